@@ -1,0 +1,61 @@
+"""storydiff: diff for news.
+
+Give it the articles several outlets published about one story and it shows
+who said what and when, what the outlets agree on, where they conflict or the
+story changed, and what only one outlet reports, every point cited to its
+sentence.
+
+    >>> import storydiff
+    >>> brief = storydiff.brief(["examples/summit/reuters.txt", "examples/summit/courier.txt"])
+    >>> print(storydiff.render(brief, "markdown"))
+"""
+
+__version__ = "0.1.0"
+
+from storydiff.errors import (  # noqa: E402
+    ConfigError,
+    InputError,
+    ModelError,
+    StoreError,
+    StorydiffError,
+)
+from storydiff.models import (  # noqa: E402
+    Article,
+    Brief,
+    Claim,
+    Entity,
+    Relation,
+    Statement,
+)
+
+_LAZY = {"analyze": "storydiff.pipeline", "brief": "storydiff.pipeline", "read": "storydiff.pipeline",
+         "render": "storydiff.render"}
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    """Import the pipeline on first use, so ``import storydiff`` stays fast."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'storydiff' has no attribute {name!r}")
+
+
+__all__ = [
+    "Article",
+    "Brief",
+    "Claim",
+    "ConfigError",
+    "Entity",
+    "InputError",
+    "ModelError",
+    "Relation",
+    "Statement",
+    "StoreError",
+    "StorydiffError",
+    "__version__",
+    "analyze",
+    "brief",
+    "read",
+    "render",
+]

@@ -1,0 +1,248 @@
+"""The ``storydiff`` command: a thin shell over the library.
+
+Results go to stdout, progress and warnings to stderr. Exit codes: 0 success,
+1 when any input could not be read or the work failed, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from storydiff import __version__
+from storydiff.errors import StorydiffError
+
+_EXAMPLES = {
+    "brief": """examples:
+  storydiff brief examples/summit/
+  storydiff brief a.txt b.html https://example.org/story --format json
+  storydiff brief examples/summit/ -o brief.html
+  storydiff brief a.txt b.txt --outlet b.txt="The Courier" --date b.txt=2024-03-08""",
+    "read": """examples:
+  storydiff read examples/summit/ --format jsonl
+  curl -s https://example.org/story | storydiff read - --format jsonl""",
+    "quotes": """examples:
+  storydiff quotes examples/summit/*.txt
+  storydiff quotes article.txt --format jsonl > statements.jsonl""",
+    "stance": """examples:
+  storydiff stance "The ferry service will resume on Monday" examples/ferry/*.txt
+  storydiff stance --stances train_stances.csv --bodies train_bodies.csv -o predicted.csv""",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``storydiff`` command."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.run(args))
+    except StorydiffError as exc:
+        _error(str(exc))
+        return 1
+    except KeyboardInterrupt:  # pragma: no cover
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="storydiff",
+        description="Diff for news: compare what several articles about one story claim.",
+    )
+    parser.add_argument("--version", action="version", version=f"storydiff {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    brief = _command(commands, "brief", "compare the articles of one story: agreed, disputed, unique, who said what")
+    _add_inputs(brief)
+    brief.add_argument("--format", "-f", choices=("text", "json", "markdown", "html"),
+                       help="output format (default: from -o's extension, else text)")
+    brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (e.g. brief.html)")
+    brief.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour in text output (default: auto, when stdout is a terminal)")
+    brief.set_defaults(run=_run_brief)
+
+    read = _command(commands, "read", "read inputs and print each article as extracted (text, metadata)")
+    _add_inputs(read)
+    read.add_argument("--format", "-f", choices=("jsonl", "text"), default="jsonl", help="output format (default: jsonl)")
+    read.set_defaults(run=_run_read)
+
+    quotes = _command(commands, "quotes", "list who said what in each input")
+    _add_inputs(quotes)
+    quotes.add_argument("--format", "-f", choices=("table", "jsonl", "csv"), default="table",
+                        help="output format (default: table)")
+    quotes.set_defaults(run=_run_quotes)
+
+    stance = _command(commands, "stance", "does each article agree with, deny, discuss, or ignore a claim?")
+    stance.add_argument("claim", nargs="?", help="the claim (headline) to check")
+    stance.add_argument("inputs", nargs="*", metavar="INPUT", help="articles: files, directories, URLs or -")
+    stance.add_argument("--stances", metavar="CSV", help="FNC-1 stances file (Headline, Body ID[, Stance])")
+    stance.add_argument("--bodies", metavar="CSV", help="FNC-1 bodies file (Body ID, articleBody)")
+    stance.add_argument("-o", "--output", metavar="FILE", help="where to write predicted FNC-1 rows (default: stdout)")
+    stance.add_argument("--format", "-f", choices=("text", "jsonl"), default="text", help="output for the claim form")
+    _add_read_options(stance)
+    stance.set_defaults(run=_run_stance)
+    return parser
+
+
+def _command(commands, name: str, help_text: str) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+    return commands.add_parser(
+        name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
+        epilog=_EXAMPLES.get(name), formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _add_inputs(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+                        help="article files (.txt, .html), directories of them, http(s) URLs, or - for stdin")
+    _add_read_options(parser)
+
+
+def _add_read_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--outlet", action="append", default=[], metavar="INPUT=NAME",
+                        help="name the outlet of one input, e.g. --outlet b.txt=Reuters (repeatable)")
+    parser.add_argument("--date", action="append", default=[], metavar="INPUT=YYYY-MM-DD",
+                        help="set the publication date of one input (repeatable)")
+    parser.add_argument("--allow-private", action="store_true",
+                        help="allow URLs on private or loopback addresses (refused by default)")
+    parser.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
+                        help="network timeout per URL (default: 15)")
+    parser.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
+                        help="refuse inputs larger than N bytes (default: 5000000)")
+
+
+def _overrides(pairs: Sequence[str], what: str) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.rpartition("=")
+        if not sep or not key or not value:
+            raise SystemExit(_usage(f"--{what} needs INPUT={what.upper()}, got {pair!r}"))
+        if what == "date":
+            from datetime import date
+
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise SystemExit(_usage(f"--date needs a YYYY-MM-DD date, got {value!r}")) from None
+        out[key] = value
+    return out
+
+
+def _usage(message: str) -> int:
+    print(f"storydiff: usage error: {message}", file=sys.stderr)
+    return 2
+
+
+def _error(message: str) -> None:
+    print(f"storydiff: error: {message}", file=sys.stderr)
+
+
+def _read_kwargs(args: argparse.Namespace) -> dict[str, object]:
+    return {
+        "outlets": _overrides(args.outlet, "outlet"),
+        "dates": _overrides(args.date, "date"),
+        "allow_private": args.allow_private,
+        "timeout": args.timeout,
+        "max_bytes": args.max_bytes,
+    }
+
+
+def _read_reporting(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """Read inputs; report each failure on stderr; return (articles, failures)."""
+    from storydiff.pipeline import read
+
+    results = read(args.inputs, **_read_kwargs(args))  # type: ignore[arg-type]
+    failures = [r for r in results if r.article is None]
+    for failure in failures:
+        _error(f"{failure.source}: {failure.error}")
+    return [r.article for r in results if r.article is not None], failures, results
+
+
+def _run_brief(args: argparse.Namespace) -> int:
+    from storydiff.models import InputFailure
+    from storydiff.pipeline import build_brief
+    from storydiff.render import render
+
+    fmt = args.format or _format_from_path(args.output)
+    articles, failures, _ = _read_reporting(args)
+    if not articles:
+        _error("no article could be read; nothing to compare")
+        return 1
+    if len(articles) == 1:
+        print("storydiff: note: only one article read; a brief compares two or more", file=sys.stderr)
+    brief = build_brief(articles, [InputFailure(f.source, f.error or "unreadable") for f in failures])
+    color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
+    _write(render(brief, fmt, color=color), args.output)
+    return 1 if failures else 0
+
+
+def _format_from_path(path: str | None) -> str:
+    suffix = Path(path).suffix.lower() if path else ""
+    return {".html": "html", ".htm": "html", ".json": "json", ".md": "markdown"}.get(suffix, "text")
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"storydiff: wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
+def _run_read(args: argparse.Namespace) -> int:
+    _, failures, results = _read_reporting(args)
+    for result in results:
+        if args.format == "jsonl":
+            print(json.dumps(result.to_dict(), ensure_ascii=False))
+        elif result.article is not None:
+            a = result.article
+            print(f"== [{a.id}] {a.source}\noutlet: {a.outlet or '—'}  date: {a.published or '—'}  "
+                  f"dateline: {a.dateline or '—'}\ntitle: {a.title or '—'}\n\n{a.text.strip()}\n")
+    return 1 if failures else 0
+
+
+def _run_quotes(args: argparse.Namespace) -> int:
+    from storydiff.pipeline import analyze
+
+    articles, failures, _ = _read_reporting(args)
+    analysis = analyze(articles) if articles else None
+    rows = []
+    for aa in analysis.articles if analysis else ():
+        for statement in aa.statements:
+            rows.append({**statement.to_dict(), "source": aa.article.source})
+    if args.format == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif args.format == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["source", "id", "speaker", "anonymous", "role", "cue", "content", "direct",
+                         "recipient", "when", "date", "content_start", "content_end"])
+        for row in rows:
+            when = row["when"] or {}
+            writer.writerow([
+                row["source"], row["id"], row["speaker"]["name"] or row["speaker"]["text"],
+                row["speaker"]["anonymous"], row["speaker"]["role"] or "", row["cue"]["text"],
+                row["content"]["text"], row["direct"], (row["recipient"] or {}).get("text", ""),
+                when.get("text", ""), when.get("date") or "", row["content"]["start"], row["content"]["end"],
+            ])
+    else:
+        from storydiff.render.quotes import render_quotes_table
+
+        sys.stdout.write(render_quotes_table(rows))
+    return 1 if failures else 0
+
+
+def _run_stance(args: argparse.Namespace) -> int:
+    from storydiff.align.stance_cli import run_stance
+
+    return run_stance(args, _read_reporting, _error, _usage)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

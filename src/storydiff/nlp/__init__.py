@@ -1,0 +1,1 @@
+"""Stage 2, analyze: spaCy parse, statements, claims, entities, embeddings."""

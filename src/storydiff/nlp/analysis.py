@@ -1,0 +1,105 @@
+"""Stage 2, analyze: parse each article once and extract everything later stages need.
+
+For each article: statements (who said what), claims (units of fact),
+entity mentions, and one embedding per claim. Entities are then linked
+across all articles so that a speaker or a claim names the same canonical
+entity wherever it appears.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from storydiff.ingest.clean import blank_excluded
+from storydiff.models import Article, Claim, Entity, Statement
+from storydiff.nlp.attributions import iter_statements
+from storydiff.nlp.claims import iter_claims
+from storydiff.nlp.embed import embed
+from storydiff.nlp.entities import Mention, iter_mentions, link_entities, person_words
+from storydiff.nlp.parse import parse
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle:
+    """An article with its statements, claims (and their vectors) and entity mentions."""
+
+    article: Article
+    statements: tuple[Statement, ...]
+    claims: tuple[Claim, ...]
+    vectors: np.ndarray  # one L2-normalised row per claim
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Every analyzed article of a story, and the entities shared between them."""
+
+    articles: tuple[AnalyzedArticle, ...]
+    entities: tuple[Entity, ...]
+
+
+def analyze(articles: Sequence[Article]) -> Analysis:
+    """Parse, extract statements, claims and entities, embed claims, link entities."""
+    texts = [blank_excluded(a.text, a.excluded) for a in articles]
+    drafts = []
+    for article, doc in zip(articles, parse(texts)):
+        statements = tuple(iter_statements(doc, article.id, article.published, article.excluded))
+        claims = tuple(iter_claims(doc, article.id, statements))
+        mentions = tuple(iter_mentions(doc, article.id))
+        drafts.append((article, statements, claims, mentions))
+
+    all_claims = [c for _, _, claims, _ in drafts for c in claims]
+    vectors = embed([c.text for c in all_claims])
+    entities, index = link_entities([m for *_, mentions in drafts for m in mentions])
+    by_id = {e.id: e for e in entities}
+
+    analyzed = []
+    row = 0
+    for article, statements, claims, mentions in drafts:
+        linked_claims = tuple(
+            dataclasses.replace(c, entities=_entities_in(c.start, c.end, mentions, index)) for c in claims
+        )
+        linked_statements = tuple(_link_speaker(s, mentions, index, by_id, entities) for s in statements)
+        analyzed.append(AnalyzedArticle(
+            article, linked_statements, linked_claims, vectors[row : row + len(claims)], mentions
+        ))
+        row += len(claims)
+    return Analysis(tuple(analyzed), tuple(entities))
+
+
+def _entities_in(start: int, end: int, mentions: Sequence[Mention], index: dict[tuple[str, int], str]) -> tuple[str, ...]:
+    found = [index[(m.article, m.start)] for m in mentions if start <= m.start and m.end <= end]
+    return tuple(dict.fromkeys(found))
+
+
+def _link_speaker(
+    statement: Statement,
+    mentions: Sequence[Mention],
+    index: dict[tuple[str, int], str],
+    by_id: dict[str, Entity],
+    entities: Sequence[Entity],
+) -> Statement:
+    """Point the speaker at its canonical entity: by a mention inside it, else by name."""
+    speaker = statement.speaker
+    if speaker.anonymous:
+        return statement
+    entity_id = None
+    people = [m for m in mentions if speaker.start <= m.start and m.end <= speaker.end]
+    people.sort(key=lambda m: (m.label != "PERSON", -(m.end - m.start)))
+    if people:
+        entity_id = index[(people[0].article, people[0].start)]
+    elif speaker.name:
+        wanted = person_words(speaker.name)[-1].lower()
+        for entity in entities:
+            if entity.type == "PERSON" and person_words(entity.name)[-1].lower() == wanted:
+                entity_id = entity.id
+                break
+    if entity_id is None:
+        return statement
+    entity = by_id[entity_id]
+    name = entity.name if entity.type == "PERSON" or not speaker.name else speaker.name
+    return dataclasses.replace(statement, speaker=dataclasses.replace(speaker, entity=entity_id, name=name))

@@ -1,0 +1,133 @@
+"""Named entities, with one canonical name across all the articles of a story.
+
+"Tillerson", "Rex Tillerson" and "U.S. Secretary of State Rex Tillerson" are
+one person; "U.S.", "US" and "United States" one place. People are linked by
+surname (or first name) to the one full name that carries it; other entities
+by a normalised form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storydiff.models import Entity
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+HONORIFICS = {
+    "mr", "mrs", "ms", "dr", "sir", "president", "secretary", "senator", "sen", "rep",
+    "gov", "governor", "general", "gen", "minister", "prime", "chancellor", "judge",
+    "justice", "mayor", "vice", "former", "lady", "lord", "pope", "king", "queen", "prince",
+}
+# Different spellings of the same place or body, keyed by a lowercase form.
+ALIASES = {
+    "us": "United States", "u.s.": "United States", "u.s": "United States",
+    "united states": "United States", "america": "United States", "u.s.a.": "United States",
+    "usa": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom",
+    "britain": "United Kingdom", "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "un": "United Nations", "u.n.": "United Nations",
+    "united nations": "United Nations", "eu": "European Union", "e.u.": "European Union",
+    "european union": "European Union", "g20": "G20", "g-20": "G20",
+}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of a named entity in an article."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+def iter_mentions(doc: Any, article_id: str) -> Iterator[Mention]:
+    """Yield the named-entity mentions worth linking (people, organisations, places)."""
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS or "\n" in ent.text:
+            continue
+        text = _POSSESSIVE.sub("", ent.text.strip())
+        if text.lower().startswith("the "):
+            text = text[4:]
+        if not text or len(text.split()) > 6 or not any(c.isalpha() for c in text):
+            continue
+        start = ent.start_char + ent.text.index(text)
+        yield Mention(article_id, text, start, start + len(text), ent.label_)
+
+
+def person_words(name: str) -> list[str]:
+    """The words of a person's name without titles: "Sen. Ann Lee" -> ["Ann", "Lee"]."""
+    words = [w for w in re.split(r"\s+", name) if w]
+    return [w for w in words if w.lower().rstrip(".") not in HONORIFICS] or words
+
+
+def link_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tuple[str, int], str]]:
+    """Group mentions into entities; return them and a map (article, start) -> entity id."""
+    keys = _keys(mentions)
+    order: list[str] = []
+    members: dict[str, list[Mention]] = defaultdict(list)
+    for mention, key in zip(mentions, keys):
+        if key not in members:
+            order.append(key)
+        members[key].append(mention)
+
+    entities: list[Entity] = []
+    index: dict[tuple[str, int], str] = {}
+    for n, key in enumerate(order, start=1):
+        group = members[key]
+        eid = f"E{n}"
+        kind = Counter(m.label for m in group).most_common(1)[0][0]
+        if key.startswith("person:"):
+            kind = "PERSON"
+        entities.append(Entity(
+            id=eid,
+            name=_canonical(key, group),
+            type=kind,
+            aliases=tuple(sorted({m.text for m in group})),
+            articles=tuple(dict.fromkeys(m.article for m in group)),
+        ))
+        for m in group:
+            index[(m.article, m.start)] = eid
+    return entities, index
+
+
+def _keys(mentions: Sequence[Mention]) -> list[str]:
+    """A grouping key per mention: people by full name, the rest by normalised form."""
+    full_names: dict[str, set[str]] = defaultdict(set)  # surname or first name -> full keys
+    for m in mentions:
+        if m.label == "PERSON":
+            words = person_words(m.text)
+            if len(words) >= 2:
+                full = f"{words[0]} {words[-1]}".lower()
+                full_names[words[-1].lower()].add(full)
+    keys = []
+    for m in mentions:
+        words = person_words(m.text) if m.label == "PERSON" else m.text.split()
+        if m.label == "PERSON" and len(words) >= 2:
+            keys.append(f"person:{words[0]} {words[-1]}".lower())
+            continue
+        single = words[-1].lower() if len(words) == 1 else None
+        if single and len(full_names.get(single, ())) == 1 and m.label in ("PERSON", "ORG", "GPE"):
+            keys.append("person:" + next(iter(full_names[single])))  # "Tillerson" -> Rex Tillerson
+        elif m.label == "PERSON":
+            keys.append("person:" + m.text.lower())
+        else:
+            norm = m.text.lower()
+            keys.append("thing:" + ALIASES.get(norm, norm).lower())
+    return keys
+
+
+def _canonical(key: str, group: list[Mention]) -> str:
+    """The name to show: the longest full form of a person, else the alias or commonest form."""
+    if key.startswith("person:"):
+        return max((" ".join(person_words(m.text)) for m in group), key=lambda s: (len(s.split()), len(s)))
+    norm = key.split(":", 1)[1]
+    for alias in ALIASES.values():
+        if alias.lower() == norm:
+            return alias
+    return Counter(m.text for m in group).most_common(1)[0][0]

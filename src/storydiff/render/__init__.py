@@ -1,0 +1,32 @@
+"""Stage 5, render: the brief as text, JSON, Markdown or a self-contained HTML page."""
+
+from __future__ import annotations
+
+import json
+
+from storydiff.errors import ConfigError
+from storydiff.models import Brief
+
+FORMATS = ("text", "json", "markdown", "html")
+
+
+def render(brief: Brief, fmt: str = "text", *, color: bool = False, width: int = 100) -> str:
+    """Render a brief in one of FORMATS."""
+    if fmt == "text":
+        from storydiff.render.text import render_text
+
+        return render_text(brief, color=color, width=width)
+    if fmt == "json":
+        return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        from storydiff.render.markdown import render_markdown
+
+        return render_markdown(brief)
+    if fmt == "html":
+        from storydiff.render.html import render_html
+
+        return render_html(brief.to_dict())
+    raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+__all__ = ["FORMATS", "render"]
