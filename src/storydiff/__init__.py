@@ -28,8 +28,7 @@ from storydiff.models import (  # noqa: E402
     Statement,
 )
 
-_LAZY = {"analyze": "storydiff.pipeline", "brief": "storydiff.pipeline", "read": "storydiff.pipeline",
-         "render": "storydiff.render"}
+_LAZY = {"analyze": "storydiff.pipeline", "brief": "storydiff.pipeline", "read": "storydiff.pipeline"}
 
 
 def __getattr__(name: str):  # type: ignore[no-untyped-def]
@@ -38,6 +37,10 @@ def __getattr__(name: str):  # type: ignore[no-untyped-def]
         import importlib
 
         return getattr(importlib.import_module(_LAZY[name]), name)
+    if name == "render":  # the render package is itself callable: storydiff.render(brief, "json")
+        import importlib
+
+        return importlib.import_module("storydiff.render")
     raise AttributeError(f"module 'storydiff' has no attribute {name!r}")
 
 

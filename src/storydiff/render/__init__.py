@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import sys
+import types
+from typing import Any
 
 from storydiff.errors import ConfigError
 from storydiff.models import Brief
@@ -30,3 +33,17 @@ def render(brief: Brief, fmt: str = "text", *, color: bool = False, width: int =
 
 
 __all__ = ["FORMATS", "render"]
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``storydiff.render(brief, "json")`` work although ``storydiff.render`` is this package.
+
+    Python binds a subpackage to its parent's attribute of the same name on import,
+    which would otherwise shadow the ``render`` verb of the public API.
+    """
+
+    def __call__(self, brief: Brief, fmt: str = "text", **options: Any) -> str:
+        return render(brief, fmt, **options)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,90 @@
+"""The brief's promises: metadata found, residue excluded, JSON valid, every span exact."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+import storydiff
+
+SCHEMA = json.loads(resources.files("storydiff.schema").joinpath("brief.schema.json").read_text())
+
+
+def _spans(data):
+    """Yield (article text, span dict) for every span in a brief's JSON."""
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for s in data["statements"]:
+        for key in ("speaker", "cue", "content", "recipient", "when"):
+            if s[key] is not None and "start" in s[key]:
+                yield texts[s["article"]], s[key]
+    for c in data["claims"]:
+        yield texts[c["article"]], c
+
+
+def _check_contract(brief):
+    data = json.loads(storydiff.render(brief, "json"))
+    jsonschema.validate(data, SCHEMA)
+    spans = list(_spans(data))
+    assert spans
+    for text, span in spans:
+        assert text[span["start"] : span["end"]] == span["text"]
+    claim_ids = {c["id"] for c in data["claims"]}
+    for relation in data["relations"]:
+        assert set(relation["claims"]) <= claim_ids
+        assert relation["reason"]
+    return data
+
+
+def test_seeds_brief_names_outlet_dateline_and_title(seeds_brief):
+    reuters, buzzfeed = seeds_brief.articles
+    assert reuters.outlet == "Reuters"
+    assert reuters.dateline == "MOSCOW/BEIJING"
+    assert buzzfeed.title == "The White House Has Ruled Out A Formal Meeting Between Trump And Putin In Vietnam"
+    assert buzzfeed.dateline == "DA NANG, Vietnam"
+
+
+def test_seeds_brief_keeps_web_residue_out_of_claims(seeds_brief):
+    assert seeds_brief.claims
+    assert not [c for c in seeds_brief.claims if "Skip to footer" in c.text]
+
+
+def test_seeds_brief_json_follows_the_contract(seeds_brief):
+    data = _check_contract(seeds_brief)
+    assert data["schema"] == "storydiff.brief/1"
+
+
+def test_seeds_entities_have_one_canonical_name(seeds_brief):
+    names = {e.name: e for e in seeds_brief.entities}
+    tillerson = names["Rex Tillerson"]
+    assert {"Tillerson", "Rex Tillerson"} <= set(tillerson.aliases)
+    assert tillerson.articles == ("A", "B")
+    assert "Tillerson" not in names
+
+
+@pytest.mark.parametrize("story", ["ferry", "bridge", "museum"])
+def test_example_briefs_follow_the_contract(example_briefs, story):
+    brief = example_briefs[story]
+    assert len(brief.articles) >= 2
+    _check_contract(brief)
+    text = storydiff.render(brief, "text")
+    assert max(len(line) for line in text.splitlines()) <= 100
+    assert "Who said what" in text
+
+
+def test_examples_show_agreement_and_unique_facts(example_briefs):
+    ferry = example_briefs["ferry"]
+    assert ferry.agreed, "the ferry story's outlets agree on the pay deal"
+    assert any(u.claims for u in ferry.unique)
+    wire = next(a for a in ferry.articles if a.outlet == "Baltic Wire")
+    assert wire.dateline == "TROMSVIK/BERGEN"
+
+
+def test_markdown_escapes_article_text():
+    article = storydiff.Article(id="A", source="x.txt", text="The mayor said <b>hello</b> and *smiled* on Monday.")
+    other = storydiff.Article(id="B", source="y.txt", text="The mayor smiled on Monday and said hello to the council.")
+    brief = storydiff.brief([article, other])
+    md = storydiff.render(brief, "markdown")
+    assert "<b>" not in md
