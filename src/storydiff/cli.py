@@ -68,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
 
     read = _command(commands, "read", "read inputs and print each article as extracted (text, metadata)")
     _add_inputs(read)
-    read.add_argument("--format", "-f", choices=("jsonl", "text"), default="jsonl", help="output format (default: jsonl)")
+    read.add_argument("--format", "-f", choices=("jsonl", "text"), default="jsonl",
+                      help="output format (default: jsonl)")
     read.set_defaults(run=_run_read)
 
     quotes = _command(commands, "quotes", "list who said what in each input")

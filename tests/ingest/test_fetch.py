@@ -24,7 +24,7 @@ north bank ran a reduced timetable for the rest of the day.</p>
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's naming
+    def do_GET(self):
         if self.path == "/slow":
             time.sleep(2)
         if self.path == "/redirect":

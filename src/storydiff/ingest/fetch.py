@@ -85,7 +85,8 @@ def fetch(
     """Download ``url`` within ``timeout`` seconds and ``max_bytes`` bytes."""
     check_host(url, allow_private)
     opener = urllib.request.build_opener(_CheckedRedirects(allow_private))
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"})
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"}
+    request = urllib.request.Request(url, headers=headers)
     try:
         with opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")

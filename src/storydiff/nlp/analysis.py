@@ -46,7 +46,7 @@ def analyze(articles: Sequence[Article]) -> Analysis:
     """Parse, extract statements, claims and entities, embed claims, link entities."""
     texts = [blank_excluded(a.text, a.excluded) for a in articles]
     drafts = []
-    for article, doc in zip(articles, parse(texts)):
+    for article, doc in zip(articles, parse(texts), strict=False):
         statements = tuple(iter_statements(doc, article.id, article.published, article.excluded))
         claims = tuple(iter_claims(doc, article.id, statements))
         mentions = tuple(iter_mentions(doc, article.id))
@@ -71,7 +71,9 @@ def analyze(articles: Sequence[Article]) -> Analysis:
     return Analysis(tuple(analyzed), tuple(entities))
 
 
-def _entities_in(start: int, end: int, mentions: Sequence[Mention], index: dict[tuple[str, int], str]) -> tuple[str, ...]:
+def _entities_in(
+    start: int, end: int, mentions: Sequence[Mention], index: dict[tuple[str, int], str]
+) -> tuple[str, ...]:
     found = [index[(m.article, m.start)] for m in mentions if start <= m.start and m.end <= end]
     return tuple(dict.fromkeys(found))
 

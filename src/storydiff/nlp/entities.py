@@ -71,7 +71,7 @@ def link_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tuple
     keys = _keys(mentions)
     order: list[str] = []
     members: dict[str, list[Mention]] = defaultdict(list)
-    for mention, key in zip(mentions, keys):
+    for mention, key in zip(mentions, keys, strict=False):
         if key not in members:
             order.append(key)
         members[key].append(mention)

@@ -37,7 +37,11 @@ def _register() -> None:
             previous = doc[token.i - 1]
             if "\n" in previous.text or "\n" in previous.whitespace_:
                 token.is_sent_start = True
-            elif token.is_space or (token.text in _CLOSERS and not previous.whitespace_) or not _may_end_sentence(doc, token.i - 1):
+            elif (
+                token.is_space
+                or (token.text in _CLOSERS and not previous.whitespace_)
+                or not _may_end_sentence(doc, token.i - 1)
+            ):
                 token.is_sent_start = False
         return doc
 
