@@ -240,9 +240,36 @@ def _run_quotes(args: argparse.Namespace) -> int:
 
 
 def _run_stance(args: argparse.Namespace) -> int:
-    from storydiff.align.stance_cli import run_stance
+    if args.stances or args.bodies:
+        if not (args.stances and args.bodies) or args.claim:
+            return _usage("the FNC-1 form needs --stances S.csv and --bodies B.csv, and no claim or inputs")
+        from storydiff.align.fnc import format_fnc, run_fnc_batch, write_fnc
 
-    return run_stance(args, _read_reporting, _error, _usage)
+        rows, score = run_fnc_batch(args.stances, args.bodies)
+        if args.output:
+            write_fnc(rows, args.output)
+            print(f"storydiff: wrote {len(rows)} rows to {args.output}", file=sys.stderr)
+        else:
+            write_fnc(rows, "/dev/stdout")
+        if score is not None:
+            print(format_fnc(score), file=sys.stderr if not args.output else sys.stdout)
+        return 0
+    if not args.claim or not args.inputs:
+        return _usage('give a claim and one or more articles: storydiff stance "CLAIM" ARTICLE...')
+    from storydiff.align.stance import predict_stance
+    from storydiff.render.summary import one_line
+
+    articles, failures, _ = _read_reporting(args)
+    results = predict_stance([(args.claim, a.text) for a in articles])
+    for article, result in zip(articles, results, strict=True):
+        if args.format == "jsonl":
+            print(json.dumps({"source": article.source, "claim": args.claim, **result.to_dict()}, ensure_ascii=False))
+        else:
+            scores = "  ".join(f"{k} {v:.2f}" for k, v in result.scores.items())
+            print(f"{result.stance.upper():<10} {article.source}\n           {scores}")
+            if result.evidence:
+                print(f"           closest sentence: {one_line(result.evidence, 160)}")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":  # pragma: no cover
