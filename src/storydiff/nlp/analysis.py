@@ -48,6 +48,8 @@ def analyze(articles: Sequence[Article]) -> Analysis:
     drafts = []
     for article, doc in zip(articles, parse(texts), strict=False):
         statements = tuple(iter_statements(doc, article.id, article.published, article.excluded))
+        if article.outlet is None:
+            article = dataclasses.replace(article, outlet=_self_credit(statements))
         claims = tuple(iter_claims(doc, article.id, statements))
         mentions = tuple(iter_mentions(doc, article.id))
         drafts.append((article, statements, claims, mentions))
@@ -69,6 +71,20 @@ def analyze(articles: Sequence[Article]) -> Analysis:
         ))
         row += len(claims)
     return Analysis(tuple(analyzed), tuple(entities))
+
+
+def _self_credit(statements: Sequence[Statement]) -> str | None:
+    """The outlet an article credits itself with: "sources told BuzzFeed News" in BuzzFeed's copy.
+
+    Outlets write "people familiar with the matter told Reuters" about their own
+    reporting; a named speaker telling an outlet ("Trump told Fox News") is an
+    interview elsewhere and says nothing about who published the article.
+    """
+    for statement in statements:
+        recipient = statement.recipient
+        if statement.speaker.anonymous and recipient is not None and recipient.is_outlet:
+            return recipient.text.removeprefix("the ").removeprefix("The ")
+    return None
 
 
 def _entities_in(

@@ -1,0 +1,472 @@
+"""Statements: who said what, to whom, when — from one parsed article.
+
+``iter_statements`` walks a spaCy ``Doc`` of the whole article once, looking
+for cue words (``cues.py``), and for each cue finds its speaker
+(``speakers.py``), its content (a quotation from ``quotes.py`` or the clause
+the cue governs), its recipient and its time (``timex.py``). Quotations that
+no cue claims but that continue a speaker's quote are attributed to that
+speaker. Every span is a character range into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from storydiff.models import Recipient, Span, Speaker, Statement, When
+from storydiff.nlp.cues import (
+    CUE_LEMMAS,
+    OUTLET_WORDS,
+    PHRASAL_CUES,
+    QUOTE_ONLY_LEMMAS,
+    word_set,
+)
+from storydiff.nlp.quotes import QuoteIndex, find_quotes
+from storydiff.nlp.reported import (
+    CANDIDATE_LEMMAS,
+    PHRASAL_PREPS,
+    governed_content,
+    parenthetical_content,
+    sentence_breaks,
+)
+from storydiff.nlp.speakers import NameIndex, describe, find_subject, left_neighbour
+from storydiff.nlp.timex import find_when, resolve_when
+
+_WORD = re.compile(r"\w+")
+_GAP_CHARS = " \t\n,:;\u2014\u2013-"
+# Dependents of a cue that are not part of its "speaker + cue" clause.
+_NOT_CLAUSE = frozenset({"ccomp", "punct", "conj", "cc", "advcl", "parataxis", "xcomp", "dep"})
+_RECIPIENT_LEMMAS = frozenset({"tell", "inform", "assure", "warn", "ask", "urge", "remind"})
+_CONTINUATION_GAP = 1  # paragraphs a quote may follow its speaker's last statement by
+_MAX_CONTENT_CHARS = 3000
+# Subjects that are never a source: an expletive "there" the parser took for one.
+_NOT_SPEAKERS = frozenset({"there"})
+
+
+@dataclass(slots=True)
+class _Found:
+    """A statement before it gets its id: spans as character ranges."""
+
+    speaker: Speaker
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    direct: bool
+    recipient: Recipient | None = None
+    when: When | None = None
+
+
+def iter_statements(
+    doc: Doc,
+    article_id: str,
+    published: str | None = None,
+    excluded: Sequence[tuple[int, int]] = (),
+) -> Iterator[Statement]:
+    """Yield every statement in a parsed article, numbered in text order.
+
+    ``published`` (YYYY-MM-DD) lets "on Thursday" resolve to a date;
+    statements touching an ``excluded`` range (web residue) are skipped.
+    """
+    text = doc.text
+    quotes = QuoteIndex(text, find_quotes(text))
+    names = NameIndex(doc)
+    found: list[_Found] = []
+    used: set[int] = set()
+    pending: list[tuple[int, int]] = []  # (continuing quote, quote it continues)
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "ADP") or tok.lemma_ not in CANDIDATE_LEMMAS:
+            continue
+        if tok.lemma_ == "accord" or tok.lower_ == "according":
+            item = _according_to(tok, quotes, names)
+        else:
+            item = _from_cue(tok, quotes, names, used, pending)
+        if item is not None:
+            item.when = _when(tok, text, published) if item.when is None else item.when
+            found.append(item)
+    found.extend(_colon_statements(doc, quotes, names))
+    found.extend(_continued_quotes(doc, quotes, used, pending, found))
+    n = 0
+    for item in _one_per_content(found):
+        if _touches(item, excluded):
+            continue
+        n += 1
+        yield Statement(
+            id=f"{article_id}-S{n}",
+            article=article_id,
+            speaker=item.speaker,
+            cue=Span(text[item.cue[0] : item.cue[1]], *item.cue),
+            content=Span(text[item.content[0] : item.content[1]], *item.content),
+            direct=item.direct,
+            recipient=item.recipient,
+            when=item.when,
+        )
+
+
+# "X said ...", "“...,” X said", "X told Y that ...": a cue verb with a subject.
+def _from_cue(
+    cue: Token,
+    quotes: QuoteIndex,
+    names: NameIndex,
+    used: set[int],
+    pending: list[tuple[int, int]],
+) -> _Found | None:
+    if quotes.containing(cue.idx, cue.idx + len(cue)) is not None:
+        return None  # a verb inside a quotation is the speaker's own word
+    cue_end = _cue_end(cue)
+    if cue_end is None:
+        return None
+    before = quotes.ending_before(cue.idx)
+    floor = quotes.ends[before] if before is not None else 0
+    subject = find_subject(cue, floor)
+    if subject is not None and quotes.containing(subject.idx, subject.idx + 1) is not None:
+        subject = left_neighbour(cue, floor)  # the quote's own "we" is not its speaker
+    if subject is None or subject.lower_ in _NOT_SPEAKERS:
+        return None
+    speaker = describe(subject, names)
+    content, direct = _content(cue, speaker, quotes, used, pending)
+    if content is None:
+        return None
+    return _Found(speaker, (cue.idx, cue_end), content, direct, _recipient(cue))
+
+
+def _cue_end(cue: Token) -> int | None:
+    """End of the cue words; phrasal cues need their particle ("rowed back on")."""
+    particles = PHRASAL_CUES.get(cue.lemma_)
+    if particles is None:
+        return cue.idx + len(cue)
+    end = None
+    for child in cue.rights:
+        if child.lower_ in particles:
+            end = child.idx + len(child)
+        elif end is not None and child.dep_ == "prep" and child.lower_ in PHRASAL_PREPS:
+            return child.idx + len(child)
+    return end
+
+
+def _content(
+    cue: Token,
+    speaker: Speaker,
+    quotes: QuoteIndex,
+    used: set[int],
+    pending: list[tuple[int, int]],
+) -> tuple[tuple[int, int] | None, bool]:
+    """The quotation next to the cue clause, else the clause the cue governs."""
+    text = quotes.text
+    left = min(cue.idx, speaker.start)
+    right = _clause_end(cue, speaker)
+    # “There is no deal,” he said.  /  said Peskov: “We will see.”
+    before = quotes.ending_before(left)
+    if (
+        before is not None
+        and before not in used
+        and (quotes.full[before] or _is_short_utterance(text, quotes.spans[before]))
+        and _is_gap(text[quotes.ends[before] : left])
+    ):
+        used.add(before)
+        after = quotes.starting_after(right)
+        if (
+            after is not None
+            and after not in used
+            and quotes.full[after]
+            and _is_gap(text[right : quotes.starts[after]], allow_newline=False)
+        ):
+            used.add(after)  # “A,” he said, “B.” — B continues the same statement
+            pending.append((after, before))
+        return (quotes.starts[before], quotes.ends[before]), True
+    after = quotes.starting_after(right)
+    if (
+        after is not None
+        and after not in used
+        and quotes.full[after]
+        and _is_gap(
+            text[right : quotes.starts[after]],
+            allow_newline=text[right - 1 : right] == ":"
+            or ":" in text[right : quotes.starts[after]],
+        )
+    ):
+        used.add(after)
+        return (quotes.starts[after], quotes.ends[after]), True
+    if cue.lemma_ in QUOTE_ONLY_LEMMAS:
+        return None, False
+    para_start = text.rfind("\n", 0, cue.idx) + 1
+    para_end = text.find("\n", cue.idx)
+    para_end = len(text) if para_end < 0 else para_end
+    parenthetical = parenthetical_content(cue, left, right)
+    if parenthetical is not None:
+        return _clause_content(quotes, used, *parenthetical, para_start, para_end, cue.idx)
+    governed = governed_content(cue, para_start, para_end)
+    if governed is not None:
+        # "rowed back on that" points back at what it withdraws: one word is enough.
+        words = 1 if cue.lemma_ in PHRASAL_CUES else 2
+        return _clause_content(quotes, used, *governed, para_start, para_end, cue.idx, words)
+    return None, False
+
+
+def _clause_content(
+    quotes: QuoteIndex,
+    used: set[int],
+    start: int,
+    end: int,
+    para_start: int,
+    para_end: int,
+    cue_at: int,
+    min_words: int = 2,
+) -> tuple[tuple[int, int] | None, bool]:
+    """Reported content: a clause, kept in its paragraph, widened to whole quotations."""
+    text = quotes.text
+    start, end = _within_sentence(quotes, max(start, para_start), min(end, para_end), cue_at)
+    start, end = _trim(text, start, end)
+    start, end = _widen_to_quotes(quotes, start, end, used)
+    if end - start > _MAX_CONTENT_CHARS or len(_WORD.findall(text, start, end)) < min_words:
+        return None, False  # "said so", "denied it": nothing a reader can check
+    direct = text[start] in "\"“'«" and text[end - 1] in "\"”'»"
+    return (start, end), direct
+
+
+def _within_sentence(quotes: QuoteIndex, start: int, end: int, cue_at: int) -> tuple[int, int]:
+    """Content kept to the cue's sentence where the parser ran two together."""
+    breaks = sentence_breaks(quotes.text, start, end)
+    outside = [b for b in breaks if quotes.containing(b - 1, b) is None]
+    before = [b for b in outside if b <= cue_at]
+    after = [b for b in outside if b > cue_at]
+    if before:
+        start = before[-1]
+    if after:
+        end = after[0]
+    return start, end
+
+
+def _is_short_utterance(text: str, span: tuple[int, int]) -> bool:
+    """A short quote that is a whole utterance: “No way,” at the start of a sentence."""
+    start, end = span
+    closes = text[start:end].rstrip("\"”'»")[-1:] in (",", "?", "!")
+    return closes and text[:start].rstrip()[-1:] in ("", ".", "?", "!", "\n", "”", '"', "'")
+
+
+def _clause_end(cue: Token, speaker: Speaker) -> int:
+    """Where "speaker + cue + recipient + time" ends, before any content."""
+    end = max(cue.idx + len(cue), speaker.end)
+    for child in cue.rights:
+        if child.dep_ in _NOT_CLAUSE or child.text in '"“”«»':
+            continue
+        last = child.right_edge
+        end = max(end, last.idx + len(last))
+    return end
+
+
+def _is_gap(between: str, allow_newline: bool = False) -> bool:
+    if not allow_newline and "\n" in between:
+        return False
+    return len(between) <= 6 and not between.strip(_GAP_CHARS)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " .,;:\n":
+        end -= 1
+    while start < end and text[start] in " ,;:\u2014\u2013-\n":
+        start += 1
+    return start, end
+
+
+def _widen_to_quotes(quotes: QuoteIndex, start: int, end: int, used: set[int]) -> tuple[int, int]:
+    """Stretch content that cuts a quotation to take all of it."""
+    for i in quotes.overlapping(start, end):
+        s, e = quotes.spans[i]
+        if s < start or e > end:
+            start, end = min(start, s), max(end, e)
+        used.add(i)
+    return start, end
+
+
+# "Prices rose, according to the ministry": the source is the object of "to".
+def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> _Found | None:
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    text = quotes.text
+    phrase_start, phrase_end = tok.idx, source.right_edge.idx + len(source.right_edge)
+    head = tok.head
+    while head.dep_ in {"prep", "pobj", "pcomp"} and head.head.i != head.i:
+        head = head.head
+    clause_start = head.left_edge.idx
+    clause_end = head.right_edge.idx + len(head.right_edge)
+    if phrase_start - clause_start >= clause_end - phrase_end:
+        start, end = clause_start, phrase_start
+    else:
+        start, end = phrase_end, clause_end
+    start, end = _trim(text, start, end)
+    if end - start < 3:
+        return None
+    return _Found(describe(source, names), (tok.idx, to.idx + len(to)), (start, end), False)
+
+
+def _recipient(cue: Token) -> Recipient | None:
+    """Whom the statement was made to: "told Fox News", "said to reporters"."""
+    target = None
+    for child in cue.rights:
+        if child.dep_ in {"dobj", "dative"} and cue.lemma_ in _RECIPIENT_LEMMAS:
+            target = child
+            break
+        if child.dep_ == "prep" and child.lower_ == "to" and cue.lemma_ != "tell":
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None:
+                break
+    if target is None or target.pos_ in {"VERB", "AUX"}:
+        return None
+    doc = target.doc
+    s, e = target.left_edge.i, target.i + 1
+    span = doc[s:e]
+    words = {t.lower_ for t in span}
+    return Recipient(span.text, span.start_char, span.end_char, bool(words & OUTLET_WORDS))
+
+
+def _when(cue: Token, text: str, published: str | None) -> When | None:
+    bounds = find_when(cue)
+    if bounds is None:
+        return None
+    phrase = text[bounds[0] : bounds[1]]
+    return When(phrase, bounds[0], bounds[1], resolve_when(phrase, published))
+
+
+# "Mayor Reddick: Bridge Tolls Will Stay", "Q: Where were you?", and inline
+# "Reddick: “We will pay.”" — a name and a colon in front of what was said.
+def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator[_Found]:
+    text = doc.text
+    for m in _NAME_COLON.finditer(text):
+        who, rest = m.span(1), m.span(2)
+        if m.group(1).split()[0].lower() in _NOT_COLON_SPEAKERS:
+            continue
+        if quotes.containing(who[0], who[1]) is not None:
+            continue
+        line_start = text.rfind("\n", 0, who[0]) + 1
+        at_line_start = not text[line_start : who[0]].strip()
+        opening = quotes.starting_after(rest[0])
+        if opening is not None and quotes.starts[opening] == rest[0]:
+            content = quotes.spans[opening]  # Reddick: “We will pay.”
+        elif at_line_start:
+            content = _trim(text, rest[0], rest[1])  # a headline or a transcript line
+        else:
+            continue
+        if len(_WORD.findall(text, *content)) < 2:
+            continue
+        span = doc.char_span(who[0], who[1], alignment_mode="expand")
+        person = next((e.text for e in span.ents if e.label_ == "PERSON"), None) if span else None
+        name = names.full_name(person) if person else None
+        speaker = Speaker(m.group(1), who[0], who[1], name)
+        yield _Found(speaker, (who[1], who[1] + 1), content, text[content[0]] in _OPENING_MARKS)
+
+
+_NAME_COLON = re.compile(
+    r"(?m)(?:^|(?<=[.!?…]\s)|(?<=\s-\s))[ \t]*"  # a line start, or after a sentence
+    r"([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}): +"  # up to five capitalised words
+    r"(\S[^\n]*)"
+)
+_OPENING_MARKS = "\"“‘'«"
+# Labels that put a colon after a word without quoting anyone.
+_NOT_COLON_SPEAKERS = word_set(
+    """
+    update note editor editor's read watch related photo photos video source sources image
+    click follow share tags topics correction disclosure advertisement warning breaking
+    exclusive opinion analysis live listen see also more previously contact email credit
+    subscribe caption getty ap reuters the an this that it here why how what when where
+    """
+)
+
+
+# A quote that follows a speaker's statement and names nobody continues it.
+def _continued_quotes(
+    doc: Doc,
+    quotes: QuoteIndex,
+    used: set[int],
+    pending: list[tuple[int, int]],
+    found: list[_Found],
+) -> list[_Found]:
+    text = doc.text
+    extra: list[_Found] = []
+    by_content = {f.content: f for f in found}
+    for after, before in pending:
+        owner = by_content.get((quotes.starts[before], quotes.ends[before]))
+        if owner is not None:
+            extra.append(
+                _Found(
+                    owner.speaker, owner.cue, quotes.spans[after], True, owner.recipient, owner.when
+                )
+            )
+    directs = sorted(
+        (f for f in found if f.direct or text[f.content[1] - 1] in _CLOSING_MARKS),
+        key=lambda f: f.content[0],
+    )
+    j = 0
+    last: _Found | None = None
+    for i, (s, e) in enumerate(quotes.spans):
+        while j < len(directs) and directs[j].content[1] <= s:
+            last = directs[j]
+            j += 1
+        if i in used or last is None:
+            continue
+        between = text[last.content[1] : s]
+        same_paragraph = "\n" not in between
+        if not same_paragraph and (
+            not quotes.full[i] or between.count("\n") > 2 * _CONTINUATION_GAP
+        ):
+            continue
+        span = _continuation_span(doc, quotes, s, e) if same_paragraph else None
+        if span is None:
+            if text[:s].rstrip()[-1:] not in _SENTENCE_ENDS or not quotes.full[i]:
+                continue  # a quote inside someone's sentence is a fragment, not a continuation
+            span = (s, e)
+        extra.append(_Found(last.speaker, last.cue, span, True, last.recipient, last.when))
+        used.update(quotes.overlapping(*span))
+    return extra
+
+
+_CLOSING_MARKS = "\"”'»"
+_SENTENCE_ENDS = ("", ".", "?", "!", "\n", "”", '"', "'", ":")
+
+
+# “We lost,” she said. Unless turnout rises, “we will lose again.” — the sentence
+# after a quote, in the same paragraph and with no cue of its own, is hers too.
+def _continuation_span(doc: Doc, quotes: QuoteIndex, s: int, e: int) -> tuple[int, int] | None:
+    first = doc.char_span(s, s + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    sent = first[0].sent
+    for tok in sent:
+        if (
+            tok.lemma_ in CUE_LEMMAS
+            and tok.pos_ == "VERB"
+            and quotes.containing(tok.idx, tok.idx + len(tok)) is None
+        ):
+            return None
+    start = min(s, sent.start_char)
+    end = max(e, sent.end_char)
+    return _trim(quotes.text, start, end)
+
+
+def _one_per_content(found: list[_Found]) -> list[_Found]:
+    """In text order, one statement per content span: the one whose cue is nearest."""
+    best: dict[tuple[int, int], _Found] = {}
+    for item in found:
+        other = best.get(item.content)
+        if other is None or _distance(item) < _distance(other):
+            best[item.content] = item
+    return sorted(best.values(), key=lambda f: (min(f.content[0], f.cue[0]), f.cue[0]))
+
+
+def _distance(item: _Found) -> int:
+    return max(item.cue[0] - item.content[1], item.content[0] - item.cue[1], 0)
+
+
+def _touches(item: _Found, excluded: Sequence[tuple[int, int]]) -> bool:
+    for s, e in excluded:
+        for a, b in (item.cue, item.content):
+            if a < e and s < b:
+                return True
+    return False

@@ -1,0 +1,142 @@
+"""The words that mark attribution: cue verbs, source nouns, news outlets.
+
+A lexicon, not a model: which verb lemmas can introduce what somebody said
+or thought, which of them are verbs of *speech* proper (the benchmark's
+"speech subset"), where each kind of cue keeps its content (a clause, an
+object, an infinitive, a prepositional object), which nouns describe an
+unnamed source, and which words make a recipient a news outlet.
+"""
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list, as a set."""
+    return frozenset(text.split())
+
+
+# Verbs of speech: the act of uttering or writing something to someone.
+# The benchmark's "speech subset" is the gold attributions whose cue has one
+# of these lemmas; docs/statements.md prints the list.
+SPEECH_LEMMAS: frozenset[str] = word_set(
+    """
+    acknowledge add admit agree allege announce answer argue ask assert assure boast
+    caution claim comment complain concede confirm contend counter declare deny
+    disagree disclose emphasise emphasize explain inform insist joke maintain
+    mention note observe pledge post predict promise question quip recall recount
+    reiterate remark repeat reply report respond retort reveal say speak state
+    stress suggest tell testify threaten tweet urge vow warn write
+    """
+)
+
+# Cue verbs beyond speech: citing, judging, showing, believing ("a study found").
+OTHER_CUE_LEMMAS: frozenset[str] = word_set(
+    """
+    accuse address advocate apologize appear applaud attack back believe blame blast
+    brand call challenge charge cheer choose cite compare conclude condemn
+    congratulate criticise criticize decide decline decry deem defend demand
+    denounce describe determine discuss dismiss dispute echo embrace endorse
+    estimate expect express favor feel find focus hail highlight hop hope ignore
+    imply indicate intend issue know label lament lean learn like list mock name
+    offer oppose plan pledge point praise predict prefer project propose push rail
+    recognize recommend refer refuse reject release remember remind ridicule rule
+    see seek seem share shout show signal slam support talk thank think tout tweet
+    understand view vow want welcome worry
+    """
+)
+
+# Cues whose object is the content: "announced his resignation", "praised the plan".
+# Verbs of telling are missing on purpose: their object is the listener.
+NOMINAL_CONTENT_LEMMAS: frozenset[str] = word_set(
+    """
+    accuse acknowledge address admit advocate announce applaud attack back blame
+    blast brand call challenge cheer choose cite compare condemn confirm
+    congratulate criticise criticize declare decry defend demand denounce deny
+    describe disclose discuss dismiss dispute embrace emphasise emphasize endorse
+    estimate express favor hail highlight ignore issue label lament like list
+    mention mock note offer oppose post praise predict prefer propose question
+    recall recognize recommend recount reiterate reject release remember repeat
+    report reveal ridicule see seek share slam stress support thank tout tweet view
+    want welcome write
+    """
+)
+
+# Cues whose infinitive is the content: "vowed to appeal", "wants to run".
+INFINITIVE_CONTENT_LEMMAS: frozenset[str] = word_set(
+    """
+    agree appear ask call choose decide decline demand expect hop hope intend like
+    plan pledge prefer promise refuse seek seem threaten urge vow want
+    """
+)
+
+# Cues whose prepositional object is the content: "spoke about the war".
+PREPOSITION_CONTENT: dict[str, frozenset[str]] = {
+    "focus": word_set("on"),
+    "push": word_set("for"),
+    "apologize": word_set("for"),
+    "rail": word_set("against"),
+    "lean": word_set("toward towards"),
+    "respond": word_set("to"),
+    "reply": word_set("to"),
+    "speak": word_set("about of on"),
+    "talk": word_set("about of"),
+    "joke": word_set("about"),
+    "remark": word_set("about on"),
+    "comment": word_set("about on"),
+    "write": word_set("about of"),
+    "testify": word_set("about"),
+    "complain": word_set("about of"),
+    "warn": word_set("about against of"),
+    "caution": word_set("about against"),
+    "call": word_set("for"),
+    "ask": word_set("about for"),
+    "refer": word_set("to"),
+    "point": word_set("to"),
+    "argue": word_set("against for"),
+    "tweet": word_set("about"),
+    "boast": word_set("about of"),
+    "brag": word_set("about"),
+    "accuse": word_set("of"),
+    "criticize": word_set("for"),
+    "praise": word_set("for"),
+    "blame": word_set("for"),
+}
+
+# Cues that are speech only when a quotation follows ("Caddell continued: “...”").
+QUOTE_ONLY_LEMMAS: frozenset[str] = word_set("continue")
+
+# Cues that need a particle to mean speech: "rowed back on", "weighed in".
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    "row": word_set("back"),
+    "weigh": word_set("in"),
+    "spell": word_set("out"),
+}
+
+CUE_LEMMAS: frozenset[str] = (
+    SPEECH_LEMMAS | OTHER_CUE_LEMMAS | frozenset(PREPOSITION_CONTENT) | QUOTE_ONLY_LEMMAS
+)
+
+# Nouns that describe a source without naming it ("one diplomat").
+ANONYMOUS_NOUNS: frozenset[str] = word_set(
+    """
+    adviser advisor aide analyst diplomat employee executive expert insider lawmaker
+    member negotiator observer officer official participant people person
+    representative source spokesman spokesperson spokeswoman staffer witness
+    """
+)
+
+# Words that make a recipient a news outlet ("told Russian news agencies").
+OUTLET_WORDS: frozenset[str] = word_set(
+    """
+    abc afp agencies agency ap axios bbc bloomberg breitbart buzzfeed cbs cnn daily
+    fox gazette guardian herald huffpost interfax journal magazine msnbc nbc news
+    newspaper newspapers npr observer pbs politico post radio reuters ria tass
+    telegraph television times tribune tv wire
+    """
+)
+
+# Pronouns a speaker can be, by the person they can stand for.
+MALE_PRONOUNS = word_set("he him")
+FEMALE_PRONOUNS = word_set("she her")
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+RELATIVE_PRONOUNS = word_set("who that which")

@@ -1,0 +1,116 @@
+"""Quotation marks: where the quoted passages of an article are.
+
+One left-to-right scan of the text, paragraph by paragraph, finds every
+passage between quotation marks: straight (``"``), curly (“ ”), guillemets
+and the doubled apostrophes some archives print (``''``). A quote still open
+at the end of a paragraph closes there: newspapers leave the closing mark off
+a paragraph when the next one continues the quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+_MARKS = re.compile(r"''|``|[\"“”„«»]")
+_OPENERS = {"“", "„", "«", "``"}
+_CLOSERS = {"”", "»"}
+_WORD = re.compile(r"\w+")
+
+# A quote this short is a fragment ("called it a "sham""), not a statement.
+MIN_FULL_QUOTE_WORDS = 5
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted passages, marks included, in text order."""
+    quotes: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        _scan_paragraph(line, pos, quotes)
+        pos += len(line) + 1
+    return quotes
+
+
+def _scan_paragraph(line: str, offset: int, out: list[tuple[int, int]]) -> None:
+    start: int | None = None
+    kind = ""  # the style of the open quote: marks of another style inside it are nested
+    for m in _MARKS.finditer(line):
+        mark = m.group()
+        style = "curly" if mark in _OPENERS or mark in _CLOSERS else mark
+        if start is not None and style != kind:
+            continue
+        if mark in _OPENERS:
+            # A second opener while open means the first was never closed.
+            if start is not None:
+                _close(line, offset, start, m.start(), out)
+            start, kind = m.start(), style
+        elif mark in _CLOSERS:
+            if start is not None:
+                out.append((offset + start, offset + m.end()))
+                start = None
+            elif _opens_here(line, m.start(), m.end()):
+                # A closing mark typed as an opener: ”like this”.
+                start, kind = m.start(), style
+        elif start is None:  # straight marks toggle
+            start, kind = m.start(), style
+        else:
+            out.append((offset + start, offset + m.end()))
+            start = None
+    if start is not None:
+        _close(line, offset, start, len(line), out)
+
+
+def _opens_here(line: str, begin: int, end: int) -> bool:
+    before = line[begin - 1] if begin > 0 else " "
+    after = line[end] if end < len(line) else " "
+    return before.isspace() and not after.isspace()
+
+
+def _close(line: str, offset: int, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    end = len(line[:end].rstrip())
+    if end - start > 1:
+        out.append((offset + start, offset + end))
+
+
+def is_full_quote(text: str, span: tuple[int, int]) -> bool:
+    """Whether a quoted passage is long enough to be a statement, not a fragment."""
+    return len(_WORD.findall(text[span[0] : span[1]])) >= MIN_FULL_QUOTE_WORDS
+
+
+class QuoteIndex:
+    """Quoted passages of one article, searchable by position."""
+
+    def __init__(self, text: str, quotes: Sequence[tuple[int, int]]) -> None:
+        self.text = text
+        self.spans = list(quotes)
+        self.starts = [s for s, _ in self.spans]
+        self.ends = [e for _, e in self.spans]
+        self.full = [is_full_quote(text, q) for q in self.spans]
+
+    def containing(self, start: int, end: int) -> int | None:
+        """Index of the quote that contains ``[start, end)``, if any."""
+        i = bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] >= end:
+            return i
+        return None
+
+    def ending_before(self, pos: int) -> int | None:
+        """Index of the last quote that ends at or before ``pos``."""
+        i = bisect_right(self.ends, pos) - 1
+        return i if i >= 0 else None
+
+    def starting_after(self, pos: int) -> int | None:
+        """Index of the first quote that starts at or after ``pos``."""
+        i = bisect_left(self.starts, pos)
+        return i if i < len(self.spans) else None
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Indices of the quotes that share characters with ``[start, end)``."""
+        i = max(bisect_right(self.starts, start) - 1, 0)
+        found = []
+        while i < len(self.spans) and self.starts[i] < end:
+            if self.ends[i] > start:
+                found.append(i)
+            i += 1
+        return found

@@ -1,0 +1,222 @@
+"""Reported speech: the content a cue verb governs, read off the parse.
+
+Where ``quotes.py`` finds what a speaker said word for word, this module finds
+what the writer reports they said: the clause, object or infinitive a cue
+verb governs, stretched over coordinated clauses that belong to it and cut
+before clauses that do not. Ranges are character offsets into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from storydiff.nlp.cues import (
+    CUE_LEMMAS,
+    INFINITIVE_CONTENT_LEMMAS,
+    NOMINAL_CONTENT_LEMMAS,
+    PHRASAL_CUES,
+    PREPOSITION_CONTENT,
+    SPEECH_LEMMAS,
+    word_set,
+)
+
+CANDIDATE_LEMMAS = CUE_LEMMAS | frozenset(PHRASAL_CUES) | {"accord"}
+PHRASAL_PREPS = frozenset({"on", "from", "about"})
+_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]?(\s+)[\"“‘']?[A-Z]")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_ABBREVIATIONS = word_set(
+    """
+    mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc co corp ltd no vol rev prof
+    capt adm maj pres jan feb mar apr aug sept sep oct nov dec calif fla mass tex
+    ariz va pa ill mich wis minn conn colo ga la md mo ore wash vs etc ft mt
+    """
+)
+
+
+def sentence_breaks(text: str, start: int, end: int) -> list[int]:
+    """Where new sentences start in ``text[start:end]``, abbreviations ("Mr.") aside.
+
+    For content the parser ran across a sentence end ("... in 2018. And ...").
+    """
+    found = []
+    for m in _SENTENCE_BREAK.finditer(text, start, end):
+        word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+        stem = word.group(1) if word else ""
+        if stem.lower() in _ABBREVIATIONS or "." in stem or (len(stem) <= 2 and stem[:1].isupper()):
+            continue
+        found.append(m.end(1))
+    return found
+
+
+# "Many of the courses, she said, have closed": the cue sits inside what was said,
+# so the content is the whole sentence around it.
+def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] | None:
+    text = cue.doc.text
+    if text[left - 2 : left] != ", " or text[right : right + 1] != ",":
+        return None
+    if cue.lemma_ not in SPEECH_LEMMAS or any(c.dep_ in _OBJECTS for c in cue.rights):
+        return None
+    sent = cue.sent
+    if sent.start_char >= left - 3 or sent.end_char <= right + 3:
+        return None
+    following = cue.doc.char_span(right + 1, sent.end_char, alignment_mode="expand")
+    if following is None or not len(following) or following[0].head == cue:
+        return None  # "..., Hollande said, noting that ...": the rest is the cue's own
+    if text.count('"', sent.start_char, left) % 2 or text.count(
+        "“", sent.start_char, left
+    ) > text.count("”", sent.start_char, left):
+        return None  # the cue is inside an open quotation
+    return sent.start_char, sent.end_char
+
+
+def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, int] | None:
+    """Character range of the content a cue governs in the parse, if any.
+
+    Tried in turn: a clause ("said the talks failed"), an infinitive ("vowed to
+    appeal"), an object ("announced his resignation"), a prepositional object
+    ("spoke about the war"), and a "that" clause the parser lost.
+    """
+    lemma = cue.lemma_
+    children = [c for c in cue.children if para_start <= c.idx < para_end]
+    # "said (that) the talks failed", "questioned whether it was real"
+    for child in children:
+        if child.dep_ == "ccomp" or (
+            child.dep_ in {"xcomp", "dobj"}
+            and child.pos_ == "VERB"
+            and lemma not in INFINITIVE_CONTENT_LEMMAS
+        ):
+            start, end = _subtree(child)
+            if end <= cue.idx and sentence_breaks(cue.doc.text, end, cue.idx):
+                continue  # the parser ran two sentences together: not this cue's content
+            return start, _coordinated_end(cue, child, end)
+    # "vowed to appeal the ruling", "urged voters to stay home"
+    if lemma in INFINITIVE_CONTENT_LEMMAS:
+        for child in children:
+            if child.dep_ == "xcomp" and child.i > cue.i:
+                return _through_right(cue, child)
+    # "announced his resignation", "called the plan a disgrace"
+    if lemma in NOMINAL_CONTENT_LEMMAS:
+        for child in children:
+            if child.dep_ in {"dobj", "oprd"} and child.i > cue.i:
+                return _through_right(cue, child)
+    # "rowed back on the plan": the object of the phrasal verb's preposition
+    if lemma in PHRASAL_CUES:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in PHRASAL_PREPS:
+                objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                if objs:
+                    return _subtree(objs[0])
+    # "spoke about the war", "called for a recount"
+    preps = PREPOSITION_CONTENT.get(lemma)
+    if preps:
+        for child in children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.i > cue.i:
+                objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+                if objs:
+                    return objs[0].left_edge.idx, _through_right(cue, child)[1]
+    if lemma in SPEECH_LEMMAS:
+        # The parser lost the "that" clause ("told reporters on a call that ..."):
+        # take it from "that" to the end of the sentence.
+        sent_end = cue.sent.end
+        for tok in cue.doc[cue.i + 1 : sent_end]:
+            if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.dep_ != "ccomp":
+                last = cue.doc[sent_end - 1]
+                return tok.idx, last.idx + len(last)
+    return None
+
+
+_STOP_RIGHT = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "mark", "dep"})
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    """A content clause, cut before a coordinated cue ("found X and called Y")."""
+    last = tok.right_edge
+    for inner in tok.doc[tok.i + 1 : last.i + 1]:
+        if inner.dep_ == "conj" and inner.lemma_ in CANDIDATE_LEMMAS and inner.pos_ == "VERB":
+            last = _before(inner)
+            break
+    for child in tok.rights:
+        if child.i <= last.i and _is_aside(child):
+            last = _before(child)
+            break
+    return tok.left_edge.idx, last.idx + len(last)
+
+
+# "..., while rivals disagree": a comma and a contrasting clause of the writer's
+# own, not part of what was said.
+def _is_aside(child: Token) -> bool:
+    if child.dep_ != "advcl":
+        return False
+    doc = child.doc
+    i = child.left_edge.i - 1
+    while i > 0 and doc[i].dep_ == "cc":
+        i -= 1
+    if doc[i].text not in (",", ";", "\u2014", "\u2013"):
+        return False
+    marks = {k.lower_ for k in child.children if k.dep_ == "mark"}
+    return bool(marks & _ASIDE_MARKS)
+
+
+_ASIDE_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+# "..., and both sides agree": a comma, a conjunction and a subject of its own
+# start a new clause, which is the writer's again.
+def _is_new_clause(conj: Token) -> bool:
+    if conj.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in conj.children):
+        return False
+    i = conj.left_edge.i - 1
+    doc = conj.doc
+    while i > 0 and doc[i].dep_ == "cc":
+        i -= 1
+    return doc[i].text in (",", ";", "—", "–")
+
+
+# "said the system is complex and that he can win": the parser hangs the second
+# clause on the cue; it is still what was said.
+def _coordinated_end(cue: Token, content: Token, end: int) -> int:
+    if content.i < cue.i:
+        return end
+    for child in cue.rights:
+        if child.i <= content.i or child.dep_ != "conj" or child.pos_ not in ("VERB", "AUX"):
+            continue
+        if child.lemma_ in CANDIDATE_LEMMAS:
+            break
+        kids = list(child.children)
+        if any(k.dep_ == "mark" and k.lower_ == "that" for k in kids) or (
+            any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not _is_new_clause(child)
+        ):
+            last = _subtree(child)[1]
+            end = max(end, last)
+    return end
+
+
+def _through_right(cue: Token, first: Token) -> tuple[int, int]:
+    """From ``first`` through the cue's later complements ("praised X for Y")."""
+    last = first.right_edge
+    for child in cue.rights:
+        if child.i <= first.i:
+            continue
+        if child.dep_ in _STOP_RIGHT:
+            break
+        if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS):
+            last = child.right_edge
+    return first.left_edge.idx, last.idx + len(last)
+
+
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dative"})
+# Prepositions that carry content ("criticized X for Y"); others carry place and time.
+_CONTENT_PREPS = frozenset({"for", "of", "as", "about", "against", "to", "over", "that"})
+
+
+def _before(tok: Token) -> Token:
+    """The last token before ``tok``'s phrase, skipping "and" and commas."""
+    i = tok.left_edge.i - 1
+    doc = tok.doc
+    while i > 0 and (doc[i].dep_ == "cc" or doc[i].is_punct):
+        i -= 1
+    return doc[i]
