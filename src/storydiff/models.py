@@ -194,6 +194,13 @@ class Claim:
     modality: str = "definite"
     numbers: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
+    # The asserted core (statement content, no reporting clause or dateline) and what it says.
+    content_start: int = 0
+    content_end: int = 0
+    predicate: str = ""  # lemma of the core's event verb: "happen", "rule out"
+    arguments: tuple[str, ...] = ()  # lemmas of the nouns the predicate is about: ("meeting",)
+    words: tuple[str, ...] = ()  # content-word lemmas of the core
+    key: str = ""  # the decisive words as printed: "would happen", "will not hold"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -209,6 +216,10 @@ class Claim:
             "modality": self.modality,
             "numbers": list(self.numbers),
             "dates": list(self.dates),
+            "content": {"start": self.content_start, "end": self.content_end},
+            "predicate": self.predicate,
+            "arguments": list(self.arguments),
+            "key": self.key,
         }
 
 

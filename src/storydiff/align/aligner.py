@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from storydiff.align.independence import outlet_key, source_groups
+from storydiff.align.independence import attributed_outlet, outlet_key, source_groups
 from storydiff.align.match import iter_candidates
-from storydiff.align.relations import claim_context, classify
+from storydiff.align.relations import (
+    ClaimContext,
+    Evidence,
+    classify,
+    needs_piece_check,
+    piece,
+    shared_event,
+    terms_of,
+)
 from storydiff.models import Point, Relation, Unique
 from storydiff.nlp.analysis import Analysis
+from storydiff.nlp.embed import embed
+
+
+COMMON_SHARE = 0.08  # a word in more than this share of a story's claims is its topic, not evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,30 +47,132 @@ def align(analysis: Analysis) -> Alignment:
     article_index = {aa.article.id: n for n, aa in enumerate(analysis.articles)}
     labels = [article_index[c.article] for _, c in items]
     names = {e.id: e.name for e in analysis.entities}
-    contexts = []
-    for aa, claim in items:
-        statements = {s.id: s for s in aa.statements}
-        outlet = aa.article.outlet or f"article {aa.article.id}"
-        contexts.append(claim_context(claim, outlet, statements, aa.article.published))
+    contexts = build_contexts(analysis)
+    common = common_terms(contexts)
 
     relations = []
-    for candidate in iter_candidates(vectors, labels):
+    pending = []  # same-voice pairs whose quoted pieces must be compared by meaning
+    for candidate in iter_candidates(vectors, labels, [c.entities for _, c in items]):
         left, right = contexts[candidate.left], contexts[candidate.right]
-        shared = [names[e] for e in left.claim.entities if e in set(right.claim.entities)]
-        relation = classify(left, right, candidate.similarity, shared)
+        found = evidence(left, right, candidate.similarity, names, common)
+        relation = classify(left, right, found)
+        if (relation is None or relation.type == "related") and needs_piece_check(left, right, found):
+            pending.append((left, right, found, relation))
+        elif relation is not None:
+            relations.append(relation)
+    for left, right, found, fallback in _compare_pieces(pending):
+        relation = classify(left, right, found) or fallback
         if relation is not None:
             relations.append(relation)
     relations.sort(key=lambda r: (_order(r.claims[0]), _order(r.claims[1])))
-
     sources = source_groups([aa.article for aa in analysis.articles])
     agreed = _agreed_points(relations, contexts, sources, analysis)
     unique = _unique(analysis, relations)
     return Alignment(tuple(relations), agreed, unique, sources)
 
 
+def _compare_pieces(
+    pending: list[tuple[ClaimContext, ClaimContext, Evidence, Relation | None]],
+) -> list[tuple[ClaimContext, ClaimContext, Evidence, Relation | None]]:
+    """Embed the pieces a reason would quote for pairs that quote one person in both.
+
+    Two reports of one person's words share the person more than the wording; whether
+    the two quoted pieces mean the same is the check that remains.
+    """
+    if not pending:
+        return []
+    texts = sorted({text for left, right, _, _ in pending for text in (piece(left, right), piece(right, left))})
+    index = {text: n for n, text in enumerate(texts)}
+    vectors = embed(texts)
+    out = []
+    for left, right, found, fallback in pending:
+        cosine = float(vectors[index[piece(left, right)]] @ vectors[index[piece(right, left)]])
+        out.append((left, right, dataclasses.replace(found, piece_similarity=cosine), fallback))
+    return out
+
+
+def build_contexts(analysis: Analysis) -> list[ClaimContext]:
+    """One context per claim, in the order of ``analysis``: speaker, time, voices, terms."""
+    people = {e.id for e in analysis.entities if e.type == "PERSON"}
+    contexts = []
+    for aa in analysis.articles:
+        statements = {s.id: s for s in aa.statements}
+        outlet = aa.article.outlet or f"article {aa.article.id}"
+        for claim in aa.claims:
+            statement = statements.get(claim.statement) if claim.statement else None
+            speaker = when_text = None
+            when = aa.article.published
+            voices = set()
+            if statement is not None:
+                speaker = statement.speaker.name or statement.speaker.text
+                if statement.speaker.entity in people and is_speech(statement.cue.text):
+                    voices.add(statement.speaker.entity)
+                if statement.when is not None:
+                    when_text = statement.when.text
+                    when = statement.when.date or (None if aa.article.published is None else when)
+            core_start = claim.content_start or claim.start
+            core_end = claim.content_end or claim.end
+            contexts.append(ClaimContext(
+                claim=claim,
+                outlet=outlet,
+                speaker=speaker,
+                when=when,
+                when_text=when_text,
+                voices=frozenset(voices),
+                terms=terms_of(claim.text),
+                core=aa.article.text[core_start:core_end],
+            ))
+    return contexts
+
+
+# Verbs (and "according to") that report speech; other cues ("wants", "plans") do not make a voice.
+_SPEECH = (
+    "said", "say", "tell", "told", "add", "stat", "announc", "insist", "claim", "argu", "report",
+    "predict", "writ", "wrote", "tweet", "post", "note", "explain", "warn", "acknowledg", "admit",
+    "suggest", "indicat", "declar", "assert", "maintain", "stress", "confirm", "reiterat", "signal",
+    "accord", "describ", "ask", "deni", "deny", "reject", "dismiss", "rul", "vow", "promis",
+    "respond", "repl", "comment", "urg", "testif", "recall", "conced", "contend", "call",
+)
+
+
+def is_speech(cue: str) -> bool:
+    """Whether a statement's cue reports speech: "told", "according to", "said in a statement"."""
+    words = cue.lower().split()
+    return bool(words) and any(w.startswith(_SPEECH) for w in words[:2])
+
+
+def common_terms(contexts: Sequence[ClaimContext]) -> frozenset[str]:
+    """Words so frequent in this story ("trophy" in a story on trophies) that sharing them proves little."""
+    counts = Counter(t for c in contexts for t in c.terms)
+    limit = max(3, COMMON_SHARE * len(contexts))
+    return frozenset(t for t, n in counts.items() if n > limit)
+
+
+def evidence(
+    left: ClaimContext,
+    right: ClaimContext,
+    similarity: float,
+    names: dict[str, str],
+    common: frozenset[str] = frozenset(),
+) -> Evidence:
+    """What two claims share: entities, quoted people, their event, content words."""
+    a, b = left.claim, right.claim
+    shared = [names[e] for e in a.entities if e in set(b.entities)]
+    voices = [names[v] for v in left.voices & right.voices]
+    event, by_predicate = shared_event(a, b)
+    return Evidence(
+        similarity=similarity,
+        shared_names=tuple(shared),
+        shared_voices=tuple(sorted(voices)),
+        event=event,
+        shared_terms=tuple(sorted(left.terms & right.terms - common)),
+        by_predicate=by_predicate,
+    )
+
+
 def _order(claim_id: str) -> tuple[str, int]:
     letters = claim_id.rstrip("0123456789")
-    return letters, int(claim_id[len(letters):] or 0)
+    return letters.rstrip("-"), int(claim_id[len(letters):] or 0)
 
 
 def _agreed_points(relations, contexts, sources, analysis) -> tuple[Point, ...]:  # type: ignore[no-untyped-def]
@@ -79,13 +195,13 @@ def _agreed_points(relations, contexts, sources, analysis) -> tuple[Point, ...]:
 
     by_claim = {c.claim.id: c for c in contexts}
     outlets_of = {aa.article.id: aa.article.outlet for aa in analysis.articles}
-    recipient_of = {
-        s.id: s.recipient.text for aa in analysis.articles for s in aa.statements
-        if s.recipient is not None and s.recipient.is_outlet
-    }
     # An outlet's own article and a claim elsewhere sourced "to" that outlet are one source.
     source_of_outlet = {
         outlet_key(outlets_of[a]): sources.get(a, a) for a in outlets_of if outlets_of.get(a)
+    }
+    recipient_of = {
+        s.id: outlet for aa in analysis.articles for s in aa.statements
+        if (outlet := attributed_outlet(s, source_of_outlet)) is not None
     }
     points = []
     for members in groups.values():
@@ -95,8 +211,8 @@ def _agreed_points(relations, contexts, sources, analysis) -> tuple[Point, ...]:
         for m in members:
             claim = by_claim[m].claim
             told = recipient_of.get(claim.statement or "")
-            if told:  # "told Reuters": Reuters' reporting, wherever it is printed
-                independent.add(source_of_outlet.get(outlet_key(told), "outlet:" + outlet_key(told)))
+            if told:  # "told Reuters", "according to the AP": that outlet's reporting, wherever printed
+                independent.add(source_of_outlet.get(told, "outlet:" + told))
             else:
                 independent.add(sources.get(claim.article, claim.article))
         points.append(Point("agreed", tuple(members), tuple(articles), len(independent)))

@@ -3,18 +3,21 @@
 Reprinted wire copy is one source however many outlets run it: articles whose
 texts are near-duplicates (MinHash estimate of word 5-gram Jaccard similarity
 of at least 0.5) fall into one group. A claim that an article attributes to
-another outlet ("told Reuters", "according to the AP") counts as that
-outlet's, not as a new confirmation.
+another outlet ("told Reuters", "according to the AP", "Reuters reported")
+counts as that outlet's, not as a new confirmation: ``attributed_outlet``
+names the outlet, and the align stage counts it with that outlet's own
+article when the story has one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from datasketch import MinHash, MinHashLSH
 
-from storydiff.models import Article
+from storydiff.ingest.metadata import WIRE_CREDITS
+from storydiff.models import Article, Statement
 
 DUPLICATE_JACCARD = 0.5
 _PERMUTATIONS = 128
@@ -45,3 +48,21 @@ def outlet_key(name: str) -> str:
     """A comparable form of an outlet name: "The Associated Press" -> "associated press"."""
     key = re.sub(r"^the\s+", "", name.strip().lower())
     return {"ap": "associated press", "afp": "agence france-presse"}.get(key, key)
+
+
+_WIRES = frozenset(outlet_key(name) for name in (*WIRE_CREDITS, *WIRE_CREDITS.values()))
+
+
+def attributed_outlet(statement: Statement, outlets: Collection[str] = ()) -> str | None:
+    """The outlet whose reporting a statement relays, as an ``outlet_key``, or None.
+
+    "told Reuters" (an outlet as recipient), "according to the AP" or "Reuters
+    reported" (an outlet as speaker, when it is a wire service or an outlet of
+    this story's articles).
+    """
+    if statement.recipient is not None and statement.recipient.is_outlet:
+        return outlet_key(statement.recipient.text)
+    speaker = outlet_key(statement.speaker.name or statement.speaker.text)
+    if speaker in _WIRES or speaker in outlets:
+        return speaker
+    return None

@@ -1,27 +1,66 @@
 """Deciding how two similar claims from different articles relate.
 
-``corroborates``: the same fact. ``conflicts``: incompatible (one negates the
-other, one rules out what the other expects, different numbers).
-``updates``: a conflict whose sides are ordered in time, the later one
-superseding the earlier. ``related``: the same topic, not the same fact.
-Every relation carries a one-line reason a person can check against the text.
+``corroborates``: the same fact. ``conflicts``: incompatible statements about
+the same event: one negates the predicate the other asserts ("would happen"
+vs "will not hold"), one rules out or denies what the other expects, the
+predicates are opposites ("confirmed" vs "ruled out"), or the numbers or
+dates of the same event differ. ``updates``: a conflict whose sides are
+ordered in time, the later one superseding the earlier. ``related``: the
+same topic, not the same fact.
+
+Precision comes first: a wrong conflict costs an editor's trust more than a
+missed one, so a conflict needs (1) similar claims, (2) the same event, i.e.
+a shared argument noun ("meeting") or the same event verb, and (3) the
+incompatibility on that event's own predicate, as the claim's core reads it
+(the statement's content, not the reporting clause or a relative clause).
+Every relation carries a one-line reason that quotes the decisive words.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from storydiff.models import Claim, Relation, Statement
+from storydiff.models import Claim, Relation
+from storydiff.nlp.claims import LIGHT_PREDICATES
 
-CORROBORATE = 0.70  # cosine at which two claims state the same fact
-CORROBORATE_WITH_ENTITIES = 0.60  # ... when they also share two or more entities
-CONFLICT = 0.55  # cosine at which a negation or ruling-out makes a conflict
-RELATED = 0.55
-_DEFINITE_OR_EXPECTED = {"definite", "expected"}
-_NEGATIVE_MODALITIES = {"ruled out", "denied"}
-_NUMBER = re.compile(r"\d[\d,.]*")
+CORROBORATE_ALONE = 0.85  # cosine at which two compatible claims state the same fact
+CORROBORATE = 0.75  # ... when they also share their event or specific words
+CORROBORATE_WITH_EVIDENCE = 0.62  # ... when they also share entities or their event
+CORROBORATE_SAME_VERB = 0.70  # ... when they share their event verb and its words
+CORROBORATE_SAME_VOICE = 0.48  # ... when the same person is quoted on the same point in both
+SAME_VOICE_PIECES = 0.5  # ... and the two pieces quoted mean the same (cosine) ...
+SAME_VOICE_PIECES_FLOOR = 0.35  # ... or, sharing two words, are at least this close
+CONFLICT = 0.45  # cosine below which two claims are never said to conflict
+CONFLICT_DETAILS = 0.70  # numbers must differ between claims at least this similar
+CONFLICT_DATES = 0.60  # ... and the dates of one event (same verb) between claims this similar
+RELATED = 0.60
+RELATED_ALONE = 0.70  # cosine at which two claims are on one topic without a shared name or word
+COVERED = 0.6  # share of a negated claim's words the other claim must carry, for the same verb
+_NEGATIVE_MODALITIES = frozenset({"ruled out", "denied"})
+_ASSERTIVE = frozenset({"definite", "expected"})
+# Nouns too general to make two claims be about one event.
+_GENERIC = frozenset({
+    "official", "people", "thing", "way", "time", "year", "day", "week", "month", "lot", "part",
+    "issue", "question", "statement", "report", "news", "source", "country", "government",
+    "state", "man", "woman", "leader", "member", "group", "side", "point", "fact", "case",
+    "number", "percent", "comment", "view", "world", "event", "matter", "life", "place", "home",
+})
+# Predicates that cannot both hold of one event: "confirmed" vs "ruled out".
+_OPPOSITES = {
+    frozenset(p) for p in (
+        ("confirm", "deny"), ("confirm", "rule out"), ("confirm", "reject"), ("accept", "reject"),
+        ("approve", "reject"), ("approve", "block"), ("approve", "veto"), ("win", "lose"),
+        ("rise", "fall"), ("increase", "decrease"), ("rise", "drop"), ("increase", "drop"),
+        ("agree", "refuse"), ("agree", "reject"), ("admit", "deny"), ("support", "oppose"),
+        ("open", "close"), ("pass", "fail"), ("acquit", "convict"), ("allow", "ban"),
+        ("announce", "rule out"), ("schedule", "rule out"), ("schedule", "cancel"),
+        ("hold", "cancel"), ("hold", "rule out"), ("meet", "rule out"), ("happen", "rule out"),
+    )
+}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,71 +69,399 @@ class ClaimContext:
 
     claim: Claim
     outlet: str
-    speaker: str | None
+    speaker: str | None  # canonical name or the speaker's words ("diplomatic sources")
     when: str | None  # YYYY-MM-DD: when the statement was made, else when the article ran
+    when_text: str | None = None  # the time as printed for the statement ("Thursday")
+    voices: frozenset[str] = frozenset()  # person entity ids: the speaker and people named around the core
+    terms: frozenset[str] = frozenset()  # crude stems of the whole claim's content words
+    core: str = ""  # the asserted part of the claim (statement content), as printed
 
 
-def classify(left: ClaimContext, right: ClaimContext, similarity: float, shared: Sequence[str]) -> Relation | None:
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What two claims have in common, computed once per candidate pair."""
+
+    similarity: float
+    shared_names: tuple[str, ...]  # canonical names of the entities both claims name
+    shared_voices: tuple[str, ...]  # names of people quoted or named as sources in both
+    event: tuple[str, ...]  # what makes them one event: a shared event noun, or the same event verb
+    shared_terms: tuple[str, ...]  # content words (not names) both claims use
+    by_predicate: bool = False  # the event is the same predicate, not a shared event noun
+    piece_similarity: float = 0.0  # cosine of the two pieces a reason quotes (same-voice pairs only)
+
+
+def classify(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> Relation | None:
     """The relation between two claims, or None when they are unrelated."""
     a, b = left.claim, right.claim
-    conflict = _conflict(left, right, similarity)
-    if conflict:
-        kind, confidence, why = conflict
-        if left.when and right.when and left.when != right.when:
-            earlier, later = (left, right) if left.when < right.when else (right, left)
+    similarity = evidence.similarity
+    conflict = _conflict(left, right, evidence)
+    if conflict is not None:
+        why, confidence = conflict
+        focus = why.split()[0]
+        order = _time_order(left, right)
+        if order is not None:
+            earlier, later = order
             return Relation(
                 "updates", (earlier.claim.id, later.claim.id), confidence,
-                f"{why}; {_who(earlier)} on {earlier.when}, then {_who(later)} on {later.when}",
-                similarity,
+                f"{why}: {_side(earlier, focus)}, then {_side(later, focus)}", similarity,
             )
-        return Relation(kind, (a.id, b.id), confidence, f"{why}; {_who(left)} vs {_who(right)}", similarity)
-    names = ", ".join(shared[:3])
-    if similarity >= CORROBORATE or (similarity >= CORROBORATE_WITH_ENTITIES and len(shared) >= 2):
-        reason = f"same fact (similarity {similarity:.2f}" + (f"; both name {names})" if names else ")")
-        return Relation("corroborates", (a.id, b.id), _scale(similarity, CORROBORATE_WITH_ENTITIES), reason, similarity)
-    if similarity >= RELATED and (shared or similarity >= RELATED + 0.05):
-        reason = f"same topic, different details (similarity {similarity:.2f}" + (f"; both name {names})" if names else ")")
-        return Relation("related", (a.id, b.id), _scale(similarity, RELATED), reason, similarity)
-    return None
-
-
-def _conflict(left: ClaimContext, right: ClaimContext, similarity: float) -> tuple[str, float, str] | None:
-    """(type, confidence, reason) when the two claims cannot both be true."""
-    a, b = left.claim, right.claim
-    if similarity < CONFLICT:
-        return None
-    same_speaker = left.speaker is not None and left.speaker == right.speaker
-    if a.modality in _NEGATIVE_MODALITIES and b.modality not in _NEGATIVE_MODALITIES and b.polarity == "positive":
-        return "conflicts", _scale(similarity, CONFLICT), f"{a.modality} vs {b.modality}: {_gist(b)} / {_gist(a)}"
-    if b.modality in _NEGATIVE_MODALITIES and a.modality not in _NEGATIVE_MODALITIES and a.polarity == "positive":
-        return "conflicts", _scale(similarity, CONFLICT), f"{a.modality} vs {b.modality}: {_gist(a)} / {_gist(b)}"
-    if a.polarity != b.polarity and not same_speaker and (a.modality in _DEFINITE_OR_EXPECTED or b.modality in _DEFINITE_OR_EXPECTED):
-        positive, negative = (a, b) if a.polarity == "positive" else (b, a)
-        return "conflicts", _scale(similarity, CONFLICT) * 0.9, f"negation: {_gist(positive)} vs {_gist(negative)}"
-    numbers_a, numbers_b = _numbers(a), _numbers(b)
-    if similarity >= 0.7 and numbers_a and numbers_b and not numbers_a & numbers_b:
-        return "conflicts", _scale(similarity, 0.7) * 0.8, (
-            f"numbers differ: {', '.join(sorted(numbers_a))} vs {', '.join(sorted(numbers_b))}"
+        return Relation(
+            "conflicts", (a.id, b.id), confidence,
+            f"{why}: {_side(left, focus)} vs {_side(right, focus)}", similarity,
+        )
+    names = ", ".join(evidence.shared_names[:3])
+    quote = _quotes(left, right)
+    # Claims that differ in polarity, figures or dates are never the same fact, at most related.
+    compatible = _compatible(a, b)
+    if compatible and (similarity >= CORROBORATE_ALONE or (similarity >= CORROBORATE and (
+        evidence.event or len(evidence.shared_terms) >= 2
+    ))):
+        return Relation(
+            "corroborates", (a.id, b.id), _scale(similarity, CORROBORATE),
+            f"same fact: {quote}" + (f" (both name {names})" if names else ""), similarity,
+        )
+    if compatible and similarity >= CORROBORATE_WITH_EVIDENCE and evidence.event and (
+        len(evidence.shared_names) >= 2 or evidence.shared_voices
+        or (evidence.by_predicate and similarity >= CORROBORATE_SAME_VERB)
+    ):
+        return Relation(
+            "corroborates", (a.id, b.id), _scale(similarity, CORROBORATE_WITH_EVIDENCE) * 0.9,
+            f"same fact about '{evidence.event[0]}': {quote}" + (f" (both name {names})" if names else ""),
+            similarity,
+        )
+    # "crews accepted a 5 percent pay rise" / "crews would receive a 5 percent rise": the same figure.
+    figure = _shared_amount(a, b) if compatible and similarity >= CORROBORATE_WITH_EVIDENCE else None
+    if figure and len(evidence.shared_terms) >= 2:
+        return Relation(
+            "corroborates", (a.id, b.id), _scale(similarity, CORROBORATE_WITH_EVIDENCE) * 0.9,
+            f"same figure ({figure}): {quote}", similarity,
+        )
+    if (
+        compatible and similarity >= CORROBORATE_SAME_VOICE and evidence.shared_voices
+        and len(evidence.shared_terms) >= 2
+        and _same_point(piece(left, right), piece(right, left), evidence.piece_similarity)
+    ):
+        voice = evidence.shared_voices[0]
+        return Relation(
+            "corroborates", (a.id, b.id), _scale(similarity, CORROBORATE_SAME_VOICE) * 0.8,
+            f"{voice} in both: {quote}", similarity,
+        )
+    if similarity >= RELATED and (
+        evidence.shared_names or evidence.event or len(evidence.shared_terms) >= 2 or similarity >= RELATED_ALONE
+    ):
+        topic = (
+            f"'{evidence.event[0]}'" if evidence.event
+            else names or ", ".join(evidence.shared_terms[:3]) or f"similar wording, cosine {similarity:.2f}"
+        )
+        return Relation(
+            "related", (a.id, b.id), _scale(similarity, RELATED) * 0.8,
+            f"same topic ({topic}): {quote}", similarity,
         )
     return None
 
 
-def _numbers(claim: Claim) -> set[str]:
-    return {m.group().rstrip(".,") for n in claim.numbers for m in _NUMBER.finditer(n)}
+def _same_point(a: str, b: str, cosine: float) -> bool:
+    """Whether two quoted pieces of one person's words make the same point.
+
+    They must be close in meaning (cosine of their embeddings), and closer still
+    unless they share two words; and neither may negate what the other affirms
+    ("Mexico would never pay" / "Mexico will pay").
+    """
+    if _negated(a) != _negated(b) or cosine < SAME_VOICE_PIECES_FLOOR:
+        return False
+    return cosine >= SAME_VOICE_PIECES or len(terms_of(a) & terms_of(b)) >= 2
 
 
-def _gist(claim: Claim, limit: int = 60) -> str:
-    """A short quotation of the claim for a reason line."""
-    text = " ".join(claim.text.split())
-    if len(text) > limit:
-        text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return f"'{text}'"
+def _negated(text: str) -> bool:
+    words = re.findall(r"[a-z’']+", text.lower())
+    return any(w in _NEGATING or w.endswith(("n't", "n’t")) for w in words)
 
 
-def _who(context: ClaimContext) -> str:
-    if context.speaker:
-        return f"{context.speaker} ({context.outlet})"
-    return context.outlet
+_NEGATING = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without"})
+
+
+def needs_piece_check(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> bool:
+    """Whether a pair would corroborate as one person's words once its quoted pieces are compared."""
+    return bool(
+        evidence.similarity >= CORROBORATE_SAME_VOICE and evidence.shared_voices
+        and len(evidence.shared_terms) >= 2 and _compatible(left.claim, right.claim)
+    )
+
+
+def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tuple[str, float] | None:
+    """(reason head, confidence) when the two claims cannot both be true of one event."""
+    a, b = left.claim, right.claim
+    # "Twelve people were injured" vs "Fifteen people were injured": same verb, other amount.
+    # Only when both name the same people and places: "his rate was 36 percent" vs "the
+    # Clintons' rate was 35.7 percent" are two rates.
+    if evidence.similarity >= CONFLICT_DETAILS and a.polarity == b.polarity and (
+        _predicate_class(a.predicate) == _predicate_class(b.predicate) and a.predicate
+    ) and set(a.entities) == set(b.entities) and _shared_arguments(a, b):
+        numbers = _number_clash(a, b)
+        if numbers:
+            return f"numbers differ ({numbers})", _scale(evidence.similarity, CONFLICT_DETAILS) * 0.8
+    if evidence.similarity < CONFLICT or not evidence.event:
+        return None
+    base = _scale(evidence.similarity, CONFLICT)
+    event = evidence.event[0]
+    # "ruled out a meeting" vs "a meeting would happen": one side takes back what the other states.
+    # Only a definite or expected statement can be contradicted; "might", "if", "whether" cannot.
+    for x, y in ((a, b), (b, a)):
+        if x.modality in _NEGATIVE_MODALITIES and x.polarity == "positive" and (
+            y.modality in _ASSERTIVE and y.polarity == "positive"
+        ):
+            return f"{a.modality} vs {b.modality} ({event})", base
+    # "will not hold a meeting" vs "a meeting would happen": the same event, negated on one side.
+    if a.polarity != b.polarity and a.modality in _ASSERTIVE and b.modality in _ASSERTIVE:
+        negative, positive = (a, b) if a.polarity == "negative" else (b, a)
+        # Same verb, different complements ("charged with seven counts" vs "not charged
+        # with conspiring"): only a conflict when the negated side adds nothing new.
+        same_voice = left.speaker is not None and left.speaker == right.speaker
+        # One speaker contradicting themselves at one time is more likely our misreading.
+        if (not evidence.by_predicate or _covered(negative, positive)) and not (
+            same_voice and _time_order(left, right) is None
+        ):
+            return f"negation ({event})", base * 0.95
+    # "confirmed the meeting" vs "cancelled the meeting".
+    if a.polarity == b.polarity and frozenset((a.predicate, b.predicate)) in _OPPOSITES:
+        return f"opposite predicates '{a.predicate}' vs '{b.predicate}' ({event})", base * 0.9
+    if evidence.similarity < CONFLICT_DATES or a.polarity != b.polarity:
+        return None
+    if evidence.by_predicate and _shared_arguments(a, b) and _dates_clash(a, b):
+        days = f"{', '.join(_days(a))} vs {', '.join(_days(b))}"
+        return f"dates differ ({days})", _scale(evidence.similarity, CONFLICT_DATES) * 0.8
+    return None
+
+
+def _compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims could state the same fact: same polarity, no side taking it back."""
+    if a.polarity != b.polarity or _dates_clash(a, b) or _number_clash(a, b):
+        return False
+    # "shrank nearly 30 percent" vs "shrank from about 5 million to 400,000": other figures, other fact.
+    va, vb = _values(a), _values(b)
+    if va and vb and not va & vb:
+        return False
+    return (a.modality in _NEGATIVE_MODALITIES) == (b.modality in _NEGATIVE_MODALITIES)
+
+
+def _number_clash(a: Claim, b: Claim) -> str | None:
+    """'12 people' vs '15 people': the same unit with different amounts and no amount in common."""
+    left, right = _amounts(a), _amounts(b)
+    for unit in left.keys() & right.keys():
+        if not left[unit] & right[unit]:
+            return f"{'/'.join(sorted(left[unit]))} vs {'/'.join(sorted(right[unit]))} {unit}"
+    return None
+
+
+def _values(claim: Claim) -> set[str]:
+    """Every figure in the claim's numbers, approximate ones included: {"30", "5", "400000"}."""
+    found = set()
+    for text in claim.numbers:
+        for word in text.lower().replace(",", "").replace("$", "").split():
+            if re.fullmatch(r"\d+(?:\.\d+)?", word):
+                found.add(word)
+            elif word in _NUMBER_WORDS:
+                found.add(str(_NUMBER_WORDS[word]))
+    return found
+
+
+def _shared_amount(a: Claim, b: Claim) -> str | None:
+    """A figure both claims give for the same unit: "5 percent"."""
+    left, right = _amounts(a), _amounts(b)
+    for unit in sorted(left.keys() & right.keys()):
+        common = left[unit] & right[unit]
+        if common:
+            return f"{sorted(common)[0]} {unit}"
+    return None
+
+
+def _amounts(claim: Claim) -> dict[str, set[str]]:
+    """Amounts by unit: "twelve people" -> {"people": {"12"}}; approximate amounts are left out."""
+    found: dict[str, set[str]] = {}
+    for text in claim.numbers:
+        lowered = text.lower()
+        if any(w in lowered.split() for w in _APPROXIMATE):
+            continue  # "more than 40", "about a dozen": not a precise figure to contradict
+        words = lowered.replace(",", "").replace("$", "").replace("€", "").replace("£", "").split()
+        value = next((w for w in words if re.fullmatch(r"\d+(?:\.\d+)?", w)), None)
+        if value is None:
+            value = next((str(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS), None)
+        if value is None:
+            continue
+        scale = next((w for w in words if w in ("million", "billion", "thousand", "percent", "%")), "")
+        if scale in ("percent", "%"):
+            unit = "percent"  # "5 percent pay rise" and "5 percent rise" are one unit
+        else:
+            unit = " ".join(filter(None, (scale, _unit_after(claim, text).lower().removesuffix("s"))))
+        if unit:
+            found.setdefault(unit, set()).add(value)
+    return found
+
+
+_APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "over", "more", "less", "than", "up",
+                          "roughly", "some", "several", "dozens", "hundreds", "thousands"})
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(_split(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+))}
+
+
+def _unit_after(claim: Claim, number: str) -> str:
+    """The word printed right after a number in the claim: "12 people" -> "people"."""
+    at = claim.text.find(number)
+    if at < 0:
+        return ""
+    rest = claim.text[at + len(number):].split()
+    return rest[0].strip(",.;:") if rest and rest[0][:1].isalpha() else ""
+
+
+def _is_day(text: str) -> bool:
+    """Whether a date names a day or month ("Friday", "January 1", "the end of February")."""
+    words = text.lower().replace(",", " ").replace(".", " ").split()
+    return any(w in _WEEKDAYS or w[:3] in _MONTHS for w in words)
+
+
+def _shared_arguments(a: Claim, b: Claim) -> bool:
+    """Whether the predicates share an argument: "Mattis will leave" / "Mattis would retire"."""
+    return bool({w.lower() for w in a.arguments} & {w.lower() for w in b.arguments})
+
+
+def _days(claim: Claim) -> list[str]:
+    return [d for d in claim.dates if _is_day(d)]
+
+
+def _dates_clash(a: Claim, b: Claim) -> bool:
+    """Both claims date their event to a day or month, and share no day, month or number.
+
+    "in February" and "at the end of February" agree; "on January 1" and "at the end
+    of February" do not.
+    """
+    da, db = _day_words(a), _day_words(b)
+    return bool(da and db and not da & db)
+
+
+def _day_words(claim: Claim) -> set[str]:
+    words = set()
+    for date in _days(claim):
+        for word in date.lower().replace(",", " ").replace(".", " ").split():
+            if word in _WEEKDAYS or word[:3] in _MONTHS or word.isdigit():
+                words.add(word[:3] if word[:3] in _MONTHS and word not in _WEEKDAYS else word)
+    return words
+
+
+def _covered(negative: Claim, positive: Claim) -> bool:
+    """Whether the negated claim says little the other does not: its arguments and most words recur.
+
+    "I am not running as a surrogate for prom king" does not deny "he is running".
+    """
+    other = {w.lower() for w in (*positive.arguments, *positive.words)}
+    if not all(w.lower() in other for w in negative.arguments):
+        return False
+    words = [w for w in negative.words if w != negative.predicate]
+    return not words or sum(w in other for w in words) >= COVERED * len(words)
+
+
+def _time_order(left: ClaimContext, right: ClaimContext) -> tuple[ClaimContext, ClaimContext] | None:
+    """(earlier, later) when both claims were made at stated, different times.
+
+    Only statements that carry their own time ("said on Thursday") are ordered: an
+    article's date says when it was printed, not when its claims were made.
+    """
+    if not (left.when_text and right.when_text):
+        return None
+    if left.when and right.when:
+        if left.when == right.when:
+            return None
+        return (left, right) if left.when < right.when else (right, left)
+    # No dates, but "on Thursday" and "on Friday" in one story: a weekday apart.
+    days = [_weekday(c.when_text) for c in (left, right)]
+    if None not in days:
+        gap = (days[1] - days[0]) % 7  # type: ignore[operator]
+        if 1 <= gap <= 3:
+            return left, right
+        if 4 <= gap <= 6:
+            return right, left
+    return None
+
+
+def _weekday(text: str | None) -> int | None:
+    if not text:
+        return None
+    words = text.lower().split()
+    days = [_WEEKDAYS.index(w) for w in words if w in _WEEKDAYS]
+    return days[0] if len(days) == 1 and len(words) <= 2 else None
+
+
+def _quotes(left: ClaimContext, right: ClaimContext, limit: int = 70) -> str:
+    """"'piece' / 'piece'": the part of each claim that bears on the other, the second matched to the first."""
+    first = piece(left, right)
+    second = _best_piece(right, terms_of(first)) if terms_of(first) & right.terms else piece(right, left)
+    out = []
+    for text in (first, second):
+        if len(text) > limit:
+            text = text[: limit - 1].rsplit(" ", 1)[0] + "…"
+        out.append(f"'{text}'")
+    return " / ".join(out)
+
+
+def piece(context: ClaimContext, other: ClaimContext) -> str:
+    """The claim cut at commas, dashes and "that": the piece sharing most words with the other claim.
+
+    The asserted core wins a tie.
+    """
+    return _best_piece(context, other.terms)
+
+
+def _best_piece(context: ClaimContext, terms: frozenset[str]) -> str:
+    text = " ".join((context.claim.text).split())
+    core = " ".join(context.core.split())
+    pieces = [p.strip(" \"“”'") for p in _PIECES.split(text)]
+    pieces = [
+        p for p in pieces if len(p.split()) >= 2 and terms_of(p) and not _ATTRIBUTION.match(p)
+    ] or [core or text]
+    best = max(
+        pieces,
+        key=lambda p: (len(terms_of(p) & terms), bool(core) and p in core, -abs(len(p) - 50)),
+    )
+    return best
+
+
+# Pieces that only say who said it: "the indictment said", "according to the indictment".
+_ATTRIBUTION = re.compile(
+    r"^(?:according to\b.{0,40}|(?:\S+\s+){0,4}(?:said|says|told reporters|added|reported|wrote|tweeted)\.?)$",
+    re.IGNORECASE,
+)
+_PIECES = re.compile(r"\s*(?<!\d),(?!\d)\s*|\s*[;:—–―(]\s*|\s+-\s+|\s+that\s+|[)]")
+
+
+def _side(context: ClaimContext, focus: str = "") -> str:
+    """One side of a conflict: the decisive words, who said them, where and when.
+
+    ``focus`` names what differs ("numbers", "dates"): that side then quotes the
+    words around its number or date instead of its verb.
+    """
+    key = " ".join((context.claim.key or context.claim.text[:50]).split())
+    values = context.claim.numbers if focus == "numbers" else context.claim.dates if focus == "dates" else ()
+    for value in values:
+        at = context.claim.text.find(value)
+        if at >= 0:
+            # The words leading up to the number or date: "will leave at the end of February".
+            before = context.claim.text[max(0, at - 35) : at]
+            if at > 35 and " " in before:
+                before = "…" + before.split(" ", 1)[1]
+            end = at + len(value)
+            after = context.claim.text[end : end + 25]
+            if end + 25 < len(context.claim.text) and " " in after:
+                after = after.rsplit(" ", 1)[0] + "…"
+            key = " ".join((before + value + after).split())
+            break
+    who = f"{context.speaker}, {context.outlet}" if context.speaker else context.outlet
+    when = context.when_text or context.when
+    return f"'{key}' ({who}{', ' + when if when else ''})"
 
 
 def _scale(similarity: float, floor: float) -> float:
@@ -102,13 +469,78 @@ def _scale(similarity: float, floor: float) -> float:
     return round(min(1.0, 0.5 + 0.5 * (similarity - floor) / max(1e-6, 1 - floor)), 3)
 
 
-def claim_context(claim: Claim, outlet: str, statements: dict[str, Statement], published: str | None) -> ClaimContext:
-    """Gather the speaker and time of a claim from its statement, else from its article."""
-    statement = statements.get(claim.statement) if claim.statement else None
-    speaker = None
-    when = published
-    if statement is not None:
-        speaker = statement.speaker.name or statement.speaker.text
-        if statement.when is not None and statement.when.date:
-            when = statement.when.date
-    return ClaimContext(claim, outlet, speaker, when)
+def shared_event(a: Claim, b: Claim) -> tuple[tuple[str, ...], bool]:
+    """What makes two claims one event, and whether it is their (same) predicate.
+
+    The same event verb ("leave" / "retire" count as one) with an argument in common
+    ("Mattis"); or a shared event noun ("meeting") that both predicates say happens or
+    not ("would happen", "will not hold", "ruled out").
+    """
+    pa, pb = _predicate_class(a.predicate), _predicate_class(b.predicate)
+    args_a = {w.lower() for w in a.arguments}
+    args_b = {w.lower() for w in b.arguments}
+    # "will plead not guilty" / "would plead not guilty to the charges": the same verb with a
+    # shared argument, or with two more words in common.
+    if pa and pa == pb and pa not in LIGHT_PREDICATES and (
+        args_a & args_b or (
+            len(set(a.words) & set(b.words) - {a.predicate, b.predicate}) >= 1
+            and len(set(a.words) & set(b.words)) >= 2
+        )
+    ):
+        return (a.predicate if a.predicate == b.predicate else f"{a.predicate}/{b.predicate}",), True
+    common = tuple(
+        w for w in a.arguments if w.islower() and w in b.arguments and w not in _GENERIC
+    )
+    if common and ((pa == pb and pa not in LIGHT_PREDICATES) or (pa in _OCCUR and pb in _OCCUR)):
+        return common, False
+    return (), False
+
+
+def _predicate_class(predicate: str) -> str:
+    return _SYNONYMS.get(predicate, predicate)
+
+
+# Verbs that say whether an event (a meeting, a vote) takes place: "would happen", "will not hold".
+_OCCUR = frozenset({
+    "happen", "occur", "take place", "hold", "have", "exist", "go ahead", "schedule", "plan", "set",
+    "confirm", "arrange", "cancel", "rule out", "attend", "take", "expect", "announce", "postpone",
+    "call off", "meet",
+})
+# Verbs that name one event in different words: "leave" / "resign" / "step down".
+_SYNONYMS = {
+    **dict.fromkeys(("leave", "retire", "step down", "depart", "exit"), "leave"),
+    **dict.fromkeys(("arrest", "detain", "apprehend"), "arrest"),
+    **dict.fromkeys(("kill", "slay"), "kill"),
+    **dict.fromkeys(("charge", "indict"), "charge"),
+    **dict.fromkeys(("meet", "talk"), "meet"),
+    **dict.fromkeys(("win", "capture"), "win"),
+}
+
+
+_WORD = re.compile(r"[A-Za-z][a-z]{2,}")
+_STOP = frozenset(_split(
+    "the and for that with was were are has have had his her its their they them this from "
+    "but not will would could should said says say told tell also been being who which what when "
+    "where while than then there about after before into over more most some such one two other "
+    "just only very can may might all any our out new him she you your how why did does "
+    "according"
+))
+
+
+@lru_cache(maxsize=65536)
+def terms_of(text: str) -> frozenset[str]:
+    """Crude stems of a text's content words, names left out, for counting the words two claims share."""
+    out = set()
+    for match in _WORD.finditer(text.replace("’", "'")):
+        word = match.group()
+        if word[0].isupper():  # a name ("Mattis"), or a sentence's first word
+            continue
+        word = word.lower()
+        if word in _STOP:
+            continue
+        for suffix in ("ing", "ed", "es", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return frozenset(out)

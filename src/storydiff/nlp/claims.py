@@ -3,27 +3,70 @@
 A sentence that joins two independent clauses ("an aide said the talks would
 happen on Friday, but the spokesman rowed back on that") yields one claim per
 clause, since the two halves can be corroborated or contradicted separately.
-Each claim notes its polarity, modality, numbers and dates, which the align
-stage uses to tell a corroboration from a conflict.
+
+Each claim notes what the align stage needs to tell a corroboration from a
+conflict, all read from its *core*: the part that is asserted, i.e. the
+content of the statement it belongs to ("the talks would happen on Friday"),
+not the reporting clause around it ("an aide told reporters"), and never the
+dateline ("OSLO (Reuters) - "). From the core come its predicate (the lemma of
+its main verb, "happen"), the nouns that are its arguments ("talk"), its
+content words, polarity (negation of the predicate itself, not of some
+relative clause), modality (definite, expected, possible, denied, ruled out),
+numbers and dates, and ``key``: the decisive words as printed ("would
+happen", "will not hold") that a relation's reason quotes.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from storydiff.ingest.metadata import _DATELINE, _is_place
 from storydiff.models import Claim, Statement
-import itertools
 
 MIN_WORDS = 4
+
 # Words that make a claim "possible" rather than definite: "might meet", "a possible meeting".
-_POSSIBLE = {"may", "might", "could", "possible", "possibly", "perhaps", "likely", "possibility", "maybe", "probably"}
+_POSSIBLE = {
+    "may", "might", "could", "possible", "possibly", "perhaps", "likely", "possibility", "maybe",
+    "probably", "whether", "if", "unclear", "consider", "discuss", "potential",
+}
 # Words that make a claim "expected": "would happen", "is set to", "plans to".
-_EXPECTED = {"will", "would", "shall", "expect", "plan", "schedule", "anticipate", "intend", "going"}
+_EXPECTED = {"will", "would", "shall", "expect", "plan", "schedule", "anticipate", "intend", "going", "'ll"}
 # Denials: "the ministry denied the report".
 _DENIED = {"deny", "dismiss", "reject", "refute"}
+# Negators: "will not hold", "never agreed", "no decision", "nobody came".
+_NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "none"}
+# Verbs that say their complement did not happen: "failed to respond", "declined to comment".
+_FAILING = {"fail", "refuse", "decline", "neglect"}
 # Leading connectives trimmed from a clause: "but Peskov rowed back".
 _CONNECTIVES = {"but", "and", "yet", "so", "while", "whereas", "however"}
+# Verbs that carry little event meaning of their own: "was", "had", "said", "expected X to Y".
+LIGHT_PREDICATES = frozenset({
+    "be", "have", "do", "say", "tell", "make", "get", "go", "come", "take", "give", "seem",
+    "appear", "want", "expect", "plan", "hope", "try", "need", "add", "note", "suggest",
+    "continue", "begin", "start", "keep", "fail", "refuse", "decline", "neglect", "think",
+    "believe", "know", "report", "claim",
+    "announce", "state", "insist", "argue", "question", "predict", "see", "look", "let",
+})
+# Verbs of saying whose complement clause is the claim's core: "told reporters that ...".
+_SAYING = frozenset({
+    "say", "tell", "add", "state", "announce", "insist", "claim", "argue", "report", "predict",
+    "write", "tweet", "post", "note", "explain", "warn", "acknowledge", "admit", "suggest",
+    "indicate", "declare", "assert", "maintain", "stress", "confirm", "reiterate", "signal",
+})
+# Argument dependencies whose nouns name what the predicate is about.
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "obj", "expl"}
+# Clause dependencies below which a negation or modal belongs to another clause.
+_OTHER_CLAUSE = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj", "prep", "pcomp"}
+_ARGUMENT_PREPS = {"on", "about", "of", "over", "for", "to", "with", "against"}
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_STOP_LEMMAS = LIGHT_PREDICATES | {"-PRON-", "one", "thing", "way", "time", "year", "day", "people"}
+_EMPTY_NOUNS = {"-PRON-", "one", "thing", "way", "lot", "kind"}
+_KEY_TOKENS = 9  # a key longer than this is shown as its parts joined by "…"
+_LEAD = re.compile(r"^[\s\"'“”‘’(]*(?:that\s+)?", re.IGNORECASE)
 
 
 def iter_claims(
@@ -31,28 +74,85 @@ def iter_claims(
     article_id: str,
     statements: Sequence[Statement] = (),
 ) -> Iterator[Claim]:
-    """Yield the claims of a parsed article, numbered A1, A2, ... in text order."""
+    """Yield the claims of a parsed article, numbered A1, A2, ... in text order (a7-1 for article a7)."""
     n = 0
+    separator = "-" if article_id[-1:].isdigit() else ""  # "a4-11" and "a41-1", never two "a411"
     for index, sent in enumerate(doc.sents):
         for start, end in _clauses(sent):
+            start = _after_dateline(doc, start, end)
             span = doc[start:end]
             words = [t for t in span if t.is_alpha]
             if len(words) < MIN_WORDS:
                 continue
             n += 1
+            root = _head(span)
+            statement = _statement_for(
+                span.start_char, span.end_char, statements, root.idx if root is not None else -1
+            )
+            core = _core(span, statement)
+            head = _head(core)
+            # The cue says how certain the content is ("denied that ...") only when the core is that content.
+            voiced = statement if statement is not None and _is_content(core, statement) else None
             yield Claim(
-                id=f"{article_id}{n}",
+                id=f"{article_id}{separator}{n}",
                 article=article_id,
                 text=span.text,
                 start=span.start_char,
                 end=span.end_char,
-                statement=_statement_for(span.start_char, span.end_char, statements),
+                statement=statement.id if statement is not None else None,
                 sentence=index,
-                polarity=polarity(span),
-                modality=modality(span),
-                numbers=tuple(e.text for e in span.ents if e.label_ in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")),
-                dates=tuple(e.text for e in span.ents if e.label_ in ("DATE", "TIME")),
+                polarity=polarity(core, head),
+                modality=modality(core, head, voiced),
+                numbers=_attached_ents(core, head, ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")),
+                dates=_attached_ents(core, head, ("DATE", "TIME")),
+                content_start=core.start_char,
+                content_end=core.end_char,
+                predicate=predicate(head) if head is not None and head.is_alpha else "",
+                arguments=arguments(core, head),
+                words=tuple(dict.fromkeys(
+                    t.lemma_.lower() for t in core
+                    if t.pos_ in _CONTENT_POS and t.is_alpha and t.lemma_.lower() not in _STOP_LEMMAS
+                )),
+                key=key_words(core, head),
             )
+
+
+def _attached_ents(core: Any, head: Any | None, labels: tuple[str, ...]) -> tuple[str, ...]:
+    """Entities of these labels that belong to the core's own clause, not to a clause inside it.
+
+    "He said he felt badly for Flynn, whom he fired in February": no date for "felt".
+    """
+    found = []
+    for ent in core.ents:
+        if ent.label_ in labels and (head is None or _in_clause(ent.root, head)):
+            found.append(ent.text)
+    return tuple(found)
+
+
+def _in_clause(token: Any, head: Any) -> bool:
+    """Whether the token hangs from the head without passing through a relative clause or apposition."""
+    event = _event(head)
+    for _ in range(16):
+        if token.i in (head.i, event.i):
+            return True
+        if token.dep_ in ("relcl", "acl", "appos", "parataxis", "csubj", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _after_dateline(doc: Any, start: int, end: int) -> int:
+    """Skip a dateline that opens a claim: "DA NANG, Vietnam — ", "OSLO (Reuters) - "."""
+    begin = doc[start].idx
+    text = doc.text[begin : doc[end - 1].idx + len(doc[end - 1])]
+    found = _DATELINE.match(text)
+    if not found or not _is_place(found.group("place")):
+        return start
+    cut = begin + found.end()
+    for token in doc[start:end]:
+        if token.idx >= cut:
+            return token.i
+    return start
 
 
 def _clauses(sent: Any) -> list[tuple[int, int]]:
@@ -85,45 +185,251 @@ def _clauses(sent: Any) -> list[tuple[int, int]]:
     return ranges
 
 
-def polarity(span: Any) -> str:
-    """"negative" when the claim is negated ("will not hold", "never agreed", "no decision")."""
-    for token in span:
-        if token.dep_ == "neg" or token.lower_ in ("never", "no", "nobody", "nothing", "neither", "nor"):
+def _core(span: Any, statement: Statement | None) -> Any:
+    """The asserted part of a claim: its statement's content inside it, else the whole claim.
+
+    When the claim is built on a verb of saying ("Ortiz told reporters that the vote was
+    delayed before adding that ..."), its complement clause is the core, even where the
+    statement found covers only part of it.
+    """
+    doc = span.doc
+    reported = _reported(span)
+    if reported is not None and (statement is None or (
+        reported.start_char <= statement.content.start + 2 and reported.end_char >= statement.content.end - 2
+    ) or not (span.start_char <= statement.content.start < span.end_char)):
+        return reported
+    if statement is None:
+        return span
+    lo = max(span.start_char, statement.content.start)
+    hi = min(span.end_char, statement.content.end)
+    tokens = [t for t in span if t.idx >= lo and t.idx + len(t) <= hi]
+    # A content that is no clause ("rejecting gun control measures"): the claim is the core.
+    if not tokens or sum(t.is_alpha for t in tokens) < 2 or not any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return span
+    core = doc[tokens[0].i : tokens[-1].i + 1]
+    # "that such a meeting would happen": the complementizer and quotes are not the fact.
+    while len(core) > 1 and ((core[0].lower_ == "that" and core[0].dep_ == "mark") or core[0].is_punct):
+        core = doc[core.start + 1 : core.end]
+    while len(core) > 1 and core[-1].is_punct:
+        core = doc[core.start : core.end - 1]
+    return core
+
+
+def _is_content(core: Any, statement: Statement) -> bool:
+    """Whether the core lies within the statement's content."""
+    return statement.content.start - 2 <= core.start_char and core.end_char <= statement.content.end + 2
+
+
+def _reported(span: Any) -> Any | None:
+    """The complement clause of a claim whose main verb is a verb of saying, if it has one."""
+    root = _head(span)
+    if root is None or root.lemma_.lower() not in _SAYING:
+        return None
+    clauses = [c for c in root.children if c.dep_ == "ccomp" and span.start <= c.i < span.end]
+    if clauses:
+        clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        lo = max(clause.left_edge.i, span.start)
+        hi = min(clause.right_edge.i + 1, span.end)
+    else:
+        # A misparsed complement ("told reporters on a call that ..." read as a relative
+        # clause): everything after the first "that" following the verb.
+        that = next((t for t in span if t.i > root.i and t.lower_ == "that" and t.dep_ == "mark"), None)
+        if that is None:
+            return None
+        lo, hi = that.i + 1, span.end
+    while lo < hi - 1 and (span.doc[lo].dep_ == "mark" or span.doc[lo].is_punct):
+        lo += 1
+    while hi - 1 > lo and span.doc[hi - 1].is_punct:
+        hi -= 1
+    core = span.doc[lo:hi]
+    return core if sum(t.is_alpha for t in core) >= 3 else None
+
+
+def _head(core: Any) -> Any | None:
+    """The main predicate of the core: its first verb whose head lies outside it, else its root."""
+    tops = [t for t in core if t.head.i < core.start or t.head.i >= core.end or t.head.i == t.i]
+    for token in tops:
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return tops[0] if tops else None
+
+
+def _scope(head: Any, core: Any) -> list[Any]:
+    """The head, its auxiliaries and adverbs, and its direct nominal arguments with their modifiers."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in _OTHER_CLAUSE:
+            continue
+        tokens.append(child)
+        if child.dep_ in _ARGUMENT_DEPS:
+            tokens.extend(c for c in child.children if c.dep_ in ("det", "amod", "neg", "advmod", "nummod"))
+    return [t for t in tokens if core.start <= t.i < core.end]
+
+
+def _event(head: Any) -> Any:
+    """The verb that names the event: "expected the meeting to happen" -> "happen"."""
+    token = head
+    for _ in range(3):
+        if token.lemma_.lower() not in LIGHT_PREDICATES:
+            break
+        nxt = next((c for c in token.children if c.dep_ in ("xcomp",) and c.pos_ in ("VERB", "AUX")), None)
+        if nxt is None:
+            break
+        token = nxt
+    return token
+
+
+def polarity(core: Any, head: Any | None = None) -> str:
+    """"negative" when the predicate itself is negated ("will not hold", "never agreed", "no decision")."""
+    if head is None:
+        head = _head(core)
+    if head is None:
+        return "positive"
+    scoped = _scope(head, core)
+    event = _event(head)
+    if event.i != head.i:
+        scoped += _scope(event, core)
+    for token in scoped:
+        if token.dep_ == "neg" or token.lower_ in _NEGATORS:
             return "negative"
+        # "has yet to respond": not done.
+        if token.lower_ == "yet" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            return "negative"
+    # "failed to respond", "refused to comment": the event did not happen.
+    if head.lemma_.lower() in _FAILING and event.i != head.i:
+        return "negative"
     return "positive"
 
 
-def modality(span: Any) -> str:
+def modality(core: Any, head: Any | None = None, statement: Statement | None = None) -> str:
     """How certain the claim is: definite, expected, possible, denied or ruled out."""
-    lemmas = {t.lemma_.lower() for t in span}
-    lowered = span.text.lower()
-    if "rule out" in " ".join(t.lemma_.lower() for t in span) or "ruled out" in lowered:
+    if head is None:
+        head = _head(core)
+    cue = statement.cue.text.lower() if statement is not None else ""
+    if head is None:
+        return "definite"
+    lowered = core.text.lower()
+    verb = predicate(head)
+    if verb == "rule out" or re.search(r"\brul(?:e|ed|es|ing) out\b", cue):
         return "ruled out"
-    if lemmas & _DENIED:
+    cue_word = cue.split()[-1] if cue else ""
+    if head.lemma_.lower() in _DENIED or cue_word.startswith(("deni", "deny", "dismiss", "reject", "refut")):
         return "denied"
-    if lemmas & _POSSIBLE:
+    scoped = _scope(head, core)
+    event = _event(head)
+    if event.i != head.i:
+        scoped += _scope(event, core)
+    lemmas = {t.lemma_.lower() for t in scoped} | {t.lower_ for t in scoped}
+    # "questioned whether they would meet", "would meet if ...": the event hangs on a condition.
+    conditional = any(
+        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "whether") for m in c.children)
+        for c in head.children
+    ) or any(t.lower_ in ("if", "whether", "unless") and t.dep_ == "mark" for t in core)
+    if lemmas & _POSSIBLE or conditional or lowered.rstrip().endswith("?"):
         return "possible"
-    if lemmas & _EXPECTED or "set to" in lowered:
+    # "officials expected the meeting to happen": the cue itself says it is expected.
+    if lemmas & _EXPECTED or "set to" in lowered or "going to" in lowered or cue_word.startswith(
+        ("expect", "anticipat", "predict", "plan", "forecast")
+    ):
         return "expected"
     return "definite"
 
 
-def _statement_for(start: int, end: int, statements: Sequence[Statement]) -> str | None:
-    """The statement whose content covers most of the claim, if any covers half of it."""
-    best, best_overlap = None, 0
-    for statement in statements:
-        lo = max(start, statement.content.start)
-        hi = min(end, statement.content.end)
-        overlap = hi - lo
-        if overlap > best_overlap:
-            best, best_overlap = statement.id, overlap
-    if best is not None and best_overlap * 2 >= min(end - start, _content_len(best, statements)):
-        return best
-    return None
+def predicate(head: Any) -> str:
+    """The lemma of the event verb, with its particle: "ruled out" -> "rule out"."""
+    event = _event(head)
+    if event.lemma_ == "be" and any(c.dep_ == "expl" for c in event.children):
+        return "exist"  # "there was never a meeting": the meeting's existence is the claim
+    particle = next((c.lower_ for c in event.children if c.dep_ == "prt"), "")
+    return f"{event.lemma_.lower()} {particle}".strip()
 
 
-def _content_len(statement_id: str, statements: Sequence[Statement]) -> int:
+def arguments(core: Any, head: Any | None) -> tuple[str, ...]:
+    """The nouns the predicate is about: "will not hold a formal meeting with Putin" -> ("meeting", "Putin").
+
+    Common nouns come as lower-case lemmas, names as printed (capitalised), so that
+    the align stage can tell "a meeting" (an event) from "Mattis" (a participant).
+    """
+    if head is None:
+        return ()
+    found = []
+    heads = [head]
+    event = _event(head)
+    if event.i != head.i:
+        heads.append(event)
+    for verb in heads:
+        for child in (c for c in verb.children if core.start <= c.i < core.end):
+            if child.dep_ in _ARGUMENT_DEPS and child.pos_ in ("NOUN", "PROPN"):
+                found.append(child)
+            elif child.dep_ == "prep" and child.lower_ in _ARGUMENT_PREPS:
+                found.extend(
+                    g for g in child.children
+                    if g.dep_ in ("pobj", "pcomp") and g.pos_ in ("NOUN", "PROPN", "VERB")
+                )
+    # "there was never a meeting confirmed": the existential's noun is the event.
+    if head.lemma_ == "be":
+        found.extend(t for t in core if t.dep_ in ("attr", "nsubj") and t.head.i == head.i and t.pos_ == "NOUN")
+    names = []
+    for token in found:
+        if not token.is_alpha:
+            continue
+        word = token.text if token.pos_ == "PROPN" else token.lemma_.lower()
+        if word.lower() not in _EMPTY_NOUNS:
+            names.append(word)
+    return tuple(dict.fromkeys(names))
+
+
+def key_words(core: Any, head: Any | None) -> str:
+    """The decisive words of the claim as printed: "would happen", "will not hold", "possible meeting"."""
+    if head is None:
+        return core.text[:60]
+    event = _event(head)
+    picked = {head.i, event.i}
+    for verb in ([head] if event.i == head.i else [head, event]):
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass", "neg", "prt") or (
+                child.dep_ == "advmod" and (child.lower_ in _NEGATORS or child.lemma_.lower() in _POSSIBLE)
+            ):
+                picked.add(child.i)
+            elif child.dep_ in ("acomp", "attr") and verb.lemma_ == "be":
+                # "was definite", "there was never a meeting confirmed": the copula's complement.
+                picked.add(child.i)
+                picked.update(c.i for c in child.children if c.dep_ == "acl" and c.pos_ == "VERB")
+            elif child.dep_ in _ARGUMENT_DEPS:
+                for mod in child.children:
+                    if mod.lower_ in _NEGATORS or mod.lemma_.lower() in _POSSIBLE:
+                        picked.update((mod.i, child.i))
+    picked = {i for i in picked if core.start <= i < core.end}
+    if not picked:
+        return core.text[:60]
+    lo, hi = min(picked), max(picked)
+    doc = core.doc
+    if hi - lo < _KEY_TOKENS:
+        return doc[lo : hi + 1].text
+    return " … ".join(doc[i].text for i in sorted(picked))
+
+
+def _statement_for(
+    start: int, end: int, statements: Sequence[Statement], root: int = -1
+) -> Statement | None:
+    """The statement the claim belongs to.
+
+    The one whose cue is the claim's main verb ("Fox vowed that it would never happen",
+    not "Trump's promises" earlier in the sentence); else one whose cue lies in the claim
+    and whose content runs into it ("X told reporters on Thursday that ...", even when
+    the content runs on into the next clause); else the one whose content covers most
+    of the claim, if it covers half of it.
+    """
+    best, best_score = None, (False, False, 0)
     for statement in statements:
-        if statement.id == statement_id:
-            return statement.content.end - statement.content.start
-    return 0
+        overlap = min(end, statement.content.end) - max(start, statement.content.start)
+        if overlap <= 0:
+            continue
+        has_cue = start <= statement.cue.start < end and overlap >= 12
+        covers = overlap * 2 >= min(end - start, statement.content.end - statement.content.start)
+        if not (has_cue or covers):
+            continue
+        score = (statement.cue.start == root, has_cue, overlap)
+        if score > best_score:
+            best, best_score = statement, score
+    return best

@@ -1,0 +1,187 @@
+"""Cross-source relations: corroborates, conflicts, updates, related, and independent sources.
+
+The small articles are ours, written for these tests. Briefs are built once per
+session (the spaCy and embedding models load once). The seeds check runs only
+where ``shared/seeds`` is present.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storydiff.align.relations import ClaimContext, Evidence, classify
+from storydiff.models import Article, Brief, Claim, Relation
+from storydiff.pipeline import build_brief
+
+SEEDS = Path(__file__).parents[2].parent / "shared" / "seeds"
+
+HARBOUR_A = Article(id="A", source="harbour-a.txt", outlet="Coast Herald", published="2024-03-05", text=(
+    "The city council approved a budget of 40 million euros for the new harbour on Tuesday.\n\n"
+    "Mayor Lena Ortiz said on Monday that the harbour bridge would reopen on Friday.\n\n"
+    "Twelve people were injured in the fire at the fish market, the fire brigade said.\n\n"
+    "Local fishermen have long complained about the state of the old piers."
+))
+HARBOUR_B = Article(id="B", source="harbour-b.txt", outlet="Daily Tide", published="2024-03-07", text=(
+    "On Tuesday the city council voted to approve a 40 million euro budget for the new harbour.\n\n"
+    "Transport minister Piet Janssen said on Wednesday that the harbour bridge will not reopen this month.\n\n"
+    "Fifteen people were injured in the fire at the fish market, according to the fire brigade.\n\n"
+    "The old piers will be repaired next year, a harbour official said, after years of complaints "
+    "from fishermen about their condition."
+))
+WIRE = Article(id="W", source="wire.txt", outlet="Reuters", published="2024-03-05", text=(
+    "The port authority said the dredging of the outer channel will cost 3 million euros.\n\n"
+    "The ferry company said the new route to the island will open in May.\n\n"
+    "Fishermen have complained for years about the state of the old piers."
+))
+RETOLD = Article(id="T", source="retold.txt", outlet="Harbour Post", published="2024-03-06", text=(
+    "The port authority told Reuters that dredging the outer channel would cost 3 million euros.\n\n"
+    "The ferry company, which has not yet published a timetable, confirmed that the new island "
+    "route will open in May.\n\n"
+    "The old piers will be repaired next year, a harbour official said, after years of complaints "
+    "from fishermen about their condition."
+))
+REPRINT = Article(id="R", source="reprint.txt", outlet="Reprint Weekly", published="2024-03-06",
+                  text=WIRE.text.replace("Fishermen have", "Local fishermen have"))
+
+
+@pytest.fixture(scope="session")
+def harbour() -> Brief:
+    return build_brief([HARBOUR_A, HARBOUR_B])
+
+
+@pytest.fixture(scope="session")
+def wire() -> Brief:
+    return build_brief([WIRE, RETOLD, REPRINT])
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Brief:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed articles are not here ({SEEDS}); they ship with the project workspace")
+    import storydiff
+
+    return storydiff.brief([str(SEEDS)])
+
+
+def _between(brief: Brief, first: str, second: str) -> Relation:
+    """The relation between the claims that contain these two phrases."""
+    for relation in brief.relations:
+        texts = [brief.claim(c).text for c in relation.claims]
+        if (first in texts[0] and second in texts[1]) or (first in texts[1] and second in texts[0]):
+            return relation
+    raise AssertionError(f"no relation between {first!r} and {second!r}: {brief.relations}")
+
+
+def test_the_same_fact_in_other_words_corroborates(harbour: Brief) -> None:
+    relation = _between(harbour, "council approved a budget", "council voted to approve")
+    assert relation.type == "corroborates"
+    assert relation.reason.startswith("same fact")
+
+
+def test_a_later_denial_updates_the_earlier_announcement(harbour: Brief) -> None:
+    relation = _between(harbour, "bridge would reopen", "bridge will not reopen")
+    assert relation.type == "updates"
+    earlier, later = (harbour.claim(c).text for c in relation.claims)
+    assert "would reopen" in earlier and "will not reopen" in later
+    assert "'would reopen'" in relation.reason and "'will not reopen'" in relation.reason
+    assert "Lena Ortiz" in relation.reason and "Piet Janssen" in relation.reason
+
+
+def test_different_counts_of_one_event_conflict(harbour: Brief) -> None:
+    relation = _between(harbour, "Twelve people", "Fifteen people")
+    assert relation.type == "conflicts"
+    assert "12 vs 15 people" in relation.reason
+
+
+def test_the_same_topic_with_other_details_is_related(wire: Brief) -> None:
+    relation = _between(wire, "Fishermen have complained", "old piers will be repaired")
+    assert relation.type == "related"
+
+
+def test_a_negation_elsewhere_in_the_sentence_is_no_conflict(wire: Brief) -> None:
+    relation = _between(wire, "route to the island will open", "has not yet published a timetable")
+    assert relation.type == "corroborates"
+    assert not [r for r in wire.relations if r.type in ("conflicts", "updates")]
+
+
+def test_a_reprinted_copy_counts_once(wire: Brief) -> None:
+    groups = {a.id: a.source_group for a in wire.articles}
+    assert groups["R"] == groups["W"] != groups["T"]
+    point = next(p for p in wire.agreed if any("ferry company" in wire.claim(c).text for c in p.claims))
+    assert set(point.articles) == {"W", "T", "R"}
+    assert point.independent_sources == 2
+
+
+def test_told_reuters_counts_as_reuters(wire: Brief) -> None:
+    point = next(p for p in wire.agreed if any("told Reuters" in wire.claim(c).text for c in p.claims))
+    assert {"W", "T"} <= set(point.articles)
+    assert point.independent_sources == 1
+
+
+def _claim(cid: str, text: str, **fields: object) -> Claim:
+    return Claim(id=cid, article=cid[0], text=text, start=0, end=len(text), **fields)  # type: ignore[arg-type]
+
+
+def test_a_negated_verb_about_another_event_is_no_conflict() -> None:
+    left = ClaimContext(_claim("A1", "The talks would happen on Friday", predicate="happen",
+                               arguments=("talk",), key="would happen", modality="expected"), "X", "Ann Lee", None)
+    right = ClaimContext(_claim("B1", "The minister did not sign the letter", predicate="sign",
+                                arguments=("minister", "letter"), polarity="negative", key="did not sign"),
+                         "Y", "Bo Park", None)
+    evidence = Evidence(0.6, (), (), (), ())
+    relation = classify(left, right, evidence)
+    assert relation is None or relation.type not in ("conflicts", "updates")
+
+
+def test_one_speaker_contradicting_themselves_at_one_time_is_not_a_conflict() -> None:
+    left = ClaimContext(_claim("A1", "I am running for governor", predicate="run", arguments=("governor",)),
+                        "X", "Ann Lee", None)
+    right = ClaimContext(_claim("B1", "I am not running for governor", predicate="run", arguments=("governor",),
+                                polarity="negative", words=("run", "governor")), "Y", "Ann Lee", None)
+    relation = classify(left, right, Evidence(0.9, (), ("Ann Lee",), ("run",), (), by_predicate=True))
+    assert relation is None or relation.type not in ("conflicts", "updates")
+
+
+def test_seeds_meeting_announced_then_ruled_out(seeds: Brief) -> None:
+    ushakov = next(c for c in seeds.claims if "such a meeting would happen on Friday" in c.text)
+    found = [
+        r for r in seeds.relations
+        if r.type in ("conflicts", "updates") and ushakov.id in r.claims
+        and "Ushakov" in r.reason and "Sanders" in r.reason
+    ]
+    assert found, [r for r in seeds.relations if ushakov.id in r.claims]
+    other = next(c for c in found[0].claims if c != ushakov.id)
+    assert seeds.claim(other).article != ushakov.article
+
+
+def test_seeds_peskov_statements_corroborate(seeds: Brief) -> None:
+    reuters = next(c for c in seeds.claims if "possible meeting was still being discussed" in c.text)
+    buzzfeed = {c.id for c in seeds.claims if "consultations are still ongoing" in c.text
+                or "no final understanding yet" in c.text}
+    assert any(
+        r.type == "corroborates" and reuters.id in r.claims and buzzfeed & set(r.claims) for r in seeds.relations
+    ), [r for r in seeds.relations if reuters.id in r.claims]
+
+
+def test_seeds_no_conflict_between_statements_that_agree(seeds: Brief) -> None:
+    affirming = ("would happen", "definite")
+    denying = ("will not", "never", "Ruled Out", "not one", "ruled out")
+    for relation in seeds.relations:
+        if relation.type not in ("conflicts", "updates"):
+            continue
+        a, b = (seeds.claim(c).text for c in relation.claims)
+        one_way = any(w in a for w in affirming) and any(w in b for w in denying)
+        other_way = any(w in b for w in affirming) and any(w in a for w in denying)
+        assert one_way or other_way, relation
+
+
+def test_according_to_the_ap_counts_as_the_ap() -> None:
+    wire_copy = Article(id="P", source="ap.txt", outlet="Associated Press", text=(
+        "The port authority said the dredging of the outer channel will cost 3 million euros."))
+    relayed = Article(id="Q", source="post.txt", outlet="Harbour Post", text=(
+        "Dredging the outer channel will cost 3 million euros, according to the AP."))
+    brief = build_brief([wire_copy, relayed])
+    assert [r.type for r in brief.relations] == ["corroborates"]
+    assert [p.independent_sources for p in brief.agreed] == [1]
