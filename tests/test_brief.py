@@ -88,3 +88,15 @@ def test_markdown_escapes_article_text():
     brief = storydiff.brief([article, other])
     md = storydiff.render(brief, "markdown")
     assert "<b>" not in md
+
+
+def test_examples_show_the_figures_that_differ(example_briefs):
+    """Six weeks vs eight weeks and two paintings vs three are disputes, never agreement."""
+    for story, words in (("bridge", ("six weeks", "eight weeks")), ("museum", ("Two", "Three"))):
+        brief = example_briefs[story]
+        disputes = [r for r in brief.relations if r.type in ("conflicts", "updates")]
+        assert any(r.reason.startswith("numbers differ") for r in disputes), story
+        for relation in brief.relations:
+            texts = " / ".join(brief.claim(c).text for c in relation.claims)
+            if all(w in texts for w in words) and relation.type == "corroborates":
+                raise AssertionError(f"{story}: {relation}")

@@ -34,6 +34,8 @@ SAME_VOICE_PIECES = 0.5  # ... and the two pieces quoted mean the same (cosine) 
 SAME_VOICE_PIECES_FLOOR = 0.35  # ... or, sharing two words, are at least this close
 CONFLICT = 0.45  # cosine below which two claims are never said to conflict
 CONFLICT_DETAILS = 0.70  # numbers must differ between claims at least this similar
+CONFLICT_PARAPHRASE = 0.78  # ... or this similar when they share a named entity
+CONFLICT_COUNTED = 0.72  # ... or this similar when they count the same specific thing
 CONFLICT_DATES = 0.60  # ... and the dates of one event (same verb) between claims this similar
 RELATED = 0.60
 RELATED_ALONE = 0.70  # cosine at which two claims are on one topic without a shared name or word
@@ -194,9 +196,18 @@ def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tu
     # "Twelve people were injured" vs "Fifteen people were injured": same verb, other amount.
     # Only when both name the same people and places: "his rate was 36 percent" vs "the
     # Clintons' rate was 35.7 percent" are two rates.
-    if evidence.similarity >= CONFLICT_DETAILS and a.polarity == b.polarity and (
+    same_frame = (
         _predicate_class(a.predicate) == _predicate_class(b.predicate) and a.predicate
-    ) and set(a.entities) == set(b.entities) and _shared_arguments(a, b):
+        and set(a.entities) == set(b.entities) and _shared_arguments(a, b)
+    )
+    # Or two near-paraphrases about the same named thing: "will close for six weeks" vs
+    # "will keep it closed for eight weeks".
+    close_paraphrase = evidence.similarity >= CONFLICT_PARAPHRASE and set(a.entities) & set(b.entities)
+    # Or the same counted thing in two similar claims: "two paintings stolen" / "three paintings taken".
+    counted = evidence.similarity >= CONFLICT_COUNTED and _number_clash(a, b, counted_only=True)
+    if evidence.similarity >= CONFLICT_DETAILS and a.polarity == b.polarity and (
+        same_frame or close_paraphrase or counted
+    ):
         numbers = _number_clash(a, b)
         if numbers:
             return f"numbers differ ({numbers})", _scale(evidence.similarity, CONFLICT_DETAILS) * 0.8
@@ -244,10 +255,15 @@ def _compatible(a: Claim, b: Claim) -> bool:
     return (a.modality in _NEGATIVE_MODALITIES) == (b.modality in _NEGATIVE_MODALITIES)
 
 
-def _number_clash(a: Claim, b: Claim) -> str | None:
-    """'12 people' vs '15 people': the same unit with different amounts and no amount in common."""
+def _number_clash(a: Claim, b: Claim, counted_only: bool = False) -> str | None:
+    """'12 people' vs '15 people': the same unit with different amounts and no amount in common.
+
+    ``counted_only`` leaves out units too generic to identify an event (people, percent, times).
+    """
     left, right = _amounts(a), _amounts(b)
-    for unit in left.keys() & right.keys():
+    for unit in sorted(left.keys() & right.keys()):
+        if counted_only and unit.split()[-1] in _GENERIC_UNITS:
+            continue
         if not left[unit] & right[unit]:
             return f"{'/'.join(sorted(left[unit]))} vs {'/'.join(sorted(right[unit]))} {unit}"
     return None
@@ -278,7 +294,9 @@ def _shared_amount(a: Claim, b: Claim) -> str | None:
 def _amounts(claim: Claim) -> dict[str, set[str]]:
     """Amounts by unit: "twelve people" -> {"people": {"12"}}; approximate amounts are left out."""
     found: dict[str, set[str]] = {}
-    for text in claim.numbers:
+    # Durations are dates to spaCy but amounts to a reader: "six weeks" vs "eight weeks".
+    durations = [d for d in claim.dates if _DURATION.fullmatch(d.lower())]
+    for text in (*claim.numbers, *durations):
         lowered = text.lower()
         if any(w in lowered.split() for w in _APPROXIMATE):
             continue  # "more than 40", "about a dozen": not a precise figure to contradict
@@ -290,14 +308,21 @@ def _amounts(claim: Claim) -> dict[str, set[str]]:
             continue
         scale = next((w for w in words if w in ("million", "billion", "thousand", "percent", "%")), "")
         if scale in ("percent", "%"):
-            unit = "percent"  # "5 percent pay rise" and "5 percent rise" are one unit
+            units = ["percent"]  # "5 percent pay rise" and "5 percent rise" are one unit
+        elif words[-1].removesuffix("s") in _TIME_UNITS:
+            units = [words[-1].removesuffix("s")]
         else:
-            unit = " ".join(filter(None, (scale, _unit_after(claim, text).lower().removesuffix("s"))))
-        if unit:
+            units = [" ".join(filter(None, (scale, w.lower().removesuffix("s")))) for w in _units_after(claim, text)]
+        for unit in units:
             found.setdefault(unit, set()).add(value)
     return found
 
 
+_GENERIC_UNITS = frozenset(
+    "people person percent time year month week day hour minute dollar euro pound member official".split()
+)
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+_DURATION = re.compile(r"(?:\d+|[a-z]+)\s+(?:minute|hour|day|week|month|year)s?")
 _APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "over", "more", "less", "than", "up",
                           "roughly", "some", "several", "dozens", "hundreds", "thousands"})
 def _split(text: str) -> tuple[str, ...]:
@@ -310,13 +335,31 @@ _NUMBER_WORDS = {w: n for n, w in enumerate(_split(
 ))}
 
 
-def _unit_after(claim: Claim, number: str) -> str:
-    """The word printed right after a number in the claim: "12 people" -> "people"."""
+def _units_after(claim: Claim, number: str) -> list[str]:
+    """The words that may name what a number counts: "two small oil paintings" -> small, oil, paintings.
+
+    Without a parse the noun cannot be told from its adjectives, so every word up
+    to punctuation or a function word is a candidate; two amounts clash only on a
+    candidate they share ("paintings").
+    """
     at = claim.text.find(number)
     if at < 0:
-        return ""
-    rest = claim.text[at + len(number):].split()
-    return rest[0].strip(",.;:") if rest and rest[0][:1].isalpha() else ""
+        return []
+    units = []
+    for raw in claim.text[at + len(number):].split()[:3]:
+        word = raw.strip("“”\"'")
+        if not word[:1].isalpha() or word.lower() in _STOP_UNIT:
+            break
+        units.append(word.strip(",.;:"))
+        if word[-1:] in ",.;:":
+            break
+    return units
+
+
+_STOP_UNIT = frozenset(_split(
+    "of in on at for from to by with and or but not were was are is be been will would had has have "
+    "that which who after before during than as"
+))
 
 
 def _is_day(text: str) -> bool:
@@ -445,7 +488,10 @@ def _side(context: ClaimContext, focus: str = "") -> str:
     words around its number or date instead of its verb.
     """
     key = " ".join((context.claim.key or context.claim.text[:50]).split())
-    values = context.claim.numbers if focus == "numbers" else context.claim.dates if focus == "dates" else ()
+    if focus == "numbers":
+        values = (*context.claim.numbers, *(d for d in context.claim.dates if _DURATION.fullmatch(d.lower())))
+    else:
+        values = context.claim.dates if focus == "dates" else ()
     for value in values:
         at = context.claim.text.find(value)
         if at >= 0:
