@@ -144,7 +144,7 @@ def _in_clause(token: Any, head: Any) -> bool:
 def _after_dateline(doc: Any, start: int, end: int) -> int:
     """Skip a dateline that opens a claim: "DA NANG, Vietnam — ", "OSLO (Reuters) - "."""
     begin = doc[start].idx
-    text = doc.text[begin : doc[end - 1].idx + len(doc[end - 1])]
+    text = doc[start:end].text  # not doc.text: that rebuilds the whole article's string
     found = _DATELINE.match(text)
     if not found or not _is_place(found.group("place")):
         return start
