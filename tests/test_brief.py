@@ -100,3 +100,16 @@ def test_examples_show_the_figures_that_differ(example_briefs):
             texts = " / ".join(brief.claim(c).text for c in relation.claims)
             if all(w in texts for w in words) and relation.type == "corroborates":
                 raise AssertionError(f"{story}: {relation}")
+
+
+def test_who_said_what_lists_speech_not_plans(seeds_brief):
+    """"The Kremlin wants to improve ties" is kept in JSON but is not something anyone said."""
+    from storydiff.render.summary import is_reportable
+
+    wants = [s for s in seeds_brief.statements if s.cue.text == "wants"]
+    assert wants and not any(s.speech for s in wants)
+    assert not any(is_reportable(s) for s in wants)
+    said = [s for s in seeds_brief.statements if s.speaker.name == "Yuri Ushakov"]
+    assert said and all(is_reportable(s) for s in said)
+    text = storydiff.render(seeds_brief, "text")
+    assert "wants:" not in text

@@ -164,6 +164,7 @@ class Statement:
     direct: bool
     recipient: Recipient | None = None
     when: When | None = None
+    speech: bool = True  # the cue is a verb of speech ("said", "told"), not of thought or plan ("wants")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +176,7 @@ class Statement:
             "direct": self.direct,
             "recipient": self.recipient.to_dict() if self.recipient else None,
             "when": self.when.to_dict() if self.when else None,
+            "speech": self.speech,
         }
 
 

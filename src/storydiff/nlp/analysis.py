@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -18,6 +19,7 @@ from storydiff.ingest.clean import blank_excluded
 from storydiff.models import Article, Claim, Entity, Statement
 from storydiff.nlp.attributions import iter_statements
 from storydiff.nlp.claims import iter_claims
+from storydiff.nlp.cues import SPEECH_LEMMAS
 from storydiff.nlp.embed import embed
 from storydiff.nlp.entities import Mention, iter_mentions, link_entities, person_words
 from storydiff.nlp.parse import parse
@@ -47,7 +49,9 @@ def analyze(articles: Sequence[Article]) -> Analysis:
     texts = [blank_excluded(a.text, a.excluded) for a in articles]
     drafts = []
     for article, doc in zip(articles, parse(texts), strict=False):
-        statements = tuple(iter_statements(doc, article.id, article.published, article.excluded))
+        statements = tuple(
+            _mark_speech(s, doc) for s in iter_statements(doc, article.id, article.published, article.excluded)
+        )
         if article.outlet is None:
             article = dataclasses.replace(article, outlet=_self_credit(statements))
         claims = tuple(iter_claims(doc, article.id, statements))
@@ -71,6 +75,17 @@ def analyze(articles: Sequence[Article]) -> Analysis:
         ))
         row += len(claims)
     return Analysis(tuple(analyzed), tuple(entities))
+
+
+def _mark_speech(statement: Statement, doc: Any) -> Statement:
+    """Note whether the cue is a verb of speech ("said", "rowed back on") rather than of thought ("wants")."""
+    span = doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
+    lemmas = {t.lemma_.lower() for t in span} if span is not None else set()
+    speech = statement.direct or bool(lemmas & (SPEECH_LEMMAS | _ALSO_SPEECH))
+    return statement if speech == statement.speech else dataclasses.replace(statement, speech=speech)
+
+
+_ALSO_SPEECH = frozenset({"cite", "row", "according", "reply", "call", "describe", "accuse", "dismiss"})
 
 
 def _self_credit(statements: Sequence[Statement]) -> str | None:

@@ -59,7 +59,7 @@ def render_html(brief: Record) -> str:
     view = _View(brief)
     counts = {"agreed": len(view.agreed), "disputed": len(view.pairs("conflicts")),
               "changed": len(view.pairs("updates")), "only": sum(len(u["claims"]) for u in view.unique),
-              "timeline": len(view.statements)}
+              "timeline": len(view.timeline)}
     body = "\n".join([
         _masthead(view, counts), '<main id="main">', _sources(view), _agreed(view), _pairs(view, "conflicts"),
         _pairs(view, "updates"), _only(view), _timeline(view), _articles(view), "</main>",
@@ -94,6 +94,8 @@ class _View:
         self.claim = {c["id"]: c for c in self.claims}
         self.statements: list[Record] = list(brief.get("statements") or [])
         self.statement = {s["id"]: s for s in self.statements}
+        # The timeline shows speech ("said", "told"), not thoughts and plans ("wants"); the text keeps all.
+        self.timeline: list[Record] = [s for s in self.statements if s.get("speech", True)]
         self.relations: list[Record] = [r for r in brief.get("relations") or [] if len(r.get("claims") or ()) == 2
                                         and all(c in self.claim for c in r["claims"])]
         self.unique: list[Record] = [u for u in brief.get("unique") or [] if u.get("claims")]
@@ -320,7 +322,7 @@ def _timeline(view: _View) -> str:
 
     items: list[str] = []
     speakers: dict[str, int] = {}
-    for st in sorted(view.statements, key=key):
+    for st in sorted(view.timeline, key=key):
         sp = st.get("speaker") or {}
         who = sp.get("name") or sp.get("text") or ""
         speakers[who] = speakers.get(who, 0) + 1

@@ -51,6 +51,18 @@ def outlet_label(article: Article) -> str:
     return article.outlet or f"article {article.id}"
 
 
+_BARE_PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "he", "she", "we", "i", "you"})
+
+
+def is_reportable(statement: Statement) -> bool:
+    """Whether a statement belongs in "who said what": speech (not "wants", "plans") by someone named
+    or described, not an unresolved "it" or "they". The JSON keeps every statement."""
+    speaker = statement.speaker
+    if not statement.speech:
+        return False
+    return speaker.anonymous or speaker.name is not None or speaker.text.lower() not in _BARE_PRONOUNS
+
+
 def speaker_label(statement: Statement) -> str:
     speaker = statement.speaker
     if speaker.anonymous:
@@ -79,7 +91,8 @@ def sections(brief: Brief) -> Sections:
         unique.append((brief.article(entry.article), claims[:MAX_UNIQUE], max(0, len(claims) - MAX_UNIQUE)))
     by_speaker: dict[str, list[Statement]] = defaultdict(list)
     for statement in brief.statements:
-        by_speaker[speaker_label(statement)].append(statement)
+        if is_reportable(statement):
+            by_speaker[speaker_label(statement)].append(statement)
     speakers = tuple(sorted(by_speaker.items(), key=lambda kv: (-len({s.article for s in kv[1]}), -len(kv[1]), kv[0])))
     groups = {a.source_group or a.id for a in brief.articles}
     return Sections(agreed, disputes, tuple(unique), tuple((k, tuple(v)) for k, v in speakers), len(groups))
