@@ -42,6 +42,9 @@ _NOT_CLAUSE = frozenset({"ccomp", "punct", "conj", "cc", "advcl", "parataxis", "
 _RECIPIENT_LEMMAS = frozenset({"tell", "inform", "assure", "warn", "ask", "urge", "remind"})
 _CONTINUATION_GAP = 1  # paragraphs a quote may follow its speaker's last statement by
 _MAX_CONTENT_CHARS = 3000
+# Cues whose one-word object is still a statement of position ("voters backed Clinton").
+_BACKING_LEMMAS = word_set("support endorse back oppose favor prefer vote")
+_ANSWERS = frozenset({"yes", "no", "so"})
 # Subjects that are never a source: an expletive "there" the parser took for one.
 _NOT_SPEAKERS = frozenset({"there"})
 
@@ -180,6 +183,7 @@ def _content(
         after is not None
         and after not in used
         and quotes.full[after]
+        and not _runs_on(text, quotes.ends[after])
         and _is_gap(
             text[right : quotes.starts[after]],
             allow_newline=text[right - 1 : right] == ":"
@@ -200,6 +204,8 @@ def _content(
     if governed is not None:
         # "rowed back on that" points back at what it withdraws: one word is enough.
         words = 1 if cue.lemma_ in PHRASAL_CUES else 2
+        if cue.lemma_ in _BACKING_LEMMAS:
+            words = 1  # "endorsed Cruz": whom one backs is the content
         return _clause_content(quotes, used, *governed, para_start, para_end, cue.idx, words)
     return None, False
 
@@ -219,8 +225,11 @@ def _clause_content(
     start, end = _within_sentence(quotes, max(start, para_start), min(end, para_end), cue_at)
     start, end = _trim(text, start, end)
     start, end = _widen_to_quotes(quotes, start, end, used)
-    if end - start > _MAX_CONTENT_CHARS or len(_WORD.findall(text, start, end)) < min_words:
-        return None, False  # "said so", "denied it": nothing a reader can check
+    too_short = len(_WORD.findall(text, start, end)) < min_words
+    if too_short and text[start:end].lower() in _ANSWERS:
+        too_short = False  # "most said yes": an answer is a statement
+    if end - start > _MAX_CONTENT_CHARS or too_short:
+        return None, False  # "denied it": nothing a reader can check
     direct = text[start] in "\"“'«" and text[end - 1] in "\"”'»"
     return (start, end), direct
 
@@ -236,6 +245,17 @@ def _within_sentence(quotes: QuoteIndex, start: int, end: int, cue_at: int) -> t
     if after:
         end = after[0]
     return start, end
+
+
+# says “the tide has turned” despite the loss: the quotation is only part of the
+# reported clause, which runs on after the closing mark.
+_RUNS_ON = re.compile(r"[ \t]+[a-z]")
+
+
+def _runs_on(text: str, quote_end: int) -> bool:
+    return text[quote_end - 2 : quote_end - 1] not in ",.?!;:" and bool(
+        _RUNS_ON.match(text, quote_end)
+    )
 
 
 def _is_short_utterance(text: str, span: tuple[int, int]) -> bool:
@@ -292,11 +312,8 @@ def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> _Found | 
         return None
     text = quotes.text
     phrase_start, phrase_end = tok.idx, source.right_edge.idx + len(source.right_edge)
-    head = tok.head
-    while head.dep_ in {"prep", "pobj", "pcomp"} and head.head.i != head.i:
-        head = head.head
-    clause_start = head.left_edge.idx
-    clause_end = head.right_edge.idx + len(head.right_edge)
+    # The rest of the sentence, on whichever side of the phrase holds more of it.
+    clause_start, clause_end = tok.sent.start_char, tok.sent.end_char
     if phrase_start - clause_start >= clause_end - phrase_end:
         start, end = clause_start, phrase_start
     else:

@@ -56,7 +56,7 @@ NOMINAL_CONTENT_LEMMAS: frozenset[str] = word_set(
     estimate express favor hail highlight ignore issue label lament like list
     mention mock note offer oppose post praise predict prefer propose question
     recall recognize recommend recount reiterate reject release remember repeat
-    report reveal ridicule see seek share slam stress support thank tout tweet view
+    report reveal ridicule say see seek share show slam stress support thank tout tweet view
     want welcome write
     """
 )
@@ -73,6 +73,7 @@ INFINITIVE_CONTENT_LEMMAS: frozenset[str] = word_set(
 PREPOSITION_CONTENT: dict[str, frozenset[str]] = {
     "focus": word_set("on"),
     "push": word_set("for"),
+    "vote": word_set("for against"),
     "apologize": word_set("for"),
     "rail": word_set("against"),
     "lean": word_set("toward towards"),

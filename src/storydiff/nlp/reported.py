@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from storydiff.nlp.cues import (
     CUE_LEMMAS,
@@ -80,14 +80,15 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
     """
     lemma = cue.lemma_
     children = [c for c in cue.children if para_start <= c.idx < para_end]
-    # "said (that) the talks failed", "questioned whether it was real"
-    for child in children:
+    # "said (that) the talks failed", "questioned whether it was real"; a clause
+    # after the cue before one the parser hung on it from the left
+    for child in sorted(children, key=lambda c: c.i < cue.i):
         if child.dep_ == "ccomp" or (
             child.dep_ in {"xcomp", "dobj"}
             and child.pos_ == "VERB"
             and lemma not in INFINITIVE_CONTENT_LEMMAS
         ):
-            start, end = _subtree(child)
+            start, end = _subtree(child, cue)
             if end <= cue.idx and sentence_breaks(cue.doc.text, end, cue.idx):
                 continue  # the parser ran two sentences together: not this cue's content
             return start, _coordinated_end(cue, child, end)
@@ -100,6 +101,8 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
     if lemma in NOMINAL_CONTENT_LEMMAS:
         for child in children:
             if child.dep_ in {"dobj", "oprd"} and child.i > cue.i:
+                if any(k.dep_ == "acl" and k.lemma_ in SPEECH_LEMMAS for k in child.rights):
+                    return None  # "issued a statement saying ...": "saying" has the content
                 return _through_right(cue, child)
     # "rowed back on the plan": the object of the phrasal verb's preposition
     if lemma in PHRASAL_CUES:
@@ -117,35 +120,92 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
                 if objs:
                     return objs[0].left_edge.idx, _through_right(cue, child)[1]
     if lemma in SPEECH_LEMMAS:
+        # "half said so", "most said no": the answer is the content
+        nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if nxt is not None and nxt.lower_ in _ANSWER_WORDS and nxt.head.i == cue.i:
+            return nxt.idx, nxt.idx + len(nxt)
         # The parser lost the "that" clause ("told reporters on a call that ..."):
         # take it from "that" to the end of the sentence.
         sent_end = cue.sent.end
         for tok in cue.doc[cue.i + 1 : sent_end]:
             if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.dep_ != "ccomp":
                 last = cue.doc[sent_end - 1]
-                return tok.idx, last.idx + len(last)
+                end = last.idx + len(last)
+                if tok.head.i > tok.i and tok.head.dep_ != "ROOT":
+                    end = _subtree(tok.head, cue)[1]
+                return tok.idx, end
     return None
 
 
+_ANSWER_WORDS = frozenset({"so", "yes", "no"})
 _STOP_RIGHT = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "mark", "dep"})
 
 
-def _subtree(tok: Token) -> tuple[int, int]:
-    """A content clause, cut before a coordinated cue ("found X and called Y")."""
+def _subtree(tok: Token, cue: Token | None = None) -> tuple[int, int]:
+    """A content clause, cut before a coordinated cue ("found X and called Y") and a
+    trailing aside of the writer's."""
     last = tok.right_edge
     for inner in tok.doc[tok.i + 1 : last.i + 1]:
-        if inner.dep_ == "conj" and inner.lemma_ in CANDIDATE_LEMMAS and inner.pos_ == "VERB":
+        if inner.dep_ == "conj" and inner.pos_ == "VERB" and _is_second_cue(inner, cue):
             last = _before(inner)
             break
     for child in tok.rights:
         if child.i <= last.i and _is_aside(child):
             last = _before(child)
             break
+    last = _trailing_cut(tok, last)
+    while last.i > tok.i and (last.dep_ == "cc" or last.text in _TRAILING_MARKS):
+        last = last.doc[last.i - 1]  # "... is honest, and" before a clause of its own
     return tok.left_edge.idx, last.idx + len(last)
 
 
+_TRAILING_MARKS = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "--"})
+_WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+# "says he'd sit X down and tell him Y" is one statement; "says X and tells the
+# crowd Y" is two: a coordinated cue verb in the cue's own tense is a new cue.
+def _is_second_cue(conj: Token, cue: Token | None) -> bool:
+    if conj.lemma_ not in CANDIDATE_LEMMAS:
+        return False
+    if cue is None:
+        return True
+    return conj.lemma_ in SPEECH_LEMMAS and conj.tag_ == cue.tag_
+
+
+# "said it would be Trump, who leads the race", "mentions her granddaughter in
+# speeches, a reference point for ...": a comma and a trailing relative clause or
+# apposition that runs to the end of the content is the writer's aside.
+def _trailing_cut(head: Token, last: Token) -> Token:
+    doc = head.doc
+    for i in range(head.i + 1, last.i):
+        if doc[i].text not in (",", "\u2014", "\u2013", "--"):
+            continue
+        first = doc[i + 1]
+        phrase = first
+        while (
+            phrase.head.i != phrase.i
+            and phrase.head.left_edge.i == first.i
+            and phrase.head.i <= last.i
+        ):
+            phrase = phrase.head
+        if phrase.right_edge.i < last.i - 1 or phrase.i == head.i:
+            continue
+        if (phrase.dep_ == "relcl" and first.tag_ in _WH_TAGS) or phrase.dep_ == "appos":
+            return _before_index(doc, i)
+    return last
+
+
+def _before_index(doc: Doc, i: int) -> Token:
+    """The last token before index ``i``, skipping "and" and punctuation."""
+    while i > 0 and (doc[i].dep_ == "cc" or doc[i].is_punct):
+        i -= 1
+    return doc[i]
+
+
 # "..., while rivals disagree": a comma and a contrasting clause of the writer's
-# own, not part of what was said.
+# own, not part of what was said; so is a clause of "after" or "as" ("said he
+# was ready after his rival pulled out"), comma or not.
 def _is_aside(child: Token) -> bool:
     if child.dep_ != "advcl":
         return False
@@ -153,13 +213,16 @@ def _is_aside(child: Token) -> bool:
     i = child.left_edge.i - 1
     while i > 0 and doc[i].dep_ == "cc":
         i -= 1
+    marks = {k.lower_ for k in child.children if k.dep_ == "mark"}
+    if marks & _LATER_MARKS:
+        return True
     if doc[i].text not in (",", ";", "\u2014", "\u2013"):
         return False
-    marks = {k.lower_ for k in child.children if k.dep_ == "mark"}
     return bool(marks & _ASIDE_MARKS)
 
 
 _ASIDE_MARKS = frozenset({"while", "whereas", "although", "though"})
+_LATER_MARKS = frozenset({"after", "as"})
 
 
 # "..., and both sides agree": a comma, a conjunction and a subject of its own
@@ -205,6 +268,7 @@ def _through_right(cue: Token, first: Token) -> tuple[int, int]:
             break
         if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS):
             last = child.right_edge
+    last = _trailing_cut(first, last)
     return first.left_edge.idx, last.idx + len(last)
 
 

@@ -115,6 +115,9 @@ def _name_words(text: str) -> list[str]:
     return words
 
 
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp", "acl"})
+
+
 def find_subject(cue: Token, floor: int = 0) -> Token | None:
     """The subject of a cue verb, climbing to the verb it hangs off when it has none.
 
@@ -122,14 +125,18 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     end of a quotation before it), for when the parse gives no subject.
     """
     tok = cue
+    came_from_acl = False
     for _ in range(5):
         if tok.i == cue.i or tok.dep_ != "ccomp":  # a ccomp's subject is someone else's content
             for child in tok.children:
                 # Passive subjects speak only for the cue itself: "was quoted as saying".
                 if child.dep_ == "nsubj" or (tok.i == cue.i and child.dep_ in _SUBJECTS):
                     return child
-        if tok.dep_ not in {"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp", "acl"}:
+        # "issued a statement saying ...": from the participle through the noun to the verb
+        via_noun = tok.dep_ == "dobj" and tok.i != cue.i and came_from_acl
+        if not via_noun and tok.dep_ not in _CLIMB:
             break
+        came_from_acl = tok.dep_ == "acl"
         tok = tok.head
     return left_neighbour(cue, floor)
 
