@@ -8,6 +8,8 @@ before clauses that do not. Ranges are character offsets into ``doc.text``.
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 
 from spacy.tokens import Doc, Token
@@ -50,10 +52,18 @@ def sentence_breaks(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+def doc_text(doc: Any) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token on each access."""
+    text = doc.user_data.get("storydiff_text")
+    if text is None:
+        text = doc.user_data["storydiff_text"] = doc.text
+    return text
+
+
 # "Many of the courses, she said, have closed": the cue sits inside what was said,
 # so the content is the whole sentence around it.
 def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] | None:
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     if text[left - 2 : left] != ", " or text[right : right + 1] != ",":
         return None
     if cue.lemma_ not in SPEECH_LEMMAS or any(c.dep_ in _OBJECTS for c in cue.rights):
@@ -89,7 +99,7 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             and lemma not in INFINITIVE_CONTENT_LEMMAS
         ):
             start, end = _subtree(child, cue)
-            if end <= cue.idx and sentence_breaks(cue.doc.text, end, cue.idx):
+            if end <= cue.idx and sentence_breaks(doc_text(cue.doc), end, cue.idx):
                 continue  # the parser ran two sentences together: not this cue's content
             return start, _coordinated_end(cue, child, end)
     # "vowed to appeal the ruling", "urged voters to stay home"
