@@ -113,3 +113,11 @@ def test_who_said_what_lists_speech_not_plans(seeds_brief):
     assert said and all(is_reportable(s) for s in said)
     text = storydiff.render(seeds_brief, "text")
     assert "wants:" not in text
+
+
+def test_timeline_orders_statements_by_when_they_were_said(example_briefs):
+    text = storydiff.render(example_briefs["museum"], "text")
+    timeline = text.split("Timeline", 1)[1]
+    days = [line.split()[0] for line in timeline.splitlines() if line[:4].strip().isdigit()]
+    assert days and days == sorted(days)
+    assert days[0] == "2024-10-13"  # "police said on Sunday" in a Monday paper

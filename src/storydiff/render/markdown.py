@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storydiff.models import Brief
-from storydiff.render.summary import one_line, outlet_label, sections
+from storydiff.render.summary import one_line, outlet_label, sections, speaker_label
 
 
 def _md(text: str) -> str:
@@ -51,6 +51,10 @@ def render_markdown(brief: Brief) -> str:
         for s in statements:
             to = f" {s.recipient.text}" if s.recipient else ""
             lines.append(f"  - \\[{s.article}\\] {_md(s.cue.text + to)}: {_md(one_line(s.content.text, 240))}")
+    if parts.timeline:
+        lines += ["", "## Timeline", ""]
+        lines += [f"- {day} \\[{s.article}\\] **{_md(speaker_label(s))}**, {_md(s.cue.text)}: "
+                  f"{_md(one_line(s.content.text, 200))}" for day, s in parts.timeline]
     if brief.errors:
         lines += ["", "## Inputs not read", ""]
         lines += [f"- `{e.source}`: {_md(e.reason)}" for e in brief.errors]

@@ -43,6 +43,7 @@ class Sections:
     disputes: tuple[Dispute, ...]  # conflicts and updates
     unique: tuple[tuple[Article, tuple[Claim, ...], int], ...]  # article, shown claims, hidden count
     speakers: tuple[tuple[str, tuple[Statement, ...]], ...]
+    timeline: tuple[tuple[str, Statement], ...]  # (date, statement) for statements with a known date
     independent_sources: int
 
 
@@ -95,7 +96,15 @@ def sections(brief: Brief) -> Sections:
             by_speaker[speaker_label(statement)].append(statement)
     speakers = tuple(sorted(by_speaker.items(), key=lambda kv: (-len({s.article for s in kv[1]}), -len(kv[1]), kv[0])))
     groups = {a.source_group or a.id for a in brief.articles}
-    return Sections(agreed, disputes, tuple(unique), tuple((k, tuple(v)) for k, v in speakers), len(groups))
+    order = {a.id: n for n, a in enumerate(brief.articles)}
+    dated = []
+    for statement in brief.statements:
+        day = (statement.when.date if statement.when else None) or brief.article(statement.article).published
+        if day and is_reportable(statement):
+            dated.append((day, statement))
+    dated.sort(key=lambda d: (d[0], order[d[1].article], d[1].content.start))
+    return Sections(agreed, disputes, tuple(unique), tuple((k, tuple(v)) for k, v in speakers),
+                    tuple(dated), len(groups))
 
 
 def _side(brief: Brief, claim_id: str) -> Side:

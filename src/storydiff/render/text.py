@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from storydiff.models import Brief
-from storydiff.render.summary import one_line, outlet_label, sections
+from storydiff.render.summary import one_line, outlet_label, sections, speaker_label
 
 WIDTH = 100
 
@@ -71,6 +71,12 @@ def render_text(brief: Brief, *, width: int = WIDTH, color: bool = False) -> str
             quote = '"' if s.direct and s.content.text[:1] not in "\"\u201c'" else ""
             _item(console, f"[{s.article}]", f"{escape(s.cue.text + to + when)}: "
                   f"{quote}{escape(one_line(s.content.text, 200))}{quote}", indent=4)
+    if parts.timeline:
+        console.print()
+        console.rule("[bold]Timeline[/] (when said, else when reported)", align="left", characters="─")
+        for day, s in parts.timeline:
+            _item(console, f"{day} [{s.article}]", f"{escape(speaker_label(s))}, {escape(s.cue.text)}: "
+                  f"{escape(one_line(s.content.text, 140))}", indent=2)
     if brief.errors:
         console.print()
         console.rule("[bold red]Inputs not read[/]", align="left", characters="─")
