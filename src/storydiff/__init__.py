@@ -12,14 +12,14 @@ sentence.
 
 __version__ = "0.1.0"
 
-from storydiff.errors import (  # noqa: E402
+from storydiff.errors import (
     ConfigError,
     InputError,
     ModelError,
     StoreError,
     StorydiffError,
 )
-from storydiff.models import (  # noqa: E402
+from storydiff.models import (
     Article,
     Brief,
     Claim,

@@ -318,9 +318,10 @@ def _amounts(claim: Claim) -> dict[str, set[str]]:
     return found
 
 
-_GENERIC_UNITS = frozenset(
-    "people person percent time year month week day hour minute dollar euro pound member official".split()
-)
+_GENERIC_UNITS = frozenset({
+    "people", "person", "percent", "time", "year", "month", "week", "day",
+    "hour", "minute", "dollar", "euro", "pound", "member", "official",
+})
 _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 _DURATION = re.compile(r"(?:\d+|[a-z]+)\s+(?:minute|hour|day|week|month|year)s?")
 _APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "over", "more", "less", "than", "up",
