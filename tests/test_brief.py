@@ -121,3 +121,9 @@ def test_timeline_orders_statements_by_when_they_were_said(example_briefs):
     days = [line.split()[0] for line in timeline.splitlines() if line[:4].strip().isdigit()]
     assert days and days == sorted(days)
     assert days[0] == "2024-10-13"  # "police said on Sunday" in a Monday paper
+
+
+def test_ferry_strike_announced_then_called_off_is_a_change(example_briefs):
+    brief = example_briefs["ferry"]
+    changes = [r for r in brief.relations if r.type in ("updates", "conflicts")]
+    assert any("strike" in r.reason and "will not go" in r.reason for r in changes)

@@ -552,6 +552,9 @@ _OCCUR = frozenset({
     "happen", "occur", "take place", "hold", "have", "exist", "go ahead", "schedule", "plan", "set",
     "confirm", "arrange", "cancel", "rule out", "attend", "take", "expect", "announce", "postpone",
     "call off", "meet",
+    # The event goes on: "the strike would last three days" presupposes the strike happens,
+    # so "the strike will not go ahead" contradicts it.
+    "go", "last", "begin", "start", "continue", "resume",
 })
 # Verbs that name one event in different words: "leave" / "resign" / "step down".
 _SYNONYMS = {
