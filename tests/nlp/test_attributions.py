@@ -309,3 +309,31 @@ def test_polnear_dev_speech_f1(nlp: Language) -> None:
 # On the first 30 dev texts we measure speech F1 0.832 and all F1 0.625 (docs/statements.md).
 SPEECH_F1_FLOOR = 0.80
 ALL_F1_FLOOR = 0.59
+
+
+def test_participle_cue_takes_the_main_subject(nlp: Language) -> None:
+    found = extract(nlp, "The minister defended the plan on Monday, saying it would cut costs.")
+    st = by_content(found, "it would cut costs")
+    assert st.cue.text == "saying"
+    assert st.speaker.text == "The minister"
+    # The parser hangs the main clause off the quotation's verb; the speaker is
+    # still the subject before the participle, not a word inside the quote.
+    text = (
+        "Ortega didn’t seem especially pleased with the ruling on Friday, telling "
+        "reporters, “A lot of voters said the court should step aside.”"
+    )
+    st = by_content(extract(nlp, text), "the court should step aside")
+    assert (st.speaker.text, st.cue.text) == ("Ortega", "telling")
+    assert st.direct
+
+
+def test_dateline_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "Lisbon (AFP) – Prime Minister Ana Ruiz on Monday visited the flooded towns, "
+        "promising that every family would be rehoused by winter."
+    )
+    st = by_content(extract(nlp, text), "every family would be rehoused")
+    assert st.speaker.name == "Ana Ruiz"
+    text = "MADRID — Ana Ruiz has rejected the budget, warning that the cuts would close wards."
+    st = by_content(extract(nlp, text), "the cuts would close wards")
+    assert st.speaker.name == "Ana Ruiz"

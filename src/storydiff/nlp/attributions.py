@@ -125,6 +125,8 @@ def _from_cue(
     subject = find_subject(cue, floor)
     if subject is not None and quotes.containing(subject.idx, subject.idx + 1) is not None:
         subject = left_neighbour(cue, floor)  # the quote's own "we" is not its speaker
+        if subject is None:
+            subject = _participle_subject(cue, quotes, floor)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     speaker = describe(subject, names)
@@ -132,6 +134,31 @@ def _from_cue(
     if content is None:
         return None
     return _Found(speaker, (cue.idx, cue_end), content, direct, _recipient(cue))
+
+
+# "Weaver didn't seem impressed, telling reporters, “A lot of people said ...”": the
+# parser hung the main clause off the quotation's verb, so the climb from the
+# participle ended inside the quote; its speaker is the subject before the comma.
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "csubj"})
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
+
+
+def _participle_subject(cue: Token, quotes: QuoteIndex, floor: int) -> Token | None:
+    if cue.tag_ != "VBG" or cue.dep_ not in _PARTICIPLE_DEPS or cue.i == cue.sent.start:
+        return None
+    if cue.doc[cue.i - 1].text != ",":
+        return None
+    for tok in reversed(cue.doc[cue.sent.start : cue.i - 1]):
+        if tok.idx < floor:
+            break
+        if (
+            tok.dep_ == "nsubj"
+            and tok.head.i < cue.i
+            and tok.head.dep_ not in _SUBORDINATE
+            and quotes.containing(tok.idx, tok.idx + 1) is None
+        ):
+            return tok
+    return None
 
 
 def _cue_end(cue: Token) -> int | None:

@@ -128,10 +128,16 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     came_from_acl = False
     for _ in range(5):
         if tok.i == cue.i or tok.dep_ != "ccomp":  # a ccomp's subject is someone else's content
-            for child in tok.children:
+            subjects = [
+                child
+                for child in tok.children
                 # Passive subjects speak only for the cue itself: "was quoted as saying".
-                if child.dep_ == "nsubj" or (tok.i == cue.i and child.dep_ in _SUBJECTS):
-                    return child
+                if child.dep_ == "nsubj" or (tok.i == cue.i and child.dep_ in _SUBJECTS)
+            ]
+            if subjects:
+                if len(subjects) > 1 and _dateline_dash(subjects[0]) is not None:
+                    return subjects[1]  # "Washington (AFP) – Clinton said"
+                return _past_dateline(subjects[0])
         # "issued a statement saying ...": from the participle through the noun to the verb
         via_noun = tok.dep_ == "dobj" and tok.i != cue.i and came_from_acl
         if not via_noun and tok.dep_ not in _CLIMB:
@@ -139,6 +145,31 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         came_from_acl = tok.dep_ == "acl"
         tok = tok.head
     return left_neighbour(cue, floor)
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _dateline_dash(subject: Token) -> Token | None:
+    """The dash after a dateline subject: "New York (AFP) –", "WASHINGTON —"."""
+    if subject.left_edge.i != subject.sent.start:
+        return None
+    doc = subject.doc
+    for child in subject.rights:
+        if child.text in _DASHES and (doc[child.i - 1].text == ")" or subject.text.isupper()):
+            return child
+    return None
+
+
+def _past_dateline(subject: Token) -> Token:
+    """The subject behind a dateline: "New York (AFP) – Joe Biden said"."""
+    dash = _dateline_dash(subject)
+    if dash is None:
+        return subject
+    for child in subject.rights:
+        if child.i > dash.i and child.dep_ == "appos":
+            return child
+    return subject
 
 
 # "“Yes,” Ana Ruiz, a founder of the group, tells the paper": the parser lost the
