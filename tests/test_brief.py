@@ -103,16 +103,27 @@ def test_examples_show_the_figures_that_differ(example_briefs):
 
 
 def test_who_said_what_lists_speech_not_plans(seeds_brief):
-    """"The Kremlin wants to improve ties" is kept in JSON but is not something anyone said."""
+    """"The board wants to sell the terminal" is kept in JSON but is not something anyone said."""
+    from storydiff.models import Article
     from storydiff.render.summary import is_reportable
 
-    wants = [s for s in seeds_brief.statements if s.cue.text == "wants"]
-    assert wants and not any(s.speech for s in wants)
-    assert not any(is_reportable(s) for s in wants)
-    said = [s for s in seeds_brief.statements if s.speaker.name == "Yuri Ushakov"]
-    assert said and all(is_reportable(s) for s in said)
-    text = storydiff.render(seeds_brief, "text")
-    assert "wants:" not in text
+    first = (
+        "The harbour board wants to sell the old ferry terminal next year.\n\n"
+        "Board chair Ines Varga said on Monday that the sale would pay for new piers."
+    )
+    second = (
+        "Ines Varga told reporters the terminal would be sold.\n\n"
+        "The city council hopes to keep the building open for a market."
+    )
+    brief = storydiff.brief([Article(id="A", source="a.txt", text=first), Article(id="B", source="b.txt", text=second)])
+    plans = [s for s in brief.statements if s.cue.text in ("wants", "hopes")]
+    assert len(plans) == 2 and not any(s.speech or is_reportable(s) for s in plans)
+    said = [s for s in brief.statements if s.speaker.name == "Ines Varga"]
+    assert len(said) == 2 and all(is_reportable(s) for s in said)
+    text = storydiff.render(brief, "text")
+    assert "wants:" not in text and "hopes:" not in text
+    ushakov = [s for s in seeds_brief.statements if s.speaker.name == "Yuri Ushakov"]
+    assert ushakov and all(is_reportable(s) for s in ushakov)
 
 
 def test_timeline_orders_statements_by_when_they_were_said(example_briefs):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -22,17 +21,29 @@ from storydiff.nlp.cues import (
     OUTLET_WORDS,
     PHRASAL_CUES,
     QUOTE_ONLY_LEMMAS,
+    SPEECH_LEMMAS,
     word_set,
 )
 from storydiff.nlp.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.reported import (
     CANDIDATE_LEMMAS,
     PHRASAL_PREPS,
+    doc_text,
     governed_content,
     parenthetical_content,
     sentence_breaks,
 )
 from storydiff.nlp.speakers import NameIndex, describe, find_subject, left_neighbour
+from storydiff.nlp.statement_model import (
+    Found,
+    Paragraphs,
+    StatementModel,
+    TokenAt,
+    choose,
+    features,
+    load_model,
+    template_candidates,
+)
 from storydiff.nlp.timex import find_when, resolve_when
 
 _WORD = re.compile(r"\w+")
@@ -49,33 +60,82 @@ _ANSWERS = frozenset({"yes", "no", "so"})
 _NOT_SPEAKERS = frozenset({"there"})
 
 
-@dataclass(slots=True)
-class _Found:
-    """A statement before it gets its id: spans as character ranges."""
-
-    speaker: Speaker
-    cue: tuple[int, int]
-    content: tuple[int, int]
-    direct: bool
-    recipient: Recipient | None = None
-    when: When | None = None
-
-
 def iter_statements(
     doc: Doc,
     article_id: str,
     published: str | None = None,
     excluded: Sequence[tuple[int, int]] = (),
+    model: StatementModel | None = None,
 ) -> Iterator[Statement]:
     """Yield every statement in a parsed article, numbered in text order.
 
     ``published`` (YYYY-MM-DD) lets "on Thursday" resolve to a date;
     statements touching an ``excluded`` range (web residue) are skipped.
+    The rules and the learned templates propose candidates; the statement
+    model (``statement_model.py``, the shipped one unless given) chooses among them.
     """
-    text = doc.text
+    text = doc_text(doc)
+    model = model or load_model()
     quotes = QuoteIndex(text, find_quotes(text))
+    found = _candidates(doc, quotes, published, excluded, model.vocab)
+    if model.booster is not None and found:
+        scores = model.booster.predict(features(doc, quotes, found, model.vocab))
+        chosen = choose(found, scores.tolist(), model.threshold, model.lexicon_threshold)
+    else:
+        chosen = [f for f in found if not f.kind.startswith("t:")]
+    yield from number_statements(doc, chosen, article_id, published)
+
+
+def number_statements(
+    doc: Doc, chosen: Sequence[Found], article_id: str, published: str | None = None
+) -> Iterator[Statement]:
+    """Statements from chosen candidates: one per content, in text order, numbered."""
+    text = doc_text(doc)
+    token_at = TokenAt(doc)
+    for n, item in enumerate(_one_per_content(list(chosen)), 1):
+        if item.kind.startswith("t:"):
+            cue = token_at(item.cue[0])
+            item.recipient = _recipient(cue)
+            item.when = _when(cue, text, published)
+        yield Statement(
+            id=f"{article_id}-S{n}",
+            article=article_id,
+            speaker=item.speaker,
+            cue=Span(text[item.cue[0] : item.cue[1]], *item.cue),
+            content=Span(text[item.content[0] : item.content[1]], *item.content),
+            direct=item.direct,
+            recipient=item.recipient,
+            when=item.when,
+        )
+
+
+def candidates(
+    doc: Doc,
+    published: str | None = None,
+    excluded: Sequence[tuple[int, int]] = (),
+    vocab: dict[str, tuple[int, float, float]] | None = None,
+) -> list[Found]:
+    """Every candidate statement of an article: the rules' and the learned templates'.
+
+    Candidates touching an ``excluded`` range are left out; a template that
+    repeats a rule's cue and content is dropped. ``vocab`` is the learned cue
+    vocabulary (the shipped model's unless given).
+    """
+    text = doc_text(doc)
+    quotes = QuoteIndex(text, find_quotes(text))
+    return _candidates(doc, quotes, published, excluded, load_model().vocab if vocab is None else vocab)
+
+
+def _candidates(
+    doc: Doc,
+    quotes: QuoteIndex,
+    published: str | None,
+    excluded: Sequence[tuple[int, int]],
+    vocab: dict[str, tuple[int, float, float]],
+) -> list[Found]:
+    text = doc_text(doc)
     names = NameIndex(doc)
-    found: list[_Found] = []
+    found: list[Found] = []
     used: set[int] = set()
     pending: list[tuple[int, int]] = []  # (continuing quote, quote it continues)
     for tok in doc:
@@ -90,21 +150,12 @@ def iter_statements(
             found.append(item)
     found.extend(_colon_statements(doc, quotes, names))
     found.extend(_continued_quotes(doc, quotes, used, pending, found))
-    n = 0
-    for item in _one_per_content(found):
-        if _touches(item, excluded):
-            continue
-        n += 1
-        yield Statement(
-            id=f"{article_id}-S{n}",
-            article=article_id,
-            speaker=item.speaker,
-            cue=Span(text[item.cue[0] : item.cue[1]], *item.cue),
-            content=Span(text[item.content[0] : item.content[1]], *item.content),
-            direct=item.direct,
-            recipient=item.recipient,
-            when=item.when,
-        )
+    seen = {(f.cue, f.content) for f in found}
+    for item in template_candidates(doc, quotes, names, vocab, Paragraphs(text)):
+        if (item.cue, item.content) not in seen:
+            seen.add((item.cue, item.content))
+            found.append(item)
+    return [f for f in found if not _touches(f, excluded)]
 
 
 # "X said ...", "“...,” X said", "X told Y that ...": a cue verb with a subject.
@@ -114,7 +165,7 @@ def _from_cue(
     names: NameIndex,
     used: set[int],
     pending: list[tuple[int, int]],
-) -> _Found | None:
+) -> Found | None:
     if quotes.containing(cue.idx, cue.idx + len(cue)) is not None:
         return None  # a verb inside a quotation is the speaker's own word
     cue_end = _cue_end(cue)
@@ -130,10 +181,11 @@ def _from_cue(
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     speaker = describe(subject, names)
-    content, direct = _content(cue, speaker, quotes, used, pending)
+    content, direct, kind = _content(cue, speaker, quotes, used, pending)
     if content is None:
         return None
-    return _Found(speaker, (cue.idx, cue_end), content, direct, _recipient(cue))
+    lexicon = cue.lemma_ in SPEECH_LEMMAS or cue.lemma_ in PHRASAL_CUES
+    return Found(speaker, (cue.idx, cue_end), content, direct, _recipient(cue), kind=kind, lexicon=lexicon)
 
 
 # "Weaver didn't seem impressed, telling reporters, “A lot of people said ...”": the
@@ -181,8 +233,8 @@ def _content(
     quotes: QuoteIndex,
     used: set[int],
     pending: list[tuple[int, int]],
-) -> tuple[tuple[int, int] | None, bool]:
-    """The quotation next to the cue clause, else the clause the cue governs."""
+) -> tuple[tuple[int, int] | None, bool, str]:
+    """The quotation next to the cue clause, else the clause the cue governs; and which."""
     text = quotes.text
     left = min(cue.idx, speaker.start)
     right = _clause_end(cue, speaker)
@@ -204,7 +256,7 @@ def _content(
         ):
             used.add(after)  # “A,” he said, “B.” — B continues the same statement
             pending.append((after, before))
-        return (quotes.starts[before], quotes.ends[before]), True
+        return (quotes.starts[before], quotes.ends[before]), True, "quote_before"
     after = quotes.starting_after(right)
     if (
         after is not None
@@ -218,23 +270,23 @@ def _content(
         )
     ):
         used.add(after)
-        return (quotes.starts[after], quotes.ends[after]), True
+        return (quotes.starts[after], quotes.ends[after]), True, "quote_after"
     if cue.lemma_ in QUOTE_ONLY_LEMMAS:
-        return None, False
+        return None, False, ""
     para_start = text.rfind("\n", 0, cue.idx) + 1
     para_end = text.find("\n", cue.idx)
     para_end = len(text) if para_end < 0 else para_end
     parenthetical = parenthetical_content(cue, left, right)
     if parenthetical is not None:
-        return _clause_content(quotes, used, *parenthetical, para_start, para_end, cue.idx)
+        return (*_clause_content(quotes, used, *parenthetical, para_start, para_end, cue.idx), "parenthetical")
     governed = governed_content(cue, para_start, para_end)
     if governed is not None:
         # "rowed back on that" points back at what it withdraws: one word is enough.
         words = 1 if cue.lemma_ in PHRASAL_CUES else 2
         if cue.lemma_ in _BACKING_LEMMAS:
             words = 1  # "endorsed Cruz": whom one backs is the content
-        return _clause_content(quotes, used, *governed, para_start, para_end, cue.idx, words)
-    return None, False
+        return (*_clause_content(quotes, used, *governed, para_start, para_end, cue.idx, words), "governed")
+    return None, False, ""
 
 
 def _clause_content(
@@ -328,7 +380,7 @@ def _widen_to_quotes(quotes: QuoteIndex, start: int, end: int, used: set[int]) -
 
 
 # "Prices rose, according to the ministry": the source is the object of "to".
-def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> _Found | None:
+def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> Found | None:
     if tok.lower_ != "according":
         return None
     to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -348,7 +400,7 @@ def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> _Found | 
     start, end = _trim(text, start, end)
     if end - start < 3:
         return None
-    return _Found(describe(source, names), (tok.idx, to.idx + len(to)), (start, end), False)
+    return Found(describe(source, names), (tok.idx, to.idx + len(to)), (start, end), False, kind="according")
 
 
 def _recipient(cue: Token) -> Recipient | None:
@@ -381,8 +433,8 @@ def _when(cue: Token, text: str, published: str | None) -> When | None:
 
 # "Mayor Reddick: Bridge Tolls Will Stay", "Q: Where were you?", and inline
 # "Reddick: “We will pay.”" — a name and a colon in front of what was said.
-def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator[_Found]:
-    text = doc.text
+def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator[Found]:
+    text = doc_text(doc)
     for m in _NAME_COLON.finditer(text):
         who, rest = m.span(1), m.span(2)
         if m.group(1).split()[0].lower() in _NOT_COLON_SPEAKERS:
@@ -404,7 +456,7 @@ def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterato
         person = next((e.text for e in span.ents if e.label_ == "PERSON"), None) if span else None
         name = names.full_name(person) if person else None
         speaker = Speaker(m.group(1), who[0], who[1], name)
-        yield _Found(speaker, (who[1], who[1] + 1), content, text[content[0]] in _OPENING_MARKS)
+        yield Found(speaker, (who[1], who[1] + 1), content, text[content[0]] in _OPENING_MARKS, kind="colon")
 
 
 _NAME_COLON = re.compile(
@@ -430,17 +482,23 @@ def _continued_quotes(
     quotes: QuoteIndex,
     used: set[int],
     pending: list[tuple[int, int]],
-    found: list[_Found],
-) -> list[_Found]:
-    text = doc.text
-    extra: list[_Found] = []
+    found: list[Found],
+) -> list[Found]:
+    text = doc_text(doc)
+    extra: list[Found] = []
     by_content = {f.content: f for f in found}
     for after, before in pending:
         owner = by_content.get((quotes.starts[before], quotes.ends[before]))
         if owner is not None:
             extra.append(
-                _Found(
-                    owner.speaker, owner.cue, quotes.spans[after], True, owner.recipient, owner.when
+                Found(
+                    owner.speaker,
+                    owner.cue,
+                    quotes.spans[after],
+                    True,
+                    owner.recipient,
+                    owner.when,
+                    "pending",
                 )
             )
     directs = sorted(
@@ -448,7 +506,7 @@ def _continued_quotes(
         key=lambda f: f.content[0],
     )
     j = 0
-    last: _Found | None = None
+    last: Found | None = None
     for i, (s, e) in enumerate(quotes.spans):
         while j < len(directs) and directs[j].content[1] <= s:
             last = directs[j]
@@ -466,7 +524,7 @@ def _continued_quotes(
             if text[:s].rstrip()[-1:] not in _SENTENCE_ENDS or not quotes.full[i]:
                 continue  # a quote inside someone's sentence is a fragment, not a continuation
             span = (s, e)
-        extra.append(_Found(last.speaker, last.cue, span, True, last.recipient, last.when))
+        extra.append(Found(last.speaker, last.cue, span, True, last.recipient, last.when, "continued"))
         used.update(quotes.overlapping(*span))
     return extra
 
@@ -494,9 +552,9 @@ def _continuation_span(doc: Doc, quotes: QuoteIndex, s: int, e: int) -> tuple[in
     return _trim(quotes.text, start, end)
 
 
-def _one_per_content(found: list[_Found]) -> list[_Found]:
+def _one_per_content(found: list[Found]) -> list[Found]:
     """In text order, one statement per content span: the one whose cue is nearest."""
-    best: dict[tuple[int, int], _Found] = {}
+    best: dict[tuple[int, int], Found] = {}
     for item in found:
         other = best.get(item.content)
         if other is None or _distance(item) < _distance(other):
@@ -504,11 +562,11 @@ def _one_per_content(found: list[_Found]) -> list[_Found]:
     return sorted(best.values(), key=lambda f: (min(f.content[0], f.cue[0]), f.cue[0]))
 
 
-def _distance(item: _Found) -> int:
+def _distance(item: Found) -> int:
     return max(item.cue[0] - item.content[1], item.content[0] - item.cue[1], 0)
 
 
-def _touches(item: _Found, excluded: Sequence[tuple[int, int]]) -> bool:
+def _touches(item: Found, excluded: Sequence[tuple[int, int]]) -> bool:
     for s, e in excluded:
         for a, b in (item.cue, item.content):
             if a < e and s < b:

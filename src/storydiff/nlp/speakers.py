@@ -269,9 +269,21 @@ def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
 
 
 def _person_in(span: Span) -> Span | None:
-    for ent in span.ents:
-        if ent.label_ == "PERSON":
-            return ent
+    """The first PERSON entity wholly inside ``span`` (``Span.ents`` rebuilds every
+    entity of the document on each call)."""
+    doc = span.doc
+    i = span.start
+    while i < span.end:
+        tok = doc[i]
+        if tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON":
+            end = i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= span.end:
+                return doc[i:end]
+            i = end
+        else:
+            i += 1
     return None
 
 
