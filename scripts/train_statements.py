@@ -67,7 +67,7 @@ TIE = 0.002  # F1 differences below this are noise on 19,832 attributions
 LEXICON_THRESHOLDS = [round(0.2 + 0.05 * k, 3) for k in range(8)]
 PARAMS = {
     "objective": "cross_entropy",
-    "learning_rate": 0.05,
+    "learning_rate": 0.1,
     "num_leaves": 63,
     "min_data_in_leaf": 20,
     "feature_fraction": 0.8,

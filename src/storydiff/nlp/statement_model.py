@@ -22,7 +22,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -222,7 +222,15 @@ CATEGORICAL = (
     *range(14),
     *(
         FEATURE_NAMES.index(n)
-        for n in ("next_char", "next_word", "last_pos", "prev_word", "first_dep", "last_dep", "speaker_ent")
+        for n in (
+            "next_char",
+            "next_word",
+            "last_pos",
+            "prev_word",
+            "first_dep",
+            "last_dep",
+            "speaker_ent",
+        )
     ),
 )
 _ENTS = ("PERSON", "ORG", "NORP", "GPE", "", "OTHER")
@@ -473,6 +481,42 @@ def _code(value: str, table: Sequence[str]) -> int:
         return len(table) - 1
 
 
+class _Tokens:
+    """Each token's attributes as plain lists, read once per article (a spaCy
+    ``Token`` is a new object on every access)."""
+
+    def __init__(self, doc: Doc) -> None:
+        n = len(doc)
+        self.pos: list[str] = [""] * n
+        self.dep: list[str] = [""] * n
+        self.tag: list[str] = [""] * n
+        self.lower: list[str] = [""] * n
+        self.lemma: list[str] = [""] * n
+        self.ent: list[str] = [""] * n
+        self.head: list[int] = [0] * n
+        self.child_deps: list[set[str]] = [set() for _ in range(n)]
+        for tok in doc:
+            i = tok.i
+            self.pos[i] = tok.pos_
+            self.dep[i] = tok.dep_
+            self.tag[i] = tok.tag_
+            self.lower[i] = tok.lower_
+            self.lemma[i] = tok.lemma_.lower()
+            self.ent[i] = tok.ent_type_
+            head = tok.head.i
+            self.head[i] = head
+            if head != i:
+                self.child_deps[head].add(tok.dep_)
+
+    def root(self, first: int, last: int) -> int:
+        """The token of ``first..last`` whose head lies outside the range."""
+        for i in range(first, last + 1):
+            head = self.head[i]
+            if head < first or head > last or head == i:
+                return i
+        return first
+
+
 def features(
     doc: Doc,
     quotes: QuoteIndex,
@@ -482,55 +526,64 @@ def features(
     """One row of ``FEATURE_NAMES`` per candidate."""
     text = doc_text(doc)
     token_at = TokenAt(doc)
+    tokens = _Tokens(doc)
     paragraphs = Paragraphs(text)
     sents = _Sentences(doc)
     speech_before = _speech_verbs_before(doc)
+    n_doc = len(doc)
     by_cue: dict[tuple[int, int], list[int]] = {}
     for i, item in enumerate(items):
         by_cue.setdefault(item.cue, []).append(i)
     rows = np.zeros((len(items), len(FEATURE_NAMES)), dtype=np.float32)
+    # Where rule candidates' contents and cues lie, for "inside another statement"
+    # and "holds another statement's cue" without comparing every pair.
     rule_items = [item for item in items if item.kind in RULE_KINDS]
+    covered = [0] * (n_doc + 1)
+    for item in rule_items:
+        covered[token_at.index(item.content[0])] += 1
+        covered[token_at.index(item.content[1] - 1) + 1] -= 1
+    for k in range(1, n_doc + 1):
+        covered[k] += covered[k - 1]
+    rule_cues = sorted({item.cue[0] for item in rule_items})
     for i, item in enumerate(items):
-        cue = token_at(item.cue[0])
-        lemma = cue.lemma_.lower()
+        c = token_at.index(item.cue[0])
+        lemma = tokens.lemma[c]
         code, rate, count = vocab.get(lemma, (0, 0.0, 0.0))
         start, end = item.content
-        first = token_at(start)
-        last = token_at(max(start, end - 1))
-        root = _root(first, last)
+        first = token_at.index(start)
+        last = token_at.index(max(start, end - 1))
+        root = tokens.root(first, last)
+        root_head = tokens.head[root]
         siblings = by_cue[item.cue]
         lengths = sorted({items[j].content[1] - items[j].content[0] for j in siblings})
         rules = [items[j] for j in siblings if items[j].kind in RULE_KINDS]
         speaker = item.speaker
-        speaker_tok = token_at(speaker.start)
-        first_word = first.lower_
-        if text[start] in _QUOTE_MARKS:
-            first_word = "quote"
-        para_start, _ = paragraphs(cue.idx)
-        children = {c.dep_ for c in cue.children}
+        sp = token_at.index(speaker.start)
+        first_word = "quote" if text[start] in _QUOTE_MARKS else tokens.lower[first]
+        cue_idx = token_at.starts[c]
+        para_start, _ = paragraphs(cue_idx)
+        children = tokens.child_deps[c]
         marks = sum(ch in _QUOTE_MARKS for ch in text[start:end])
-        verbs_inside = speech_before[last.i + 1] - speech_before[first.i]
-        if first.i <= cue.i <= last.i and cue.pos_ == "VERB" and lemma in SPEECH_LEMMAS:
+        verbs_inside = speech_before[last + 1] - speech_before[first]
+        if first <= c <= last and tokens.pos[c] == "VERB" and lemma in SPEECH_LEMMAS:
             verbs_inside -= 1
-        n_tokens = last.i - first.i + 1
-        gap = first.i - cue.i if first.i > cue.i else cue.i - last.i if last.i < cue.i else 0
+        gap = first - c if first > c else c - last if last < c else 0
+        cue_pos = tokens.pos[c]
         row = rows[i]
         row[0] = KINDS.index(item.kind)
         row[1] = code
-        row[2] = _code(cue.pos_, _POS)
-        row[3] = _code(cue.dep_, _DEPS)
-        row[4] = _code(cue.head.pos_, _POS)
-        row[5] = _code(cue.head.dep_, _DEPS)
+        row[2] = _code(cue_pos, _POS)
+        row[3] = _code(tokens.dep[c], _DEPS)
+        row[4] = _code(tokens.pos[tokens.head[c]], _POS)
+        row[5] = _code(tokens.dep[tokens.head[c]], _DEPS)
         row[6] = _code(first_word, _FIRST_WORDS)
-        row[7] = _code(root.dep_ if root.head.i == cue.i else "OTHER", _DEPS)
-        row[8] = _code(speaker_tok.dep_, _SPEAKER_DEPS)
-        prep = root.head.lower_ if root.dep_ in ("pobj", "pcomp") else "OTHER"
-        row[9] = _code(prep, _PREPS)
-        row[10] = _code(cue.tag_, _TAGS)
-        row[11] = _code(root.pos_, _POS)
+        row[7] = _code(tokens.dep[root] if root_head == c else "OTHER", _DEPS)
+        row[8] = _code(tokens.dep[sp], _SPEAKER_DEPS)
+        row[9] = _code(tokens.lower[root_head] if tokens.dep[root] in ("pobj", "pcomp") else "OTHER", _PREPS)
+        row[10] = _code(tokens.tag[c], _TAGS)
+        row[11] = _code(tokens.pos[root], _POS)
         row[12] = KINDS.index(rules[0].kind) + 1 if rules else 0
-        nxt = doc[cue.i + 1].lower_ if cue.i + 1 < len(doc) else "OTHER"
-        row[13] = _code(nxt, _PREPS)
+        row[13] = _code(tokens.lower[c + 1] if c + 1 < n_doc else "OTHER", _PREPS)
         row[14] = rate
         row[15] = count
         row[16] = item.kind in RULE_KINDS
@@ -539,23 +592,23 @@ def features(
         row[19] = lemma in NOMINAL_CONTENT_LEMMAS
         row[20] = lemma in INFINITIVE_CONTENT_LEMMAS
         row[21] = lemma in PREPOSITION_CONTENT
-        row[22] = quotes.containing(cue.idx, cue.idx + len(cue)) is not None
+        row[22] = quotes.containing(cue_idx, cue_idx + len(tokens.lower[c])) is not None
         row[23] = item.direct
-        row[24] = math.log1p(n_tokens)
+        row[24] = math.log1p(last - first + 1)
         row[25] = 1 if start >= item.cue[1] else -1 if end <= item.cue[0] else 0
         row[26] = math.log1p(gap)
-        row[27] = end >= sents.end_char[first.i] - 2
-        row[28] = start <= sents.start_char[first.i] + 1
-        row[29] = min(1.0, (end - start) / max(1, sents.end_char[cue.i] - sents.start_char[cue.i]))
+        row[27] = end >= sents.end_char[first] - 2
+        row[28] = start <= sents.start_char[first] + 1
+        row[29] = min(1.0, (end - start) / max(1, sents.end_char[c] - sents.start_char[c]))
         row[30] = marks
         row[31] = marks % 2 == 1
         row[32] = verbs_inside
-        row[33] = math.log1p(sents.length[cue.i])
-        row[34] = speaker_tok.ent_type_ == "PERSON"
-        row[35] = speaker_tok.lower_ in PERSON_PRONOUNS or speaker_tok.pos_ == "PRON"
-        row[36] = speaker.anonymous or speaker_tok.lemma_.lower() in ANONYMOUS_NOUNS
-        row[37] = speaker_tok.pos_ == "PROPN"
-        row[38] = math.log1p(abs(speaker_tok.i - cue.i))
+        row[33] = math.log1p(sents.length[c])
+        row[34] = tokens.ent[sp] == "PERSON"
+        row[35] = tokens.lower[sp] in PERSON_PRONOUNS or tokens.pos[sp] == "PRON"
+        row[36] = speaker.anonymous or tokens.lemma[sp] in ANONYMOUS_NOUNS
+        row[37] = tokens.pos[sp] == "PROPN"
+        row[38] = math.log1p(abs(sp - c))
         row[39] = quotes.containing(speaker.start, speaker.start + 1) is not None
         row[40] = len(siblings)
         row[41] = lengths.index(end - start) / max(1, len(lengths) - 1)
@@ -564,9 +617,9 @@ def features(
         row[44] = any(r.content[0] <= start and end <= r.content[1] for r in rules)
         for k, dep in enumerate(_CHILD_FLAGS):
             row[45 + k] = dep in children
-        row[45 + len(_CHILD_FLAGS)] = any(c.dep_ == "neg" for c in cue.children)
+        row[45 + len(_CHILD_FLAGS)] = "neg" in children
         row[46 + len(_CHILD_FLAGS)] = item.recipient is not None
-        row[47 + len(_CHILD_FLAGS)] = sents.start_char[cue.i] <= para_start + 1
+        row[47 + len(_CHILD_FLAGS)] = sents.start_char[c] <= para_start + 1
         base = 48 + len(_CHILD_FLAGS)
         row[base] = math.log1p(end - start)
         row[base + 1] = start <= item.cue[0] and item.cue[1] <= end
@@ -574,27 +627,32 @@ def features(
         row[base + 3] = text[end - 1] in _QUOTE_MARKS
         row[base + 4] = _code(text[end : end + 1], _NEXT_CHARS)
         row[base + 5] = text.count(",", start, end)
-        row[base + 6] = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
-        row[base + 7] = cue.dep_ in ("relcl", "advcl", "acl", "ccomp")
-        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
-        row[base + 8] = _code(after.lower_ if after is not None else "OTHER", _NEXT_WORDS)
-        row[base + 9] = _code(last.pos_, _POS)
+        row[base + 6] = bool(tokens.child_deps[root] & _SUBJECT_DEPS)
+        row[base + 7] = tokens.dep[c] in ("relcl", "advcl", "acl", "ccomp")
+        row[base + 8] = _code(tokens.lower[last + 1] if last + 1 < n_doc else "OTHER", _NEXT_WORDS)
+        row[base + 9] = _code(tokens.pos[last], _POS)
         row[base + 10] = any(start <= r.content[0] and r.content[1] <= end and r.content != item.content for r in rules)
         row[base + 11] = (end - start) / max(1, lengths[-1])
         row[base + 12] = (end - start) / max(1, rules[0].content[1] - rules[0].content[0]) if rules else 0
         row[base + 13] = sum(items[j].kind in CONTINUING_KINDS for j in siblings)
-        before = doc[first.i - 1] if first.i > 0 else None
-        row[base + 14] = _code(before.lower_ if before is not None else "OTHER", _NEXT_WORDS)
-        row[base + 15] = _code(first.dep_, _DEPS)
-        row[base + 16] = _code(last.dep_, _DEPS)
-        row[base + 17] = _code(speaker_tok.ent_type_, _ENTS)
-        row[base + 18] = any(o.content[0] <= item.cue[0] < o.content[1] and o.cue != item.cue for o in rule_items)
-        row[base + 19] = speaker_tok.lower_ in ("who", "which", "that")
-        row[base + 20] = speaker_tok.lower_ in ("it", "this", "that", "which", "they")
-        row[base + 21] = sents.index[last.i] - sents.index[first.i]
-        row[base + 22] = any(start <= o.cue[0] < end and o.cue != item.cue for o in rule_items)
+        row[base + 14] = _code(tokens.lower[first - 1] if first > 0 else "OTHER", _NEXT_WORDS)
+        row[base + 15] = _code(tokens.dep[first], _DEPS)
+        row[base + 16] = _code(tokens.dep[last], _DEPS)
+        row[base + 17] = _code(tokens.ent[sp], _ENTS)
+        own = sum(1 for r in rules if token_at.index(r.content[0]) <= c <= token_at.index(r.content[1] - 1))
+        row[base + 18] = covered[c] - own > 0
+        row[base + 19] = tokens.lower[sp] in ("who", "which", "that")
+        row[base + 20] = tokens.lower[sp] in ("it", "this", "that", "which", "they")
+        row[base + 21] = sents.index[last] - sents.index[first]
+        inside = bisect_left(rule_cues, end) - bisect_left(rule_cues, start)
+        if rules and start <= item.cue[0] < end:
+            inside -= 1
+        row[base + 22] = inside > 0
         row[base + 23] = item.lexicon
     return rows
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _speech_verbs_before(doc: Doc) -> list[int]:
