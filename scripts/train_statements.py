@@ -45,6 +45,7 @@ from storydiff.nlp.cues import SPEECH_LEMMAS
 from storydiff.nlp.polnear import Tally, load_split, predictions, score_doc, token_starts, tokens_of
 from storydiff.nlp.statement_model import (
     CATEGORICAL,
+    RULE_MARGIN,
     CONTINUING_KINDS,
     FEATURE_NAMES,
     FEATURE_VERSION,
@@ -162,10 +163,12 @@ def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) - max(a[0], b[0]) > 0
 
 
-def evaluate(docs, names, golds, founds, scores, threshold, lexicon_threshold) -> tuple[Tally, Tally]:
+def evaluate(
+    docs, names, golds, founds, scores, threshold, lexicon_threshold, margin=RULE_MARGIN
+) -> tuple[Tally, Tally]:
     every, speech = Tally(), Tally()
     for doc, name, gold, found, score in zip(docs, names, golds, founds, scores, strict=True):
-        chosen = choose(found, score, threshold, lexicon_threshold)
+        chosen = choose(found, score, threshold, lexicon_threshold, margin)
         score_doc(doc, gold, predictions(doc, number_statements(doc, chosen, name)), every, speech)
     return every, speech
 
@@ -252,6 +255,11 @@ def main(argv: list[str] | None = None) -> int:
     # measurable (the cue verbs are evidence of their own).
     lexicon_threshold = min(lex for (th, lex), v in results.items() if th == threshold and v >= best_mean - TIE)
     print(f"chosen: {rounds} rounds, threshold {threshold}, lexicon threshold {lexicon_threshold}")
+    for margin in (0.0, RULE_MARGIN):
+        every, speech = evaluate(
+            docs, names, golds, founds, [o.tolist() for o in oof], threshold, lexicon_threshold, margin
+        )
+        print(f"rule margin {margin}: all F1 {every.prf()[2]:.3f}, speech F1 {speech.prf()[2]:.3f}")
 
     dall = lightgbm.Dataset(
         np.vstack([x for x in xs if len(x)]),

@@ -95,6 +95,12 @@ def _title(text: str) -> str | None:
     return first
 
 
+def dateline_length(text: str) -> int:
+    """How many leading characters of ``text`` are a dateline ("DA NANG, Vietnam — "), else 0."""
+    found = _DATELINE.match(text)
+    return found.end() if found and _is_place(found.group("place")) else 0
+
+
 def _is_place(place: str) -> bool:
     """Whether a dateline candidate looks like a place, not an all-caps sentence start."""
     head = place.split(",")[0]

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
+from storydiff.ingest.metadata import dateline_length
 from storydiff.models import Recipient, Span, Speaker, Statement, When
 from storydiff.nlp.cues import (
     CUE_LEMMAS,
@@ -35,6 +36,7 @@ from storydiff.nlp.reported import (
 )
 from storydiff.nlp.speakers import NameIndex, describe, find_subject, left_neighbour
 from storydiff.nlp.statement_model import (
+    RULE_MARGIN,
     Found,
     Paragraphs,
     StatementModel,
@@ -77,10 +79,10 @@ def iter_statements(
     text = doc_text(doc)
     model = model or load_model()
     quotes = QuoteIndex(text, find_quotes(text))
-    found = _candidates(doc, quotes, published, excluded, model.vocab)
+    found = _candidates(doc, quotes, excluded, model.vocab)
     if model.booster is not None and found:
         scores = model.booster.predict(features(doc, quotes, found, model.vocab))
-        chosen = choose(found, scores.tolist(), model.threshold, model.lexicon_threshold)
+        chosen = choose(found, scores.tolist(), model.threshold, model.lexicon_threshold, RULE_MARGIN)
     else:
         chosen = [f for f in found if not f.kind.startswith("t:")]
     yield from number_statements(doc, chosen, article_id, published)
@@ -93,10 +95,14 @@ def number_statements(
     text = doc_text(doc)
     token_at = TokenAt(doc)
     for n, item in enumerate(_one_per_content(list(chosen)), 1):
-        if item.kind.startswith("t:"):
+        skip = 0 if item.direct else dateline_length(text[item.content[0] : item.content[1]])
+        if skip:  # "DA NANG, Vietnam — Trump will not ..., Sanders said": the place is the writer's
+            item.content = (item.content[0] + skip, item.content[1])
+        if item.kind != "colon" and item.when is None:
             cue = token_at(item.cue[0])
-            item.recipient = _recipient(cue)
             item.when = _when(cue, text, published)
+            if item.kind.startswith("t:"):
+                item.recipient = _recipient(cue)
         yield Statement(
             id=f"{article_id}-S{n}",
             article=article_id,
@@ -111,25 +117,23 @@ def number_statements(
 
 def candidates(
     doc: Doc,
-    published: str | None = None,
     excluded: Sequence[tuple[int, int]] = (),
     vocab: dict[str, tuple[int, float, float]] | None = None,
 ) -> list[Found]:
     """Every candidate statement of an article: the rules' and the learned templates'.
 
     Candidates touching an ``excluded`` range are left out; a template that
-    repeats a rule's cue and content is dropped. ``vocab`` is the learned cue
+    repeats the words of a rule's content for the same cue is dropped. ``vocab`` is the learned cue
     vocabulary (the shipped model's unless given).
     """
     text = doc_text(doc)
     quotes = QuoteIndex(text, find_quotes(text))
-    return _candidates(doc, quotes, published, excluded, load_model().vocab if vocab is None else vocab)
+    return _candidates(doc, quotes, excluded, load_model().vocab if vocab is None else vocab)
 
 
 def _candidates(
     doc: Doc,
     quotes: QuoteIndex,
-    published: str | None,
     excluded: Sequence[tuple[int, int]],
     vocab: dict[str, tuple[int, float, float]],
 ) -> list[Found]:
@@ -146,14 +150,18 @@ def _candidates(
         else:
             item = _from_cue(tok, quotes, names, used, pending)
         if item is not None:
-            item.when = _when(tok, text, published) if item.when is None else item.when
-            found.append(item)
+            found.append(item)  # its time is read once chosen (number_statements)
     found.extend(_colon_statements(doc, quotes, names))
     found.extend(_continued_quotes(doc, quotes, used, pending, found))
-    seen = {(f.cue, f.content) for f in found}
+    # A template that repeats a rule's content, or a quotation without its marks, adds
+    # nothing but a way to lose the marks: the rule's candidate stays, the template goes.
+    seen = {(f.cue, _words_of(text, f.content)) for f in found}
     for item in template_candidates(doc, quotes, names, vocab, Paragraphs(text)):
-        if (item.cue, item.content) not in seen:
-            seen.add((item.cue, item.content))
+        if quotes.containing(item.cue[0], item.cue[1]) is not None:
+            continue  # a cue word inside a quotation is mostly the speaker's own word
+        key = (item.cue, _words_of(text, item.content))
+        if key not in seen:
+            seen.add(key)
             found.append(item)
     return [f for f in found if not _touches(f, excluded)]
 
@@ -550,6 +558,19 @@ def _continuation_span(doc: Doc, quotes: QuoteIndex, s: int, e: int) -> tuple[in
     start = min(s, sent.start_char)
     end = max(e, sent.end_char)
     return _trim(quotes.text, start, end)
+
+
+_EDGE_CHARS = " \t\n\"“”‘’'«».,;:!?"
+
+
+def _words_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A content span without the quotation marks and punctuation at its edges."""
+    start, end = span
+    while start < end and text[start] in _EDGE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_CHARS:
+        end -= 1
+    return start, end
 
 
 def _one_per_content(found: list[Found]) -> list[Found]:

@@ -98,7 +98,7 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             and child.pos_ == "VERB"
             and lemma not in INFINITIVE_CONTENT_LEMMAS
         ):
-            start, end = _subtree(child, cue)
+            start, end = content_span(child, cue)
             if end <= cue.idx and sentence_breaks(doc_text(cue.doc), end, cue.idx):
                 continue  # the parser ran two sentences together: not this cue's content
             return start, _coordinated_end(cue, child, end)
@@ -120,7 +120,7 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             if child.dep_ == "prep" and child.lower_ in PHRASAL_PREPS:
                 objs = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
                 if objs:
-                    return _subtree(objs[0])
+                    return content_span(objs[0])
     # "spoke about the war", "called for a recount"
     preps = PREPOSITION_CONTENT.get(lemma)
     if preps:
@@ -142,7 +142,7 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
                 last = cue.doc[sent_end - 1]
                 end = last.idx + len(last)
                 if tok.head.i > tok.i and tok.head.dep_ != "ROOT":
-                    end = _subtree(tok.head, cue)[1]
+                    end = content_span(tok.head, cue)[1]
                 return tok.idx, end
     return None
 
@@ -151,7 +151,7 @@ _ANSWER_WORDS = frozenset({"so", "yes", "no"})
 _STOP_RIGHT = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "mark", "dep"})
 
 
-def _subtree(tok: Token, cue: Token | None = None) -> tuple[int, int]:
+def content_span(tok: Token, cue: Token | None = None) -> tuple[int, int]:
     """A content clause, cut before a coordinated cue ("found X and called Y") and a
     trailing aside of the writer's."""
     last = tok.right_edge
@@ -263,7 +263,7 @@ def _coordinated_end(cue: Token, content: Token, end: int) -> int:
         if any(k.dep_ == "mark" and k.lower_ == "that" for k in kids) or (
             any(k.dep_ in ("nsubj", "nsubjpass") for k in kids) and not _is_new_clause(child)
         ):
-            last = _subtree(child)[1]
+            last = content_span(child)[1]
             end = max(end, last)
     return end
 

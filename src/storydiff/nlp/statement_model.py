@@ -44,11 +44,12 @@ from storydiff.nlp.cues import (
     SPEECH_LEMMAS,
 )
 from storydiff.nlp.quotes import QuoteIndex
-from storydiff.nlp.reported import _subtree, doc_text
+from storydiff.nlp.reported import content_span, doc_text
 from storydiff.nlp.speakers import NameIndex, describe, find_subject
 
 MODEL_FILE = "statement-model.json.gz"
-FEATURE_VERSION = 7
+RULE_MARGIN = 0.05  # how much closer a rule's content may score and still be preferred
+FEATURE_VERSION = 8
 _REBUILD = "python scripts/train_statements.py"
 
 
@@ -90,7 +91,6 @@ KINDS = (
     "t:csubj",
     "t:advcl",
     "t:prep",
-    "t:rest",
     "t:passive",
 )
 RULE_KINDS = frozenset(KINDS[:8])
@@ -335,7 +335,6 @@ def template_candidates(
 ) -> list[Found]:
     """Candidates from cue words of the learned vocabulary: each content a cue can govern."""
     text = doc_text(doc)
-    sents = _Sentences(doc)
     out: list[Found] = []
     for tok in doc:
         if tok.pos_ not in _TEMPLATE_POS or tok.lemma_.lower() not in vocab:
@@ -352,7 +351,7 @@ def template_candidates(
             if kind is not None:
                 if child.dep_ == "advcl" and child.i < tok.i:
                     continue
-                for span in (_edges(child), _subtree(child, tok)):
+                for span in (_edges(child), content_span(child, tok)):
                     spans.setdefault(span, kind)
             elif child.dep_ == "prep" and child.i > tok.i:
                 objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
@@ -364,9 +363,6 @@ def template_candidates(
             for child in tok.children:
                 if child.dep_ == "nsubjpass":
                     spans.setdefault(_edges(child), "t:passive")
-        if tok.pos_ == "VERB" and spans:
-            rest = (tok.idx + len(tok), min(sents.end_char[tok.i], para_end))
-            spans.setdefault(rest, "t:rest")
         if not spans:
             continue
         speaker = None
@@ -680,7 +676,11 @@ def _root(first: Token, last: Token) -> Token:
 
 
 def choose(
-    items: Sequence[Found], scores: Sequence[float], threshold: float, lexicon_threshold: float | None = None
+    items: Sequence[Found],
+    scores: Sequence[float],
+    threshold: float,
+    lexicon_threshold: float | None = None,
+    rule_margin: float = 0.0,
 ) -> list[Found]:
     """The best candidates: one per cue, above the threshold, never two whose
     contents mostly overlap; then the quotations that continue a chosen one.
@@ -690,9 +690,14 @@ def choose(
     on", is evidence of its own). A continuation ("“A,” she said. “B.”": B) is
     never scored on its own: PolNeAR draws it as part of one discontinuous
     statement with A, so it is kept exactly when the statement it continues is.
+    A rule's candidate is ranked as if it scored ``rule_margin`` more: where the
+    model can hardly tell two contents apart, the rules' conventions (the
+    writer's trailing asides cut) decide.
     """
     lowest = threshold if lexicon_threshold is None else min(threshold, lexicon_threshold)
-    order = sorted(range(len(items)), key=lambda i: -scores[i])
+    order = sorted(
+        range(len(items)), key=lambda i: -(scores[i] + (rule_margin if items[i].kind in RULE_KINDS else 0.0))
+    )
     kept: list[Found] = []
     cues: set[tuple[int, int]] = set()
     for i in order:

@@ -1,0 +1,131 @@
+"""The learned half of statement extraction: templates, features, the choice, the model file.
+
+Sentences are our own. The statements checked here are ones the rules alone
+did not find (an adjective cue, a passive with its agent, a light verb), so a
+model that stopped choosing them would fail.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import numpy as np
+import pytest
+from spacy.language import Language
+
+from storydiff.errors import ModelError
+from storydiff.models import Speaker
+from storydiff.nlp.attributions import candidates, iter_statements
+from storydiff.nlp.quotes import QuoteIndex, find_quotes
+from storydiff.nlp.statement_model import (
+    CATEGORICAL,
+    FEATURE_NAMES,
+    FEATURE_VERSION,
+    KINDS,
+    MODEL_FILE,
+    Found,
+    choose,
+    features,
+    load_model,
+    model_from_payload,
+)
+
+
+def statements(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    doc = nlp(text)
+    found = []
+    for st in iter_statements(doc, "art"):
+        for span in (st.speaker, st.cue, st.content):
+            assert text[span.start : span.end] == span.text
+        found.append((st.speaker.text, st.cue.text, st.content.text))
+    return found
+
+
+def test_adjective_cue_was_critical_of(nlp: Language) -> None:
+    found = statements(nlp, "The harbour master was sharply critical of the dredging contract.")
+    assert ("The harbour master", "critical", "the dredging contract") in found
+
+
+def test_passive_cue_names_the_agent_as_speaker(nlp: Language) -> None:
+    found = statements(nlp, "The toll increase was rejected by a majority of the drivers surveyed.")
+    assert ("a majority of the drivers surveyed", "rejected", "The toll increase") in found
+
+
+def test_light_verb_made_clear_that(nlp: Language) -> None:
+    found = statements(nlp, "Opposition leader Mira Holt made clear that she would vote against the budget.")
+    assert ("Opposition leader Mira Holt", "made", "that she would vote against the budget") in found
+
+
+def test_templates_add_contents_the_rules_do_not_propose(nlp: Language) -> None:
+    doc = nlp("Councillor Dana Pryce repeated her support for the new tram line at Tuesday's meeting.")
+    found = candidates(doc)
+    kinds = {f.kind for f in found}
+    assert "governed" in kinds and any(k.startswith("t:") for k in kinds)
+    assert all(k in KINDS for k in kinds)
+    # "her support for X": the noun cue's possessor speaks
+    support = [f for f in found if doc.text[f.cue[0] : f.cue[1]] == "support"]
+    assert support and all(f.speaker.text == "her" for f in support)
+
+
+def test_features_fill_one_row_per_candidate(nlp: Language) -> None:
+    text = "“We will not pay,” the mayor said on Friday. Critics were quick to dismiss the plan."
+    doc = nlp(text)
+    found = candidates(doc)
+    rows = features(doc, QuoteIndex(text, find_quotes(text)), found, load_model().vocab)
+    assert rows.shape == (len(found), len(FEATURE_NAMES))
+    assert np.isfinite(rows).all()
+    assert all(0 <= k < len(FEATURE_NAMES) for k in CATEGORICAL)
+    assert (rows[:, list(CATEGORICAL)] >= 0).all()
+
+
+def _found(cue: tuple[int, int], content: tuple[int, int], kind: str = "governed", lexicon: bool = False) -> Found:
+    return Found(Speaker("X", 0, 1), cue, content, False, kind=kind, lexicon=lexicon)
+
+
+def test_choose_keeps_one_content_per_cue_above_the_threshold() -> None:
+    short, long_, other = _found((5, 9), (10, 20)), _found((5, 9), (10, 60), "t:rest"), _found((70, 74), (75, 90))
+    kept = choose([short, long_, other], [0.7, 0.8, 0.4], threshold=0.5)
+    assert kept == [long_]
+
+
+def test_choose_never_keeps_two_contents_that_mostly_overlap() -> None:
+    first, second = _found((5, 9), (10, 40)), _found((50, 54), (12, 40))
+    assert choose([first, second], [0.9, 0.8], threshold=0.5) == [first]
+    apart = _found((50, 54), (41, 80))
+    assert choose([first, apart], [0.9, 0.8], threshold=0.5) == [first, apart]
+
+
+def test_choose_keeps_a_continuation_exactly_with_its_statement() -> None:
+    quote, more = _found((5, 9), (10, 30), "quote_before"), _found((5, 9), (40, 60), "pending")
+    assert choose([quote, more], [0.9, 0.01], threshold=0.5) == [quote, more]
+    assert choose([quote, more], [0.3, 0.99], threshold=0.5) == []
+
+
+def test_choose_lexicon_cues_of_the_rules_need_less() -> None:
+    said = _found((5, 9), (10, 30), "governed", lexicon=True)
+    wants = _found((40, 45), (46, 70), "governed", lexicon=False)
+    template = _found((80, 85), (86, 99), "t:ccomp", lexicon=True)
+    kept = choose([said, wants, template], [0.3, 0.3, 0.3], threshold=0.5, lexicon_threshold=0.2)
+    assert kept == [said]
+
+
+def test_shipped_model_loads_and_matches_this_code() -> None:
+    model = load_model()
+    assert model.booster is not None and model.booster.num_feature() == len(FEATURE_NAMES)
+    assert 0 < model.lexicon_threshold <= model.threshold < 1
+    assert {"say", "tell", "support", "critical"} <= set(model.vocab)
+
+
+def test_model_for_other_features_is_refused_with_the_rebuild_command() -> None:
+    from importlib import resources
+
+    raw = resources.files("storydiff.data").joinpath(MODEL_FILE).read_bytes()
+    payload = json.loads(gzip.decompress(raw))
+    payload["feature_version"] = -1
+    with pytest.raises(ModelError, match=r"train_statements\.py"):
+        model_from_payload(payload)
+    del payload["vocab"]
+    payload["feature_version"] = FEATURE_VERSION
+    with pytest.raises(ModelError, match="cannot be read"):
+        model_from_payload(payload)
