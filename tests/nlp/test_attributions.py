@@ -306,9 +306,9 @@ def test_polnear_dev_speech_f1(nlp: Language) -> None:
     assert every.prf()[2] >= ALL_F1_FLOOR
 
 
-# On the first 30 dev texts we measure speech F1 0.850 and all F1 0.657 (rules 0.832 / 0.625).
-SPEECH_F1_FLOOR = 0.83
-ALL_F1_FLOOR = 0.64
+# On the first 30 dev texts we measure speech F1 0.862 and all F1 0.676 (rules alone 0.832 / 0.625).
+SPEECH_F1_FLOOR = 0.84
+ALL_F1_FLOOR = 0.66
 
 
 def test_participle_cue_takes_the_main_subject(nlp: Language) -> None:
