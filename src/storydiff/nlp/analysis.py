@@ -121,7 +121,9 @@ def _link_speaker(
     if speaker.anonymous:
         return statement
     entity_id = None
-    people = [m for m in mentions if speaker.start <= m.start and m.end <= speaker.end]
+    # A speaker with no name ("a meeting on the sidelines of the summit in Da Nang") is
+    # not whoever its modifiers mention.
+    people = [m for m in mentions if speaker.name and speaker.start <= m.start and m.end <= speaker.end]
     people.sort(key=lambda m: (m.label != "PERSON", -(m.end - m.start)))
     if people:
         entity_id = index[(people[0].article, people[0].start)]

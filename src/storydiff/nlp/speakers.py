@@ -222,13 +222,13 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         # "Tillerson, who said ...": the antecedent names the speaker.
         antecedent = head.head.head
         inner = describe(antecedent, names)
-        return Speaker(
-            span.text, span.start_char, span.end_char, inner.name, inner.anonymous, inner.role
-        )
+        return Speaker(span.text, span.start_char, span.end_char, inner.name, inner.anonymous, inner.role)
     if lower in PERSON_PRONOUNS:
         name = _sentence_subject(head, names) or names.nearest_before(head.idx, lower)
         return Speaker(span.text, span.start_char, span.end_char, name)
     person = _person_in(span)
+    if person is not None and _inside_modifier(head, person):
+        person = None  # "a meeting on the sidelines of the summit in Da Nang", "a spokesman for Putin"
     if person is not None:
         name = names.full_name(person.text)
         role = _role(span, person.start, person.end, head)
@@ -237,11 +237,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         # NER missed the person ("Trump" tagged ORG here, a rare name untagged):
         # trust the name index, else the proper-noun chain as written.
         first = head.i
-        while (
-            first > span.start
-            and doc[first - 1].pos_ == "PROPN"
-            and doc[first - 1].dep_ == "compound"
-        ):
+        while first > span.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
             first -= 1
         name = names.known_name(head.text) or doc[first : head.i + 1].text
         return Speaker(
@@ -266,6 +262,21 @@ def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
             if name is not None:
                 return name
     return None
+
+
+def _inside_modifier(head: Token, person: Span) -> bool:
+    """Whether a name sits in a phrase that modifies the speaker's head noun rather than
+    naming the speaker."""
+    if head.ent_type_ == "PERSON":
+        return False
+    for child in head.children:
+        if (
+            child.dep_ in ("prep", "relcl", "acl")
+            and child.left_edge.i <= person.start
+            and person.end - 1 <= child.right_edge.i
+        ):
+            return True
+    return False
 
 
 def _person_in(span: Span) -> Span | None:
