@@ -153,13 +153,13 @@ def labels(doc, gold, found) -> np.ndarray:
     for i, item in enumerate(found):
         spans = [item.content]
         if item.kind not in CONTINUING_KINDS:
-            spans += [c for c in continuing.get(item.cue, []) if not _inside(c, item.content)]
+            spans += [c for c in continuing.get(item.cue, []) if not _overlap(c, item.content)]
         p = tokens_of(spans, starts, ends)
         out[i] = max((len(g & p) / len(g | p) for g in gsets if g | p), default=0.0)
     return out
 
 
-def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) - max(a[0], b[0]) > 0
 
 

@@ -13,8 +13,8 @@ proposed it. ``choose`` keeps the best-scoring candidate per cue above a
 threshold, and never two that mostly cover the same words.
 
 The model ships as one gzipped JSON file (``storydiff/data/statement-model.json.gz``):
-the LightGBM model as text, the learned cue vocabulary, the category codes
-and the threshold. No pickle.
+the LightGBM model as text, the learned cue vocabulary with each lemma's code,
+cue rate and count, and the two thresholds. No pickle.
 """
 
 from __future__ import annotations
