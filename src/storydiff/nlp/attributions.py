@@ -33,6 +33,7 @@ from storydiff.nlp.reported import (
     governed_content,
     parenthetical_content,
     sentence_breaks,
+    trim_edges,
 )
 from storydiff.nlp.speakers import NameIndex, describe, find_subject, left_neighbour
 from storydiff.nlp.statement_model import (
@@ -310,7 +311,7 @@ def _clause_content(
     """Reported content: a clause, kept in its paragraph, widened to whole quotations."""
     text = quotes.text
     start, end = _within_sentence(quotes, max(start, para_start), min(end, para_end), cue_at)
-    start, end = _trim(text, start, end)
+    start, end = trim_edges(text, start, end)
     start, end = _widen_to_quotes(quotes, start, end, used)
     too_short = len(_WORD.findall(text, start, end)) < min_words
     if too_short and text[start:end].lower() in _ANSWERS:
@@ -369,14 +370,6 @@ def _is_gap(between: str, allow_newline: bool = False) -> bool:
     return len(between) <= 6 and not between.strip(_GAP_CHARS)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1] in " .,;:\n":
-        end -= 1
-    while start < end and text[start] in " ,;:\u2014\u2013-\n":
-        start += 1
-    return start, end
-
-
 def _widen_to_quotes(quotes: QuoteIndex, start: int, end: int, used: set[int]) -> tuple[int, int]:
     """Stretch content that cuts a quotation to take all of it."""
     for i in quotes.overlapping(start, end):
@@ -405,7 +398,7 @@ def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> Found | N
         start, end = clause_start, phrase_start
     else:
         start, end = phrase_end, clause_end
-    start, end = _trim(text, start, end)
+    start, end = trim_edges(text, start, end)
     if end - start < 3:
         return None
     return Found(describe(source, names), (tok.idx, to.idx + len(to)), (start, end), False, kind="according")
@@ -455,7 +448,7 @@ def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterato
         if opening is not None and quotes.starts[opening] == rest[0]:
             content = quotes.spans[opening]  # Reddick: “We will pay.”
         elif at_line_start:
-            content = _trim(text, rest[0], rest[1])  # a headline or a transcript line
+            content = trim_edges(text, rest[0], rest[1])  # a headline or a transcript line
         else:
             continue
         if len(_WORD.findall(text, *content)) < 2:
@@ -557,7 +550,7 @@ def _continuation_span(doc: Doc, quotes: QuoteIndex, s: int, e: int) -> tuple[in
             return None
     start = min(s, sent.start_char)
     end = max(e, sent.end_char)
-    return _trim(quotes.text, start, end)
+    return trim_edges(quotes.text, start, end)
 
 
 _EDGE_CHARS = " \t\n\"“”‘’'«».,;:!?"

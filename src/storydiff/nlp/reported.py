@@ -52,6 +52,15 @@ def sentence_breaks(text: str, start: int, end: int) -> list[int]:
     return found
 
 
+def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content range without the spaces and punctuation at its edges."""
+    while end > start and text[end - 1] in " .,;:\n":
+        end -= 1
+    while start < end and text[start] in " ,;:\u2014\u2013-\n":
+        start += 1
+    return start, end
+
+
 def doc_text(doc: Any) -> str:
     """The doc's text, built once: ``Doc.text`` joins every token on each access."""
     text = doc.user_data.get("storydiff_text")

@@ -44,7 +44,7 @@ from storydiff.nlp.cues import (
     SPEECH_LEMMAS,
 )
 from storydiff.nlp.quotes import QuoteIndex
-from storydiff.nlp.reported import content_span, doc_text
+from storydiff.nlp.reported import content_span, doc_text, trim_edges
 from storydiff.nlp.speakers import NameIndex, describe, find_subject
 
 MODEL_FILE = "statement-model.json.gz"
@@ -367,7 +367,7 @@ def template_candidates(
             continue
         speaker = None
         for (start, end), kind in spans.items():
-            start, end = _trim(text, max(start, para_start), min(end, para_end))
+            start, end = trim_edges(text, max(start, para_start), min(end, para_end))
             if end - start < 2 or (start <= speaker_tok.idx < end):
                 continue
             if speaker is None:
@@ -410,14 +410,6 @@ def template_speaker(tok: Token) -> Token | None:
 def _edges(tok: Token) -> tuple[int, int]:
     last = tok.right_edge
     return tok.left_edge.idx, last.idx + len(last)
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1] in " .,;:\n":
-        end -= 1
-    while start < end and text[start] in " ,;:\u2014\u2013-\n":
-        start += 1
-    return start, end
 
 
 class Paragraphs:
