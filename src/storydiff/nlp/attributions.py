@@ -81,11 +81,10 @@ def iter_statements(
     model = model or load_model()
     quotes = QuoteIndex(text, find_quotes(text))
     found = _candidates(doc, quotes, excluded, model.vocab)
-    if model.booster is not None and found:
+    chosen: list[Found] = []
+    if found:
         scores = model.booster.predict(features(doc, quotes, found, model.vocab))
         chosen = choose(found, scores.tolist(), model.threshold, model.lexicon_threshold, RULE_MARGIN)
-    else:
-        chosen = [f for f in found if not f.kind.startswith("t:")]
     yield from number_statements(doc, chosen, article_id, published)
 
 
@@ -158,8 +157,6 @@ def _candidates(
     # nothing but a way to lose the marks: the rule's candidate stays, the template goes.
     seen = {(f.cue, _words_of(text, f.content)) for f in found}
     for item in template_candidates(doc, quotes, names, vocab, Paragraphs(text)):
-        if quotes.containing(item.cue[0], item.cue[1]) is not None:
-            continue  # a cue word inside a quotation is mostly the speaker's own word
         key = (item.cue, _words_of(text, item.content))
         if key not in seen:
             seen.add(key)

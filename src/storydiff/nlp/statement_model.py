@@ -314,7 +314,7 @@ def model_from_payload(payload: dict[str, Any], location: str = "the statement m
                 f"{location} was built for other features (version {payload['feature_version']}, "
                 f"this code has {FEATURE_VERSION}); rebuild it with: {_REBUILD}"
             )
-        booster = lightgbm.Booster(model_str=payload["lightgbm"]) if payload.get("lightgbm") else None
+        booster = lightgbm.Booster(model_str=payload["lightgbm"])
         vocab = {k: (int(v[0]), float(v[1]), float(v[2])) for k, v in payload["vocab"].items()}
         threshold = float(payload["threshold"])
         lexicon_threshold = float(payload["lexicon_threshold"])
@@ -333,11 +333,16 @@ def template_candidates(
     vocab: dict[str, tuple[int, float, float]],
     paragraph_of: Paragraphs,
 ) -> list[Found]:
-    """Candidates from cue words of the learned vocabulary: each content a cue can govern."""
+    """Candidates from cue words of the learned vocabulary: each content a cue can govern.
+
+    A cue word inside a quotation is mostly the speaker's own word: it gets none.
+    """
     text = doc_text(doc)
     out: list[Found] = []
     for tok in doc:
         if tok.pos_ not in _TEMPLATE_POS or tok.lemma_.lower() not in vocab:
+            continue
+        if quotes.containing(tok.idx, tok.idx + len(tok)) is not None:
             continue
         speaker_tok = template_speaker(tok)
         if speaker_tok is None or speaker_tok.lower_ == "there":
