@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -90,14 +91,14 @@ def _neighbours(
         sims[labels[rows][:, None] == labels[None, :]] = -1.0  # never pair within one article
         top = min(k, n - 1)
         best = np.argpartition(-sims, top - 1, axis=1)[:, :top] if top > 0 else np.zeros((len(rows), 0), int)
-        for offset, i in enumerate(rows):
+        for offset, row in enumerate(rows):
             for j in best[offset]:
                 sim = float(sims[offset, j])
                 if sim > floor:
-                    yield int(i), int(j), sim
+                    yield int(row), int(j), sim
 
 
-def _hnsw(vectors: np.ndarray):  # type: ignore[no-untyped-def]
+def _hnsw(vectors: np.ndarray) -> Any:  # a faiss index (faiss ships no type information)
     """An inner-product HNSW index over the vectors, or None when faiss is not installed."""
     try:
         import faiss
