@@ -9,8 +9,11 @@ article it came from, exactly as that text was read.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from storydiff.errors import InputError
 
 SCHEMA = "storydiff.brief/1"
 
@@ -27,6 +30,10 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Span:
+        return cls(data["text"], data["start"], data["end"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,16 @@ class Article:
             "source_group": self.source_group,
             "text": self.text,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        return cls(
+            id=data["id"], source=data.get("source") or "", text=data.get("text") or "",
+            outlet=data.get("outlet"), title=data.get("title"), published=data.get("published"),
+            dateline=data.get("dateline"), url=data.get("url"),
+            excluded=tuple((int(s), int(e)) for s, e in data.get("excluded") or ()),
+            source_group=data.get("source_group"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +118,11 @@ class Entity:
             "articles": list(self.articles),
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Entity:
+        return cls(data["id"], data["name"], data.get("type") or "", tuple(data.get("aliases") or ()),
+                   tuple(data.get("articles") or ()))
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -125,6 +147,11 @@ class Speaker:
             "entity": self.entity,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Speaker:
+        return cls(data["text"], data["start"], data["end"], name=data.get("name"),
+                   anonymous=bool(data.get("anonymous")), role=data.get("role"), entity=data.get("entity"))
+
 
 @dataclass(frozen=True, slots=True)
 class When:
@@ -138,6 +165,10 @@ class When:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "date": self.date}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> When:
+        return cls(data["text"], data["start"], data["end"], data.get("date"))
+
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
@@ -150,6 +181,10 @@ class Recipient:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "is_outlet": self.is_outlet}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Recipient:
+        return cls(data["text"], data["start"], data["end"], bool(data.get("is_outlet")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +213,16 @@ class Statement:
             "when": self.when.to_dict() if self.when else None,
             "speech": self.speech,
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Statement:
+        recipient, when = data.get("recipient"), data.get("when")
+        return cls(
+            id=data["id"], article=data["article"], speaker=Speaker.from_dict(data["speaker"]),
+            cue=Span.from_dict(data["cue"]), content=Span.from_dict(data["content"]), direct=bool(data["direct"]),
+            recipient=Recipient.from_dict(recipient) if recipient else None,
+            when=When.from_dict(when) if when else None, speech=bool(data.get("speech", True)),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +269,20 @@ class Claim:
             "key": self.key,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Claim:
+        """The claim as saved; ``words`` is not part of the JSON and comes back empty."""
+        content = data.get("content") or {}
+        return cls(
+            id=data["id"], article=data["article"], text=data["text"], start=data["start"], end=data["end"],
+            statement=data.get("statement"), sentence=data.get("sentence", 0),
+            entities=tuple(data.get("entities") or ()), polarity=data.get("polarity", "positive"),
+            modality=data.get("modality", "definite"), numbers=tuple(data.get("numbers") or ()),
+            dates=tuple(data.get("dates") or ()), content_start=content.get("start", 0),
+            content_end=content.get("end", 0), predicate=data.get("predicate", ""),
+            arguments=tuple(data.get("arguments") or ()), key=data.get("key", ""),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Relation:
@@ -244,6 +303,12 @@ class Relation:
             "similarity": round(self.similarity, 3),
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Relation:
+        first, second = data["claims"]
+        return cls(data["type"], (first, second), float(data.get("confidence", 0.0)), data.get("reason") or "",
+                   float(data.get("similarity", 0.0)))
+
 
 @dataclass(frozen=True, slots=True)
 class Point:
@@ -262,6 +327,11 @@ class Point:
             "independent_sources": self.independent_sources,
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Point:
+        return cls(data.get("kind", "agreed"), tuple(data["claims"]), tuple(data.get("articles") or ()),
+                   int(data["independent_sources"]))
+
 
 @dataclass(frozen=True, slots=True)
 class Unique:
@@ -273,6 +343,10 @@ class Unique:
     def to_dict(self) -> dict[str, Any]:
         return {"article": self.article, "claims": list(self.claims)}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Unique:
+        return cls(data["article"], tuple(data.get("claims") or ()))
+
 
 @dataclass(frozen=True, slots=True)
 class InputFailure:
@@ -283,6 +357,10 @@ class InputFailure:
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> InputFailure:
+        return cls(data.get("source") or "", data.get("reason") or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +390,41 @@ class Brief:
             "errors": [e.to_dict() for e in self.errors],
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Brief:
+        """A brief from its JSON form (``storydiff brief --format json``), to render it again.
+
+        Fields this version does not know are ignored and missing optional ones take their
+        defaults. A brief saved before ``agreed`` existed gets its groups from its
+        corroborating relations, counting near-copies (``source_group``) as one source.
+        """
+        schema = data.get("schema", SCHEMA)
+        if schema != SCHEMA:
+            raise InputError("brief JSON", f"schema is {schema!r}, this storydiff reads {SCHEMA!r}; "
+                             "render it with the storydiff version that wrote it")
+        try:
+            articles = tuple(Article.from_dict(a) for a in data.get("articles") or ())
+            claims = tuple(Claim.from_dict(c) for c in data.get("claims") or ())
+            known = {c.id for c in claims}
+            relations = tuple(r for r in (Relation.from_dict(r) for r in data.get("relations") or ())
+                              if set(r.claims) <= known)
+            points = (Point.from_dict(p) for p in data["agreed"]) if "agreed" in data else ()
+            agreed = (tuple(p for p in points if set(p.claims) <= known) if "agreed" in data
+                      else _corroborated(articles, claims, relations))
+            unique = (Unique.from_dict(u) for u in data.get("unique") or ())
+            return cls(
+                articles=articles,
+                entities=tuple(Entity.from_dict(e) for e in data.get("entities") or ()),
+                statements=tuple(Statement.from_dict(s) for s in data.get("statements") or ()),
+                claims=claims, relations=relations,
+                unique=tuple(Unique(u.article, tuple(c for c in u.claims if c in known)) for u in unique),
+                agreed=agreed,
+                errors=tuple(InputFailure.from_dict(e) for e in data.get("errors") or ()),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise InputError("brief JSON", f"not a storydiff brief ({type(exc).__name__}: {exc}); "
+                             "give the output of storydiff brief --format json") from None
+
     def article(self, article_id: str) -> Article:
         """The article with this id."""
         return self._lookup("article", self.articles)[article_id]
@@ -328,3 +441,28 @@ class Brief:
         if kind not in self._index:
             self._index[kind] = {r.id: r for r in records}
         return self._index[kind]
+
+
+def _corroborated(articles: tuple[Article, ...], claims: tuple[Claim, ...],
+                  relations: tuple[Relation, ...]) -> tuple[Point, ...]:
+    """Agreed points of a brief saved without them: connected groups of corroborating claims."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    for relation in relations:
+        if relation.type == "corroborates":
+            parent[find(relation.claims[0])] = find(relation.claims[1])
+    groups: dict[str, list[Claim]] = {}
+    for claim in claims:  # claims in brief order: articles in order, each in reading order
+        if claim.id in parent:
+            groups.setdefault(find(claim.id), []).append(claim)
+    group_of = {a.id: a.source_group or a.id for a in articles}
+    return tuple(
+        Point("agreed", tuple(c.id for c in members), tuple(dict.fromkeys(c.article for c in members)),
+              len({group_of.get(c.article, c.article) for c in members}))
+        for members in groups.values()
+    )

@@ -1,8 +1,12 @@
-"""Stage 5, render: the brief as text, JSON, Markdown or a self-contained HTML page."""
+"""Stage 5, render: the brief as text, JSON, Markdown or a self-contained HTML page.
+
+Every format but JSON draws the same sections (``summary.sections``); outside text is made
+safe for where it goes by ``escape`` (terminal, Markdown, CSV, JSON). A saved JSON brief
+renders again through ``Brief.from_dict``.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
 import types
 from typing import Any
@@ -20,7 +24,9 @@ def render(brief: Brief, fmt: str = "text", *, color: bool = False, width: int =
 
         return render_text(brief, color=color, width=width)
     if fmt == "json":
-        return json.dumps(brief.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        from storydiff.render.escape import dumps
+
+        return dumps(brief.to_dict(), indent=2) + "\n"
     if fmt == "markdown":
         from storydiff.render.markdown import render_markdown
 
@@ -28,7 +34,7 @@ def render(brief: Brief, fmt: str = "text", *, color: bool = False, width: int =
     if fmt == "html":
         from storydiff.render.html import render_html
 
-        return render_html(brief.to_dict())
+        return render_html(brief)
     raise ConfigError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 

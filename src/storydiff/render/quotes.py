@@ -1,15 +1,30 @@
-"""The statements table printed by ``storydiff quotes``."""
+"""The statements printed by ``storydiff quotes``: a table or CSV rows (JSON lines: ``listing``).
+
+Rows are ``Statement.to_dict()`` plus ``source`` (the input). Outside text in
+them is made safe here, in one place, for each output: no control character
+reaches the terminal or a CSV cell, and no CSV cell is a spreadsheet formula.
+"""
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from storydiff.render.escape import csv_cell, terminal_safe
 from storydiff.render.summary import one_line
+
+CSV_COLUMNS = ("source", "id", "speaker", "anonymous", "role", "cue", "content", "direct",
+               "recipient", "when", "date", "content_start", "content_end")
+
+
+def _t(text: str, limit: int = 0) -> str:
+    return escape(one_line(terminal_safe(text), limit))
 
 
 def render_quotes_table(rows: Sequence[dict[str, Any]], width: int = 100) -> str:
@@ -29,10 +44,28 @@ def render_quotes_table(rows: Sequence[dict[str, Any]], width: int = 100) -> str
         if speaker.get("role"):
             who += f", {speaker['role']}"
         cue = row["cue"]["text"] + (f" {row['recipient']['text']}" if row["recipient"] else "")
-        content = one_line(row["content"]["text"], 300)
-        table.add_row(row["id"], who, cue, f'"{content}"' if row["direct"] else content)
+        content = _t(row["content"]["text"], 300)
+        table.add_row(_t(row["id"]), _t(who), _t(cue), f'"{content}"' if row["direct"] else content)
     if not rows:
         console.print("No statements found.")
     else:
         console.print(table)
-    return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
+    return terminal_safe("\n".join(line.rstrip() for line in out.getvalue().split("\n")))
+
+
+def render_quotes_csv(rows: Sequence[dict[str, Any]]) -> str:
+    """The statements as CSV with a header row (``CSV_COLUMNS``)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for row in rows:
+        when = row["when"] or {}
+        writer.writerow([
+            csv_cell(row["source"]), csv_cell(row["id"]), csv_cell(row["speaker"]["name"] or row["speaker"]["text"]),
+            row["speaker"]["anonymous"], csv_cell(row["speaker"]["role"] or ""), csv_cell(row["cue"]["text"]),
+            csv_cell(row["content"]["text"]), row["direct"], csv_cell((row["recipient"] or {}).get("text", "")),
+            csv_cell(when.get("text", "")), csv_cell(when.get("date") or ""), row["content"]["start"],
+            row["content"]["end"],
+        ])
+    return out.getvalue()
+

@@ -1,0 +1,108 @@
+"""One brief, one set of sections, every format: a saved brief renders the same, and all views agree."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from storydiff.errors import InputError
+from storydiff.models import Brief
+from storydiff.render import FORMATS, render
+from storydiff.render.html import render_html
+from storydiff.render.summary import sections
+
+from .test_html import hand_brief
+
+
+def _round_trip(brief: Brief) -> Brief:
+    return Brief.from_dict(json.loads(render(brief, "json")))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_saved_brief_renders_the_same_in_every_format(example_briefs: dict[str, Any], seeds_brief: Any,
+                                                      fmt: str) -> None:
+    briefs = {**example_briefs, "seeds": seeds_brief, "hand": Brief.from_dict(hand_brief())}
+    for name, brief in briefs.items():
+        assert render(_round_trip(brief), fmt) == render(brief, fmt), f"{name} as {fmt}"
+
+
+def test_saved_brief_keeps_every_record(example_briefs: dict[str, Any]) -> None:
+    brief = example_briefs["ferry"]
+    again = _round_trip(brief)
+    assert again.articles == brief.articles and again.statements == brief.statements
+    assert again.agreed == brief.agreed and again.unique == brief.unique and again.entities == brief.entities
+    assert [c.to_dict() for c in again.claims] == [c.to_dict() for c in brief.claims]
+
+
+def test_brief_of_another_schema_is_refused_with_the_fix() -> None:
+    with pytest.raises(InputError, match=r"storydiff\.brief/1"):
+        Brief.from_dict({"schema": "storydiff.brief/9", "articles": []})
+    with pytest.raises(InputError, match="--format json"):
+        Brief.from_dict({"articles": [{"source": "no id"}]})
+
+
+def _text_timeline(text: str) -> list[tuple[str, str]]:
+    part = text.split("Timeline (when said", 1)[1] if "Timeline (when said" in text else ""
+    return re.findall(r"^  (\d{4}-\d\d-\d\d) \[([A-Z])\]", part, re.MULTILINE)
+
+
+def _html_section(html: str, key: str) -> str:
+    start = html.index(f'<section id="{key}"')
+    return html[start:html.index("</section>", start)]
+
+
+def test_every_format_shows_the_same_timeline(example_briefs: dict[str, Any], seeds_brief: Any) -> None:
+    """Dated speech by a named or described speaker, earliest first; undated statements only under who said what."""
+    for name, brief in {**example_briefs, "seeds": seeds_brief}.items():
+        parts = sections(brief)
+        expected = [s.statement.id for s in parts.timeline]
+        html = render_html(brief)
+        assert re.findall(r'href="#stmt-([^"]+)"', _html_section(html, "timeline")) == expected, name
+        assert _text_timeline(render(brief, "text")) == [(v.day, v.statement.article) for v in parts.timeline]
+        markdown = render(brief, "markdown").partition("## Timeline")[2]
+        assert re.findall(r"^- (\S+) \\\[([A-Z])\\\]", markdown, re.MULTILINE) == _text_timeline(render(brief, "text"))
+        said = [v.statement.id for g in parts.speakers for v in g.statements]
+        assert sorted(re.findall(r'href="#stmt-([^"]+)"', _html_section(html, "who"))) == sorted(said), name
+        assert set(expected) <= set(said)
+
+
+def test_undated_articles_keep_their_statements_out_of_the_timeline(example_briefs: dict[str, Any]) -> None:
+    """The ferry wire copy (C) has no date: its statements are under who said what, not on the timeline."""
+    brief = example_briefs["ferry"]
+    parts = sections(brief)
+    undated = [v for g in parts.speakers for v in g.statements if v.statement.article == "C"]
+    assert undated and all(v.day is None for v in undated)
+    assert not [v for v in parts.timeline if v.statement.article == "C"]
+    html = render_html(brief)
+    for voice in undated:
+        assert f'href="#stmt-{voice.statement.id}"' in _html_section(html, "who")
+        assert f'href="#stmt-{voice.statement.id}"' not in _html_section(html, "timeline")
+
+
+def test_pronoun_speakers_are_left_out_of_every_view(example_briefs: dict[str, Any]) -> None:
+    brief = example_briefs["ferry"]
+    pronouns = [s for s in brief.statements if s.speech and s.speaker.name is None and not s.speaker.anonymous
+                and s.speaker.text.lower() in {"it", "that", "they"}]
+    assert pronouns, "the ferry story has a statement by an unresolved pronoun"
+    html = render_html(brief)
+    for statement in pronouns:
+        assert f'href="#stmt-{statement.id}"' not in html  # the text still marks it, by its data-ref
+        assert f"\n  {statement.speaker.text}\n" not in render(brief, "text")  # no speaker heading
+        assert f"**{statement.speaker.text}**" not in render(brief, "markdown")
+
+
+def test_labels_name_articles_the_same_way_everywhere() -> None:
+    """Two articles from one outlet are told apart by id; an article without an outlet is 'article X'."""
+    data = hand_brief()
+    data["articles"][1]["outlet"] = "Coastal Courier"
+    data["articles"][0]["outlet"] = None
+    data["articles"].append({**data["articles"][1], "id": "C", "source": "c.txt"})
+    brief = Brief.from_dict(data)
+    labels = [s.label for s in sections(brief).sources]
+    assert labels == ["article A", "Coastal Courier (B)", "Coastal Courier (C)"]
+    text, html = render(brief, "text"), render_html(brief)
+    assert "Only in article A [A]" in text and "Only in Coastal Courier (B) [B]" in text
+    assert "Only in</span> article A</h3>" in html and "Only in</span> Coastal Courier (B)</h3>" in html
