@@ -7,7 +7,6 @@ Results go to stdout, progress and warnings to stderr. Exit codes: 0 success,
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -134,12 +133,17 @@ def _overrides(pairs: Sequence[str], what: str) -> dict[str, str]:
 
 
 def _usage(message: str) -> int:
-    print(f"storydiff: usage error: {message}", file=sys.stderr)
+    from storydiff.render.escape import terminal_safe
+
+    print(f"storydiff: usage error: {terminal_safe(message, one_line=True)}", file=sys.stderr)
     return 2
 
 
 def _error(message: str) -> None:
-    print(f"storydiff: error: {message}", file=sys.stderr)
+    """One line on stderr; file names and server messages in it come from outside, so made terminal-safe."""
+    from storydiff.render.escape import terminal_safe
+
+    print(f"storydiff: error: {terminal_safe(message, one_line=True)}", file=sys.stderr)
 
 
 def _read_kwargs(args: argparse.Namespace) -> dict[str, object]:
@@ -195,14 +199,14 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _run_read(args: argparse.Namespace) -> int:
+    from storydiff.render.listing import render_article, render_json_line
+
     _, failures, results = _read_reporting(args)
     for result in results:
         if args.format == "jsonl":
-            print(json.dumps(result.to_dict(), ensure_ascii=False))
+            sys.stdout.write(render_json_line(result.to_dict()))
         elif result.article is not None:
-            a = result.article
-            print(f"== [{a.id}] {a.source}\noutlet: {a.outlet or '—'}  date: {a.published or '—'}  "
-                  f"dateline: {a.dateline or '—'}\ntitle: {a.title or '—'}\n\n{a.text.strip()}\n")
+            sys.stdout.write(render_article(result.article))
     return 1 if failures else 0
 
 
@@ -215,26 +219,14 @@ def _run_quotes(args: argparse.Namespace) -> int:
     for aa in analysis.articles if analysis else ():
         for statement in aa.statements:
             rows.append({**statement.to_dict(), "source": aa.article.source})
+    from storydiff.render.listing import render_json_line
+    from storydiff.render.quotes import render_quotes_csv, render_quotes_table
+
     if args.format == "jsonl":
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+        sys.stdout.write("".join(render_json_line(row) for row in rows))
     elif args.format == "csv":
-        import csv
-
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["source", "id", "speaker", "anonymous", "role", "cue", "content", "direct",
-                         "recipient", "when", "date", "content_start", "content_end"])
-        for row in rows:
-            when = row["when"] or {}
-            writer.writerow([
-                row["source"], row["id"], row["speaker"]["name"] or row["speaker"]["text"],
-                row["speaker"]["anonymous"], row["speaker"]["role"] or "", row["cue"]["text"],
-                row["content"]["text"], row["direct"], (row["recipient"] or {}).get("text", ""),
-                when.get("text", ""), when.get("date") or "", row["content"]["start"], row["content"]["end"],
-            ])
+        sys.stdout.write(render_quotes_csv(rows))
     else:
-        from storydiff.render.quotes import render_quotes_table
-
         sys.stdout.write(render_quotes_table(rows))
     return 1 if failures else 0
 
@@ -257,18 +249,15 @@ def _run_stance(args: argparse.Namespace) -> int:
     if not args.claim or not args.inputs:
         return _usage('give a claim and one or more articles: storydiff stance "CLAIM" ARTICLE...')
     from storydiff.align.stance import predict_stance
-    from storydiff.render.summary import one_line
+    from storydiff.render.listing import render_json_line, render_stance
 
     articles, failures, _ = _read_reporting(args)
     results = predict_stance([(args.claim, a.text) for a in articles])
     for article, result in zip(articles, results, strict=True):
         if args.format == "jsonl":
-            print(json.dumps({"source": article.source, "claim": args.claim, **result.to_dict()}, ensure_ascii=False))
+            sys.stdout.write(render_json_line({"source": article.source, "claim": args.claim, **result.to_dict()}))
         else:
-            scores = "  ".join(f"{k} {v:.2f}" for k, v in result.scores.items())
-            print(f"{result.stance.upper():<10} {article.source}\n           {scores}")
-            if result.evidence:
-                print(f"           closest sentence: {one_line(result.evidence, 160)}")
+            sys.stdout.write(render_stance(article.source, result.stance, result.scores, result.evidence))
     return 1 if failures else 0
 
 
