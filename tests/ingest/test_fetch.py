@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from storydiff.ingest import ReadOptions, read
-from storydiff.ingest.fetch import FetchError, check_host
+from storydiff.errors import InputError
+from storydiff.ingest import ReadOptions, addresses, read
+from storydiff.ingest.fetch import fetch
 
 PAGE = b"""<!doctype html><html><head><title>Tide Gates Close Early | Shore Times</title>
 <meta property="og:site_name" content="Shore Times">
@@ -25,6 +27,15 @@ north bank ran a reduced timetable for the rest of the day.</p>
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self):
+        self.server.requests.append(self.path)
+        if self.path in _SPECIAL:
+            _SPECIAL[self.path](self)
+            return
+        if self.path.startswith("/to/"):
+            self.send_response(302)
+            self.send_header("Location", "http://" + self.path[len("/to/"):])
+            self.end_headers()
+            return
         if self.path == "/slow":
             time.sleep(2)
         if self.path == "/redirect":
@@ -47,13 +58,102 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+def _trickle(handler):
+    """Headers at once, then one byte every 2 s: each read is quick, the download never ends."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/plain")
+    handler.end_headers()
+    try:
+        for _ in range(30):
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+            time.sleep(2)
+    except OSError:
+        pass  # the client hung up, as it should
+
+
+def _windows_1252(handler):
+    body = ("The harbour master said the gates were \u201cshut for the night\u201d \u2013 and the ferry "
+            "crews agreed.\n").encode("cp1252")
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/plain; charset=windows-1252")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _long_reason(handler):
+    handler.send_response(500, "Broken " + "x" * 500)
+    handler.end_headers()
+
+
+def _loop(handler):
+    handler.send_response(302)
+    handler.send_header("Location", "/loop")
+    handler.end_headers()
+
+
+_SPECIAL = {"/trickle": _trickle, "/cp1252": _windows_1252, "/long-reason": _long_reason, "/loop": _loop}
+
+
+def _serve():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.requests = []
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return httpd
+
+
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    httpd = _serve()
     yield f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()
+
+
+# A public address (an example site's). Tests never reach it: the connect guard
+# below hands connections to it to a loopback server that plays "the internet".
+PUBLIC = "93.184.216.34"
+
+
+@pytest.fixture
+def net(monkeypatch):
+    """Two loopback servers, a scripted resolver and a guard recording every connect.
+
+    ``net.internal`` stands for a service on the private network, ``net.public``
+    for a public web server (the guard connects ``PUBLIC`` to it). The resolver
+    answers each host from a list, one answer per lookup, repeating the last.
+    """
+    internal, public = _serve(), _serve()
+    connected: list[str] = []
+    answers: dict[str, list[str]] = {}
+    lookups: list[str] = []
+    real_connect = socket.create_connection
+
+    def guard(address, *args, **kwargs):
+        connected.append(address[0])
+        if address[0] == PUBLIC:
+            address = ("127.0.0.1", public.server_address[1])
+        return real_connect(address, *args, **kwargs)
+
+    def lookup(host, port):
+        lookups.append(host)
+        if host not in answers:
+            return [host]  # literal addresses resolve to themselves
+        return [answers[host].pop(0) if len(answers[host]) > 1 else answers[host][0]]
+
+    monkeypatch.setattr(socket, "create_connection", guard)
+    monkeypatch.setattr(addresses, "lookup", lookup)
+
+    class Net:
+        pass
+
+    state = Net()
+    state.internal, state.public, state.connected, state.answers, state.lookups = (
+        internal, public, connected, answers, lookups)
+    state.internal_port = internal.server_address[1]
+    yield state
+    internal.shutdown()
+    public.shutdown()
 
 
 def test_page_is_fetched_and_extracted_when_private_addresses_are_allowed(server):
@@ -85,10 +185,72 @@ def test_size_limit_and_http_errors(server):
     assert "HTTP 404" in missing.error
 
 
-def test_other_schemes_and_private_ranges_are_refused():
-    with pytest.raises(FetchError, match="scheme"):
-        check_host("file:///etc/passwd", allow_private=False)
-    with pytest.raises(FetchError, match="private"):
-        check_host("http://10.0.0.1/", allow_private=False)
-    with pytest.raises(FetchError, match="private"):
-        check_host("http://[::1]/", allow_private=False)
+def test_other_schemes_and_private_ranges_are_refused(net):
+    for url in ("file:///etc/passwd", "ftp://files.example/story.txt"):
+        (result,) = read([url])
+        assert result.error.startswith("unsupported URL scheme") and "http" in result.error
+    with pytest.raises(InputError, match="private"):
+        fetch("http://10.0.0.1/")
+    with pytest.raises(InputError, match="private"):
+        fetch("http://[::1]/")
+    assert net.connected == []
+
+
+def test_dns_rebinding_never_reaches_the_internal_server(net):
+    # The attacker's name answers a public address first and loopback after.
+    net.answers["rebind.test"] = [PUBLIC, "127.0.0.1"]
+    url = f"http://rebind.test:{net.internal_port}/story"
+    (first,) = read([url])
+    assert first.error is None and "tide gates" in first.article.text  # served by the public server
+    assert net.lookups == ["rebind.test"]  # resolved once, and connected to what was checked
+    (second,) = read([url])
+    assert "private or local address" in second.error
+    assert net.connected == [PUBLIC]
+    assert net.internal.requests == []
+
+
+@pytest.mark.parametrize("target", ["inside.test", "127.0.0.1", "[::ffff:127.0.0.1]", "[64:ff9b::7f00:1]"])
+def test_a_redirect_to_a_private_host_is_refused(net, target):
+    net.answers["news.test"] = [PUBLIC]
+    net.answers["inside.test"] = ["127.0.0.1"]
+    (result,) = read([f"http://news.test/to/{target}:{net.internal_port}/secret"])
+    assert "private or local address" in result.error
+    assert net.public.requests == [f"/to/{target}:{net.internal_port}/secret"]
+    assert net.internal.requests == []
+    assert net.connected == [PUBLIC]
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["::127.0.0.1", "::ffff:127.0.0.1", "64:ff9b::7f00:1", "64:ff9b:1::808:808", "2002:7f00:1::1",
+     "2001:0:4136:e378:8000:63bf:3fff:fdd2", "fe80::1", "::1", "fc00::1", "169.254.169.254", "100.64.0.1"],
+)
+def test_ipv6_forms_of_private_addresses_are_refused(net, address):
+    with pytest.raises(InputError, match="private or local address"):
+        fetch(f"http://{'[' + address + ']' if ':' in address else address}:{net.internal_port}/")
+    assert net.connected == [] and net.internal.requests == []
+
+
+def test_public_forms_of_embedded_addresses_pass():
+    for text in ("8.8.8.8", "2606:4700::1111", "64:ff9b::808:808", "2002:808:808::1", "::ffff:8.8.8.8"):
+        assert addresses.is_public(addresses.parse_address(text)), text
+
+
+def test_a_trickling_server_is_cut_off_at_the_deadline(server):
+    started = time.monotonic()
+    (result,) = read([f"{server}/trickle"], ReadOptions(allow_private=True, timeout=3))
+    elapsed = time.monotonic() - started
+    assert "timed out after 3 s" in result.error
+    assert 2 <= elapsed <= 4
+
+
+def test_a_declared_charset_decodes_plain_text(server):
+    (result,) = read([f"{server}/cp1252"], ReadOptions(allow_private=True))
+    assert result.error is None
+    assert "\u201cshut for the night\u201d \u2013 and" in result.article.text
+
+
+def test_server_words_are_kept_short_and_redirect_loops_end(server):
+    long_reason, loop = read([f"{server}/long-reason", f"{server}/loop"], ReadOptions(allow_private=True))
+    assert long_reason.error.startswith("HTTP 500 Broken") and len(long_reason.error) < 80
+    assert "too many redirects" in loop.error

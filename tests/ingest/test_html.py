@@ -105,8 +105,8 @@ def test_bytes_in_a_declared_charset_are_decoded() -> None:
     "garbage",
     ["", "   ", "<html><body></body></html>", b"\x00\x01\x02\xff\xfe" * 40, "just a few words"],
 )
-def test_no_article_raises_value_error(garbage: str | bytes) -> None:
-    with pytest.raises(ValueError, match="no article text"):
+def test_no_article_raises_input_error(garbage: str | bytes) -> None:
+    with pytest.raises(InputError, match="no article text"):
         extract_html(garbage)
 
 

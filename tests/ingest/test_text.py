@@ -1,5 +1,6 @@
 import pytest
 
+from storydiff.errors import InputError
 from storydiff.ingest.clean import blank_excluded, clean
 from storydiff.ingest.metadata import read_metadata
 from storydiff.ingest.text import decode_text, looks_like_html
@@ -19,7 +20,7 @@ def test_line_endings_are_normalised_and_nothing_else_changes():
     ],
 )
 def test_unreadable_bytes_get_a_reason(data, reason):
-    with pytest.raises(ValueError, match=reason):
+    with pytest.raises(InputError, match=reason):
         decode_text(data)
 
 

@@ -1,26 +1,43 @@
 """Fetching article pages over HTTP(S), carefully.
 
-Every fetch has a timeout and a size limit, and refuses hosts that resolve to
-private, loopback, link-local or otherwise non-public addresses unless the
-caller allows them (``--allow-private``), so that a brief built from links
-someone pasted cannot be used to probe an internal network. Redirects are
-checked the same way at every hop.
+A fetch refuses any host with a private, loopback, link-local or otherwise
+non-public address unless the caller allows them (``--allow-private``), so a
+brief built from links someone pasted cannot be used to probe an internal
+network. The host is resolved once and the connection is made to exactly the
+address that was checked (:mod:`storydiff.ingest.connect`), for the first
+request and for every redirect, which is followed here hop by hop and checked
+again. The whole fetch (every hop, every byte) ends by one deadline, and the
+body is read as a stream and abandoned past the size limit.
+
+Failures are :class:`~storydiff.errors.InputError` naming the URL. What the
+server said (reason phrase, content type) is kept short in those messages.
 """
 
 from __future__ import annotations
 
-import ipaddress
-import socket
-import urllib.error
-import urllib.request
+import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from storydiff import __version__
+from storydiff.errors import InputError
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"storydiff/{__version__} (+https://pypi.org/project/storydiff/)"
 DEFAULT_TIMEOUT = 15.0
 MAX_REDIRECTS = 5
+# How much of a server's own words (reason phrase, content type) an error quotes.
+_SERVER_TEXT_CHARS = 60
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5",
+    # Compressed bodies could inflate past the size limit inside one chunk.
+    "Accept-Encoding": "identity",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,50 +46,30 @@ class Fetched:
 
     url: str  # the final URL, after redirects
     body: bytes
-    content_type: str
+    content_type: str  # lower case, without parameters, e.g. "text/html"
     charset: str | None
 
 
-class FetchError(Exception):
-    """A URL could not be fetched; the message is the reason, for a person."""
+def server_text(text: str) -> str:
+    """A server's words, cut short for an error message (the terminal sanitises them)."""
+    text = " ".join(text.split())
+    return text if len(text) <= _SERVER_TEXT_CHARS else text[: _SERVER_TEXT_CHARS - 1] + "…"
 
 
-def check_host(url: str, allow_private: bool) -> None:
-    """Raise FetchError unless ``url`` is http(s) to a host with only public addresses."""
+def check_url(url: str) -> None:
+    """Raise :class:`InputError` unless ``url`` is an http(s) URL with a host."""
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise FetchError(f"unsupported URL scheme {parts.scheme!r} (use http or https)")
-    host = parts.hostname
-    if not host:
-        raise FetchError("URL has no host")
+    if parts.scheme.lower() not in ("http", "https"):
+        raise InputError(
+            url, f"unsupported URL scheme {server_text(parts.scheme)!r}: only http and https URLs are fetched "
+            "(give a local file by its path)"
+        )
+    if not parts.hostname:
+        raise InputError(url, "URL has no host")
     try:
-        infos = socket.getaddrinfo(host, parts.port or (443 if parts.scheme == "https" else 80))
-    except socket.gaierror as exc:
-        raise FetchError(f"cannot resolve host {host!r} ({exc.strerror})") from None
-    if allow_private:
-        return
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global or address.is_multicast:
-            raise FetchError(
-                f"refused: {host} resolves to a private or local address ({address}); "
-                "pass --allow-private to fetch it anyway"
-            )
-
-
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects only to hosts that pass the same address check."""
-
-    def __init__(self, allow_private: bool) -> None:
-        self.allow_private = allow_private
-        self.hops = 0
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        self.hops += 1
-        if self.hops > MAX_REDIRECTS:
-            raise FetchError(f"too many redirects (more than {MAX_REDIRECTS})")
-        check_host(newurl, self.allow_private)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range
+    except ValueError:
+        raise InputError(url, "URL has an invalid port") from None
 
 
 def fetch(
@@ -82,32 +79,63 @@ def fetch(
     max_bytes: int = 5_000_000,
     allow_private: bool = False,
 ) -> Fetched:
-    """Download ``url`` within ``timeout`` seconds and ``max_bytes`` bytes."""
-    check_host(url, allow_private)
-    opener = urllib.request.build_opener(_CheckedRedirects(allow_private))
-    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"}
-    request = urllib.request.Request(url, headers=headers)
+    """Download ``url`` within ``timeout`` seconds in all and ``max_bytes`` bytes.
+
+    Raises :class:`InputError` naming ``url`` with the reason.
+    """
+    check_url(url)
+    import httpx  # only a fetch pays for importing httpx
+
+    from storydiff.ingest.connect import checked_client
+
+    deadline = time.monotonic() + timeout
     try:
-        with opener.open(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"too large ({int(length) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB)")
-            body = response.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                raise FetchError(f"too large (over the {max_bytes / 1e6:.1f} MB limit)")
-            content_type = response.headers.get_content_type()
-            charset = response.headers.get_content_charset()
-            return Fetched(response.geturl(), body, content_type, charset)
-    except FetchError:
-        raise
-    except urllib.error.HTTPError as exc:
-        raise FetchError(f"HTTP {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise FetchError(f"timed out after {timeout:g} s") from None
-        raise FetchError(f"cannot connect ({reason})") from None
-    except TimeoutError:
-        raise FetchError(f"timed out after {timeout:g} s") from None
-    except OSError as exc:
-        raise FetchError(f"network error ({exc})") from None
+        with checked_client(allow_private=allow_private, deadline=deadline, timeout=timeout) as client:
+            return _follow(client, url, max_bytes, deadline)
+    except InputError as exc:
+        raise InputError(url, exc.reason) from None
+    except httpx.TimeoutException:
+        raise InputError(url, f"timed out after {timeout:g} s") from None
+    except httpx.TooManyRedirects:
+        raise InputError(url, f"too many redirects (more than {MAX_REDIRECTS})") from None
+    except httpx.HTTPError as exc:
+        raise InputError(url, f"cannot connect ({server_text(str(exc)) or type(exc).__name__})") from None
+
+
+def _follow(client: httpx.Client, url: str, max_bytes: int, deadline: float) -> Fetched:
+    """Request ``url``, following redirects by hand so each hop is checked again."""
+    import httpx
+
+    for _hop in range(MAX_REDIRECTS + 1):
+        with client.stream("GET", url, headers=_HEADERS) as response:
+            location = response.headers.get("Location")
+            if response.status_code in _REDIRECTS and location:
+                url = str(response.url.join(location))
+                check_url(url)
+                continue
+            if response.status_code >= 400:
+                raise InputError(url, f"HTTP {response.status_code} {server_text(response.reason_phrase)}".rstrip())
+            body = _read_body(response, max_bytes, deadline)
+            media_type, _, _params = response.headers.get("Content-Type", "").partition(";")
+            return Fetched(str(response.url), body, media_type.strip().lower(), response.charset_encoding)
+    raise httpx.TooManyRedirects(f"more than {MAX_REDIRECTS} redirects")
+
+
+def _read_body(response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
+    """The response body, read as a stream: refused past ``max_bytes`` or past the deadline."""
+    import httpx
+
+    limit = f"the limit is {max_bytes / 1e6:.1f} MB, see --max-bytes"
+    length = response.headers.get("Content-Length", "")
+    if length.isdigit() and int(length) > max_bytes:
+        raise InputError(str(response.url), f"too large ({int(length) / 1e6:.1f} MB; {limit})")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(str(response.url), f"too large (over {max_bytes / 1e6:.1f} MB; {limit})")
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout("the fetch ran out of time")
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -42,6 +42,23 @@ _MIN_WORDS = 5
 
 _WORD = re.compile(r"\w+")
 _URL_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+# Deeper than this, a page nests past what lxml's parser keeps (256 levels).
+_MAX_DEPTH = 250
+# Tags a flattened page keeps: its outline, metadata and paragraphs, nothing that wraps.
+_KEPT = frozenset({
+    "html", "head", "title", "meta", "link", "body", "article", "main", "p", "br",
+    "h1", "h2", "h3", "h4", "h5", "h6", "time",
+})
+_KEPT_BYTES = frozenset(name.encode() for name in _KEPT)
+_TAG = re.compile(r"</?([A-Za-z][\w:-]*)[^>]*>")
+_TAG_BYTES = re.compile(_TAG.pattern.encode())
+# Elements that never nest: void ones, and those whose end tag pages often leave out.
+_UNNESTED = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "colgroup",
+})
+_HIDDEN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HIDDEN_BYTES = re.compile(_HIDDEN.pattern.encode(), re.IGNORECASE | re.DOTALL)
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " » ")
 
 
@@ -62,17 +79,16 @@ class Page:
     url: str | None
 
 
-def extract_html(html: str | bytes, url: str | None = None) -> Page:
+def extract_html(html: str | bytes, url: str | None = None, *, source: str | None = None) -> Page:
     """Extract the article text, headline, date and outlet from an HTML page.
 
     ``html`` may be text or raw bytes; bytes are decoded by trafilatura from
     the page's declared charset, or by detection when it declares none, so a
     file read from disk can be passed unchanged. ``url`` (where the page came
-    from) helps metadata extraction and names the page in errors.
+    from) helps metadata extraction; ``source`` (the input as given) or else
+    ``url`` names the page in errors.
 
-    Raises :class:`~storydiff.errors.InputError` naming ``url`` when no
-    article text is found, or ``ValueError`` when no ``url`` was given (the
-    caller knows the page's name and wraps it).
+    Raises :class:`~storydiff.errors.InputError` when no article text is found.
     """
     doc = _extract(html, url, fast=True)
     if _length(doc) < _MIN_FAST_CHARS:
@@ -80,12 +96,14 @@ def extract_html(html: str | bytes, url: str | None = None) -> Page:
         retry = _extract(html, url, fast=False)
         if _length(retry) > _length(doc):
             doc = retry
+    if _length(doc) < _MIN_FAST_CHARS and _is_deeply_nested(html):
+        # lxml keeps only the first ~256 levels of a page; flattened, the text survives.
+        flat = _extract(_flatten(html), url, fast=False)
+        if _length(flat) > _length(doc):
+            doc = flat
     text = _clean_text(doc.text if doc is not None else None)
     if doc is None or len(_WORD.findall(text)) < _MIN_WORDS:
-        reason = "no article text found in the page"
-        if url:
-            raise InputError(url, reason)
-        raise ValueError(reason)
+        raise InputError(source or url or "HTML page", "no article text found in the page")
 
     outlet = _clean_outlet(doc.sitename)
     title = _clean_title(doc.title, outlet)
@@ -114,6 +132,34 @@ def _extract(html: str | bytes, url: str | None, *, fast: bool) -> Document | No
         # Malformed markup or undecodable bytes: the same as finding nothing.
         return None
     return result if isinstance(result, Document) else None
+
+
+def _is_deeply_nested(html: str | bytes) -> bool:
+    """Whether the page opens more elements than lxml's parser keeps nested (~256)."""
+    text = html.decode("latin-1") if isinstance(html, bytes) else html  # tags are ASCII
+    depth = deepest = 0
+    for match in _TAG.finditer(text):
+        name = match.group(1).lower()
+        if name in _UNNESTED or match.group().endswith("/>"):
+            continue
+        depth = max(depth - 1, 0) if match.group().startswith("</") else depth + 1
+        deepest = max(deepest, depth)
+        if deepest > _MAX_DEPTH:
+            return True
+    return False
+
+
+def _flatten(html: str | bytes) -> str | bytes:
+    """The page with every tag but the document's outline and paragraphs removed (their text kept).
+
+    Scripts and styles go with their content. What remains nests a few levels
+    deep at most, whatever wrappers the page piled up.
+    """
+    if isinstance(html, bytes):
+        html = _HIDDEN_BYTES.sub(b"", html)
+        return _TAG_BYTES.sub(lambda m: m.group() if m.group(1).lower() in _KEPT_BYTES else b" ", html)
+    html = _HIDDEN.sub("", html)
+    return _TAG.sub(lambda m: m.group() if m.group(1).lower() in _KEPT else " ", html)
 
 
 def _length(doc: Document | None) -> int:

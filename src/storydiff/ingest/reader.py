@@ -6,21 +6,21 @@ not be read. A bad input never stops the others.
 
 from __future__ import annotations
 
+import re
 import string
-import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from storydiff.errors import StorydiffError
+from storydiff.errors import InputError
 from storydiff.ingest.clean import clean
-from storydiff.ingest.fetch import DEFAULT_TIMEOUT, FetchError, fetch
+from storydiff.ingest.fetch import DEFAULT_TIMEOUT, fetch, server_text
+from storydiff.ingest.files import expand, read_file, read_stdin
 from storydiff.ingest.metadata import read_metadata
-from storydiff.ingest.text import DEFAULT_MAX_BYTES, check_size, decode_text, looks_like_html
+from storydiff.ingest.text import DEFAULT_MAX_BYTES, decode_text, looks_like_html, repair_c1, to_utf8
 from storydiff.models import Article, ReadResult
 
-# Files a directory input contributes; others in it are skipped.
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
+# "scheme://...": a URL, whether or not its scheme is one storydiff fetches.
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,81 +45,65 @@ def article_id(n: int) -> str:
     return out
 
 
-def expand(inputs: Iterable[str]) -> Iterator[str]:
-    """Expand directories into their article files (sorted); pass everything else through."""
-    for item in inputs:
-        path = Path(item)
-        if not is_url(item) and item != "-" and path.is_dir():
-            files = sorted(
-                p for p in path.iterdir()
-                if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES
-            )
-            if not files:
-                yield item  # reported as an empty directory below
-            yield from (str(p) for p in files)
-        else:
-            yield item
-
-
 def is_url(item: str) -> bool:
-    return item.startswith(("http://", "https://"))
+    """Whether ``item`` is a URL (any scheme; only http and https are fetched)."""
+    return bool(_URL.match(item))
 
 
 def read(inputs: Iterable[str], options: ReadOptions | None = None) -> list[ReadResult]:
-    """Read every input; articles get ids A, B, C... in input order."""
+    """Read every input; articles get ids A, B, C... in input order.
+
+    A bad input (missing, unreadable, too large, not an article) becomes a
+    ReadResult with its reason; the others are still read.
+    """
     options = options or ReadOptions()
     results: list[ReadResult] = []
     count = 0
-    for source in expand(inputs):
+    for item in inputs:
         try:
-            article = read_one(source, article_id(count), options)
-        except (OSError, ValueError, FetchError, StorydiffError) as exc:
-            results.append(ReadResult(source, error=_reason(exc)))
+            sources = [item] if is_url(item) or item == "-" else expand(item)
+        except InputError as exc:
+            results.append(ReadResult(item, error=exc.reason))
             continue
-        count += 1
-        results.append(ReadResult(source, article=article))
+        for source in sources:
+            try:
+                article = read_one(source, article_id(count), options)
+            except InputError as exc:
+                results.append(ReadResult(source, error=exc.reason))
+                continue
+            count += 1
+            results.append(ReadResult(source, article=article))
     return results
 
 
 def read_one(source: str, aid: str, options: ReadOptions) -> Article:
-    """Read one input into an Article; raise OSError/ValueError/FetchError with a reason."""
-    url = None
+    """Read one input into an Article; raise :class:`InputError` with the reason."""
+    url = charset = None
     if is_url(source):
         fetched = fetch(source, timeout=options.timeout, max_bytes=options.max_bytes,
                         allow_private=options.allow_private)
-        url, data = fetched.url, fetched.body
+        url, data, charset = fetched.url, fetched.body, fetched.charset
         is_html = fetched.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(data)
         if not is_html and not fetched.content_type.startswith("text/"):
-            raise ValueError(f"not an article page (content type {fetched.content_type})")
+            raise InputError(source, f"not an article page (content type {server_text(fetched.content_type)!r})")
     elif source == "-":
-        data = sys.stdin.buffer.read(options.max_bytes + 1)
-        _refuse_size(len(data), options.max_bytes)
-        is_html = looks_like_html(data)
+        data = read_stdin(options.max_bytes)
+        is_html = looks_like_html(to_utf8(data, source))
     else:
-        path = Path(source)
-        if path.is_dir():
-            raise ValueError("directory holds no article files (.txt, .html, .md)")
-        if not path.exists():
-            raise ValueError("no such file")
-        _refuse_size(path.stat().st_size, options.max_bytes)
-        data = path.read_bytes()
-        if source.lower().endswith(".gz"):
-            import gzip
-
-            data = gzip.decompress(data)
-        is_html = looks_like_html(data, source)
+        data = read_file(source, options.max_bytes)
+        is_html = looks_like_html(to_utf8(data, source), source)
 
     if is_html:
         from storydiff.ingest.html import extract_html
 
-        page = extract_html(data, url)
-        text, title, outlet, published = page.text, page.title, page.outlet, page.published
+        page = extract_html(to_utf8(data, source), url, source=source)
+        text, title, outlet, published = repair_c1(page.text, source), page.title, page.outlet, page.published
         meta = read_metadata(text)
         dateline = meta.dateline
         outlet = outlet or meta.outlet
         published = published or meta.published
     else:
-        text = decode_text(data)
+        text = decode_text(data, source, charset)
         meta = read_metadata(text)
         title, dateline, outlet, published = meta.title, meta.dateline, meta.outlet, meta.published
 
@@ -135,23 +119,3 @@ def read_one(source: str, aid: str, options: ReadOptions) -> Article:
         url=url,
         excluded=cleaned.excluded,
     )
-
-
-def _refuse_size(size: int, max_bytes: int) -> None:
-    reason = check_size(size, max_bytes)
-    if reason:
-        raise ValueError(reason)
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, IsADirectoryError):
-        return "is a directory"
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, StorydiffError) and hasattr(exc, "reason"):
-        return str(exc.reason)
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)
