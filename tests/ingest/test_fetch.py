@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
+import ssl
+import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -129,10 +132,12 @@ def net(monkeypatch):
     lookups: list[str] = []
     real_connect = socket.create_connection
 
+    routes = {PUBLIC: public.server_address[1]}  # where "the internet" is, on loopback
+
     def guard(address, *args, **kwargs):
         connected.append(address[0])
-        if address[0] == PUBLIC:
-            address = ("127.0.0.1", public.server_address[1])
+        if address[0] in routes:
+            address = ("127.0.0.1", routes[address[0]])
         return real_connect(address, *args, **kwargs)
 
     def lookup(host, port):
@@ -150,7 +155,7 @@ def net(monkeypatch):
     state = Net()
     state.internal, state.public, state.connected, state.answers, state.lookups = (
         internal, public, connected, answers, lookups)
-    state.internal_port = internal.server_address[1]
+    state.internal_port, state.routes = internal.server_address[1], routes
     yield state
     internal.shutdown()
     public.shutdown()
@@ -254,3 +259,50 @@ def test_server_words_are_kept_short_and_redirect_loops_end(server):
     long_reason, loop = read([f"{server}/long-reason", f"{server}/loop"], ReadOptions(allow_private=True))
     assert long_reason.error.startswith("HTTP 500 Broken") and len(long_reason.error) < 80
     assert "too many redirects" in loop.error
+
+
+def _certificate(folder, host):
+    """A self-signed certificate for ``host`` made with the openssl command: (cert, key) paths."""
+    if not shutil.which("openssl"):
+        pytest.skip("the openssl command is needed to make a test certificate")
+    cert, key = folder / f"{host}.pem", folder / f"{host}.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-keyout", str(key),
+         "-out", str(cert), "-subj", f"/CN={host}", "-addext", f"subjectAltName=DNS:{host}"],
+        check=True, capture_output=True,
+    )
+    return cert, key
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    """An HTTPS server on loopback for news.test that records the SNI names it is asked for."""
+    cert, key = _certificate(tmp_path, "news.test")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd.requests, httpd.names = [], []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda _socket, name, _context: httpd.names.append(name)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    yield httpd, cert
+    httpd.shutdown()
+
+
+def test_https_verifies_the_host_name_while_connecting_to_the_checked_address(net, tls_server, monkeypatch):
+    httpd, cert = tls_server
+    net.routes[PUBLIC] = httpd.server_address[1]
+    net.answers["news.test"] = [PUBLIC]
+    net.answers["elsewhere.test"] = [PUBLIC]
+    (untrusted,) = read(["https://news.test/story"])  # a certificate no authority signed
+    assert "certificate" in untrusted.error.lower() and httpd.requests == []
+    import httpx
+
+    trusting = ssl.create_default_context(cafile=str(cert))
+    monkeypatch.setattr(httpx, "create_ssl_context", lambda **_: trusting)
+    trusted, wrong_name = read(["https://news.test/story", "https://elsewhere.test/story"])
+    assert trusted.error is None and "tide gates" in trusted.article.text
+    assert "certificate" in wrong_name.error.lower() or "hostname" in wrong_name.error.lower()
+    assert httpd.requests == ["/story"]
+    assert httpd.names == ["news.test", "news.test", "elsewhere.test"]  # SNI is the name, not the address
+    assert set(net.connected) == {PUBLIC}

@@ -178,3 +178,14 @@ def test_deeply_nested_html_keeps_its_article(tmp_path):
     (result,) = read([str(path)])
     assert result.error is None
     assert "Port workers returned to talks on Monday" in result.article.text
+
+
+def test_reading_files_never_imports_the_http_client(tmp_path):
+    import subprocess
+
+    path = tmp_path / "story.txt"
+    path.write_text(GOOD)
+    script = (f"import sys; from storydiff.ingest import read; assert read([{str(path)!r}])[0].article; "
+              "print(sorted(m for m in ('httpx', 'httpcore', 'h11', 'anyio') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
