@@ -3,7 +3,9 @@
 Every error storydiff raises on purpose derives from one root::
 
     StorydiffError
-    ├── InputError      an input could not be read (missing, empty, binary, bad URL...)
+    ├── InputError      an input could not be read: missing, unreadable, empty, binary, too
+    │                   large, corrupt .gz, a URL refused, unreachable or timed out; one per
+    │                   input, so the reader reports it and goes on with the others
     ├── ModelError      a model package is missing or broken (message says how to install it)
     ├── StoreError      the article database could not be opened or written
     └── ConfigError     options that contradict each other or name unknown things
