@@ -6,8 +6,12 @@ story changed, and what only one outlet reports, every point cited to its
 sentence.
 
     >>> import storydiff
-    >>> brief = storydiff.brief(["examples/summit/reuters.txt", "examples/summit/courier.txt"])
+    >>> brief = storydiff.brief(["examples/ferry/wire.txt", "examples/ferry/courier.txt"])
     >>> print(storydiff.render(brief, "markdown"))
+
+``brief`` takes paths (``str`` or ``Path``), folders, http(s) URLs and
+:class:`Article` records, alone or in a list; ``storydiff.brief("examples/ferry")``
+compares every article in the folder.
 """
 
 __version__ = "0.1.0"
@@ -28,7 +32,12 @@ from storydiff.models import (
     Statement,
 )
 
-_LAZY = {"analyze": "storydiff.pipeline", "brief": "storydiff.pipeline", "read": "storydiff.pipeline"}
+_LAZY = {
+    "analyze": "storydiff.pipeline",
+    "brief": "storydiff.pipeline",
+    "read": "storydiff.pipeline",
+    "relate": "storydiff.align.pairs",
+}
 
 
 def __getattr__(name: str):  # type: ignore[no-untyped-def]
@@ -60,5 +69,6 @@ __all__ = [
     "analyze",
     "brief",
     "read",
+    "relate",
     "render",
 ]

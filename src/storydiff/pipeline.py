@@ -2,22 +2,39 @@
 
 read (inputs to articles) → analyze (parse, statements, claims, entities,
 embeddings) → align (relations, agreed points, unique claims) → Brief.
+
+The public calls check what they are given before any model sees it: an input
+is a path (``str`` or ``os.PathLike``), an http(s) URL, or an :class:`Article`
+(``brief`` and ``analyze`` only), alone or in any iterable; anything else is a
+:class:`ConfigError` that names the item. A single string is one input, never
+a sequence of characters. Articles that share an id keep the first one; the
+later ones are renamed ``ID-2``, ``ID-3``... in input order, so every citation
+stays unambiguous.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
+import itertools
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from storydiff.ingest import ReadOptions
+from storydiff.errors import ConfigError
+from storydiff.ingest import ReadOptions, article_id
 from storydiff.ingest import read as read_inputs
 from storydiff.models import Article, Brief, InputFailure, ReadResult
-from storydiff.nlp.analysis import Analysis
-from storydiff.nlp.analysis import analyze as analyze_articles
+
+if TYPE_CHECKING:
+    from storydiff.nlp.analysis import Analysis
+
+Input = str | os.PathLike[str] | Article
+_PATH = "a file or folder path (str or pathlib.Path) or an http(s) URL"
+_ONE = {"read": _PATH, "brief": f"{_PATH}, or an Article", "analyze": "an Article"}
 
 
 def read(
-    inputs: Iterable[str],
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     outlets: Mapping[str, str] | None = None,
     dates: Mapping[str, str] | None = None,
@@ -26,37 +43,64 @@ def read(
     max_bytes: int | None = None,
 ) -> list[ReadResult]:
     """Read files, directories, ``-`` (stdin) and URLs; one result per input, errors included."""
-    options = ReadOptions(
-        outlets=dict(outlets or {}),
-        dates=dict(dates or {}),
-        allow_private=allow_private,
-        **({"timeout": timeout} if timeout is not None else {}),
-        **({"max_bytes": max_bytes} if max_bytes is not None else {}),
-    )
-    return read_inputs(inputs, options)
+    sources = []
+    for n, item in enumerate(_items(inputs, "read")):
+        if isinstance(item, Article):
+            raise ConfigError(f"read() input {n + 1} is an Article ({item.id!r}), which is already read; "
+                              "give paths or URLs, or pass Articles to storydiff.brief() or analyze()")
+        sources.append(item)
+    return read_inputs(sources, _options(outlets, dates, allow_private, timeout, max_bytes))
 
 
-def analyze(articles: Sequence[Article]) -> Analysis:
+def analyze(articles: Article | Iterable[Article]) -> Analysis:
     """Parse and extract statements, claims and entities from articles already read."""
-    return analyze_articles(articles)
+    from storydiff.nlp.analysis import analyze as analyze_articles
+
+    items = _items(articles, "analyze")
+    for n, item in enumerate(items):
+        if not isinstance(item, Article):
+            raise ConfigError(f"analyze() input {n + 1} is {_describe(item)}: give Articles "
+                              "(storydiff.read() or storydiff.brief() take paths and URLs)")
+    return analyze_articles(_unique_ids(items))  # type: ignore[arg-type]
 
 
-def brief(inputs: Iterable[str] | Sequence[Article], **read_options: object) -> Brief:
-    """Build the cross-source brief of a story from its inputs (paths, URLs, or Articles)."""
-    items = list(inputs)
-    if items and all(isinstance(i, Article) for i in items):
-        articles: list[Article] = items  # type: ignore[assignment]
-        failures: list[InputFailure] = []
-    else:
-        results = read(items, **read_options)  # type: ignore[arg-type]
-        articles = [r.article for r in results if r.article is not None]
-        failures = [InputFailure(r.source, r.error or "unreadable") for r in results if r.article is None]
-    return build_brief(articles, failures)
+def brief(
+    inputs: Input | Iterable[Input],
+    *,
+    outlets: Mapping[str, str] | None = None,
+    dates: Mapping[str, str] | None = None,
+    allow_private: bool = False,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
+) -> Brief:
+    """Build the cross-source brief of a story from its inputs: paths, URLs, Articles, or a mix.
+
+    Inputs that cannot be read are listed in ``Brief.errors``; the rest are
+    still compared. Articles read from paths and URLs get the ids A, B, C...
+    in input order, skipping ids that given Articles already carry.
+    """
+    items = _items(inputs, "brief")
+    options = _options(outlets, dates, allow_private, timeout, max_bytes)
+    taken = {item.id for item in items if isinstance(item, Article)}
+    fresh = (aid for aid in map(article_id, itertools.count()) if aid not in taken)
+    articles: list[Article] = []
+    failures: list[InputFailure] = []
+    for is_article, run in itertools.groupby(items, key=lambda item: isinstance(item, Article)):
+        if is_article:
+            articles.extend(run)  # type: ignore[arg-type]
+            continue
+        for result in read_inputs(run, options):  # type: ignore[arg-type]
+            if result.article is None:
+                failures.append(InputFailure(result.source, result.error or "unreadable"))
+            else:
+                articles.append(dataclasses.replace(result.article, id=next(fresh)))
+    return build_brief(_unique_ids(articles), failures)
 
 
 def build_brief(articles: Sequence[Article], failures: Sequence[InputFailure] = ()) -> Brief:
     """Analyze and align articles already read into a Brief."""
     from storydiff.align import align
+    from storydiff.nlp.analysis import analyze as analyze_articles
 
     analysis = analyze_articles(articles)
     alignment = align(analysis)
@@ -73,3 +117,84 @@ def build_brief(articles: Sequence[Article], failures: Sequence[InputFailure] = 
         agreed=alignment.agreed,
         errors=tuple(failures),
     )
+
+
+def _items(inputs: object, call: str) -> list[str | Article]:
+    """The inputs as a list of path strings and Articles; a ConfigError names anything else."""
+    if isinstance(inputs, (str, os.PathLike, Article)):
+        inputs = [inputs]
+    elif isinstance(inputs, (bytes, bytearray, Mapping)) or not isinstance(inputs, Iterable):
+        raise ConfigError(f"{call}() got {_describe(inputs)}; it takes {_ONE[call]}, or a list of them")
+    items: list[str | Article] = []
+    for n, item in enumerate(inputs):
+        if isinstance(item, os.PathLike):
+            item = os.fspath(item)
+        if isinstance(item, str) and item:
+            items.append(item)
+        elif isinstance(item, Article):
+            items.append(_checked(item, n, call))
+        else:
+            raise ConfigError(f"{call}() input {n + 1} is {_describe(item)}; each input must be {_ONE[call]}")
+    return items
+
+
+def _checked(article: Article, n: int, call: str) -> Article:
+    """An Article whose id and text are strings, as every later stage assumes."""
+    if not isinstance(article.id, str) or not article.id:
+        raise ConfigError(f"{call}() input {n + 1}: the Article's id is {article.id!r}; give a non-empty string")
+    if not isinstance(article.text, str):
+        raise ConfigError(f"{call}() input {n + 1} (Article {article.id!r}): text is {_describe(article.text)}; "
+                          "give the article's text as a str")
+    return article
+
+
+def _unique_ids(articles: Sequence[Article]) -> list[Article]:
+    """Rename a repeated id to ``ID-2``, ``ID-3``...: the first article keeps it, the rest follow input order."""
+    taken = {a.id for a in articles}
+    seen: set[str] = set()
+    out = []
+    for article in articles:
+        if article.id in seen:
+            new_id = next(i for i in _suffixed(article.id) if i not in taken)
+            taken.add(new_id)
+            article = dataclasses.replace(article, id=new_id)
+        seen.add(article.id)
+        out.append(article)
+    return out
+
+
+def _suffixed(aid: str) -> Iterator[str]:
+    return (f"{aid}-{k}" for k in itertools.count(2))
+
+
+def _describe(value: object) -> str:
+    """``an int (42)``: the type and a short repr, for messages about a wrong argument."""
+    if value is None:
+        return "None"
+    text = repr(value)
+    text = text if len(text) <= 60 else text[:57] + "..."
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiouAEIOU' else 'a'} {name} ({text})"
+
+
+def _options(
+    outlets: Mapping[str, str] | None,
+    dates: Mapping[str, str] | None,
+    allow_private: bool,
+    timeout: float | None,
+    max_bytes: int | None,
+) -> ReadOptions:
+    """ReadOptions from the keyword arguments, checked here rather than deep in a socket call."""
+    for name, value in (("outlets", outlets), ("dates", dates)):
+        if value is not None and not isinstance(value, Mapping):
+            raise ConfigError(f"{name} must map an input to a value, e.g. {{'b.txt': '...'}}; got {_describe(value)}")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0):
+        raise ConfigError(f"timeout must be a positive number of seconds; got {_describe(timeout)}")
+    if max_bytes is not None and (isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes <= 0):
+        raise ConfigError(f"max_bytes must be a positive whole number; got {_describe(max_bytes)}")
+    options = ReadOptions(outlets=dict(outlets or {}), dates=dict(dates or {}), allow_private=bool(allow_private))
+    if timeout is not None:
+        options = dataclasses.replace(options, timeout=float(timeout))
+    if max_bytes is not None:
+        options = dataclasses.replace(options, max_bytes=max_bytes)
+    return options
