@@ -140,10 +140,12 @@ def net(monkeypatch):
             address = ("127.0.0.1", routes[address[0]])
         return real_connect(address, *args, **kwargs)
 
+    real_lookup = addresses.lookup
+
     def lookup(host, port):
         lookups.append(host)
         if host not in answers:
-            return [host]  # literal addresses resolve to themselves
+            return real_lookup(host, port)  # literal addresses, never a name in these tests
         return [answers[host].pop(0) if len(answers[host]) > 1 else answers[host][0]]
 
     monkeypatch.setattr(socket, "create_connection", guard)
@@ -306,3 +308,14 @@ def test_https_verifies_the_host_name_while_connecting_to_the_checked_address(ne
     assert httpd.requests == ["/story"]
     assert httpd.names == ["news.test", "news.test", "elsewhere.test"]  # SNI is the name, not the address
     assert set(net.connected) == {PUBLIC}
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [("http://[::1", "not a valid URL"), ("http://a\x00b/", "not a valid URL"), ("http://host:99999/", "port"),
+     ("http://", "no host"), ("http://x" + "a" * 300 + ".test/", "not a valid host name")],
+)
+def test_malformed_urls_are_input_errors(net, url, reason):
+    (result,) = read([url])
+    assert reason in result.error
+    assert net.connected == []

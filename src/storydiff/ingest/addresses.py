@@ -77,12 +77,12 @@ def resolve(host: str, port: int, *, allow_private: bool, deadline: float) -> li
     abandoned at ``deadline`` (a ``time.monotonic()`` value). Raises
     :class:`InputError` naming the host.
     """
-    answer: list[list[str] | OSError] = []
+    answer: list[list[str] | Exception] = []
 
     def run() -> None:
         try:
             answer.append(lookup(host, port))
-        except OSError as exc:
+        except (OSError, UnicodeError) as exc:  # UnicodeError: a label IDNA cannot encode
             answer.append(exc)
 
     worker = threading.Thread(target=run, name=f"resolve {host}", daemon=True)
@@ -91,8 +91,9 @@ def resolve(host: str, port: int, *, allow_private: bool, deadline: float) -> li
     if not answer:
         raise InputError(host, f"timed out resolving host {host!r}")
     result = answer[0]
-    if isinstance(result, OSError):
-        raise InputError(host, f"cannot resolve host {host!r} ({result.strerror or result})")
+    if isinstance(result, Exception):
+        detail = getattr(result, "strerror", None) or "not a valid host name"
+        raise InputError(host, f"cannot resolve host {host!r} ({detail})")
     addresses = list(dict.fromkeys(parse_address(text) for text in result))
     if not addresses:
         raise InputError(host, f"cannot resolve host {host!r} (no addresses)")

@@ -58,7 +58,10 @@ def server_text(text: str) -> str:
 
 def check_url(url: str) -> None:
     """Raise :class:`InputError` unless ``url`` is an http(s) URL with a host."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unclosed "[" around an IPv6 address
+        raise InputError(url, "not a valid URL") from None
     if parts.scheme.lower() not in ("http", "https"):
         raise InputError(
             url, f"unsupported URL scheme {server_text(parts.scheme)!r}: only http and https URLs are fetched "
@@ -96,6 +99,8 @@ def fetch(
         raise InputError(url, exc.reason) from None
     except httpx.TimeoutException:
         raise InputError(url, f"timed out after {timeout:g} s") from None
+    except httpx.InvalidURL:
+        raise InputError(url, "not a valid URL") from None
     except httpx.TooManyRedirects:
         raise InputError(url, f"too many redirects (more than {MAX_REDIRECTS})") from None
     except httpx.HTTPError as exc:
