@@ -4,7 +4,7 @@ Usage::
 
     python benchmarks/stance.py [--data ../shared/data/fnc1] [--limit N] [--floor 82]
 
-Scores ``storydiff.align.stance.predict_stance`` on the pairs whose body is in
+Scores ``storydiff.stance.predict_stance`` on the pairs whose body is in
 the hold-out part of ``split_by_body`` (10% of body ids, seeded; the shipped
 model never saw them). Prints the official FNC-1 score (% of max), macro-F1,
 F1 per class, the confusion matrix and the throughput, and ends with one line
@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
-from storydiff.align.fnc import format_fnc, read_fnc, score_fnc, split_by_body
-from storydiff.align.stance import predict_stance
+from storydiff.eval.fnc import format_fnc, read_fnc, score_fnc, split_by_body
+from storydiff.stance import predict_stance
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "fnc1"
 

@@ -7,12 +7,12 @@ Usage::
 What it does, deterministically (fixed seeds, 2 threads, LightGBM ``deterministic``):
 
 1. reads ``train_stances.csv`` and ``train_bodies.csv`` and splits them by body
-   id (``storydiff.align.fnc.split_by_body``: a seeded 10% of bodies held out);
+   id (``storydiff.eval.fnc.split_by_body``: a seeded 10% of bodies held out);
 2. embeds every headline and body sentence with ``storydiff.nlp.embed`` and
    caches the vectors in ``artifacts/stance-embeddings.npz`` (first run about
    2-4 minutes on 2 cores; reruns read the cache);
 3. fits TF-IDF weights on the 90% training part, builds the features of
-   ``storydiff.align.stance_features`` for every training pair;
+   ``storydiff.stance.features`` for every training pair;
 4. picks the number of boosting rounds by early stopping on an inner split of
    the training bodies (again by body id), then retrains on the whole 90%;
 5. writes one gzipped JSON file holding the IDF table, the LightGBM model as
@@ -39,16 +39,17 @@ from pathlib import Path
 
 import numpy as np
 
-from storydiff.align.fnc import STANCES, read_fnc, split_by_body
-from storydiff.align.stance_features import (
+from storydiff.eval.fnc import read_fnc, split_by_body
+from storydiff.stance import STANCES
+from storydiff.stance.features import (
     FEATURE_NAMES,
     FEATURE_VERSION,
-    Idf,
     body_sentences,
     pair_features,
     view_body,
     view_claim,
 )
+from storydiff.stance.text import Idf
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "fnc1"

@@ -235,7 +235,7 @@ def _run_stance(args: argparse.Namespace) -> int:
     if args.stances or args.bodies:
         if not (args.stances and args.bodies) or args.claim:
             return _usage("the FNC-1 form needs --stances S.csv and --bodies B.csv, and no claim or inputs")
-        from storydiff.align.fnc import format_fnc, run_fnc_batch, write_fnc
+        from storydiff.eval.fnc import format_fnc, run_fnc_batch, write_fnc
 
         rows, score = run_fnc_batch(args.stances, args.bodies)
         if args.output:
@@ -248,7 +248,7 @@ def _run_stance(args: argparse.Namespace) -> int:
         return 0
     if not args.claim or not args.inputs:
         return _usage('give a claim and one or more articles: storydiff stance "CLAIM" ARTICLE...')
-    from storydiff.align.stance import predict_stance
+    from storydiff.stance import predict_stance
     from storydiff.render.listing import render_json_line, render_stance
 
     articles, failures, _ = _read_reporting(args)

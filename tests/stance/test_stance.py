@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storydiff.align.fnc import STANCES, score_fnc, split_by_body
-from storydiff.align.stance import StanceResult, predict_stance
+from storydiff.eval.fnc import score_fnc, split_by_body
+from storydiff.stance import STANCES, StanceResult, predict_stance
 
 FNC_DATA = Path(__file__).parents[2].parent / "shared" / "data" / "fnc1"
 
@@ -107,7 +107,7 @@ def test_split_by_body_is_deterministic_and_disjoint() -> None:
 
 @pytest.mark.skipif(not FNC_DATA.is_dir(), reason=f"FNC-1 data not found at {FNC_DATA}")
 def test_hold_out_score_on_fnc1() -> None:
-    from storydiff.align.fnc import read_fnc
+    from storydiff.eval.fnc import read_fnc
 
     rows, bodies = read_fnc(FNC_DATA / "train_stances.csv", FNC_DATA / "train_bodies.csv")
     _, hold_ids = split_by_body(bodies)
@@ -122,18 +122,18 @@ def test_hold_out_score_on_fnc1() -> None:
 def test_missing_model_names_the_file_and_the_rebuild_script(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from storydiff.align import stance
     from storydiff.errors import ModelError
+    from storydiff.stance import model
 
-    monkeypatch.setattr(stance, "MODEL_FILE", "no-such-stance-model.json.gz")
+    monkeypatch.setattr(model, "MODEL_FILE", "no-such-stance-model.json.gz")
     with pytest.raises(ModelError, match=r"no-such-stance-model\.json\.gz.*train_stance\.py"):
-        stance._model.__wrapped__()
+        model._model.__wrapped__()
 
 
 def test_fnc_batch_reads_csvs_and_scores_labelled_rows(tmp_path: Path) -> None:
     import csv
 
-    from storydiff.align.fnc import run_fnc_batch, write_fnc
+    from storydiff.eval.fnc import run_fnc_batch, write_fnc
 
     bodies = tmp_path / "bodies.csv"
     stances = tmp_path / "stances.csv"

@@ -1,7 +1,7 @@
 """Stance of an article body towards a claim: agree, disagree, discuss or unrelated.
 
 The model is gradient-boosted trees (LightGBM) over the relational features of
-``storydiff.align.stance_features``, trained on the FNC-1 training set by
+``storydiff.stance.features``, trained on the FNC-1 training set by
 ``scripts/train_stance.py``. It ships as one gzipped JSON file in
 ``storydiff/data`` (IDF table + LightGBM model text, no pickle) and is loaded
 once, on first use.
@@ -23,19 +23,21 @@ from typing import Any
 
 import numpy as np
 
-from storydiff.align.fnc import STANCES
-from storydiff.align.stance_features import (
+from storydiff.errors import ModelError
+from storydiff.stance.features import (
     FEATURE_NAMES,
     FEATURE_VERSION,
-    Idf,
     body_sentences,
     pair_features,
     view_body,
     view_claim,
 )
-from storydiff.errors import ModelError
+from storydiff.stance.text import Idf
 
 __all__ = ["STANCES", "StanceResult", "predict_stance"]
+
+# The labels, in the order of the model's probability columns (FNC-1's order).
+STANCES = ("agree", "disagree", "discuss", "unrelated")
 
 MODEL_FILE = "stance-model.json.gz"
 _REBUILD = "python scripts/train_stance.py"

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storydiff.errors import InputError
+from storydiff.stance import STANCES, predict_stance
 
-STANCES = ("agree", "disagree", "discuss", "unrelated")
 RELATED = frozenset(("agree", "disagree", "discuss"))
 HOLD_OUT_FRACTION = 0.1
 HOLD_OUT_SEED = 20171
@@ -169,8 +169,6 @@ def run_fnc_batch(
     Returns the rows with ``Stance`` set to the prediction (other columns kept),
     and the FNC-1 score when every input row carried a gold ``Stance``.
     """
-    from storydiff.align.stance import predict_stance
-
     stances, bodies = read_fnc(stances_path, bodies_path)
     results = predict_stance([(r["Headline"], bodies[r["Body ID"]]) for r in stances])
     gold = [(r.get("Stance") or "").strip() for r in stances]
