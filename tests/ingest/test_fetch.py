@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import gzip
 import shutil
 import socket
 import ssl
 import subprocess
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -96,7 +99,31 @@ def _loop(handler):
     handler.end_headers()
 
 
-_SPECIAL = {"/trickle": _trickle, "/cp1252": _windows_1252, "/long-reason": _long_reason, "/loop": _loop}
+def _gzip_body(handler, body):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Encoding", "gzip")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+@functools.cache
+def _bomb_body():
+    """64 MiB of spaces as one gzip stream (about 64 kB)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = b" " * (1 << 20)
+    return b"".join(packer.compress(block) for _ in range(64)) + packer.flush()
+
+
+def _gzip_bomb(handler):
+    _gzip_body(handler, _bomb_body())
+
+
+_SPECIAL = {
+    "/trickle": _trickle, "/cp1252": _windows_1252, "/long-reason": _long_reason, "/loop": _loop,
+    "/gzipped": lambda handler: _gzip_body(handler, gzip.compress(PAGE)), "/gzip-bomb": _gzip_bomb,
+}
 
 
 def _serve():
@@ -319,3 +346,9 @@ def test_malformed_urls_are_input_errors(net, url, reason):
     (result,) = read([url])
     assert reason in result.error
     assert net.connected == []
+
+
+def test_a_compressed_body_is_inflated_within_the_size_limit(server):
+    page, bomb = read([f"{server}/gzipped", f"{server}/gzip-bomb"], ReadOptions(allow_private=True))
+    assert page.error is None and "tide gates" in page.article.text
+    assert "too large (over 5.0 MB" in bomb.error

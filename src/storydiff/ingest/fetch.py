@@ -16,6 +16,7 @@ server said (reason phrase, content type) is kept short in those messages.
 from __future__ import annotations
 
 import time
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -127,20 +128,41 @@ def _follow(client: httpx.Client, url: str, max_bytes: int, deadline: float) -> 
 
 
 def _read_body(response: httpx.Response, max_bytes: int, deadline: float) -> bytes:
-    """The response body, read as a stream: refused past ``max_bytes`` or past the deadline."""
+    """The response body, read as a stream: refused past ``max_bytes`` or past the deadline.
+
+    A gzip or deflate body (sent although we asked for none) is inflated here,
+    never more than the limit at a time, so a compression bomb costs no more
+    memory than the limit; other content codings are refused.
+    """
     import httpx
 
+    source = str(response.url)
     limit = f"the limit is {max_bytes / 1e6:.1f} MB, see --max-bytes"
     length = response.headers.get("Content-Length", "")
     if length.isdigit() and int(length) > max_bytes:
-        raise InputError(str(response.url), f"too large ({int(length) / 1e6:.1f} MB; {limit})")
+        raise InputError(source, f"too large ({int(length) / 1e6:.1f} MB; {limit})")
+    inflate = _inflater(source, response.headers.get("Content-Encoding", ""))
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
+    for raw in response.iter_raw():
+        try:
+            chunk = inflate.decompress(raw, max_bytes - size + 1) if inflate else raw
+        except zlib.error:
+            raise InputError(source, "the page's compressed body is corrupt") from None
         size += len(chunk)
         if size > max_bytes:
-            raise InputError(str(response.url), f"too large (over {max_bytes / 1e6:.1f} MB; {limit})")
+            raise InputError(source, f"too large (over {max_bytes / 1e6:.1f} MB; {limit})")
         if time.monotonic() > deadline:
             raise httpx.ReadTimeout("the fetch ran out of time")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _inflater(source: str, content_encoding: str) -> zlib._Decompress | None:
+    """A bounded decompressor for a gzip/deflate body; None for an uncompressed one."""
+    codings = [c.strip().lower() for c in content_encoding.split(",") if c.strip().lower() not in ("", "identity")]
+    if not codings:
+        return None
+    if codings in (["gzip"], ["x-gzip"], ["deflate"]):
+        return zlib.decompressobj(32 + zlib.MAX_WBITS)  # gzip or zlib header, detected
+    raise InputError(source, f"unsupported content encoding {server_text(content_encoding)!r}")
