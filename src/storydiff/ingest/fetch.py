@@ -4,7 +4,7 @@ A fetch refuses any host with a private, loopback, link-local or otherwise
 non-public address unless the caller allows them (``--allow-private``), so a
 brief built from links someone pasted cannot be used to probe an internal
 network. The host is resolved once and the connection is made to exactly the
-address that was checked (:mod:`storydiff.ingest.connect`), for the first
+address that was checked (:mod:`storydiff.ingest.transport`), for the first
 request and for every redirect, which is followed here hop by hop and checked
 again. The whole fetch (every hop, every byte) ends by one deadline, and the
 body is read as a stream and abandoned past the size limit.
@@ -90,7 +90,7 @@ def fetch(
     check_url(url)
     import httpx  # only a fetch pays for importing httpx
 
-    from storydiff.ingest.connect import checked_client
+    from storydiff.ingest.transport import checked_client
 
     deadline = time.monotonic() + timeout
     try:
