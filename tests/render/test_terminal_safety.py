@@ -159,3 +159,4 @@ def test_the_sanitiser_keeps_text_and_says_what_it_replaced() -> None:
         "\\`\\<img src=x onerror=alert(1)\\>\\` \\# not a heading")
     assert csv_cell("=HYPERLINK(\"http://evil.example\")") == "'=HYPERLINK(\"http://evil.example\")"
     assert csv_cell("-5 degrees") == "'-5 degrees" and csv_cell("Mayor Dana Whitlock") == "Mayor Dana Whitlock"
+    assert csv_cell("\t@SUM(A1:A9)") == "'\t@SUM(A1:A9)"

@@ -13,7 +13,7 @@ owner of what is replaced and how; every renderer and every CLI message uses it.
 - ``markdown_inline``: a piece of text for one Markdown line, terminal-safe and
   with every character Markdown or inline HTML would act on backslash-escaped.
 - ``csv_cell``: terminal-safe, and a cell that a spreadsheet would run as a
-  formula (starting with ``= + - @``) gets a leading apostrophe, as OWASP advises.
+  formula (starting with ``= + - @`` or a tab) gets a leading apostrophe, as OWASP advises.
 - ``json_safe``: JSON text with the characters ``json.dumps`` leaves raw (DEL, C1,
   bidi controls, U+2028/U+2029) written as ``\\uXXXX`` escapes: the same data
   when parsed, no control character in the bytes.
@@ -34,7 +34,7 @@ _TERMINAL = {c: REPLACEMENT for c in _CONTROLS} | {0x2028: "\n", 0x2029: "\n"}
 _ONE_LINE = _TERMINAL | {0x0A: " ", 0x09: " ", 0x2028: " ", 0x2029: " "}
 _JSON = {c: f"\\u{c:04x}" for c in (0x7F, *range(0x80, 0xA0), *_BIDI, 0x2028, 0x2029)}
 _MARKDOWN = {ord(ch): "\\" + ch for ch in "\\`*_[]<>#|~"}
-_FORMULA = ("=", "+", "-", "@")
+_FORMULA = ("=", "+", "-", "@", "\t")
 
 
 def terminal_safe(text: str, *, one_line: bool = False) -> str:

@@ -242,7 +242,9 @@ def _said(parts: Sections, voice: Voice, when: str) -> str:
     """One statement: when, who, what, and a chip to it in its article."""
     st = voice.statement
     said = _e(st.content.text)
-    quote, kind = (f"\u201c{said}\u201d", "direct quote") if st.direct else (said, "reported speech")
+    quoted = st.direct and st.content.text[:1] not in "\"\u201c'"  # some quotes keep their own marks
+    quote = f"\u201c{said}\u201d" if quoted else said
+    kind = "direct quote" if st.direct else "reported speech"
     return (f'<li data-speaker="{_e(voice.speaker)}"><p class="t-when">{when}</p><div class="t-body"><p class="t-who">'
             f'{_speaker(st)} <span class="tag">{kind}</span></p><p class="t-said">{quote}</p><p class="cites">in '
             f'{_e(parts.label(st.article))} <a class="chip" href="#stmt-{_e(st.id)}">'

@@ -16,8 +16,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from storydiff.models import Statement
 from storydiff.render.escape import csv_cell, terminal_safe
-from storydiff.render.summary import one_line
+from storydiff.render.summary import one_line, speaker_label
 
 CSV_COLUMNS = ("source", "id", "speaker", "anonymous", "role", "cue", "content", "direct",
                "recipient", "when", "date", "content_start", "content_end")
@@ -37,12 +38,9 @@ def render_quotes_table(rows: Sequence[dict[str, Any]], width: int = 100) -> str
     table.add_column("cue", ratio=1)
     table.add_column("content", ratio=5)
     for row in rows:
-        speaker = row["speaker"]
-        who = speaker["name"] or speaker["text"]
-        if speaker["anonymous"]:
-            who += " (anon.)"
-        if speaker.get("role"):
-            who += f", {speaker['role']}"
+        who = speaker_label(Statement.from_dict(row))  # named as the brief names speakers
+        if row["speaker"].get("role"):
+            who += f", {row['speaker']['role']}"
         cue = row["cue"]["text"] + (f" {row['recipient']['text']}" if row["recipient"] else "")
         content = _t(row["content"]["text"], 300)
         table.add_row(_t(row["id"]), _t(who), _t(cue), f'"{content}"' if row["direct"] else content)
