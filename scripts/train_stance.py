@@ -109,13 +109,7 @@ def build_features(
     rows: list[dict[str, str]], bodies: dict[str, str], vectors: dict[str, np.ndarray], idf: Idf
 ) -> np.ndarray:
     claims = {h: view_claim(h, vectors[h], idf) for h in sorted({r["Headline"] for r in rows})}
-    views = {}
-    for body_id in sorted({r["Body ID"] for r in rows}):
-        sentences = body_sentences(bodies[body_id])
-        matrix = (
-            np.stack([vectors[s] for s in sentences]) if sentences else np.zeros((0, 384), "f4")
-        )
-        views[body_id] = view_body(bodies[body_id], matrix, idf)
+    views = {b: view_body(bodies[b], vectors, idf) for b in sorted({r["Body ID"] for r in rows})}
     return np.stack([pair_features(claims[r["Headline"]], views[r["Body ID"]])[0] for r in rows])
 
 

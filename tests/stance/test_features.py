@@ -9,6 +9,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
+from storydiff.nlp.embed import DIMENSIONS
 from storydiff.stance.features import (
     FEATURE_NAMES,
     FEATURE_VERSION,
@@ -47,9 +48,9 @@ def test_a_name_defined_twice_is_an_error() -> None:
 
 def _row(claim: str, body: str) -> tuple[dict[str, float], int | None]:
     idf = Idf.fit([claim, body], min_df=1)
-    axes = np.eye(8, dtype=np.float32)
+    axes = np.eye(DIMENSIONS, dtype=np.float32)
     # The claim points along axis 0, and so does the body's second sentence: it is the best match.
-    vectors = axes[[5, 0, 6][: len(body_sentences(body))]]
+    vectors = dict(zip(body_sentences(body), axes[[5, 0, 6]], strict=False))
     row, best = pair_features(view_claim(claim, axes[0], idf), view_body(body, vectors, idf))
     assert row.shape == (len(FEATURE_NAMES),) and row.dtype == np.float32
     return dict(zip(FEATURE_NAMES, row.tolist(), strict=True)), best

@@ -23,12 +23,13 @@ the functions stay pure.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
+from storydiff.nlp.embed import DIMENSIONS
 from storydiff.stance.text import (
     CUES,
     REFUTING,
@@ -93,18 +94,21 @@ def view_claim(text: str, vector: np.ndarray, idf: Idf) -> ClaimView:
     return ClaimView(text, tokens, frozenset(terms), idf.vector(terms), vector)
 
 
-def view_body(text: str, sentence_vectors: np.ndarray, idf: Idf) -> BodyView:
-    """Prepare a body; ``sentence_vectors`` embed ``body_sentences(text)`` in order."""
+def view_body(text: str, vectors: Mapping[str, np.ndarray], idf: Idf) -> BodyView:
+    """Prepare a body; ``vectors`` holds the embedding of each of ``body_sentences(text)``
+    (it may hold other texts too: training and inference pass one table for all)."""
     sentences = tuple(body_sentences(text))
-    if len(sentences) != len(sentence_vectors):
-        raise ValueError("one embedding per body sentence is needed")
+    if sentences:
+        sentence_vectors = np.stack([vectors[s] for s in sentences])
+    else:
+        sentence_vectors = np.zeros((0, DIMENSIONS), dtype=np.float32)
     tokens = tuple(tokenize(text))
     sentence_tokens = tuple(tuple(tokenize(s)) for s in sentences)
     if len(sentences):
         mean = sentence_vectors.mean(axis=0)
         mean = mean / max(float(np.linalg.norm(mean)), 1e-12)
     else:
-        mean = np.zeros(sentence_vectors.shape[1] if sentence_vectors.ndim == 2 else 384)
+        mean = np.zeros(DIMENSIONS)
     terms = content_terms(tokens)
     return BodyView(
         text=text,

@@ -120,10 +120,7 @@ def predict_stance(pairs: Sequence[tuple[str, str]]) -> list[StanceResult]:
     sentences = {body: body_sentences(body) for body in {body for _, body in pairs}}
     vectors = _embed([claim for claim, _ in pairs] + [s for ss in sentences.values() for s in ss])
     claims = {c: view_claim(c, vectors[c], model.idf) for c in {claim for claim, _ in pairs}}
-    bodies = {}
-    for body, sents in sentences.items():
-        matrix = np.stack([vectors[s] for s in sents]) if sents else np.zeros((0, 384), "f4")
-        bodies[body] = view_body(body, matrix, model.idf)
+    bodies = {body: view_body(body, vectors, model.idf) for body in sentences}
 
     rows, evidence = [], []
     for claim, body in pairs:
