@@ -69,7 +69,7 @@ def load_spacy() -> Any:
             raise ModelError(f"spaCy is not installed; run: {INSTALL_HINT}") from exc
         _register()
         try:
-            nlp = spacy.load(SPACY_PACKAGE)
+            nlp = spacy.load(SPACY_PACKAGE, exclude=["senter"])  # shipped disabled; not loading it saves time
         except OSError as exc:
             raise ModelError(
                 f"the spaCy model {SPACY_PACKAGE!r} is not installed; run: {INSTALL_HINT}"
