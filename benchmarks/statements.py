@@ -4,7 +4,7 @@
     python benchmarks/statements.py --split dev --floor 0.85   # exit 1 below the floor
     python benchmarks/statements.py --split dev --metric all   # last line: all attributions
 
-Statements come from ``storydiff.nlp.attributions.iter_statements``: the
+Statements come from ``storydiff.nlp.statements.iter_statements``: the
 rules' and the learned templates' candidates, chosen by the statement model
 that ``scripts/train_statements.py`` trains on the train split only.
 
@@ -17,7 +17,7 @@ the speaker is right when its span overlaps the gold Source span or names
 the same person, and the cue is right when the spans overlap.
 
 The speech subset is the gold attributions whose cue contains a verb of
-speech (``storydiff.nlp.cues.SPEECH_LEMMAS``); its false positives are the
+speech (``storydiff.lexicon.SPEECH_LEMMAS``); its false positives are the
 unmatched predictions whose own cue is a verb of speech, and predictions
 matched to a gold attribution outside the subset count on neither side.
 
@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from storydiff.nlp.polnear import Tally, load_split, predictions, score_doc
+from storydiff.eval.polnear import Tally, load_split, predictions, score_doc
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -48,7 +48,7 @@ def run_split(
     nlp: Language, data: Path, split: str, limit: int | None
 ) -> tuple[Tally, Tally, float, float]:
     """Parse and score one split: tallies for all and speech, parse and extraction seconds."""
-    from storydiff.nlp.attributions import iter_statements
+    from storydiff.nlp.statements import iter_statements
 
     every, speech = Tally(), Tally()
     parse_s = extract_s = 0.0

@@ -17,7 +17,7 @@ import time
 from _data import basil_stories
 
 from storydiff.ingest.clean import blank_excluded
-from storydiff.nlp.attributions import iter_statements
+from storydiff.nlp.statements import iter_statements
 from storydiff.nlp.embed import embed
 from storydiff.nlp.parse import load_spacy, parse
 from storydiff.pipeline import build_brief

@@ -12,7 +12,7 @@ What it does, deterministically (fixed seeds, 2 threads, LightGBM ``deterministi
 2. learns the cue vocabulary: the lemmas of verbs, nouns and adjectives that
    sit inside gold cue spans at least ``MIN_CUES`` times and in at least
    ``MIN_RATE`` of their uses, with that rate and their count as features;
-3. builds every candidate of every text (``attributions.candidates``: the
+3. builds every candidate of every text (``storydiff.nlp.statements.candidates``: the
    rules' and the templates') with its features, labelled with its content's
    best overlap with a gold content (shared tokens over their union; a match
    in the benchmark is 0.5 or more);
@@ -40,18 +40,12 @@ from pathlib import Path
 
 import numpy as np
 
-from storydiff.nlp.attributions import candidates, number_statements
-from storydiff.nlp.cues import SPEECH_LEMMAS
-from storydiff.nlp.polnear import Tally, load_split, predictions, score_doc, token_starts, tokens_of
-from storydiff.nlp.statement_model import (
-    CATEGORICAL,
-    RULE_MARGIN,
-    CONTINUING_KINDS,
-    FEATURE_NAMES,
-    FEATURE_VERSION,
-    choose,
-    features,
-)
+from storydiff.eval.polnear import Tally, load_split, predictions, score_doc, token_starts, tokens_of
+from storydiff.lexicon import SPEECH_LEMMAS
+from storydiff.nlp.statements import candidates, number_statements
+from storydiff.nlp.statements.candidates import CONTINUING_KINDS
+from storydiff.nlp.statements.choice import RULE_MARGIN, choose
+from storydiff.nlp.statements.features import CATEGORICAL, FEATURE_NAMES, FEATURE_VERSION, features
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear"
@@ -192,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
     vocab = learn_vocab(docs, golds)
     vocab_t = {k: (int(v[0]), float(v[1]), float(v[2])) for k, v in vocab.items()}
-    from storydiff.nlp.quotes import QuoteIndex, find_quotes
+    from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 
     founds, xs, ys = [], [], []
     for doc, gold in zip(docs, golds, strict=True):

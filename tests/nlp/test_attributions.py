@@ -15,7 +15,7 @@ import pytest
 from spacy.language import Language
 
 from storydiff.models import Statement
-from storydiff.nlp.attributions import iter_statements
+from storydiff.nlp.statements import iter_statements
 from storydiff.nlp.timex import resolve_when
 
 DATA = Path(__file__).parents[2].parent / "shared" / "data" / "polnear"

@@ -16,20 +16,11 @@ from spacy.language import Language
 
 from storydiff.errors import ModelError
 from storydiff.models import Speaker
-from storydiff.nlp.attributions import candidates, iter_statements
-from storydiff.nlp.quotes import QuoteIndex, find_quotes
-from storydiff.nlp.statement_model import (
-    CATEGORICAL,
-    FEATURE_NAMES,
-    FEATURE_VERSION,
-    KINDS,
-    MODEL_FILE,
-    Found,
-    choose,
-    features,
-    load_model,
-    model_from_payload,
-)
+from storydiff.nlp.statements import Candidate, candidates, iter_statements, load_model
+from storydiff.nlp.statements.candidates import KINDS
+from storydiff.nlp.statements.choice import MODEL_FILE, choose, model_from_payload
+from storydiff.nlp.statements.features import CATEGORICAL, FEATURE_NAMES, FEATURE_VERSION, features
+from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 
 
 def statements(nlp: Language, text: str) -> list[tuple[str, str, str]]:
@@ -79,8 +70,8 @@ def test_features_fill_one_row_per_candidate(nlp: Language) -> None:
     assert (rows[:, list(CATEGORICAL)] >= 0).all()
 
 
-def _found(cue: tuple[int, int], content: tuple[int, int], kind: str = "governed", lexicon: bool = False) -> Found:
-    return Found(Speaker("X", 0, 1), cue, content, False, kind=kind, lexicon=lexicon)
+def _found(cue: tuple[int, int], content: tuple[int, int], kind: str = "governed", lexicon: bool = False) -> Candidate:
+    return Candidate(Speaker("X", 0, 1), cue, content, False, kind=kind, lexicon=lexicon)
 
 
 def test_choose_keeps_one_content_per_cue_above_the_threshold() -> None:
@@ -129,3 +120,50 @@ def test_model_for_other_features_is_refused_with_the_rebuild_command() -> None:
     payload["feature_version"] = FEATURE_VERSION
     with pytest.raises(ModelError, match="cannot be read"):
         model_from_payload(payload)
+
+
+def _shipped_payload() -> dict:
+    from importlib import resources
+
+    return json.loads(gzip.decompress(resources.files("storydiff.data").joinpath(MODEL_FILE).read_bytes()))
+
+
+def test_feature_table_names_are_the_shipped_models_names() -> None:
+    # The model file stores the names it was trained on, in column order; the
+    # named table must compute exactly those, so no column can shift silently.
+    stored = _shipped_payload()["feature_names"]
+    assert list(FEATURE_NAMES) == stored
+    assert load_model().feature_names == tuple(stored)
+    assert set(load_model().booster.feature_name()) == set(stored)
+
+
+def test_features_follow_the_column_order_they_are_given(nlp: Language) -> None:
+    text = "The harbour master said the dredging would start in May, according to two pilots."
+    doc = nlp(text)
+    found = candidates(doc)
+    quotes = QuoteIndex(text, find_quotes(text))
+    vocab = load_model().vocab
+    rows = features(doc, quotes, found, vocab)
+    backwards = features(doc, quotes, found, vocab, names=FEATURE_NAMES[::-1])
+    assert np.array_equal(backwards, rows[:, ::-1])
+    some = ("lexicon", "kind", "speaker_person")
+    picked = features(doc, quotes, found, vocab, names=some)
+    assert np.array_equal(picked, rows[:, [FEATURE_NAMES.index(n) for n in some]])
+
+
+def test_model_naming_a_feature_this_code_lacks_is_refused() -> None:
+    payload = _shipped_payload()
+    payload["feature_names"] = [*payload["feature_names"][:-1], "speaker_shoe_size"]
+    with pytest.raises(ModelError, match=r"speaker_shoe_size.*train_statements\.py"):
+        model_from_payload(payload)
+
+
+def test_candidates_are_frozen(nlp: Language) -> None:
+    import dataclasses
+
+    doc = nlp("The mayor said the ferry would run again in spring.")
+    item = candidates(doc)[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        item.content = (0, 1)  # type: ignore[misc]
+    moved = dataclasses.replace(item, content=(0, 1))
+    assert moved.content == (0, 1) and item.content != (0, 1)

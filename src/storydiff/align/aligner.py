@@ -20,6 +20,7 @@ from storydiff.align.relations import (
     shared_event,
     terms_of,
 )
+from storydiff.lexicon.speech import SPEECH_PREFIXES
 from storydiff.models import Point, Relation, Unique
 from storydiff.nlp.analysis import Analysis
 from storydiff.nlp.embed import embed
@@ -125,20 +126,10 @@ def build_contexts(analysis: Analysis) -> list[ClaimContext]:
     return contexts
 
 
-# Verbs (and "according to") that report speech; other cues ("wants", "plans") do not make a voice.
-_SPEECH = (
-    "said", "say", "tell", "told", "add", "stat", "announc", "insist", "claim", "argu", "report",
-    "predict", "writ", "wrote", "tweet", "post", "note", "explain", "warn", "acknowledg", "admit",
-    "suggest", "indicat", "declar", "assert", "maintain", "stress", "confirm", "reiterat", "signal",
-    "accord", "describ", "ask", "deni", "deny", "reject", "dismiss", "rul", "vow", "promis",
-    "respond", "repl", "comment", "urg", "testif", "recall", "conced", "contend", "call",
-)
-
-
 def is_speech(cue: str) -> bool:
     """Whether a statement's cue reports speech: "told", "according to", "said in a statement"."""
     words = cue.lower().split()
-    return bool(words) and any(w.startswith(_SPEECH) for w in words[:2])
+    return bool(words) and any(w.startswith(SPEECH_PREFIXES) for w in words[:2])
 
 
 def common_terms(contexts: Sequence[ClaimContext]) -> frozenset[str]:

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 
 from datasketch import MinHash, MinHashLSH
 
-from storydiff.ingest.metadata import WIRE_CREDITS
+from storydiff.lexicon.outlets import OUTLET_ALIASES, WIRE_CREDITS
 from storydiff.models import Article, Statement
 
 DUPLICATE_JACCARD = 0.5
@@ -47,7 +47,7 @@ def source_groups(articles: Sequence[Article]) -> dict[str, str]:
 def outlet_key(name: str) -> str:
     """A comparable form of an outlet name: "The Associated Press" -> "associated press"."""
     key = re.sub(r"^the\s+", "", name.strip().lower())
-    return {"ap": "associated press", "afp": "agence france-presse"}.get(key, key)
+    return OUTLET_ALIASES.get(key, key)
 
 
 _WIRES = frozenset(outlet_key(name) for name in (*WIRE_CREDITS, *WIRE_CREDITS.values()))

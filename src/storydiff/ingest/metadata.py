@@ -17,29 +17,9 @@ from datetime import date
 
 import dateparser
 
-# Wire services and outlets that appear as a credit in a dateline, "(Reuters)".
-WIRE_CREDITS = {
-    "reuters": "Reuters",
-    "ap": "Associated Press",
-    "the associated press": "Associated Press",
-    "associated press": "Associated Press",
-    "afp": "AFP",
-    "bloomberg": "Bloomberg",
-    "cnn": "CNN",
-    "upi": "UPI",
-    "dpa": "dpa",
-    "xinhua": "Xinhua",
-    "tass": "TASS",
-    "ians": "IANS",
-    "pti": "PTI",
-}
+from storydiff.lexicon.datelines import DATELINE, find_dateline
+from storydiff.lexicon.outlets import WIRE_CREDITS
 
-# "MOSCOW/BEIJING (Reuters) - ", "WASHINGTON (AP) — ", "DA NANG, Vietnam — ".
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'/ -]*[A-Z.](?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3})?)"
-    r"(?:\s*\((?P<credit>[A-Za-z. ]{2,40})\))?"
-    r"\s*(?:[-—–]{1,2}|:)\s+(?=\S)"
-)
 # "Published November 9, 2017", "Updated: 2017-11-09", "Nov. 9, 2017" alone on a line.
 _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted|first published)(?: on)?:?\s*)?"
@@ -72,8 +52,8 @@ def read_metadata(text: str) -> TextMetadata:
                 published = parse_date(found.group("date"))
                 continue
         if dateline is None and para != title:
-            found = _DATELINE.match(para)
-            if found and _is_place(found.group("place")):
+            found = find_dateline(para)
+            if found:
                 dateline = found.group("place").strip()
                 credit = found.group("credit")
                 if credit:
@@ -87,25 +67,12 @@ def _title(text: str) -> str | None:
     first = lines[0].strip()
     if not first or len(first) > 200 or len(lines) < 2:
         return None
-    if first.endswith(_SENTENCE_END) or _DATELINE.match(first) or _DATE_LINE.match(first):
+    if first.endswith(_SENTENCE_END) or DATELINE.match(first) or _DATE_LINE.match(first):
         return None
     rest = "\n".join(lines[1:]).strip()
     if len(rest) < len(first):
         return None
     return first
-
-
-def dateline_length(text: str) -> int:
-    """How many leading characters of ``text`` are a dateline ("DA NANG, Vietnam — "), else 0."""
-    found = _DATELINE.match(text)
-    return found.end() if found and _is_place(found.group("place")) else 0
-
-
-def _is_place(place: str) -> bool:
-    """Whether a dateline candidate looks like a place, not an all-caps sentence start."""
-    head = place.split(",")[0]
-    words = re.split(r"[ /]", head)
-    return 1 <= len(words) <= 4 and head.upper() == head and len(head) >= 3
 
 
 def parse_date(text: str) -> str | None:

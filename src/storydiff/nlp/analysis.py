@@ -16,13 +16,13 @@ from typing import Any
 import numpy as np
 
 from storydiff.ingest.clean import blank_excluded
+from storydiff.lexicon import SPEECH_LIKE_LEMMAS
 from storydiff.models import Article, Claim, Entity, Statement
-from storydiff.nlp.attributions import iter_statements
 from storydiff.nlp.claims import iter_claims
-from storydiff.nlp.cues import SPEECH_LEMMAS
 from storydiff.nlp.embed import embed
 from storydiff.nlp.entities import Mention, iter_mentions, link_entities, person_words
 from storydiff.nlp.parse import parse
+from storydiff.nlp.statements import iter_statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +81,8 @@ def _mark_speech(statement: Statement, doc: Any) -> Statement:
     """Note whether the cue is a verb of speech ("said", "rowed back on") rather than of thought ("wants")."""
     span = doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
     lemmas = {t.lemma_.lower() for t in span} if span is not None else set()
-    speech = statement.direct or bool(lemmas & (SPEECH_LEMMAS | _ALSO_SPEECH))
+    speech = statement.direct or bool(lemmas & SPEECH_LIKE_LEMMAS)
     return statement if speech == statement.speech else dataclasses.replace(statement, speech=speech)
-
-
-_ALSO_SPEECH = frozenset({"cite", "row", "according", "reply", "call", "describe", "accuse", "dismiss"})
 
 
 def _self_credit(statements: Sequence[Statement]) -> str | None:

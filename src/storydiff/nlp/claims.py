@@ -21,9 +21,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Literal
 
-from storydiff.ingest.metadata import _DATELINE, _is_place
+from storydiff.lexicon import SAYING_CORE_LEMMAS, dateline_length
 from storydiff.models import Claim, Statement
 
 MIN_WORDS = 4
@@ -50,12 +50,6 @@ LIGHT_PREDICATES = frozenset({
     "continue", "begin", "start", "keep", "fail", "refuse", "decline", "neglect", "think",
     "believe", "know", "report", "claim",
     "announce", "state", "insist", "argue", "question", "predict", "see", "look", "let",
-})
-# Verbs of saying whose complement clause is the claim's core: "told reporters that ...".
-_SAYING = frozenset({
-    "say", "tell", "add", "state", "announce", "insist", "claim", "argue", "report", "predict",
-    "write", "tweet", "post", "note", "explain", "warn", "acknowledge", "admit", "suggest",
-    "indicate", "declare", "assert", "maintain", "stress", "confirm", "reiterate", "signal",
 })
 # Argument dependencies whose nouns name what the predicate is about.
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "obj", "expl"}
@@ -145,10 +139,10 @@ def _after_dateline(doc: Any, start: int, end: int) -> int:
     """Skip a dateline that opens a claim: "DA NANG, Vietnam — ", "OSLO (Reuters) - "."""
     begin = doc[start].idx
     text = doc[start:end].text  # not doc.text: that rebuilds the whole article's string
-    found = _DATELINE.match(text)
-    if not found or not _is_place(found.group("place")):
+    skip = dateline_length(text)
+    if not skip:
         return start
-    cut = begin + found.end()
+    cut = begin + skip
     for token in doc[start:end]:
         if token.idx >= cut:
             return token.i
@@ -223,7 +217,7 @@ def _is_content(core: Any, statement: Statement) -> bool:
 def _reported(span: Any) -> Any | None:
     """The complement clause of a claim whose main verb is a verb of saying, if it has one."""
     root = _head(span)
-    if root is None or root.lemma_.lower() not in _SAYING:
+    if root is None or root.lemma_.lower() not in SAYING_CORE_LEMMAS:
         return None
     clauses = [c for c in root.children if c.dep_ == "ccomp" and span.start <= c.i < span.end]
     if clauses:
@@ -279,7 +273,7 @@ def _event(head: Any) -> Any:
     return token
 
 
-def polarity(core: Any, head: Any | None = None) -> str:
+def polarity(core: Any, head: Any | None = None) -> Literal["positive", "negative"]:
     """"negative" when the predicate itself is negated ("will not hold", "never agreed", "no decision")."""
     if head is None:
         head = _head(core)

@@ -1,33 +1,17 @@
-"""The words that mark attribution: cue verbs, source nouns, news outlets.
+"""The words that mark attribution: cue verbs, source nouns, speaker pronouns.
 
-A lexicon, not a model: which verb lemmas can introduce what somebody said
-or thought, which of them are verbs of *speech* proper (the benchmark's
-"speech subset"), where each kind of cue keeps its content (a clause, an
-object, an infinitive, a prepositional object), which nouns describe an
-unnamed source, and which words make a recipient a news outlet.
+A word list, not a model: which verb lemmas can introduce what somebody said
+or thought beyond the verbs of *speech* proper (``storydiff.lexicon.speech``,
+shared with other stages), where each kind of cue keeps its content (a
+clause, an object, an infinitive, a prepositional object), which nouns
+describe an unnamed source, and which pronouns a speaker can be. Only the
+statement extractor reads these lists.
 """
 
 from __future__ import annotations
 
+from storydiff.lexicon import SPEECH_LEMMAS, word_set
 
-def word_set(text: str) -> frozenset[str]:
-    """The words of a whitespace-separated list, as a set."""
-    return frozenset(text.split())
-
-
-# Verbs of speech: the act of uttering or writing something to someone.
-# The benchmark's "speech subset" is the gold attributions whose cue has one
-# of these lemmas; docs/statements.md prints the list.
-SPEECH_LEMMAS: frozenset[str] = word_set(
-    """
-    acknowledge add admit agree allege announce answer argue ask assert assure boast
-    caution claim comment complain concede confirm contend counter declare deny
-    disagree disclose emphasise emphasize explain inform insist joke maintain
-    mention note observe pledge post predict promise question quip recall recount
-    reiterate remark repeat reply report respond retort reveal say speak state
-    stress suggest tell testify threaten tweet urge vow warn write
-    """
-)
 
 # Cue verbs beyond speech: citing, judging, showing, believing ("a study found").
 OTHER_CUE_LEMMAS: frozenset[str] = word_set(
@@ -123,16 +107,6 @@ ANONYMOUS_NOUNS: frozenset[str] = word_set(
     adviser advisor aide analyst diplomat employee executive expert insider lawmaker
     member negotiator observer officer official participant people person
     representative source spokesman spokesperson spokeswoman staffer witness
-    """
-)
-
-# Words that make a recipient a news outlet ("told Russian news agencies").
-OUTLET_WORDS: frozenset[str] = word_set(
-    """
-    abc afp agencies agency ap axios bbc bloomberg breitbart buzzfeed cbs cnn daily
-    fox gazette guardian herald huffpost interfax journal magazine msnbc nbc news
-    newspaper newspapers npr observer pbs politico post radio reuters ria tass
-    telegraph television times tribune tv wire
     """
 )
 

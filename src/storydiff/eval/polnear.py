@@ -12,7 +12,7 @@ its continuation) are merged first, as PolNeAR draws them as one attribution
 with a discontinuous content. Among matches, the speaker is right when its
 span overlaps the gold Source span or names the same person, and the cue is
 right when the spans overlap. The speech subset is the gold attributions
-whose cue contains a verb of speech (``cues.SPEECH_LEMMAS``).
+whose cue contains a verb of speech (``storydiff.lexicon.SPEECH_LEMMAS``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from storydiff.models import Statement
-from storydiff.nlp.cues import SPEECH_LEMMAS
+from storydiff.lexicon import SPEECH_LEMMAS
 
 _ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")
 

@@ -8,21 +8,19 @@ before clauses that do not. Ranges are character offsets into ``doc.text``.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 
 from spacy.tokens import Doc, Token
 
-from storydiff.nlp.cues import (
+from storydiff.lexicon import SPEECH_LEMMAS, word_set
+from storydiff.nlp.statements.cues import (
     CUE_LEMMAS,
     INFINITIVE_CONTENT_LEMMAS,
     NOMINAL_CONTENT_LEMMAS,
     PHRASAL_CUES,
     PREPOSITION_CONTENT,
-    SPEECH_LEMMAS,
-    word_set,
 )
+from storydiff.nlp.statements.positions import doc_text
 
 CANDIDATE_LEMMAS = CUE_LEMMAS | frozenset(PHRASAL_CUES) | {"accord"}
 PHRASAL_PREPS = frozenset({"on", "from", "about"})
@@ -59,14 +57,6 @@ def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " ,;:\u2014\u2013-\n":
         start += 1
     return start, end
-
-
-def doc_text(doc: Any) -> str:
-    """The doc's text, built once: ``Doc.text`` joins every token on each access."""
-    text = doc.user_data.get("storydiff_text")
-    if text is None:
-        text = doc.user_data["storydiff_text"] = doc.text
-    return text
 
 
 # "Many of the courses, she said, have closed": the cue sits inside what was said,

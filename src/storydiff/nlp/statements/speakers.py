@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from storydiff.lexicon import word_set
 from storydiff.models import Speaker
-from storydiff.nlp.cues import (
+from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
-    word_set,
 )
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})

@@ -1,53 +1,36 @@
-"""Statements: who said what, to whom, when — from one parsed article.
+"""The rules: candidate statements read off cue words, quotation marks and colons.
 
-``iter_statements`` walks a spaCy ``Doc`` of the whole article once, looking
-for cue words (``cues.py``), and for each cue finds its speaker
-(``speakers.py``), its content (a quotation from ``quotes.py`` or the clause
-the cue governs), its recipient and its time (``timex.py``). Quotations that
-no cue claims but that continue a speaker's quote are attributed to that
-speaker. Every span is a character range into ``doc.text``.
+Each rule proposes a ``Candidate`` (speaker, cue, content, recipient) with a
+one-line comment saying what it catches and an example. A cue verb with a
+subject takes the quotation next to its clause, else the clause it governs
+(``reported.py``); "according to" takes the rest of its sentence; a name and
+a colon take what follows; a quotation no cue claims continues the speaker
+before it. The statement model (``choice.py``) chooses among these and the
+learned templates' candidates.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from storydiff.ingest.metadata import dateline_length
-from storydiff.models import Recipient, Span, Speaker, Statement, When
-from storydiff.nlp.cues import (
-    CUE_LEMMAS,
-    OUTLET_WORDS,
-    PHRASAL_CUES,
-    QUOTE_ONLY_LEMMAS,
-    SPEECH_LEMMAS,
-    word_set,
-)
-from storydiff.nlp.quotes import QuoteIndex, find_quotes
-from storydiff.nlp.reported import (
+from storydiff.lexicon import OUTLET_WORDS, SPEECH_LEMMAS, word_set
+from storydiff.models import Recipient, Speaker
+from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.cues import CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS
+from storydiff.nlp.statements.positions import doc_text
+from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.reported import (
     CANDIDATE_LEMMAS,
     PHRASAL_PREPS,
-    doc_text,
     governed_content,
     parenthetical_content,
     sentence_breaks,
     trim_edges,
 )
-from storydiff.nlp.speakers import NameIndex, describe, find_subject, left_neighbour
-from storydiff.nlp.statement_model import (
-    RULE_MARGIN,
-    Found,
-    Paragraphs,
-    StatementModel,
-    TokenAt,
-    choose,
-    features,
-    load_model,
-    template_candidates,
-)
-from storydiff.nlp.timex import find_when, resolve_when
+from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, left_neighbour
 
 _WORD = re.compile(r"\w+")
 _GAP_CHARS = " \t\n,:;\u2014\u2013-"
@@ -63,84 +46,13 @@ _ANSWERS = frozenset({"yes", "no", "so"})
 _NOT_SPEAKERS = frozenset({"there"})
 
 
-def iter_statements(
-    doc: Doc,
-    article_id: str,
-    published: str | None = None,
-    excluded: Sequence[tuple[int, int]] = (),
-    model: StatementModel | None = None,
-) -> Iterator[Statement]:
-    """Yield every statement in a parsed article, numbered in text order.
+def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Candidate]:
+    """Every candidate the rules propose, in the order the rules find them.
 
-    ``published`` (YYYY-MM-DD) lets "on Thursday" resolve to a date;
-    statements touching an ``excluded`` range (web residue) are skipped.
-    The rules and the learned templates propose candidates; the statement
-    model (``statement_model.py``, the shipped one unless given) chooses among them.
+    Their time is read once a candidate is chosen (``extract.number_statements``).
     """
-    text = doc_text(doc)
-    model = model or load_model()
-    quotes = QuoteIndex(text, find_quotes(text))
-    found = _candidates(doc, quotes, excluded, model.vocab)
-    chosen: list[Found] = []
-    if found:
-        scores = model.booster.predict(features(doc, quotes, found, model.vocab))
-        chosen = choose(found, scores.tolist(), model.threshold, model.lexicon_threshold, RULE_MARGIN)
-    yield from number_statements(doc, chosen, article_id, published)
-
-
-def number_statements(
-    doc: Doc, chosen: Sequence[Found], article_id: str, published: str | None = None
-) -> Iterator[Statement]:
-    """Statements from chosen candidates: one per content, in text order, numbered."""
-    text = doc_text(doc)
-    token_at = TokenAt(doc)
-    for n, item in enumerate(_one_per_content(list(chosen)), 1):
-        skip = 0 if item.direct else dateline_length(text[item.content[0] : item.content[1]])
-        if skip:  # "DA NANG, Vietnam — Trump will not ..., Sanders said": the place is the writer's
-            item.content = (item.content[0] + skip, item.content[1])
-        if item.kind != "colon" and item.when is None:
-            cue = token_at(item.cue[0])
-            item.when = _when(cue, text, published)
-            if item.kind.startswith("t:"):
-                item.recipient = _recipient(cue)
-        yield Statement(
-            id=f"{article_id}-S{n}",
-            article=article_id,
-            speaker=item.speaker,
-            cue=Span(text[item.cue[0] : item.cue[1]], *item.cue),
-            content=Span(text[item.content[0] : item.content[1]], *item.content),
-            direct=item.direct,
-            recipient=item.recipient,
-            when=item.when,
-        )
-
-
-def candidates(
-    doc: Doc,
-    excluded: Sequence[tuple[int, int]] = (),
-    vocab: dict[str, tuple[int, float, float]] | None = None,
-) -> list[Found]:
-    """Every candidate statement of an article: the rules' and the learned templates'.
-
-    Candidates touching an ``excluded`` range are left out; a template that
-    repeats the words of a rule's content for the same cue is dropped. ``vocab`` is the learned cue
-    vocabulary (the shipped model's unless given).
-    """
-    text = doc_text(doc)
-    quotes = QuoteIndex(text, find_quotes(text))
-    return _candidates(doc, quotes, excluded, load_model().vocab if vocab is None else vocab)
-
-
-def _candidates(
-    doc: Doc,
-    quotes: QuoteIndex,
-    excluded: Sequence[tuple[int, int]],
-    vocab: dict[str, tuple[int, float, float]],
-) -> list[Found]:
-    text = doc_text(doc)
-    names = NameIndex(doc)
-    found: list[Found] = []
-    used: set[int] = set()
+    found: list[Candidate] = []
+    used: set[int] = set()  # quotations some candidate already took
     pending: list[tuple[int, int]] = []  # (continuing quote, quote it continues)
     for tok in doc:
         if tok.pos_ not in ("VERB", "ADP") or tok.lemma_ not in CANDIDATE_LEMMAS:
@@ -150,18 +62,10 @@ def _candidates(
         else:
             item = _from_cue(tok, quotes, names, used, pending)
         if item is not None:
-            found.append(item)  # its time is read once chosen (number_statements)
+            found.append(item)
     found.extend(_colon_statements(doc, quotes, names))
     found.extend(_continued_quotes(doc, quotes, used, pending, found))
-    # A template that repeats a rule's content, or a quotation without its marks, adds
-    # nothing but a way to lose the marks: the rule's candidate stays, the template goes.
-    seen = {(f.cue, _words_of(text, f.content)) for f in found}
-    for item in template_candidates(doc, quotes, names, vocab, Paragraphs(text)):
-        key = (item.cue, _words_of(text, item.content))
-        if key not in seen:
-            seen.add(key)
-            found.append(item)
-    return [f for f in found if not _touches(f, excluded)]
+    return found
 
 
 # "X said ...", "“...,” X said", "X told Y that ...": a cue verb with a subject.
@@ -171,7 +75,7 @@ def _from_cue(
     names: NameIndex,
     used: set[int],
     pending: list[tuple[int, int]],
-) -> Found | None:
+) -> Candidate | None:
     if quotes.containing(cue.idx, cue.idx + len(cue)) is not None:
         return None  # a verb inside a quotation is the speaker's own word
     cue_end = _cue_end(cue)
@@ -191,7 +95,7 @@ def _from_cue(
     if content is None:
         return None
     lexicon = cue.lemma_ in SPEECH_LEMMAS or cue.lemma_ in PHRASAL_CUES
-    return Found(speaker, (cue.idx, cue_end), content, direct, _recipient(cue), kind=kind, lexicon=lexicon)
+    return Candidate(speaker, (cue.idx, cue_end), content, direct, recipient(cue), kind=kind, lexicon=lexicon)
 
 
 # "Weaver didn't seem impressed, telling reporters, “A lot of people said ...”": the
@@ -378,7 +282,7 @@ def _widen_to_quotes(quotes: QuoteIndex, start: int, end: int, used: set[int]) -
 
 
 # "Prices rose, according to the ministry": the source is the object of "to".
-def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> Found | None:
+def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> Candidate | None:
     if tok.lower_ != "according":
         return None
     to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -398,10 +302,10 @@ def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> Found | N
     start, end = trim_edges(text, start, end)
     if end - start < 3:
         return None
-    return Found(describe(source, names), (tok.idx, to.idx + len(to)), (start, end), False, kind="according")
+    return Candidate(describe(source, names), (tok.idx, to.idx + len(to)), (start, end), False, kind="according")
 
 
-def _recipient(cue: Token) -> Recipient | None:
+def recipient(cue: Token) -> Recipient | None:
     """Whom the statement was made to: "told Fox News", "said to reporters"."""
     target = None
     for child in cue.rights:
@@ -421,17 +325,9 @@ def _recipient(cue: Token) -> Recipient | None:
     return Recipient(span.text, span.start_char, span.end_char, bool(words & OUTLET_WORDS))
 
 
-def _when(cue: Token, text: str, published: str | None) -> When | None:
-    bounds = find_when(cue)
-    if bounds is None:
-        return None
-    phrase = text[bounds[0] : bounds[1]]
-    return When(phrase, bounds[0], bounds[1], resolve_when(phrase, published))
-
-
 # "Mayor Reddick: Bridge Tolls Will Stay", "Q: Where were you?", and inline
 # "Reddick: “We will pay.”" — a name and a colon in front of what was said.
-def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator[Found]:
+def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator[Candidate]:
     text = doc_text(doc)
     for m in _NAME_COLON.finditer(text):
         who, rest = m.span(1), m.span(2)
@@ -454,7 +350,7 @@ def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterato
         person = next((e.text for e in span.ents if e.label_ == "PERSON"), None) if span else None
         name = names.full_name(person) if person else None
         speaker = Speaker(m.group(1), who[0], who[1], name)
-        yield Found(speaker, (who[1], who[1] + 1), content, text[content[0]] in _OPENING_MARKS, kind="colon")
+        yield Candidate(speaker, (who[1], who[1] + 1), content, text[content[0]] in _OPENING_MARKS, kind="colon")
 
 
 _NAME_COLON = re.compile(
@@ -480,16 +376,16 @@ def _continued_quotes(
     quotes: QuoteIndex,
     used: set[int],
     pending: list[tuple[int, int]],
-    found: list[Found],
-) -> list[Found]:
+    found: list[Candidate],
+) -> list[Candidate]:
     text = doc_text(doc)
-    extra: list[Found] = []
+    extra: list[Candidate] = []
     by_content = {f.content: f for f in found}
     for after, before in pending:
         owner = by_content.get((quotes.starts[before], quotes.ends[before]))
         if owner is not None:
             extra.append(
-                Found(
+                Candidate(
                     owner.speaker,
                     owner.cue,
                     quotes.spans[after],
@@ -504,7 +400,7 @@ def _continued_quotes(
         key=lambda f: f.content[0],
     )
     j = 0
-    last: Found | None = None
+    last: Candidate | None = None
     for i, (s, e) in enumerate(quotes.spans):
         while j < len(directs) and directs[j].content[1] <= s:
             last = directs[j]
@@ -522,7 +418,7 @@ def _continued_quotes(
             if text[:s].rstrip()[-1:] not in _SENTENCE_ENDS or not quotes.full[i]:
                 continue  # a quote inside someone's sentence is a fragment, not a continuation
             span = (s, e)
-        extra.append(Found(last.speaker, last.cue, span, True, last.recipient, last.when, "continued"))
+        extra.append(Candidate(last.speaker, last.cue, span, True, last.recipient, last.when, "continued"))
         used.update(quotes.overlapping(*span))
     return extra
 
@@ -548,38 +444,3 @@ def _continuation_span(doc: Doc, quotes: QuoteIndex, s: int, e: int) -> tuple[in
     start = min(s, sent.start_char)
     end = max(e, sent.end_char)
     return trim_edges(quotes.text, start, end)
-
-
-_EDGE_CHARS = " \t\n\"“”‘’'«».,;:!?"
-
-
-def _words_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A content span without the quotation marks and punctuation at its edges."""
-    start, end = span
-    while start < end and text[start] in _EDGE_CHARS:
-        start += 1
-    while end > start and text[end - 1] in _EDGE_CHARS:
-        end -= 1
-    return start, end
-
-
-def _one_per_content(found: list[Found]) -> list[Found]:
-    """In text order, one statement per content span: the one whose cue is nearest."""
-    best: dict[tuple[int, int], Found] = {}
-    for item in found:
-        other = best.get(item.content)
-        if other is None or _distance(item) < _distance(other):
-            best[item.content] = item
-    return sorted(best.values(), key=lambda f: (min(f.content[0], f.cue[0]), f.cue[0]))
-
-
-def _distance(item: Found) -> int:
-    return max(item.cue[0] - item.content[1], item.content[0] - item.cue[1], 0)
-
-
-def _touches(item: Found, excluded: Sequence[tuple[int, int]]) -> bool:
-    for s, e in excluded:
-        for a, b in (item.cue, item.content):
-            if a < e and s < b:
-                return True
-    return False

@@ -1,0 +1,38 @@
+"""The lexicon: every word list and text rule that more than one stage reads, once.
+
+- ``speech``: verbs of speech (``SPEECH_LEMMAS``) and the named variants
+  stages use (``SPEECH_LIKE_LEMMAS``, ``SAYING_CORE_LEMMAS``, ``SPEECH_PREFIXES``);
+- ``outlets``: wire credits, outlet words, outlet initials;
+- ``datelines``: what a dateline is ("OSLO (Reuters) - ");
+- ``words``: ``word_set``, how lists are written.
+
+A list that only one module reads lives with that module (the statement
+extractor's cue lists are in ``storydiff.nlp.statements.cues``).
+"""
+
+from __future__ import annotations
+
+from storydiff.lexicon.datelines import DATELINE, dateline_length, find_dateline, is_place
+from storydiff.lexicon.outlets import OUTLET_ALIASES, OUTLET_WORDS, WIRE_CREDITS
+from storydiff.lexicon.speech import (
+    SAYING_CORE_LEMMAS,
+    SPEECH_LEMMAS,
+    SPEECH_LIKE_LEMMAS,
+    SPEECH_PREFIXES,
+)
+from storydiff.lexicon.words import word_set
+
+__all__ = [
+    "DATELINE",
+    "OUTLET_ALIASES",
+    "OUTLET_WORDS",
+    "SAYING_CORE_LEMMAS",
+    "SPEECH_LEMMAS",
+    "SPEECH_LIKE_LEMMAS",
+    "SPEECH_PREFIXES",
+    "WIRE_CREDITS",
+    "dateline_length",
+    "find_dateline",
+    "is_place",
+    "word_set",
+]

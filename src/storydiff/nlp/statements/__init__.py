@@ -1,0 +1,33 @@
+"""Statements: who said what, to whom, when — from one parsed article.
+
+``iter_statements(doc, article_id)`` walks a spaCy ``Doc`` of the whole
+article and yields ``Statement`` records; every span is a character range
+into ``doc.text``. The modules, read top-down, each build on those before:
+
+- ``quotes``: where the quoted passages are;
+- ``cues``: the cue words beyond the verbs of speech (``storydiff.lexicon``);
+- ``positions``: the token and paragraph at an offset;
+- ``speakers``: who a cue attributes its content to, named as the article names them;
+- ``reported``: the clause, object or infinitive a cue governs;
+- ``candidates``: the ``Candidate`` record, a statement before it is chosen;
+- ``rules``: candidates from cue verbs, "according to", colons, continued quotes;
+- ``templates``: candidates from the cue vocabulary learned on PolNeAR;
+- ``features``: the model's features, by name;
+- ``choice``: the statement model: loading, scoring, choosing;
+- ``extract``: ``iter_statements``, the whole of it.
+"""
+
+from __future__ import annotations
+
+from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.choice import StatementModel, load_model
+from storydiff.nlp.statements.extract import candidates, iter_statements, number_statements
+
+__all__ = [
+    "Candidate",
+    "StatementModel",
+    "candidates",
+    "iter_statements",
+    "load_model",
+    "number_statements",
+]

@@ -1,0 +1,157 @@
+"""Statements from one parsed article: candidates proposed, chosen, numbered.
+
+``iter_statements`` is the whole extractor: the rules (``rules.py``) and
+the learned templates (``templates.py``) propose candidates, the statement
+model (``choice.py``) scores them and keeps the best per cue, and
+``number_statements`` turns the chosen ones into ``Statement`` records with
+their time and ids.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+
+from spacy.tokens import Doc, Token
+
+from storydiff.lexicon import dateline_length
+from storydiff.models import Span, Statement, When
+from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
+from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text
+from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
+from storydiff.nlp.statements.rules import recipient, rule_candidates
+from storydiff.nlp.statements.speakers import NameIndex
+from storydiff.nlp.statements.templates import template_candidates
+from storydiff.nlp.timex import find_when, resolve_when
+
+
+def iter_statements(
+    doc: Doc,
+    article_id: str,
+    published: str | None = None,
+    excluded: Sequence[tuple[int, int]] = (),
+    model: StatementModel | None = None,
+) -> Iterator[Statement]:
+    """Yield every statement in a parsed article, numbered in text order.
+
+    ``published`` (YYYY-MM-DD) lets "on Thursday" resolve to a date;
+    statements touching an ``excluded`` range (web residue) are skipped.
+    The rules and the learned templates propose candidates; the statement
+    model (the shipped one unless given) chooses among them.
+    """
+    text = doc_text(doc)
+    model = model or load_model()
+    quotes = QuoteIndex(text, find_quotes(text))
+    found = _candidates(doc, quotes, excluded, model.vocab)
+    chosen: list[Candidate] = []
+    if found:
+        scores = score(model, doc, quotes, found)
+        chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
+    yield from number_statements(doc, chosen, article_id, published)
+
+
+def number_statements(
+    doc: Doc, chosen: Sequence[Candidate], article_id: str, published: str | None = None
+) -> Iterator[Statement]:
+    """Statements from chosen candidates: one per content, in text order, numbered."""
+    text = doc_text(doc)
+    token_at = TokenAt(doc)
+    for n, item in enumerate(_one_per_content(list(chosen)), 1):
+        skip = 0 if item.direct else dateline_length(text[item.content[0] : item.content[1]])
+        if skip:  # "DA NANG, Vietnam — Trump will not ..., Sanders said": the place is the writer's
+            item = dataclasses.replace(item, content=(item.content[0] + skip, item.content[1]))
+        if item.kind != "colon" and item.when is None:
+            cue = token_at(item.cue[0])
+            # A template's recipient is read only now, for the few that are chosen.
+            told = recipient(cue) if item.kind.startswith("t:") else item.recipient
+            item = dataclasses.replace(item, when=_when(cue, text, published), recipient=told)
+        yield Statement(
+            id=f"{article_id}-S{n}",
+            article=article_id,
+            speaker=item.speaker,
+            cue=Span(text[item.cue[0] : item.cue[1]], *item.cue),
+            content=Span(text[item.content[0] : item.content[1]], *item.content),
+            direct=item.direct,
+            recipient=item.recipient,
+            when=item.when,
+        )
+
+
+def candidates(
+    doc: Doc,
+    excluded: Sequence[tuple[int, int]] = (),
+    vocab: dict[str, tuple[int, float, float]] | None = None,
+) -> list[Candidate]:
+    """Every candidate statement of an article: the rules' and the learned templates'.
+
+    Candidates touching an ``excluded`` range are left out; a template that
+    repeats the words of a rule's content for the same cue is dropped. ``vocab`` is the learned cue
+    vocabulary (the shipped model's unless given).
+    """
+    text = doc_text(doc)
+    quotes = QuoteIndex(text, find_quotes(text))
+    return _candidates(doc, quotes, excluded, load_model().vocab if vocab is None else vocab)
+
+
+def _candidates(
+    doc: Doc,
+    quotes: QuoteIndex,
+    excluded: Sequence[tuple[int, int]],
+    vocab: dict[str, tuple[int, float, float]],
+) -> list[Candidate]:
+    text = doc_text(doc)
+    names = NameIndex(doc)
+    found = rule_candidates(doc, quotes, names)
+    # A template that repeats a rule's content, or a quotation without its marks, adds
+    # nothing but a way to lose the marks: the rule's candidate stays, the template goes.
+    seen = {(f.cue, _words_of(text, f.content)) for f in found}
+    for item in template_candidates(doc, quotes, names, vocab, Paragraphs(text)):
+        key = (item.cue, _words_of(text, item.content))
+        if key not in seen:
+            seen.add(key)
+            found.append(item)
+    return [f for f in found if not _touches(f, excluded)]
+
+
+def _when(cue: Token, text: str, published: str | None) -> When | None:
+    bounds = find_when(cue)
+    if bounds is None:
+        return None
+    phrase = text[bounds[0] : bounds[1]]
+    return When(phrase, bounds[0], bounds[1], resolve_when(phrase, published))
+
+
+_EDGE_CHARS = " \t\n\"“”‘’'«».,;:!?"
+
+
+def _words_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A content span without the quotation marks and punctuation at its edges."""
+    start, end = span
+    while start < end and text[start] in _EDGE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_CHARS:
+        end -= 1
+    return start, end
+
+
+def _one_per_content(found: list[Candidate]) -> list[Candidate]:
+    """In text order, one statement per content span: the one whose cue is nearest."""
+    best: dict[tuple[int, int], Candidate] = {}
+    for item in found:
+        other = best.get(item.content)
+        if other is None or _distance(item) < _distance(other):
+            best[item.content] = item
+    return sorted(best.values(), key=lambda f: (min(f.content[0], f.cue[0]), f.cue[0]))
+
+
+def _distance(item: Candidate) -> int:
+    return max(item.cue[0] - item.content[1], item.content[0] - item.cue[1], 0)
+
+
+def _touches(item: Candidate, excluded: Sequence[tuple[int, int]]) -> bool:
+    for s, e in excluded:
+        for a, b in (item.cue, item.content):
+            if a < e and s < b:
+                return True
+    return False

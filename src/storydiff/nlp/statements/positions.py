@@ -1,0 +1,52 @@
+"""Positions in a parsed article: its text built once, the token at an offset, the paragraph around one.
+
+Every span the statement extractor handles is a character range into
+``doc.text``; these helpers answer "which token" and "which paragraph" for
+such offsets without walking the ``Doc`` each time.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+
+def doc_text(doc: Any) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token on each access."""
+    text = doc.user_data.get("storydiff_text")
+    if text is None:
+        text = doc.user_data["storydiff_text"] = doc.text
+    return text
+
+
+class TokenAt:
+    """The token at a character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX
+
+        self.doc = doc
+        self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
+
+    def index(self, pos: int) -> int:
+        """The index of the token that covers (or last starts before) ``pos``."""
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def __call__(self, pos: int) -> Token:
+        return self.doc[self.index(pos)]
+
+
+class Paragraphs:
+    """The paragraph around a character offset."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def __call__(self, pos: int) -> tuple[int, int]:
+        k = bisect_right(self.starts, pos) - 1
+        start = self.starts[k]
+        end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.text)
+        return start, end

@@ -1,0 +1,123 @@
+"""Learned templates: candidates from the cue vocabulary the rules do not reach.
+
+The statement model's vocabulary (cue lemmas learned on PolNeAR's train
+split, shipped in the model file) lists words that introduce what someone
+said or thought beyond the rules' verbs: "was critical *of* X", "his support
+*for* X", "her decision *to* X", "made clear *that* X". For every such word
+outside a quotation, each content it can govern (a clause with or without
+its trailing aside, an object, a prepositional object, a passive's subject)
+becomes a candidate; the model chooses among them and the rules' candidates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.positions import Paragraphs, doc_text
+from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.reported import content_span, trim_edges
+from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
+
+_TEMPLATE_DEPS = {
+    "ccomp": "t:ccomp",
+    "xcomp": "t:xcomp",
+    "dobj": "t:dobj",
+    "acl": "t:acl",
+    "oprd": "t:oprd",
+    "attr": "t:attr",
+    "csubj": "t:csubj",
+    "advcl": "t:advcl",
+}
+_TEMPLATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
+def template_candidates(
+    doc: Doc,
+    quotes: QuoteIndex,
+    names: NameIndex,
+    vocab: dict[str, tuple[int, float, float]],
+    paragraph_of: Paragraphs,
+) -> list[Candidate]:
+    """Candidates from cue words of the learned vocabulary: each content a cue can govern.
+
+    A cue word inside a quotation is mostly the speaker's own word: it gets none.
+    """
+    text = doc_text(doc)
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.pos_ not in _TEMPLATE_POS or tok.lemma_.lower() not in vocab:
+            continue
+        if quotes.containing(tok.idx, tok.idx + len(tok)) is not None:
+            continue
+        speaker_tok = template_speaker(tok)
+        if speaker_tok is None or speaker_tok.lower_ == "there":
+            continue
+        para_start, para_end = paragraph_of(tok.idx)
+        spans: dict[tuple[int, int], str] = {}
+        for child in tok.children:
+            if not para_start <= child.idx < para_end or child.i == speaker_tok.i:
+                continue
+            kind = _TEMPLATE_DEPS.get(child.dep_)
+            if kind is not None:
+                if child.dep_ == "advcl" and child.i < tok.i:
+                    continue
+                for span in (_edges(child), content_span(child, tok)):
+                    spans.setdefault(span, kind)
+            elif child.dep_ == "prep" and child.i > tok.i:
+                objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    spans.setdefault(_edges(objs[0]), "t:prep")
+                    spans.setdefault((objs[0].left_edge.idx, _edges(child)[1]), "t:prep")
+        if speaker_tok.dep_ == "pobj" and speaker_tok.head.dep_ == "agent":
+            # "The plan was rejected by most voters": what the agent rejected is the subject.
+            for child in tok.children:
+                if child.dep_ == "nsubjpass":
+                    spans.setdefault(_edges(child), "t:passive")
+        if not spans:
+            continue
+        speaker = None
+        for (start, end), kind in spans.items():
+            start, end = trim_edges(text, max(start, para_start), min(end, para_end))
+            if end - start < 2 or (start <= speaker_tok.idx < end):
+                continue
+            if speaker is None:
+                speaker = describe(speaker_tok, names)
+            direct = text[start] in '"“«' and text[end - 1] in '"”»'
+            out.append(Candidate(speaker, (tok.idx, tok.idx + len(tok)), (start, end), direct, kind=kind))
+    return out
+
+
+def template_speaker(tok: Token) -> Token | None:
+    """Who a templated cue belongs to: the subject, the agent, the possessor."""
+    for child in tok.children:
+        if child.dep_ == "agent":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    if tok.pos_ == "NOUN":
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return child
+        for child in tok.lefts:
+            named = child.pos_ == "PROPN" or child.ent_type_ in ("NORP", "PERSON", "ORG")
+            if child.dep_ in ("compound", "amod") and named:
+                return child
+        head = tok.head
+        if tok.dep_ == "pobj":
+            head = head.head
+        if tok.dep_ in ("dobj", "pobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return None
+    if tok.pos_ == "ADJ":
+        if tok.dep_ in ("acomp", "amod", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
+            return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return None
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head  # "placards supporting Sanders", "voters backing the plan"
+    return find_subject(tok)
+
+
+def _edges(tok: Token) -> tuple[int, int]:
+    last = tok.right_edge
+    return tok.left_edge.idx, last.idx + len(last)
