@@ -138,3 +138,28 @@ def test_ferry_strike_announced_then_called_off_is_a_change(example_briefs):
     brief = example_briefs["ferry"]
     changes = [r for r in brief.relations if r.type in ("updates", "conflicts")]
     assert any("strike" in r.reason and "will not go" in r.reason for r in changes)
+
+
+
+def test_a_plain_text_brief_imports_nothing_it_does_not_use(tmp_path):
+    """Cold start: near-duplicate hashing, HTML extraction, date parsing and ANN search load only when needed."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour master Lena Ostby said on Tuesday that the north pier would close for repairs.\n\n"
+        "The council approved the repair budget last week, a spokesman said.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "The north pier will close while divers repair its pilings, harbour master Lena Ostby said.\n\n"
+        "Fishermen said the closure would cost them a month of landings.\n"
+    )
+    code = (
+        "import contextlib, io, sys\n"
+        "from storydiff.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['brief', {str(tmp_path)!r}, '--format', 'json']) == 0\n"
+        "print(' '.join(m for m in ('datasketch', 'trafilatura', 'lxml', 'dateparser', 'faiss') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == []

@@ -1,8 +1,10 @@
 """Which articles are independent sources.
 
 Reprinted wire copy is one source however many outlets run it: articles whose
-texts are near-duplicates (MinHash estimate of word 5-gram Jaccard similarity
-of at least 0.5) fall into one group. A claim that an article attributes to
+texts are near-duplicates (word 5-gram Jaccard similarity of at least 0.5)
+fall into one group. Up to ``EXACT_LIMIT`` articles the similarity is exact;
+above that a MinHash LSH index estimates it, so datasketch (over a second to
+import) is loaded only for large inputs. A claim that an article attributes to
 another outlet ("told Reuters", "according to the AP", "Reuters reported")
 counts as that outlet's, not as a new confirmation: ``attributed_outlet``
 names the outlet, and the align stage counts it with that outlet's own
@@ -12,36 +14,68 @@ article when the story has one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
-
-from datasketch import MinHash, MinHashLSH
+from typing import Any
 
 from storydiff.lexicon.outlets import OUTLET_ALIASES, WIRE_CREDITS
 from storydiff.models import Article, Statement
 
 DUPLICATE_JACCARD = 0.5
+EXACT_LIMIT = 500  # up to this many articles, similarities are exact (an index of shingles, about as fast as LSH)
 _PERMUTATIONS = 128
 _WORD = re.compile(r"\w+")
 
 
-def _minhash(text: str) -> MinHash:
+def _shingles(text: str) -> frozenset[str]:
+    """The text's word 5-grams (the whole text as one shingle when it is shorter)."""
     words = _WORD.findall(text.lower())
-    shingles = {" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))}
-    signature = MinHash(num_perm=_PERMUTATIONS, seed=7)
-    signature.update_batch([s.encode() for s in shingles])
-    return signature
+    return frozenset(" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4)))
 
 
 def source_groups(articles: Sequence[Article]) -> dict[str, str]:
-    """Map each article id to the id of the first article of its near-duplicate group."""
+    """Map each article id to the id of the first article of its near-duplicate group.
+
+    Each article joins the lowest group among the earlier articles it
+    near-duplicates, or starts its own.
+    """
+    shingles = [_shingles(article.text) for article in articles]
+    if len(articles) > EXACT_LIMIT:
+        return _lsh_groups(articles, shingles)
+    holders: dict[str, list[int]] = {}  # shingle -> the earlier articles that have it
+    group: dict[str, str] = {}
+    for i, (article, grams) in enumerate(zip(articles, shingles, strict=True)):
+        shared = Counter(j for gram in grams for j in holders.get(gram, ()))
+        matches = (
+            articles[j].id for j, n in shared.items()
+            if n / (len(grams) + len(shingles[j]) - n) >= DUPLICATE_JACCARD
+        )
+        group[article.id] = min((group[m] for m in matches), default=article.id)
+        for gram in grams:
+            holders.setdefault(gram, []).append(i)
+    return group
+
+
+def _lsh_groups(articles: Sequence[Article], shingles: Sequence[frozenset[str]]) -> dict[str, str]:
+    """``source_groups`` for many articles: candidates from a MinHash LSH index, not every pair."""
+    from datasketch import MinHashLSH  # over a second to import; only large inputs pay for it
+
     lsh = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=_PERMUTATIONS)
     group: dict[str, str] = {}
-    for article in articles:
-        signature = _minhash(article.text)
+    for article, grams in zip(articles, shingles, strict=True):
+        signature = _minhash(grams)
         matches = lsh.query(signature)
         group[article.id] = min((group[m] for m in matches), default=article.id)
         lsh.insert(article.id, signature)
     return group
+
+
+def _minhash(shingles: frozenset[str]) -> Any:  # a datasketch MinHash (datasketch ships no types)
+    from datasketch import MinHash
+
+    signature = MinHash(num_perm=_PERMUTATIONS, seed=7)
+    signature.update_batch([s.encode() for s in shingles])
+    return signature
 
 
 def outlet_key(name: str) -> str:

@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import dateparser
-
 from storydiff.lexicon.datelines import DATELINE, find_dateline
 from storydiff.lexicon.outlets import WIRE_CREDITS
 
@@ -81,6 +79,8 @@ def parse_date(text: str) -> str | None:
         return date.fromisoformat(text.strip()).isoformat()
     except ValueError:
         pass
+    import dateparser  # slow to import; only dates printed in words pay for it
+
     parsed = dateparser.parse(
         text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["year", "month", "day"]}
     )
