@@ -4,7 +4,9 @@ Prints the wall time of the whole command and, as the in-run baseline, of a
 fresh process that only loads the two models (spaCy and the ONNX embedder);
 their ratio shows what the pipeline itself adds to start-up (target: at most
 1.5). Runs alternate between the two so that a busy machine slows both alike;
-the best of each is kept.
+the best of each is kept. The CPU seconds of each process (user + system) are
+printed too: on a machine shared with other work they move much less than
+wall time, so their ratio is the steadier estimate of a quiet run's.
 
 It then reads ``python -X importtime`` of one more brief and lists the
 packages the brief imports beyond those the models need, with the module that
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -46,10 +49,19 @@ NOT_NEEDED = {
 _LINE = re.compile(r"import time:\s+(\d+) \|\s+\d+ \|( *)(\S+)")
 
 
-def _wall(command: list[str]) -> float:
+def _wall(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def _best(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    """The least wall time and, separately, the least CPU time of several runs."""
+    return min(wall for wall, _ in runs), min(cpu for _, cpu in runs)
 
 
 def _imports(command: list[str]) -> list[tuple[int, str, int]]:
@@ -113,7 +125,7 @@ def main() -> None:
     for _ in range(args.runs):
         loads.append(_wall([sys.executable, "-c", LOAD_ONLY]))
         briefs.append(_wall([storydiff, "brief", *seeds]))
-    brief, load = min(briefs), min(loads)
+    (brief, brief_cpu), (load, load_cpu) = _best(briefs), _best(loads)
 
     model_imports = _by_package(_imports(["-c", LOAD_ONLY]))
     model_packages = set(model_imports)
@@ -127,8 +139,9 @@ def main() -> None:
     spacy_cli = _through_spacy_cli(model_imports)
     spacy_ms = sum(model_imports[p][0] for p in spacy_cli)
     print(f"imported by spaCy itself for its command line, in both runs ({spacy_ms:.0f} ms): {', '.join(spacy_cli)}")
-    print(f"models only (fresh process, best of {args.runs}): {load:.2f} s")
-    print(f"storydiff brief on the seeds (fresh process, best of {args.runs}): {brief:.2f} s")
+    print(f"models only (fresh process, best of {args.runs}): {load:.2f} s, {load_cpu:.2f} s of CPU")
+    print(f"storydiff brief on the seeds (fresh process, best of {args.runs}): {brief:.2f} s, {brief_cpu:.2f} s of CPU")
+    print(f"CPU-time ratio: {brief_cpu / load_cpu:.2f}")
     print(f"cold_start_ratio: {brief / load:.2f}")
 
 
