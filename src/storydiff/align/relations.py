@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from storydiff.lexicon import MONTH_ABBREVIATIONS, NEGATING_WORDS, WEEKDAYS
 from storydiff.models import Claim, Relation
 from storydiff.nlp.claims import LIGHT_PREDICATES
 
@@ -61,8 +62,6 @@ _OPPOSITES = {
         ("hold", "cancel"), ("hold", "rule out"), ("meet", "rule out"), ("happen", "rule out"),
     )
 }
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +175,9 @@ def _same_point(a: str, b: str, cosine: float) -> bool:
 
 def _negated(text: str) -> bool:
     words = re.findall(r"[a-z’']+", text.lower())
-    return any(w in _NEGATING or w.endswith(("n't", "n’t")) for w in words)
+    return any(w in NEGATING_WORDS or w.endswith(("n't", "n’t")) for w in words)
 
 
-_NEGATING = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "without"})
 
 
 def needs_piece_check(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> bool:
@@ -366,7 +364,7 @@ _STOP_UNIT = frozenset(_split(
 def _is_day(text: str) -> bool:
     """Whether a date names a day or month ("Friday", "January 1", "the end of February")."""
     words = text.lower().replace(",", " ").replace(".", " ").split()
-    return any(w in _WEEKDAYS or w[:3] in _MONTHS for w in words)
+    return any(w in WEEKDAYS or w[:3] in MONTH_ABBREVIATIONS for w in words)
 
 
 def _shared_arguments(a: Claim, b: Claim) -> bool:
@@ -392,8 +390,8 @@ def _day_words(claim: Claim) -> set[str]:
     words = set()
     for date in _days(claim):
         for word in date.lower().replace(",", " ").replace(".", " ").split():
-            if word in _WEEKDAYS or word[:3] in _MONTHS or word.isdigit():
-                words.add(word[:3] if word[:3] in _MONTHS and word not in _WEEKDAYS else word)
+            if word in WEEKDAYS or word[:3] in MONTH_ABBREVIATIONS or word.isdigit():
+                words.add(word[:3] if word[:3] in MONTH_ABBREVIATIONS and word not in WEEKDAYS else word)
     return words
 
 
@@ -436,7 +434,7 @@ def _weekday(text: str | None) -> int | None:
     if not text:
         return None
     words = text.lower().split()
-    days = [_WEEKDAYS.index(w) for w in words if w in _WEEKDAYS]
+    days = [WEEKDAYS.index(w) for w in words if w in WEEKDAYS]
     return days[0] if len(days) == 1 and len(words) <= 2 else None
 
 

@@ -4,6 +4,8 @@
   stages use (``SPEECH_LIKE_LEMMAS``, ``SAYING_CORE_LEMMAS``, ``SPEECH_PREFIXES``);
 - ``outlets``: wire credits, outlet words, outlet initials;
 - ``datelines``: what a dateline is ("OSLO (Reuters) - ");
+- ``negation``: words that negate (``NEGATORS``, ``NEGATING_WORDS``);
+- ``calendar``: names of weekdays and months;
 - ``words``: ``word_set``, how lists are written.
 
 A list that only one module reads lives with that module (the statement
@@ -12,7 +14,9 @@ extractor's cue lists are in ``storydiff.nlp.statements.cues``).
 
 from __future__ import annotations
 
+from storydiff.lexicon.calendar import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from storydiff.lexicon.datelines import DATELINE, dateline_length, find_dateline, is_place
+from storydiff.lexicon.negation import NEGATING_WORDS, NEGATORS
 from storydiff.lexicon.outlets import OUTLET_ALIASES, OUTLET_WORDS, WIRE_CREDITS
 from storydiff.lexicon.speech import (
     SAYING_CORE_LEMMAS,
@@ -24,12 +28,17 @@ from storydiff.lexicon.words import word_set
 
 __all__ = [
     "DATELINE",
+    "MONTH_ABBREVIATIONS",
+    "NEGATING_WORDS",
+    "NEGATORS",
     "OUTLET_ALIASES",
     "OUTLET_WORDS",
     "SAYING_CORE_LEMMAS",
     "SPEECH_LEMMAS",
     "SPEECH_LIKE_LEMMAS",
     "SPEECH_PREFIXES",
+    "WEEKDAYS",
+    "WEEKDAY_ABBREVIATIONS",
     "WIRE_CREDITS",
     "dateline_length",
     "find_dateline",

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal
 
-from storydiff.lexicon import SAYING_CORE_LEMMAS, dateline_length
+from storydiff.lexicon import NEGATORS, SAYING_CORE_LEMMAS, dateline_length
 from storydiff.models import Claim, Statement
 
 MIN_WORDS = 4
@@ -37,8 +37,6 @@ _POSSIBLE = {
 _EXPECTED = {"will", "would", "shall", "expect", "plan", "schedule", "anticipate", "intend", "going", "'ll"}
 # Denials: "the ministry denied the report".
 _DENIED = {"deny", "dismiss", "reject", "refute"}
-# Negators: "will not hold", "never agreed", "no decision", "nobody came".
-_NEGATORS = {"not", "n't", "never", "no", "nobody", "nothing", "neither", "nor", "none"}
 # Verbs that say their complement did not happen: "failed to respond", "declined to comment".
 _FAILING = {"fail", "refuse", "decline", "neglect"}
 # Leading connectives trimmed from a clause: "but Peskov rowed back".
@@ -284,7 +282,7 @@ def polarity(core: Any, head: Any | None = None) -> Literal["positive", "negativ
     if event.i != head.i:
         scoped += _scope(event, core)
     for token in scoped:
-        if token.dep_ == "neg" or token.lower_ in _NEGATORS:
+        if token.dep_ == "neg" or token.lower_ in NEGATORS:
             return "negative"
         # "has yet to respond": not done.
         if token.lower_ == "yet" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
@@ -382,7 +380,7 @@ def key_words(core: Any, head: Any | None) -> str:
     for verb in ([head] if event.i == head.i else [head, event]):
         for child in verb.children:
             if child.dep_ in ("aux", "auxpass", "neg", "prt") or (
-                child.dep_ == "advmod" and (child.lower_ in _NEGATORS or child.lemma_.lower() in _POSSIBLE)
+                child.dep_ == "advmod" and (child.lower_ in NEGATORS or child.lemma_.lower() in _POSSIBLE)
             ):
                 picked.add(child.i)
             elif child.dep_ in ("acomp", "attr") and verb.lemma_ == "be":
@@ -391,7 +389,7 @@ def key_words(core: Any, head: Any | None) -> str:
                 picked.update(c.i for c in child.children if c.dep_ == "acl" and c.pos_ == "VERB")
             elif child.dep_ in _ARGUMENT_DEPS:
                 for mod in child.children:
-                    if mod.lower_ in _NEGATORS or mod.lemma_.lower() in _POSSIBLE:
+                    if mod.lower_ in NEGATORS or mod.lemma_.lower() in _POSSIBLE:
                         picked.update((mod.i, child.i))
     picked = {i for i in picked if core.start <= i < core.end}
     if not picked:

@@ -17,24 +17,13 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from storydiff.lexicon.calendar import WEEKDAY_ABBREVIATIONS, WEEKDAYS
+
+# Each day's name and short forms -> its number, Monday 0 (a full name before its short forms).
 _WEEKDAYS = {
-    "monday": 0,
-    "mon": 0,
-    "tuesday": 1,
-    "tue": 1,
-    "tues": 1,
-    "wednesday": 2,
-    "wed": 2,
-    "thursday": 3,
-    "thu": 3,
-    "thur": 3,
-    "thurs": 3,
-    "friday": 4,
-    "fri": 4,
-    "saturday": 5,
-    "sat": 5,
-    "sunday": 6,
-    "sun": 6,
+    name: number
+    for number, day in enumerate(WEEKDAYS)
+    for name in (day, *WEEKDAY_ABBREVIATIONS[day])
 }
 _SAME_DAY = {"today", "tonight", "this morning", "this afternoon", "this evening"}
 _DAY_BEFORE = {"yesterday", "last night"}
