@@ -58,10 +58,8 @@ def load_model() -> StatementModel:
 
 def model_from_payload(payload: dict[str, Any], location: str = "the statement model") -> StatementModel:
     """A ``StatementModel`` from the JSON the training script writes."""
-    try:
-        import lightgbm
-    except ImportError as exc:
-        raise ModelError("the statement model needs LightGBM; run: pip install lightgbm") from exc
+    from storydiff.nlp.trees import TreeEnsemble  # LightGBM's trees without importing LightGBM (cold start)
+
     try:
         if payload["feature_version"] != FEATURE_VERSION:
             raise ModelError(
@@ -75,7 +73,7 @@ def model_from_payload(payload: dict[str, Any], location: str = "the statement m
                 f"{location} uses features this code does not compute ({', '.join(unknown)}); "
                 f"rebuild it with: {_REBUILD}"
             )
-        booster = lightgbm.Booster(model_str=payload["lightgbm"])
+        booster = TreeEnsemble.from_text(payload["lightgbm"])
         if booster.num_feature() != len(names):
             raise ModelError(
                 f"{location} lists {len(names)} feature names for {booster.num_feature()} columns; "
@@ -84,7 +82,7 @@ def model_from_payload(payload: dict[str, Any], location: str = "the statement m
         vocab = {k: (int(v[0]), float(v[1]), float(v[2])) for k, v in payload["vocab"].items()}
         threshold = float(payload["threshold"])
         lexicon_threshold = float(payload["lexicon_threshold"])
-    except (ValueError, KeyError, TypeError, lightgbm.basic.LightGBMError) as exc:
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise ModelError(f"{location} cannot be read ({exc}); rebuild it with: {_REBUILD}") from exc
     return StatementModel(booster, vocab, threshold, lexicon_threshold, names)
 
