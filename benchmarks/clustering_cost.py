@@ -1,0 +1,131 @@
+"""Story assignment cost as the corpus grows: per-article time at 1k, 10k and 100k articles, and memory.
+
+Usage::
+
+    python benchmarks/clustering_cost.py [--articles 100000] [--per-day 500]
+
+SYNTHETIC GROWTH, stated as such: the articles are generated, not read. Each
+story has a random direction in the 384-d embedding space, its own content
+words, names and figures drawn from Zipf-distributed vocabularies, and a start
+day; its articles are noisy copies of its direction and draw most of their
+words from the story's own. Story sizes follow a heavy tail (most stories are
+one article, a few reach hundreds), and ``--per-day`` articles arrive per day
+in date order. The shipped join-or-new model decides, with the default live
+window, so the work per article is what a real stream of this shape costs.
+
+Per-article time is measured over the ``--sample`` articles that end at each
+checkpoint; the figure is the ratio against the 1k checkpoint (same run, same
+machine). Memory: the live stories held and the size of the index state as
+JSON, and the process's peak resident memory. The last line is
+``assign_cost_ratio_100k_vs_1k: X``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from storydiff.stories import StoryFeatures, StoryIndex, load_model  # noqa: E402
+
+DIMENSIONS = 384
+CHECKPOINTS = (1_000, 10_000, 100_000)
+START = date(2026, 1, 1)
+
+
+class Stream:
+    """A seeded generator of synthetic articles with a realistic story structure."""
+
+    def __init__(self, seed: int, per_day: int) -> None:
+        self.random = random.Random(seed)
+        self.numpy = np.random.default_rng(seed)
+        self.per_day = per_day
+        self.open: list[dict] = []  # stories still publishing
+        self.made = 0
+        words = np.arange(1, 50_001, dtype=np.float64)
+        self.word_weights = (1 / words) / (1 / words).sum()
+
+    def _words(self, count: int, prefix: str) -> list[str]:
+        picks = self.numpy.choice(len(self.word_weights), size=count, p=self.word_weights)
+        return [f"{prefix}{int(p)}" for p in picks]
+
+    def _new_story(self, day: int) -> dict:
+        size = min(500, int(self.random.paretovariate(1.3)))  # heavy tail: mostly 1-2, a few hundreds
+        direction = self.numpy.standard_normal(DIMENSIONS).astype(np.float32)
+        return {
+            "left": size, "day": day, "direction": direction / np.linalg.norm(direction),
+            "words": self._words(60, "w"), "names": self._words(8, "n"), "numbers": self._words(4, "")
+        }
+
+    def next(self) -> StoryFeatures:
+        """The next article of the stream."""
+        day = self.made // self.per_day
+        self.open = [s for s in self.open if s["left"] > 0 and day - s["day"] <= 7]
+        if not self.open or self.random.random() < 0.45:
+            self.open.append(self._new_story(day))
+        story = self.random.choice(self.open[-200:])
+        story["left"] -= 1
+        self.made += 1
+        vector = story["direction"] + 0.6 * self.numpy.standard_normal(DIMENSIONS).astype(np.float32) / 20
+        own = self.random.sample(story["words"], 40)
+        body = own + self._words(60, "w")
+        return StoryFeatures(
+            id=f"a{self.made}",
+            vector=(vector / np.linalg.norm(vector)).astype(np.float32),
+            lede_terms={w: 1 for w in body[:20]},
+            body_terms={w: body.count(w) for w in set(body)},
+            names=frozenset(self.random.sample(story["names"], 4) + self._words(4, "n")),
+            numbers=frozenset(self.random.sample(story["numbers"], 2)),
+            published=(START + timedelta(days=day)).isoformat(),
+            lede_names=frozenset(story["names"][:2]),
+        )
+
+
+def main() -> None:
+    """Grow the index to ``--articles`` and report the cost at each checkpoint."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=CHECKPOINTS[-1])
+    parser.add_argument("--per-day", type=int, default=500, help="articles arriving per day")
+    parser.add_argument("--sample", type=int, default=500, help="articles timed before each checkpoint")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+
+    stream = Stream(args.seed, args.per_day)
+    index = StoryIndex(load_model())
+    checkpoints = [c for c in CHECKPOINTS if c <= args.articles]
+    timed = 0.0
+    figures: dict[int, float] = {}
+    print(f"synthetic stream: {args.per_day} articles/day, live window {index.settings.window_articles} articles")
+    print(f"{'articles':>9s} {'ms/article':>11s} {'ratio':>6s} {'live stories':>13s} {'state JSON MB':>14s} "
+          f"{'peak RSS MB':>12s}")
+    for n in range(1, args.articles + 1):
+        article = stream.next()
+        if n > max(c for c in checkpoints if c >= n) - args.sample:
+            started = time.perf_counter()
+            index.assign(article)
+            timed += time.perf_counter() - started
+        else:
+            index.assign(article)
+        if n in checkpoints:
+            figures[n] = 1000 * timed / args.sample
+            timed = 0.0
+            state_mb = len(json.dumps(index.to_dict())) / 1e6
+            rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(f"{n:9d} {figures[n]:11.3f} {figures[n] / figures[checkpoints[0]]:6.2f} {len(index.stories):13d} "
+                  f"{state_mb:14.1f} {rss_mb:12.0f}", flush=True)
+    ratio = figures[checkpoints[-1]] / figures[checkpoints[0]]
+    print(f"assign_cost_ratio_{checkpoints[-1] // 1000}k_vs_1k: {ratio:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,231 @@
+"""Online story clustering: each new article joins a live story or starts one.
+
+The :class:`StoryIndex` keeps only *live* stories: those that grew within the
+last ``window_articles`` articles of the stream. (A window in days would drop
+live stories whenever a stream arrives out of date order, as backfills do;
+dates act through the time prior instead.) A new article is compared with the few live stories
+whose centroids are nearest to its vector (a faiss inner-product search over
+one matrix of centroids), each candidate is scored by the join-or-new model
+over the named similarity features, and a time prior lowers the odds of
+joining a story whose dates lie far from the article's. The best candidate
+is joined when its probability reaches the model's threshold; otherwise the
+article starts a story. Work per article depends on the live window, not on
+the size of the corpus.
+
+The state is plain data (:meth:`StoryIndex.to_dict`), so a store can persist
+it and a later run continues exactly where this one stopped. The index keeps
+no article lists: the caller records which story each article joined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import faiss
+import numpy as np
+
+from storydiff.errors import ConfigError
+from storydiff.stories.features import StoryFeatures
+from storydiff.stories.model import JoinModel, load_model, sigmoid
+from storydiff.stories.similarity import Pair, StoryState, Vocabulary, Weighted, feature_row
+
+STATE_FORMAT = "storydiff-story-index/1"
+_EXPIRE_EVERY = 64  # sweep the live window every so many articles
+
+
+@dataclass(frozen=True, slots=True)
+class IndexSettings:
+    """How the index trades recall for flat cost; stored with the state."""
+
+    candidates: int = 10  # live stories scored per article
+    window_articles: int = 10_000  # a story not grown over this many articles leaves the live window
+    grace_days: float = 3.0  # a time gap this short counts as the same news cycle
+    decay_days: float = 2.0  # beyond the grace, each this many days cost one unit of log-odds
+    same_cycle_bonus: float = 2.0  # log-odds added when both are dated within the grace
+
+    def __post_init__(self) -> None:
+        if self.candidates < 1 or self.window_articles < 1 or self.decay_days <= 0:
+            raise ConfigError(f"story index settings must be positive: {self}")
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one article went: its story, whether it started it, and the join probability."""
+
+    article_id: str
+    story_id: str
+    is_new: bool
+    probability: float
+
+
+class StoryIndex:
+    """The live stories of one corpus and the rule that grows them."""
+
+    def __init__(self, model: JoinModel | None = None, settings: IndexSettings | None = None) -> None:
+        self.model = model
+        self.settings = settings or IndexSettings()
+        self.vocabulary = Vocabulary()
+        self.stories: dict[str, StoryState] = {}
+        self.seq = 0  # articles assigned so far
+        self.next_story = 1
+        self.expired = 0
+        self._matrix = np.zeros((0, 0), dtype=np.float32)  # one row per slot: a live story's centroid
+        self._slot_of: dict[str, int] = {}
+        self._story_at: list[str | None] = []
+        self._free: list[int] = []
+
+    # -- assigning --------------------------------------------------------------------------------
+
+    def assign(self, article: StoryFeatures, *, model: JoinModel | None = None) -> str:
+        """Put ``article`` into a live story or a new one; return the story's id."""
+        return self.place(article, model=model).story_id
+
+    def place(self, article: StoryFeatures, *, model: JoinModel | None = None) -> Assignment:
+        """Like :meth:`assign`, with the decision's probability (``model`` overrides for this article)."""
+        chosen = model or self.model or load_model()
+        weighted = self.vocabulary.weigh(article)
+        best: StoryState | None = None
+        best_p = -1.0
+        for story in self.candidates(article):
+            logit = chosen.logit(feature_row(Pair(article, weighted, story))) + self.time_prior(article, story)
+            p = sigmoid(logit)
+            if p > best_p:
+                best, best_p = story, p
+        if best is not None and best_p >= chosen.threshold:
+            self.join(article, best.id, weighted)
+            return Assignment(article.id, best.id, False, best_p)
+        story_id = self.start(article, weighted)
+        return Assignment(article.id, story_id, True, max(best_p, 0.0))
+
+    def candidates(self, article: StoryFeatures) -> list[StoryState]:
+        """The live stories whose centroids are nearest to the article's vector, nearest first."""
+        used = len(self._story_at)
+        if used == 0:
+            return []
+        k = min(self.settings.candidates, used)
+        query = np.ascontiguousarray(article.vector.reshape(1, -1), dtype=np.float32)
+        _, found = faiss.knn(query, self._matrix[:used], k, metric=faiss.METRIC_INNER_PRODUCT)
+        out = []
+        for slot in found[0]:
+            story_id = self._story_at[slot] if slot >= 0 else None
+            if story_id is not None:
+                out.append(self.stories[story_id])
+        return out
+
+    def time_prior(self, article: StoryFeatures, story: StoryState) -> float:
+        """Log-odds added for the days between the article and the story's dates (0 when either is undated).
+
+        Within the grace the bonus applies; beyond it the odds fall by one
+        unit per ``decay_days``, so articles weeks apart rarely share a story.
+        """
+        day = article.day
+        if day is None or story.first_day is None or story.last_day is None:
+            return 0.0
+        gap = story.first_day - day if day < story.first_day else max(0, day - story.last_day)
+        if gap <= self.settings.grace_days:
+            return self.settings.same_cycle_bonus
+        return min(self.settings.same_cycle_bonus, 0.0) - (gap - self.settings.grace_days) / self.settings.decay_days
+
+    def start(self, article: StoryFeatures, weighted: Weighted | None = None) -> str:
+        """Start a new story with ``article``; return its id."""
+        story_id = f"s{self.next_story}"
+        self.next_story += 1
+        self.stories[story_id] = StoryState(story_id, np.zeros_like(article.vector, dtype=np.float32))
+        self._grow(article, story_id, weighted)
+        return story_id
+
+    def join(self, article: StoryFeatures, story_id: str, weighted: Weighted | None = None) -> None:
+        """Add ``article`` to the live story ``story_id`` (used by :meth:`place`, training and replays)."""
+        if story_id not in self.stories:
+            raise ConfigError(f"story {story_id!r} is not live in this index (expired or unknown)")
+        self._grow(article, story_id, weighted)
+
+    def _grow(self, article: StoryFeatures, story_id: str, weighted: Weighted | None) -> None:
+        self.seq += 1
+        story = self.stories[story_id]
+        story.add(article, weighted or self.vocabulary.weigh(article), self.seq)
+        self.vocabulary.add(article)
+        self._put(story)
+        if self.seq % _EXPIRE_EVERY == 0:
+            self.expire()
+
+    # -- the live window --------------------------------------------------------------------------
+
+    def expire(self) -> list[str]:
+        """Drop the stories that left the live window; return their ids."""
+        gone = []
+        for story in self.stories.values():
+            if story.last_seq < self.seq - self.settings.window_articles:
+                gone.append(story.id)
+        for story_id in gone:
+            slot = self._slot_of.pop(story_id)
+            self._matrix[slot] = 0.0
+            self._story_at[slot] = None
+            self._free.append(slot)
+            del self.stories[story_id]
+        self.expired += len(gone)
+        return gone
+
+    def _put(self, story: StoryState) -> None:
+        slot = self._slot_of.get(story.id)
+        if slot is None:
+            if self._free:
+                slot = self._free.pop()
+                self._story_at[slot] = story.id
+            else:
+                slot = len(self._story_at)
+                self._story_at.append(story.id)
+                if slot >= len(self._matrix):
+                    self._matrix = _grown(self._matrix, slot, story.vector_sum.shape[0])
+            self._slot_of[story.id] = slot
+        self._matrix[slot] = story.centroid
+
+    # -- plain data -------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole state as JSON-ready data; :meth:`from_dict` continues from it identically."""
+        return {
+            "format": STATE_FORMAT,
+            "settings": asdict(self.settings),
+            "seq": self.seq,
+            "next_story": self.next_story,
+            "expired": self.expired,
+            "documents": self.vocabulary.documents,
+            "frequency": self.vocabulary.frequency,
+            "slots": self._story_at,
+            "free": self._free,
+            "stories": [self.stories[s].to_dict() for s in self._story_at if s is not None],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], model: JoinModel | None = None) -> StoryIndex:
+        """Rebuild an index written by :meth:`to_dict`."""
+        if data.get("format") != STATE_FORMAT:
+            raise ConfigError(f"story index state has format {data.get('format')!r}, expected {STATE_FORMAT!r}")
+        index = cls(model, IndexSettings(**data["settings"]))
+        index.seq = int(data["seq"])
+        index.next_story = int(data["next_story"])
+        index.expired = int(data["expired"])
+        index.vocabulary = Vocabulary(int(data["documents"]), dict(data["frequency"]))
+        index.stories = {s["id"]: StoryState.from_dict(s) for s in data["stories"]}
+        index._story_at = list(data["slots"])
+        index._free = list(data["free"])
+        index._slot_of = {s: i for i, s in enumerate(index._story_at) if s is not None}
+        if index.stories:
+            dims = next(iter(index.stories.values())).vector_sum.shape[0]
+            index._matrix = np.zeros((max(1, len(index._story_at)), dims), dtype=np.float32)
+            for story_id, slot in index._slot_of.items():
+                index._matrix[slot] = index.stories[story_id].centroid
+        return index
+
+
+def _grown(matrix: np.ndarray, needed: int, dims: int) -> np.ndarray:
+    """A copy of ``matrix`` with room for row ``needed`` (capacity doubles, so growth is amortised)."""
+    capacity = max(64, 2 * len(matrix), needed + 1)
+    out = np.zeros((capacity, dims), dtype=np.float32)
+    if len(matrix):
+        out[: len(matrix)] = matrix
+    return out
+
