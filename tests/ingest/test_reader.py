@@ -169,6 +169,15 @@ def test_windows_1252_converted_as_latin1_is_repaired_in_place(tmp_path):
 
 
 def test_deeply_nested_html_keeps_its_article(tmp_path):
+    # Nesting that starts mid-article: the paragraphs below it must survive too.
+    opening = "".join(f"<p>The harbour board will meet again in week {n} to vote on the ferry timetable "
+                      f"and the pier repairs, its secretary said.</p>" for n in range(4))
+    mid_page = f"<html><body><article>{opening}{'<div>' * 400}<p>{GOOD.splitlines()[2]}</p>" \
+               f"{'</div>' * 400}</article></body></html>"
+    (tmp_path / "mid.html").write_text(mid_page)
+    (mid,) = read([str(tmp_path / "mid.html")])
+    assert "Port workers returned to talks on Monday" in mid.article.text
+
     body = "".join(f"<p>{line}</p>" for line in GOOD.splitlines()[2:] * 3)
     page = f"<html><head><title>Harbour Talks Resume</title></head><body>{'<div>' * 3000}" \
            f"<article>{body}<p>Both sides said the next round would start on Thursday at the port office.</p>" \

@@ -96,8 +96,8 @@ def extract_html(html: str | bytes, url: str | None = None, *, source: str | Non
         retry = _extract(html, url, fast=False)
         if _length(retry) > _length(doc):
             doc = retry
-    if _length(doc) < _MIN_FAST_CHARS and _is_deeply_nested(html):
-        # lxml keeps only the first ~256 levels of a page; flattened, the text survives.
+    if _is_deeply_nested(html):
+        # lxml drops what lies below its ~256th level of nesting; flattened, the text survives.
         flat = _extract(_flatten(html), url, fast=False)
         if _length(flat) > _length(doc):
             doc = flat
