@@ -34,8 +34,11 @@ def test_brief_refuses_what_is_not_an_input(given):
 def test_a_bad_item_in_a_list_is_named_by_position_and_type():
     with pytest.raises(ConfigError, match=r"input 2 is an int \(7\)"):
         storydiff.brief([str(EXAMPLES / "ferry"), 7])
-    with pytest.raises(ConfigError, match=r"input 1 is a str \(''\)"):
-        storydiff.brief([""])
+    results = storydiff.read(["", str(EXAMPLES / "bridge"), "", str(EXAMPLES / "gone.txt")])
+    assert [(r.article.id if r.article else r.error) for r in results] == [
+        "empty input name; give a file, a folder, a URL or -", "A", "B",
+        "empty input name; give a file, a folder, a URL or -", "no such file",
+    ]
 
 
 def test_an_article_without_text_is_refused_before_any_model_sees_it():

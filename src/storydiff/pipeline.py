@@ -49,7 +49,8 @@ def read(
             raise ConfigError(f"read() input {n + 1} is an Article ({item.id!r}), which is already read; "
                               "give paths or URLs, or pass Articles to storydiff.brief() or analyze()")
         sources.append(item)
-    return read_inputs(sources, _options(outlets, dates, allow_private, timeout, max_bytes))
+    options = _options(outlets, dates, allow_private, timeout, max_bytes)
+    return _read(sources, options, map(article_id, itertools.count()))
 
 
 def analyze(articles: Article | Iterable[Article]) -> Analysis:
@@ -89,11 +90,11 @@ def brief(
         if is_article:
             articles.extend(run)  # type: ignore[arg-type]
             continue
-        for result in read_inputs(run, options):  # type: ignore[arg-type]
+        for result in _read(list(run), options, fresh):  # type: ignore[arg-type]
             if result.article is None:
                 failures.append(InputFailure(result.source, result.error or "unreadable"))
             else:
-                articles.append(dataclasses.replace(result.article, id=next(fresh)))
+                articles.append(result.article)
     return build_brief(_unique_ids(articles), failures)
 
 
@@ -119,6 +120,20 @@ def build_brief(articles: Sequence[Article], failures: Sequence[InputFailure] = 
     )
 
 
+def _read(sources: Sequence[str], options: ReadOptions, ids: Iterator[str]) -> list[ReadResult]:
+    """Read the sources in order; an empty name is a failure of its own (the reader would take it for ".")."""
+    results: list[ReadResult] = []
+    for is_empty, run in itertools.groupby(sources, key=lambda source: source == ""):
+        if is_empty:
+            results.extend(ReadResult("", error="empty input name; give a file, a folder, a URL or -") for _ in run)
+        else:
+            results.extend(read_inputs(run, options))
+    return [
+        ReadResult(r.source, dataclasses.replace(r.article, id=next(ids))) if r.article is not None else r
+        for r in results
+    ]
+
+
 def _items(inputs: object, call: str) -> list[str | Article]:
     """The inputs as a list of path strings and Articles; a ConfigError names anything else."""
     if isinstance(inputs, (str, os.PathLike, Article)):
@@ -129,7 +144,7 @@ def _items(inputs: object, call: str) -> list[str | Article]:
     for n, item in enumerate(inputs):
         if isinstance(item, os.PathLike):
             item = os.fspath(item)
-        if isinstance(item, str) and item:
+        if isinstance(item, str):  # an empty or missing path is the reader's to report, with the others read
             items.append(item)
         elif isinstance(item, Article):
             items.append(_checked(item, n, call))
