@@ -40,7 +40,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):  # type: ignore[no-untyped-def]
+def __getattr__(name: str) -> object:
     """Import the pipeline on first use, so ``import storydiff`` stays fast."""
     if name in _LAZY:
         import importlib

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -166,7 +166,9 @@ def _order(claim_id: str) -> tuple[str, int]:
     return letters.rstrip("-"), int(claim_id[len(letters):] or 0)
 
 
-def _agreed_points(relations, contexts, sources, analysis) -> tuple[Point, ...]:  # type: ignore[no-untyped-def]
+def _agreed_points(
+    relations: Sequence[Relation], contexts: Sequence[ClaimContext], sources: Mapping[str, str], analysis: Analysis
+) -> tuple[Point, ...]:
     """Connected groups of corroborating claims, each with its count of independent sources."""
     parent: dict[str, str] = {}
 
@@ -188,7 +190,7 @@ def _agreed_points(relations, contexts, sources, analysis) -> tuple[Point, ...]:
     outlets_of = {aa.article.id: aa.article.outlet for aa in analysis.articles}
     # An outlet's own article and a claim elsewhere sourced "to" that outlet are one source.
     source_of_outlet = {
-        outlet_key(outlets_of[a]): sources.get(a, a) for a in outlets_of if outlets_of.get(a)
+        outlet_key(outlet): sources.get(a, a) for a, outlet in outlets_of.items() if outlet
     }
     recipient_of = {
         s.id: outlet for aa in analysis.articles for s in aa.statements

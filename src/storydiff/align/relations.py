@@ -420,9 +420,9 @@ def _time_order(left: ClaimContext, right: ClaimContext) -> tuple[ClaimContext, 
             return None
         return (left, right) if left.when < right.when else (right, left)
     # No dates, but "on Thursday" and "on Friday" in one story: a weekday apart.
-    days = [_weekday(c.when_text) for c in (left, right)]
-    if None not in days:
-        gap = (days[1] - days[0]) % 7  # type: ignore[operator]
+    first, second = _weekday(left.when_text), _weekday(right.when_text)
+    if first is not None and second is not None:
+        gap = (second - first) % 7
         if 1 <= gap <= 3:
             return left, right
         if 4 <= gap <= 6:

@@ -12,6 +12,7 @@ Two kinds of repair, neither of which moves a single character:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Whole lines that are page furniture, not reporting. Matched case-insensitively
@@ -67,7 +68,7 @@ def clean(text: str) -> Cleaned:
     return Cleaned(repaired, excluded, repairs)
 
 
-def iter_residue(text: str):  # type: ignore[no-untyped-def]
+def iter_residue(text: str) -> Iterator[tuple[int, int]]:
     """Yield ``(start, end)`` of each line that is page furniture."""
     pos = 0
     for line in text.split("\n"):
