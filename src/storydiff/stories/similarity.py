@@ -18,7 +18,7 @@ import numpy as np
 
 from storydiff.stories.features import StoryFeatures, sublinear
 
-STORY_TERMS_KEPT = 300  # a story keeps its heaviest terms; memory per story stays bounded
+STORY_TERMS_KEPT = 100  # a story keeps its heaviest terms; memory per story stays bounded
 _PRUNE_AT = 2 * STORY_TERMS_KEPT
 NAME_PREFIX = "@"
 NUMBER_PREFIX = "#"
@@ -94,6 +94,7 @@ class StoryState:
     names: dict[str, float] = field(default_factory=dict)
     numbers: dict[str, float] = field(default_factory=dict)
     lede_names: dict[str, float] = field(default_factory=dict)
+    body_norm: float = 1.0  # length of ``body``, kept up to date so no feature walks the whole map
 
     @property
     def centroid(self) -> np.ndarray:
@@ -114,6 +115,7 @@ class StoryState:
                               (self.names, weighted.names), (self.numbers, weighted.numbers),
                               (self.lede_names, weighted.lede_names)):
             _fold(into, weights)
+        self.body_norm = math.sqrt(sum(w * w for w in self.body.values())) or 1.0
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (floats written exactly, so a reload continues identically)."""
@@ -129,6 +131,7 @@ class StoryState:
             "names": self.names,
             "numbers": self.numbers,
             "lede_names": self.lede_names,
+            "body_norm": self.body_norm,
         }
 
     @classmethod
@@ -146,6 +149,7 @@ class StoryState:
             names=dict(data["names"]),
             numbers=dict(data["numbers"]),
             lede_names=dict(data["lede_names"]),
+            body_norm=float(data["body_norm"]),
         )
 
 
@@ -167,10 +171,6 @@ def _unseen(article: Mapping[str, float], story: Mapping[str, float]) -> float:
     return sum(w * w for k, w in article.items() if k not in story)
 
 
-def _norm(story: Mapping[str, float]) -> float:
-    return math.sqrt(sum(w * w for w in story.values())) or 1.0
-
-
 @dataclass(frozen=True, slots=True)
 class Pair:
     """What a similarity feature reads: the article, its weighted maps, and one live story."""
@@ -190,7 +190,7 @@ FEATURES: dict[str, Similarity] = {
     "dense_mean": lambda p: float(np.dot(p.article.vector, p.story.vector_sum)) / p.story.size,
     "lede_mean": lambda p: _dot(p.weighted.lede, p.story.lede) / p.story.size,  # title+lede words
     "body_mean": lambda p: _dot(p.weighted.body, p.story.body) / p.story.size,  # all words
-    "body_cosine": lambda p: _dot(p.weighted.body, p.story.body) / _norm(p.story.body),
+    "body_cosine": lambda p: _dot(p.weighted.body, p.story.body) / p.story.body_norm,
     "names_mean": lambda p: _dot(p.weighted.names, p.story.names) / p.story.size,  # rare names in common
     "lede_names_mean": lambda p: _dot(p.weighted.lede_names, p.story.lede_names) / p.story.size,  # actors, places
     "lede_names_unseen": lambda p: _unseen(p.weighted.lede_names, p.story.names),  # lede names new to the story
