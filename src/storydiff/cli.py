@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     stance.add_argument("--format", "-f", choices=("text", "jsonl"), default="text", help="output for the claim form")
     _add_read_options(stance)
     stance.set_defaults(run=_run_stance)
+
+    relate = _command(commands, "relate", "how two claims relate: corroborates, conflicts, updates, related, unrelated")
+    relate.add_argument("pairs", metavar="PAIRS.tsv", help="TSV with a header: id, a, b[, date_a, date_b]; - for stdin")
+    relate.add_argument("--format", "-f", choices=("jsonl", "tsv"), default="jsonl", help="output (default: jsonl)")
+    relate.set_defaults(run=_run_relate)
     return parser
 
 
@@ -259,6 +264,64 @@ def _run_stance(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(render_stance(article.source, result.stance, result.scores, result.evidence))
     return 1 if failures else 0
+
+
+def _run_relate(args: argparse.Namespace) -> int:
+    """One line per pair of the TSV; a malformed row is reported with its line number, the rest still run."""
+    import csv
+    import json
+
+    from storydiff.align.pairs import ClaimPair, relate_many
+    from storydiff.render.escape import terminal_safe
+
+    try:
+        handle = sys.stdin if args.pairs == "-" else open(args.pairs, encoding="utf-8", newline="")  # noqa: SIM115
+    except OSError as exc:
+        _error(f"{args.pairs}: {exc.strerror or exc}; give a readable TSV file or - for stdin")
+        return 1
+    with handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    header = [h.strip().lower() for h in rows[0]] if rows else []
+    if not {"id", "a", "b"} <= set(header):
+        return _usage(f"{args.pairs}: the first line must be a header naming id, a and b (tab-separated), got {header}")
+    ids, pairs, failed = [], [], 0
+    for line, row in enumerate(rows[1:], start=2):
+        record = dict(zip(header, row, strict=False))
+        problem = _bad_pair(record, len(row), len(header))
+        if problem:
+            _error(f"{args.pairs}:{line}: {problem}")
+            failed += 1
+            continue
+        ids.append(record["id"])
+        pairs.append(ClaimPair(record["a"], record["b"], record.get("date_a") or None, record.get("date_b") or None))
+    if args.format == "tsv":
+        print("id\ttype\tconfidence\treason")
+    for pair_id, result in zip(ids, relate_many(pairs), strict=True):
+        if args.format == "tsv":
+            reason = terminal_safe(result.reason, one_line=True)
+            print(f"{terminal_safe(pair_id, one_line=True)}\t{result.type}\t{result.confidence:.3f}\t{reason}")
+        else:
+            print(json.dumps({"id": pair_id, **result.to_dict()}, ensure_ascii=False))
+    return 1 if failed else 0
+
+
+def _bad_pair(record: dict[str, str], fields: int, expected: int) -> str | None:
+    """Why one TSV row cannot be related, or None when it can."""
+    from datetime import date
+
+    if fields != expected:
+        return f"{fields} fields where the header has {expected}; separate fields with one tab"
+    for column in ("id", "a", "b"):
+        if not record[column].strip():
+            return f"the {column!r} field is empty"
+    for column in ("date_a", "date_b"):
+        value = record.get(column) or ""
+        try:
+            if value:
+                date.fromisoformat(value)
+        except ValueError:
+            return f"{column} must be YYYY-MM-DD, got {value!r}"
+    return None
 
 
 if __name__ == "__main__":  # pragma: no cover
