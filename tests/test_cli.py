@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
-
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from storydiff.cli import main
 
@@ -73,3 +79,141 @@ def test_usage_errors_exit_2(capsys):
         main(["brief", "x.txt", "--date", "x.txt=next week"])
     assert stop.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def _one_error_line(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("storydiff: error: -o ")
+    return lines[0]
+
+
+@pytest.fixture
+def no_analysis(monkeypatch):
+    """Fail the test if the command reads or analyzes anything."""
+    import storydiff.pipeline
+
+    def started(*args, **kwargs):
+        raise AssertionError("the work started before the -o path was checked")
+
+    monkeypatch.setattr(storydiff.pipeline, "read", started)
+    monkeypatch.setattr(storydiff.pipeline, "build_brief", started)
+
+
+@pytest.mark.parametrize("where", ["missing folder", "a folder", "name too long", "proc"])
+def test_unwritable_output_is_refused_before_the_work_starts(tmp_path, capsys, no_analysis, where):
+    target = {
+        "missing folder": tmp_path / "no" / "such" / "brief.html",
+        "a folder": tmp_path,
+        "name too long": tmp_path / ("x" * 5000 + ".html"),
+        "proc": Path("/proc/storydiff-brief.html"),  # a file system where no file can be created
+    }[where]
+    if where == "proc" and not Path("/proc/self").exists():
+        pytest.skip("no /proc on this system")
+    assert main(["brief", str(EXAMPLES / "museum"), "-o", str(target)]) == 1
+    line = _one_error_line(capsys.readouterr().err)
+    assert str(target) in line
+    assert main(["stance", "--stances", "s.csv", "--bodies", "b.csv", "-o", str(target)]) == 1
+    _one_error_line(capsys.readouterr().err)
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path, capsys, monkeypatch):
+    """A disk that fills up half way through the write (simulated: the write raises ENOSPC)."""
+    import errno
+
+    target = tmp_path / "brief.json"
+    target.write_text('{"old": true}\n')
+
+    def half_then_full(self, data):
+        with open(self, "wb") as handle:
+            handle.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(Path, "write_bytes", half_then_full)
+    assert main(["brief", str(EXAMPLES / "museum"), "-o", str(target)]) == 1
+    assert "No space left on device" in _one_error_line(capsys.readouterr().err)
+    assert target.read_text() == '{"old": true}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.json"]
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A real 64 KiB tmpfs, when this system lets the tests mount one (root in a container usually can)."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode(errors='replace').strip()}")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=True)
+
+
+def test_a_full_disk_keeps_the_old_file(tiny_disk, capsys):
+    target = tiny_disk / "brief.html"
+    target.write_text("<p>old brief</p>\n")
+    (tiny_disk / "filler").write_bytes(b"\0" * 40_000)  # leaves less room than an HTML brief needs
+    assert main(["brief", str(EXAMPLES / "museum"), "-o", str(target)]) == 1
+    assert "No space left on device" in _one_error_line(capsys.readouterr().err)
+    assert target.read_text() == "<p>old brief</p>\n"
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["brief.html", "filler"]
+
+
+def test_output_replaces_the_old_file_and_keeps_its_permissions(tmp_path, capsys):
+    target = tmp_path / "brief.md"
+    target.write_text("old\n")
+    target.chmod(0o640)
+    assert main(["brief", str(EXAMPLES / "bridge"), "-o", str(target)]) == 0
+    assert target.read_text().startswith("# Brief: 2 articles")
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_ctrl_c_during_a_brief_says_so_in_one_line_and_exits_130():
+    """The brief waits on stdin (the last input), so the interrupt lands in the middle of the work."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "storydiff.cli", "brief", str(EXAMPLES / "ferry"), "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        time.sleep(3)
+        assert process.poll() is None, process.communicate()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert err.strip() == "storydiff: interrupted"
+    assert out == ""
+
+
+def test_help_and_package_examples_point_to_folders_that_exist(capsys):
+    import re
+
+    import storydiff
+
+    with pytest.raises(SystemExit):
+        main(["brief", "--help"])
+    shown = capsys.readouterr().out + (storydiff.__doc__ or "")
+    for command in ("read", "quotes"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        shown += capsys.readouterr().out
+    paths = set(re.findall(r"examples/[\w./*]+", shown))
+    assert len(paths) >= 4
+    root = EXAMPLES.parent
+    for path in paths:
+        assert list(root.glob(path.rstrip("/"))), f"{path} does not exist"
+
+
+def test_stance_output_file_is_replaced_whole(tmp_path, capsys):
+    stances = tmp_path / "stances.csv"
+    stances.write_text("Headline,Body ID\nThe north pier will close in May,1\nA new ferry route opens,1\n")
+    bodies = tmp_path / "bodies.csv"
+    body = "The north pier will close in May for repairs, the harbour master said."
+    bodies.write_text(f'Body ID,articleBody\n1,"{body}"\n')
+    target = tmp_path / "predicted.csv"
+    target.write_text("old rows\n")
+    assert main(["stance", "--stances", str(stances), "--bodies", str(bodies), "-o", str(target)]) == 0
+    lines = target.read_text().splitlines()
+    assert lines[0] == "Headline,Body ID,Stance" and len(lines) == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bodies.csv", "predicted.csv", "stances.csv"]

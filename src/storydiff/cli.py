@@ -1,30 +1,36 @@
 """The ``storydiff`` command: a thin shell over the library.
 
 Results go to stdout, progress and warnings to stderr. Exit codes: 0 success,
-1 when any input could not be read or the work failed, 2 for usage errors.
+1 when any input could not be read or the work failed, 2 for usage errors,
+130 when interrupted (Ctrl-C). An ``-o`` file is checked before any work
+starts and written atomically: the old file stays whole if writing fails.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
+import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from storydiff import __version__
-from storydiff.errors import StorydiffError
+from storydiff.errors import ConfigError, StorydiffError
 
 _EXAMPLES = {
     "brief": """examples:
-  storydiff brief examples/summit/
+  storydiff brief examples/ferry/
   storydiff brief a.txt b.html https://example.org/story --format json
-  storydiff brief examples/summit/ -o brief.html
+  storydiff brief examples/museum/ -o brief.html
   storydiff brief a.txt b.txt --outlet b.txt="The Courier" --date b.txt=2024-03-08""",
     "read": """examples:
-  storydiff read examples/summit/ --format jsonl
+  storydiff read examples/bridge/ --format jsonl
   curl -s https://example.org/story | storydiff read - --format jsonl""",
     "quotes": """examples:
-  storydiff quotes examples/summit/*.txt
+  storydiff quotes examples/ferry/*.txt
   storydiff quotes article.txt --format jsonl > statements.jsonl""",
     "stance": """examples:
   storydiff stance "The ferry service will resume on Monday" examples/ferry/*.txt
@@ -33,19 +39,27 @@ _EXAMPLES = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``storydiff`` command."""
+    """Entry point of the ``storydiff`` command (``argv=None``: the process's own arguments)."""
     parser = _parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(sys.stderr)
         return 2
     try:
+        if getattr(args, "output", None):
+            _check_output(args.output)
         return int(args.run(args))
     except StorydiffError as exc:
         _error(str(exc))
         return 1
-    except KeyboardInterrupt:  # pragma: no cover
+    except KeyboardInterrupt:
+        print("storydiff: interrupted", file=sys.stderr)
         return 130
+    finally:
+        if argv is None:
+            # Run as the command, the process ends next: the garbage collector's last passes over
+            # the models' millions of objects would only delay the exit (by ~0.2 s of CPU).
+            gc.freeze()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -162,7 +176,7 @@ def _read_kwargs(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _read_reporting(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """Read inputs; report each failure on stderr; return (articles, failures)."""
+    """Read inputs; report each failure on stderr; return (articles, failed results, all results)."""
     from storydiff.pipeline import read
 
     results = read(args.inputs, **_read_kwargs(args))  # type: ignore[arg-type]
@@ -196,11 +210,81 @@ def _format_from_path(path: str | None) -> str:
 
 
 def _write(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to the ``-o`` file."""
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        data = text.encode("utf-8")
+        _write_atomically(output, lambda path: path.write_bytes(data))
         print(f"storydiff: wrote {output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
+
+
+def _check_output(output: str) -> None:
+    """Refuse an ``-o`` path that cannot be written, before any work starts.
+
+    Creating (and removing) an empty file beside the target is the one check
+    that sees every reason: a missing folder, a folder given as the file, a
+    read-only file system, no permission, a name too long.
+    """
+    target = Path(output)
+    try:
+        if target.is_dir():
+            raise ConfigError(f"-o {output}: is a folder; give a file name, e.g. {target / 'brief.html'}")
+        if not target.parent.is_dir():
+            raise ConfigError(f"-o {output}: folder {target.parent} does not exist; create it first")
+        if target.exists() and not os.access(target, os.W_OK):
+            raise ConfigError(f"-o {output}: the file is read-only; choose another name or make it writable")
+        fd, probe = tempfile.mkstemp(dir=target.parent, prefix=".storydiff-", suffix=".part")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:  # a name too long, a folder that cannot be searched...
+        raise ConfigError(f"-o {output}: cannot write there ({exc.strerror or exc}); choose another place") from None
+
+
+def _write_atomically(output: str, write: Callable[[Path], object]) -> None:
+    """Write ``output`` through a temporary file beside it, fsync it, then rename it over the old one.
+
+    On any failure (a full disk, an interrupt) the temporary file is removed
+    and the old file, if any, is left as it was.
+    """
+    target = Path(output)
+    if target.is_symlink():
+        target = target.resolve()
+    try:
+        fd, name = tempfile.mkstemp(dir=target.parent, prefix=".storydiff-", suffix=".part")
+    except OSError as exc:
+        raise ConfigError(f"-o {output}: cannot write there ({exc.strerror or exc})") from None
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        os.chmod(temporary, _file_mode(target))
+        with temporary.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        reason = exc.strerror or str(exc)
+        raise ConfigError(f"-o {output}: could not write ({reason}); the old file, if any, is unchanged") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable where the system allows it
+        directory = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def _file_mode(target: Path) -> int:
+    """The permission bits the written file gets: the old file's, else the usual ones for a new file."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _run_read(args: argparse.Namespace) -> int:
@@ -244,7 +328,7 @@ def _run_stance(args: argparse.Namespace) -> int:
 
         rows, score = run_fnc_batch(args.stances, args.bodies)
         if args.output:
-            write_fnc(rows, args.output)
+            _write_atomically(args.output, lambda path: write_fnc(rows, path))
             print(f"storydiff: wrote {len(rows)} rows to {args.output}", file=sys.stderr)
         else:
             write_fnc(rows, "/dev/stdout")
