@@ -9,7 +9,16 @@ import pytest
 
 from storydiff.errors import InputError, ModelError
 from storydiff.eval.bcubed import bcubed
-from storydiff.stories import FEATURE_NAMES, JoinModel, StoryFeatures, StoryIndex, describe, describe_many, load_model
+from storydiff.stories import (
+    FEATURE_NAMES,
+    IndexSettings,
+    JoinModel,
+    StoryFeatures,
+    StoryIndex,
+    describe,
+    describe_many,
+    load_model,
+)
 
 # (id, date, title, text): two storms in one week in two towns, a follow-up on each,
 # and a new storm in the first town a month later.
@@ -88,3 +97,15 @@ def test_bcubed_scores_each_article_by_its_cluster_and_its_story():
     score = bcubed({"a": "s1", "b": "s1", "c": "s2"}, {"a": "millbrook", "b": "westport", "c": "westport"})
     assert (round(score.precision, 4), round(score.recall, 4), round(score.f1, 4)) == (0.6667, 0.6667, 0.6667)
     assert bcubed({"a": "s1", "b": "s2"}, {"a": "x", "b": "y"}).f1 == 1.0
+
+
+def test_stories_leave_the_live_window_and_the_state_still_round_trips(features):
+    index = StoryIndex(settings=IndexSettings(window_articles=1))
+    story = {f.id: index.assign(f) for f in features[:4]}  # millbrook-1, millbrook-2, westport-1, westport-2
+    assert index.expire() == [story["millbrook-1"]]
+    assert list(index.stories) == [story["westport-1"]]
+    restored = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())))
+    # the month-later Millbrook storm can only start a story now, in both copies, in the freed slot
+    assert restored.place(features[4]) == index.place(features[4])
+    assert restored.to_dict() == index.to_dict()
+    assert len(index.stories) == 2

@@ -194,6 +194,7 @@ class StoryIndex:
             "expired": self.expired,
             "documents": self.vocabulary.documents,
             "frequency": self.vocabulary.frequency,
+            "dimensions": int(self._matrix.shape[1]),
             "slots": self._story_at,
             "free": self._free,
             "stories": [self.stories[s].to_dict() for s in self._story_at if s is not None],
@@ -213,11 +214,9 @@ class StoryIndex:
         index._story_at = list(data["slots"])
         index._free = list(data["free"])
         index._slot_of = {s: i for i, s in enumerate(index._story_at) if s is not None}
-        if index.stories:
-            dims = next(iter(index.stories.values())).vector_sum.shape[0]
-            index._matrix = np.zeros((max(1, len(index._story_at)), dims), dtype=np.float32)
-            for story_id, slot in index._slot_of.items():
-                index._matrix[slot] = index.stories[story_id].centroid
+        index._matrix = np.zeros((len(index._story_at), int(data["dimensions"])), dtype=np.float32)
+        for story_id, slot in index._slot_of.items():
+            index._matrix[slot] = index.stories[story_id].centroid
         return index
 
 
