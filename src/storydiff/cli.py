@@ -19,6 +19,7 @@ from pathlib import Path
 
 from storydiff import __version__
 from storydiff.errors import ConfigError, StorydiffError
+from storydiff.models import Article, ReadResult
 
 _EXAMPLES = {
     "brief": """examples:
@@ -108,7 +109,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command(commands, name: str, help_text: str) -> argparse.ArgumentParser:  # type: ignore[no-untyped-def]
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+) -> argparse.ArgumentParser:
     return commands.add_parser(
         name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".",
         epilog=_EXAMPLES.get(name), formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -129,7 +132,7 @@ def _add_read_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--allow-private", action="store_true",
                         help="allow URLs on private or loopback addresses (refused by default)")
     parser.add_argument("--timeout", type=float, default=15.0, metavar="SECONDS",
-                        help="network timeout per URL (default: 15)")
+                        help="deadline for fetching each URL, redirects included (default: 15)")
     parser.add_argument("--max-bytes", type=int, default=5_000_000, metavar="N",
                         help="refuse inputs larger than N bytes (default: 5000000)")
 
@@ -151,35 +154,31 @@ def _overrides(pairs: Sequence[str], what: str) -> dict[str, str]:
     return out
 
 
-def _usage(message: str) -> int:
+def _safe(text: str) -> str:
+    """Outside text (file names, server messages) made safe for one terminal line."""
     from storydiff.render.escape import terminal_safe
 
-    print(f"storydiff: usage error: {terminal_safe(message, one_line=True)}", file=sys.stderr)
+    return terminal_safe(text, one_line=True)
+
+
+def _usage(message: str) -> int:
+    print(f"storydiff: usage error: {_safe(message)}", file=sys.stderr)
     return 2
 
 
 def _error(message: str) -> None:
-    """One line on stderr; file names and server messages in it come from outside, so made terminal-safe."""
-    from storydiff.render.escape import terminal_safe
-
-    print(f"storydiff: error: {terminal_safe(message, one_line=True)}", file=sys.stderr)
+    """One line on stderr; file names and server messages in it come from outside."""
+    print(f"storydiff: error: {_safe(message)}", file=sys.stderr)
 
 
-def _read_kwargs(args: argparse.Namespace) -> dict[str, object]:
-    return {
-        "outlets": _overrides(args.outlet, "outlet"),
-        "dates": _overrides(args.date, "date"),
-        "allow_private": args.allow_private,
-        "timeout": args.timeout,
-        "max_bytes": args.max_bytes,
-    }
-
-
-def _read_reporting(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _read_reporting(args: argparse.Namespace) -> tuple[list[Article], list[ReadResult], list[ReadResult]]:
     """Read inputs; report each failure on stderr; return (articles, failed results, all results)."""
     from storydiff.pipeline import read
 
-    results = read(args.inputs, **_read_kwargs(args))  # type: ignore[arg-type]
+    results = read(
+        args.inputs, outlets=_overrides(args.outlet, "outlet"), dates=_overrides(args.date, "date"),
+        allow_private=args.allow_private, timeout=args.timeout, max_bytes=args.max_bytes,
+    )
     failures = [r for r in results if r.article is None]
     for failure in failures:
         _error(f"{failure.source}: {failure.error}")
@@ -214,7 +213,7 @@ def _write(text: str, output: str | None) -> None:
     if output:
         data = text.encode("utf-8")
         _write_atomically(output, lambda path: path.write_bytes(data))
-        print(f"storydiff: wrote {output}", file=sys.stderr)
+        print(f"storydiff: wrote {_safe(output)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
 
@@ -329,7 +328,7 @@ def _run_stance(args: argparse.Namespace) -> int:
         rows, score = run_fnc_batch(args.stances, args.bodies)
         if args.output:
             _write_atomically(args.output, lambda path: write_fnc(rows, path))
-            print(f"storydiff: wrote {len(rows)} rows to {args.output}", file=sys.stderr)
+            print(f"storydiff: wrote {len(rows)} rows to {_safe(args.output)}", file=sys.stderr)
         else:
             write_fnc(rows, "/dev/stdout")
         if score is not None:
@@ -353,10 +352,9 @@ def _run_stance(args: argparse.Namespace) -> int:
 def _run_relate(args: argparse.Namespace) -> int:
     """One line per pair of the TSV; a malformed row is reported with its line number, the rest still run."""
     import csv
-    import json
 
     from storydiff.align.pairs import ClaimPair, relate_many
-    from storydiff.render.escape import terminal_safe
+    from storydiff.render.escape import dumps, terminal_safe
 
     try:
         handle = sys.stdin if args.pairs == "-" else open(args.pairs, encoding="utf-8", newline="")  # noqa: SIM115
@@ -385,7 +383,7 @@ def _run_relate(args: argparse.Namespace) -> int:
             reason = terminal_safe(result.reason, one_line=True)
             print(f"{terminal_safe(pair_id, one_line=True)}\t{result.type}\t{result.confidence:.3f}\t{reason}")
         else:
-            print(json.dumps({"id": pair_id, **result.to_dict()}, ensure_ascii=False))
+            print(dumps({"id": pair_id, **result.to_dict()}))
     return 1 if failed else 0
 
 

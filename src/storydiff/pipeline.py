@@ -57,12 +57,13 @@ def analyze(articles: Article | Iterable[Article]) -> Analysis:
     """Parse and extract statements, claims and entities from articles already read."""
     from storydiff.nlp.analysis import analyze as analyze_articles
 
-    items = _items(articles, "analyze")
-    for n, item in enumerate(items):
+    given: list[Article] = []
+    for n, item in enumerate(_items(articles, "analyze")):
         if not isinstance(item, Article):
             raise ConfigError(f"analyze() input {n + 1} is {_describe(item)}: give Articles "
                               "(storydiff.read() or storydiff.brief() take paths and URLs)")
-    return analyze_articles(_unique_ids(items))  # type: ignore[arg-type]
+        given.append(item)
+    return analyze_articles(_unique_ids(given))
 
 
 def brief(
@@ -88,9 +89,9 @@ def brief(
     failures: list[InputFailure] = []
     for is_article, run in itertools.groupby(items, key=lambda item: isinstance(item, Article)):
         if is_article:
-            articles.extend(run)  # type: ignore[arg-type]
+            articles.extend(item for item in run if isinstance(item, Article))
             continue
-        for result in _read(list(run), options, fresh):  # type: ignore[arg-type]
+        for result in _read([item for item in run if isinstance(item, str)], options, fresh):
             if result.article is None:
                 failures.append(InputFailure(result.source, result.error or "unreadable"))
             else:
