@@ -160,3 +160,13 @@ def test_the_sanitiser_keeps_text_and_says_what_it_replaced() -> None:
     assert csv_cell("=HYPERLINK(\"http://evil.example\")") == "'=HYPERLINK(\"http://evil.example\")"
     assert csv_cell("-5 degrees") == "'-5 degrees" and csv_cell("Mayor Dana Whitlock") == "Mayor Dana Whitlock"
     assert csv_cell("\t@SUM(A1:A9)") == "'\t@SUM(A1:A9)"
+
+
+def test_fnc_rows_written_by_stance_carry_no_controls(tmp_path: Path) -> None:
+    from storydiff.eval.fnc import write_fnc
+
+    out = tmp_path / "predicted.csv"
+    write_fnc([{"Headline": f"Harbour sold{HOSTILE}", "Body ID": "7", "Stance": "agree"}], out)
+    written = out.read_text(encoding="utf-8")
+    assert not FORBIDDEN.search(written.replace("\r\n", "\n"))
+    assert "Harbour sold" in written and ",7,agree" in written

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storydiff.errors import InputError
+from storydiff.render.escape import terminal_safe
 from storydiff.stance import STANCES, predict_stance
 
 RELATED = frozenset(("agree", "disagree", "discuss"))
@@ -186,4 +187,6 @@ def write_fnc(rows: Sequence[dict[str, str]], path: str | Path) -> None:
     with Path(path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=fields)
         writer.writeheader()
-        writer.writerows(rows)
+        # Control characters never reach a terminal or a spreadsheet; the cells stay otherwise as read,
+        # so the official scorer still matches them.
+        writer.writerows({k: terminal_safe(v) for k, v in row.items()} for row in rows)
