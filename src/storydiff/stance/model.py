@@ -18,11 +18,11 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
 
+from storydiff.data import shipped_bytes
 from storydiff.errors import ModelError
 from storydiff.stance.features import (
     FEATURE_NAMES,
@@ -72,15 +72,13 @@ class _Model:
 @lru_cache(maxsize=1)
 def _model() -> _Model:
     location = f"storydiff/data/{MODEL_FILE}"
-    resource = resources.files("storydiff.data").joinpath(MODEL_FILE)
-    if not resource.is_file():
-        raise ModelError(f"the stance model {location} is missing; rebuild it with: {_REBUILD}")
+    raw = shipped_bytes(MODEL_FILE, "stance model", _REBUILD)
     try:
         import lightgbm
     except ImportError as exc:
         raise ModelError("the stance model needs LightGBM; run: pip install lightgbm") from exc
     try:
-        payload = json.loads(gzip.decompress(resource.read_bytes()))
+        payload = json.loads(gzip.decompress(raw))
         names = tuple(payload["feature_names"])
         if payload["feature_version"] != FEATURE_VERSION or names != FEATURE_NAMES:
             raise ModelError(

@@ -19,11 +19,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc
 
+from storydiff.data import shipped_bytes
 from storydiff.errors import ModelError
 from storydiff.nlp.statements.candidates import CONTINUING_KINDS, RULE_KINDS, Candidate
 from storydiff.nlp.statements.features import BY_NAME, FEATURE_VERSION, features
@@ -48,12 +48,8 @@ class StatementModel:
 @lru_cache(maxsize=1)
 def load_model() -> StatementModel:
     """The shipped statement model, loaded once."""
-    location = f"storydiff/data/{MODEL_FILE}"
-    resource = resources.files("storydiff.data").joinpath(MODEL_FILE)
-    if not resource.is_file():
-        raise ModelError(f"the statement model {location} is missing; rebuild it with: {_REBUILD}")
-    payload = json.loads(gzip.decompress(resource.read_bytes()))
-    return model_from_payload(payload, location)
+    payload = json.loads(gzip.decompress(shipped_bytes(MODEL_FILE, "statement model", _REBUILD)))
+    return model_from_payload(payload, f"storydiff/data/{MODEL_FILE}")
 
 
 def model_from_payload(payload: dict[str, Any], location: str = "the statement model") -> StatementModel:
