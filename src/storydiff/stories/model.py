@@ -14,12 +14,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from storydiff.data import shipped_bytes
 from storydiff.errors import ModelError
 from storydiff.stories.similarity import FEATURE_NAMES
 
@@ -95,15 +95,8 @@ def sigmoid(x: float) -> float:
 @lru_cache(maxsize=1)
 def load_model() -> JoinModel:
     """The shipped join-or-new model, loaded once."""
-    resource = resources.files("storydiff.data").joinpath(MODEL_FILE)
-    try:
-        data = json.loads(resource.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise ModelError(
-            f"the story model {MODEL_FILE} is missing from storydiff/data; reinstall storydiff "
-            "or run scripts/train_stories.py"
-        ) from exc
-    return JoinModel.from_dict(data, origin=MODEL_FILE)
+    raw = shipped_bytes(MODEL_FILE, "story model", "python scripts/train_stories.py")
+    return JoinModel.from_dict(json.loads(raw.decode("utf-8")), origin=MODEL_FILE)
 
 
 def fit(rows: Sequence[Mapping[str, float]], labels: Sequence[int], *, l2: float = 1.0,
