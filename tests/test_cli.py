@@ -43,6 +43,16 @@ def test_bad_inputs_are_named_and_the_rest_still_make_a_brief(tmp_path, capsys):
     assert len(data["errors"]) == 3
 
 
+def test_an_overlong_input_name_is_one_short_error_line(tmp_path, capsys):
+    overlong = str(tmp_path / ("n" * 5000 + ".txt"))
+    assert main(["read", overlong, str(EXAMPLES / "ferry" / "wire.txt")]) == 1
+    captured = capsys.readouterr()
+    (error,) = captured.err.splitlines()
+    assert error.endswith("file name too long") and len(error) < 300
+    assert f"({len(overlong):,} characters)" in error
+    assert len(captured.out.splitlines()) == 2  # both inputs still listed as JSON lines
+
+
 def test_output_file_format_follows_extension(tmp_path, capsys):
     target = tmp_path / "brief.md"
     assert main(["brief", str(EXAMPLES / "museum"), "-o", str(target)]) == 0

@@ -174,6 +174,7 @@ def _error(message: str) -> None:
 def _read_reporting(args: argparse.Namespace) -> tuple[list[Article], list[ReadResult], list[ReadResult]]:
     """Read inputs; report each failure on stderr; return (articles, failed results, all results)."""
     from storydiff.pipeline import read
+    from storydiff.render.escape import short_name
 
     results = read(
         args.inputs, outlets=_overrides(args.outlet, "outlet"), dates=_overrides(args.date, "date"),
@@ -181,7 +182,7 @@ def _read_reporting(args: argparse.Namespace) -> tuple[list[Article], list[ReadR
     )
     failures = [r for r in results if r.article is None]
     for failure in failures:
-        _error(f"{failure.source}: {failure.error}")
+        _error(f"{short_name(failure.source)}: {failure.error}")
     return [r.article for r in results if r.article is not None], failures, results
 
 

@@ -46,6 +46,17 @@ def terminal_safe(text: str, *, one_line: bool = False) -> str:
     return text.translate(_ONE_LINE if one_line else _TERMINAL)
 
 
+def short_name(name: str, limit: int = 120) -> str:
+    """An input name cut to ``limit`` characters around an ellipsis, with its full length said.
+
+    A name thousands of characters long would fill the terminal with one error line.
+    """
+    if len(name) <= limit:
+        return name
+    half = (limit - 1) // 2
+    return f"{name[:half]}…{name[-half:]} ({len(name):,} characters)"
+
+
 def markdown_inline(text: str) -> str:
     """``text`` for one Markdown line: one line, terminal-safe, nothing Markdown or HTML would act on.
 
