@@ -16,23 +16,41 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from storydiff import __version__
 from storydiff.errors import ConfigError, StorydiffError
 from storydiff.models import Article, ReadResult
+
+if TYPE_CHECKING:
+    from storydiff.store import Store
 
 _EXAMPLES = {
     "brief": """examples:
   storydiff brief examples/ferry/
   storydiff brief a.txt b.html https://example.org/story --format json
   storydiff brief examples/museum/ -o brief.html
-  storydiff brief a.txt b.txt --outlet b.txt="The Courier" --date b.txt=2024-03-08""",
+  storydiff brief a.txt b.txt --outlet b.txt="The Courier" --date b.txt=2024-03-08
+  storydiff brief --db storydiff.db --story s3 -o brief.html""",
     "read": """examples:
   storydiff read examples/bridge/ --format jsonl
   curl -s https://example.org/story | storydiff read - --format jsonl""",
     "quotes": """examples:
   storydiff quotes examples/ferry/*.txt
   storydiff quotes article.txt --format jsonl > statements.jsonl""",
+    "ingest": """examples:
+  storydiff ingest examples/corpus examples/corpus/news.jsonl \
+      --map text=body,title=headline,date=published,outlet=source,id=uuid --db corpus.db
+  storydiff ingest scraped/ https://example.org/story --db corpus.db""",
+    "stories": """examples:
+  storydiff stories --db corpus.db
+  storydiff stories --db corpus.db --since 2025-06-05 --format jsonl""",
+    "search": """examples:
+  storydiff search --db corpus.db Okafor
+  storydiff search --db corpus.db '"electrical fault"' --format jsonl""",
+    "export": """examples:
+  storydiff export --db corpus.db --format jsonl > articles.jsonl
+  storydiff export --db corpus.db --format csv -o articles.csv""",
     "stance": """examples:
   storydiff stance "The ferry service will resume on Monday" examples/ferry/*.txt
   storydiff stance --stances train_stances.csv --bodies train_bodies.csv -o predicted.csv""",
@@ -72,7 +90,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     brief = _command(commands, "brief", "compare the articles of one story: agreed, disputed, unique, who said what")
-    _add_inputs(brief)
+    _add_inputs(brief, required=False)
+    brief.add_argument("--db", metavar="PATH", help="brief a stored story (with --story) instead of inputs")
+    brief.add_argument("--story", metavar="ID", help="the story to brief from --db (ids: storydiff stories)")
     brief.add_argument("--format", "-f", choices=("text", "json", "markdown", "html"),
                        help="output format (default: from -o's extension, else text)")
     brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (e.g. brief.html)")
@@ -106,7 +126,43 @@ def _parser() -> argparse.ArgumentParser:
     relate.add_argument("pairs", metavar="PAIRS.tsv", help="TSV with a header: id, a, b[, date_a, date_b]; - for stdin")
     relate.add_argument("--format", "-f", choices=("jsonl", "tsv"), default="jsonl", help="output (default: jsonl)")
     relate.set_defaults(run=_run_relate)
+    _add_corpus_commands(commands)
     return parser
+
+
+def _add_corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """ingest, stories, search, export: corpus mode, over a store (``--db``)."""
+    db_help = "the store, an SQLite file (default: ./storydiff.db)"
+    ingest = _command(commands, "ingest", "read articles and datasets into a store and group them into stories")
+    ingest.add_argument("inputs", nargs="+", metavar="SOURCE",
+                        help="article files, folders, URLs, - for stdin, or .jsonl/.csv datasets (a row an article)")
+    ingest.add_argument("--db", default="storydiff.db", metavar="PATH", help=db_help)
+    ingest.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN,...",
+                        help="dataset columns of text, title, date, outlet, id, url, e.g. --map text=body,id=uuid")
+    ingest.add_argument("--batch-size", type=int, default=16, metavar="N",
+                        help="articles analysed and committed together (default: 16)")
+    _add_read_options(ingest)
+    ingest.set_defaults(run=_run_ingest)
+
+    stories = _command(commands, "stories", "list the stories of a store")
+    stories.add_argument("--db", default="storydiff.db", metavar="PATH", help=db_help)
+    stories.add_argument("--since", metavar="YYYY-MM-DD", help="only stories with an article on or after this date")
+    stories.add_argument("--format", "-f", choices=("table", "jsonl"), default="table", help="(default: table)")
+    stories.set_defaults(run=_run_stories)
+
+    search = _command(commands, "search", "full-text search of a store's articles and statements")
+    search.add_argument("query", help="words or an FTS5 query (quote a phrase)")
+    search.add_argument("--db", default="storydiff.db", metavar="PATH", help=db_help)
+    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default: 20)")
+    search.add_argument("--format", "-f", choices=("table", "jsonl"), default="table", help="(default: table)")
+    search.set_defaults(run=_run_search)
+
+    export = _command(commands, "export", "write every stored article with its story, as JSONL or CSV")
+    export.add_argument("--db", default="storydiff.db", metavar="PATH", help=db_help)
+    export.add_argument("--format", "-f", choices=("jsonl", "csv", "parquet"), default="jsonl",
+                        help="(default: jsonl; parquet needs pyarrow installed)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    export.set_defaults(run=_run_export)
 
 
 def _command(
@@ -118,8 +174,8 @@ def _command(
     )
 
 
-def _add_inputs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="INPUT",
+def _add_inputs(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    parser.add_argument("inputs", nargs="+" if required else "*", metavar="INPUT",
                         help="article files (.txt, .html), directories of them, http(s) URLs, or - for stdin")
     _add_read_options(parser)
 
@@ -192,6 +248,10 @@ def _run_brief(args: argparse.Namespace) -> int:
     from storydiff.render import render
 
     fmt = args.format or _format_from_path(args.output)
+    if args.db or args.story:
+        return _run_stored_brief(args, fmt)
+    if not args.inputs:
+        raise SystemExit(_usage("give the articles to compare, or --db PATH --story ID"))
     articles, failures, _ = _read_reporting(args)
     if not articles:
         _error("no article could be read; nothing to compare")
@@ -405,6 +465,102 @@ def _bad_pair(record: dict[str, str], fields: int, expected: int) -> str | None:
         except ValueError:
             return f"{column} must be YYYY-MM-DD, got {value!r}"
     return None
+
+
+def _run_stored_brief(args: argparse.Namespace, fmt: str) -> int:
+    """A brief of a stored story, from its stored analysis."""
+    if not (args.db and args.story) or args.inputs:
+        return _usage("a stored brief needs --db PATH and --story ID, and no inputs")
+    from storydiff.pipeline import brief_from_analysis
+    from storydiff.render import render
+    from storydiff.store import story_analysis
+
+    with _existing_store(args.db) as store:
+        brief = brief_from_analysis(story_analysis(store, args.story))
+    color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
+    _write(render(brief, fmt, color=color), args.output)
+    return 0
+
+
+def _existing_store(path: str) -> Store:
+    """Open a store that must exist already (reading commands never create an empty one)."""
+    from storydiff.errors import StoreError
+    from storydiff.store import Store
+
+    if not Path(path).is_file():
+        raise StoreError(f"{path}: no such store; create it with storydiff ingest SOURCE... --db {path}")
+    return Store(path)
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from storydiff.ingest import ReadOptions
+    from storydiff.store import ingest, parse_mapping
+
+    options = ReadOptions(outlets=_overrides(args.outlet, "outlet"), dates=_overrides(args.date, "date"),
+                          allow_private=args.allow_private, timeout=args.timeout, max_bytes=args.max_bytes)
+    mapping = parse_mapping(args.map)
+    with Progress("ingesting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=_stderr_console(), transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+        summary = ingest(args.inputs, args.db, mapping=mapping, options=options, batch_size=args.batch_size,
+                         progress=lambda done, total: bar.update(task, completed=done, total=total),
+                         on_failure=lambda failure: _error(f"{failure.source}: {failure.reason}"))
+    print(f"storydiff: {_safe(args.db)}: read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, "
+          f"near-duplicates marked {summary.near_duplicates}, failed {len(summary.failures)}, "
+          f"stories touched {len(summary.stories)} ({len(summary.new_stories)} new)", file=sys.stderr)
+    return 1 if summary.failures else 0
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _run_stories(args: argparse.Namespace) -> int:
+    from storydiff.render.escape import dumps
+
+    if args.since:
+        from datetime import date
+
+        try:
+            date.fromisoformat(args.since)
+        except ValueError:
+            return _usage(f"--since needs a YYYY-MM-DD date, got {args.since!r}")
+    with _existing_store(args.db) as store:
+        rows = store.stories(since=args.since)
+    for row in rows:
+        if args.format == "jsonl":
+            print(dumps(row.to_dict()))
+        else:
+            dates = f"{row.first_seen or '?'}..{row.last_seen or '?'}"
+            print(f"{row.id}\t{len(row.articles)} articles\t{dates}\t{_safe(row.title or '(untitled)')}")
+    return 0
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    from storydiff.render.escape import dumps
+
+    with _existing_store(args.db) as store:
+        hits = store.search(args.query, limit=args.limit)
+    for hit in hits:
+        if args.format == "jsonl":
+            print(dumps(hit))
+        else:
+            where = hit["article"] + (f" {hit['statement']} ({hit['speaker']})" if hit["kind"] == "statement" else "")
+            print(f"{hit['kind']}\t{_safe(where)}\t{_safe(hit['snippet'])}")
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from storydiff.store.export import export_text
+
+    with _existing_store(args.db) as store:
+        text = export_text(store, args.format)
+    _write(text, args.output)
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

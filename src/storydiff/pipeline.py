@@ -101,10 +101,15 @@ def brief(
 
 def build_brief(articles: Sequence[Article], failures: Sequence[InputFailure] = ()) -> Brief:
     """Analyze and align articles already read into a Brief."""
-    from storydiff.align import align
     from storydiff.nlp.analysis import analyze as analyze_articles
 
-    analysis = analyze_articles(articles)
+    return brief_from_analysis(analyze_articles(articles), failures)
+
+
+def brief_from_analysis(analysis: Analysis, failures: Sequence[InputFailure] = ()) -> Brief:
+    """Align an analysis (fresh, or rebuilt from a store) into a Brief."""
+    from storydiff.align import align
+
     alignment = align(analysis)
     return Brief(
         articles=tuple(

@@ -70,6 +70,11 @@ def _lsh_groups(articles: Sequence[Article], shingles: Sequence[frozenset[str]])
     return group
 
 
+def text_signature(text: str) -> Any:
+    """The MinHash signature of a text's word 5-grams, as the LSH grouping makes them (the store keeps one)."""
+    return _minhash(_shingles(text))
+
+
 def _minhash(shingles: frozenset[str]) -> Any:  # a datasketch MinHash (datasketch ships no types)
     from datasketch import MinHash
 

@@ -46,6 +46,15 @@ class Analysis:
 
 def analyze(articles: Sequence[Article]) -> Analysis:
     """Parse, extract statements, claims and entities, embed claims, link entities."""
+    return link(analyze_each(articles))
+
+
+def analyze_each(articles: Sequence[Article]) -> list[AnalyzedArticle]:
+    """Everything one article yields on its own: statements, claims, their vectors, entity mentions.
+
+    Nothing here depends on the other articles, so the result can be stored
+    per article (corpus mode) and linked later with any set of articles.
+    """
     texts = [blank_excluded(a.text, a.excluded) for a in articles]
     drafts = []
     for article, doc in zip(articles, parse(texts), strict=False):
@@ -58,23 +67,30 @@ def analyze(articles: Sequence[Article]) -> Analysis:
         mentions = tuple(iter_mentions(doc, article.id))
         drafts.append((article, statements, claims, mentions))
 
-    all_claims = [c for _, _, claims, _ in drafts for c in claims]
-    vectors = embed([c.text for c in all_claims])
-    entities, index = link_entities([m for *_, mentions in drafts for m in mentions])
-    by_id = {e.id: e for e in entities}
-
+    vectors = embed([c.text for _, _, claims, _ in drafts for c in claims])
     analyzed = []
     row = 0
     for article, statements, claims, mentions in drafts:
-        linked_claims = tuple(
-            dataclasses.replace(c, entities=_entities_in(c.start, c.end, mentions, index)) for c in claims
-        )
-        linked_statements = tuple(_link_speaker(s, mentions, index, by_id, entities) for s in statements)
-        analyzed.append(AnalyzedArticle(
-            article, linked_statements, linked_claims, vectors[row : row + len(claims)], mentions
-        ))
+        analyzed.append(AnalyzedArticle(article, statements, claims, vectors[row : row + len(claims)], mentions))
         row += len(claims)
-    return Analysis(tuple(analyzed), tuple(entities))
+    return analyzed
+
+
+def link(articles: Sequence[AnalyzedArticle]) -> Analysis:
+    """Link entity mentions across articles analysed by :func:`analyze_each`: one canonical entity per name.
+
+    Claims get the entities they mention and speakers the entity they name.
+    """
+    entities, index = link_entities([m for aa in articles for m in aa.mentions])
+    by_id = {e.id: e for e in entities}
+    linked = []
+    for aa in articles:
+        claims = tuple(
+            dataclasses.replace(c, entities=_entities_in(c.start, c.end, aa.mentions, index)) for c in aa.claims
+        )
+        statements = tuple(_link_speaker(s, aa.mentions, index, by_id, entities) for s in aa.statements)
+        linked.append(AnalyzedArticle(aa.article, statements, claims, aa.vectors, aa.mentions))
+    return Analysis(tuple(linked), tuple(entities))
 
 
 def _mark_speech(statement: Statement, doc: Any) -> Statement:
