@@ -41,7 +41,8 @@ _EXAMPLES = {
     "ingest": """examples:
   storydiff ingest examples/corpus examples/corpus/news.jsonl \
       --map text=body,title=headline,date=published,outlet=source,id=uuid --db corpus.db
-  storydiff ingest scraped/ https://example.org/story --db corpus.db""",
+  storydiff ingest examples/corpus/feed.rss --db corpus.db
+  storydiff ingest scraped/ https://example.org/story --feed https://example.org/news --db corpus.db""",
     "stories": """examples:
   storydiff stories --db corpus.db
   storydiff stories --db corpus.db --since 2025-06-05 --format jsonl""",
@@ -134,8 +135,13 @@ def _add_corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     """ingest, stories, search, export: corpus mode, over a store (``--db``)."""
     db_help = "the store, an SQLite file (default: ./storydiff.db)"
     ingest = _command(commands, "ingest", "read articles and datasets into a store and group them into stories")
-    ingest.add_argument("inputs", nargs="+", metavar="SOURCE",
-                        help="article files, folders, URLs, - for stdin, or .jsonl/.csv datasets (a row an article)")
+    ingest.add_argument("inputs", nargs="*", metavar="SOURCE",
+                        help="article files, folders, URLs, - for stdin, .jsonl/.csv datasets (a row an article), "
+                             "or RSS/Atom feeds (.rss, .atom, .xml)")
+    ingest.add_argument("--feed", action="append", default=[], metavar="URL",
+                        help="read this file or URL as an RSS/Atom feed whatever its name (repeatable)")
+    ingest.add_argument("--feed-delay", type=float, default=1.0, metavar="SECONDS",
+                        help="least time between two requests to one host for a feed's pages (default: 1)")
     ingest.add_argument("--db", default="storydiff.db", metavar="PATH", help=db_help)
     ingest.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN,...",
                         help="dataset columns of text, title, date, outlet, id, url, e.g. --map text=body,id=uuid")
@@ -501,10 +507,13 @@ def _run_ingest(args: argparse.Namespace) -> int:
     options = ReadOptions(outlets=_overrides(args.outlet, "outlet"), dates=_overrides(args.date, "date"),
                           allow_private=args.allow_private, timeout=args.timeout, max_bytes=args.max_bytes)
     mapping = parse_mapping(args.map)
+    if not args.inputs and not args.feed:
+        raise SystemExit(_usage("give something to ingest: files, folders, URLs, datasets or --feed URL"))
     with Progress("ingesting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=_stderr_console(), transient=True) as bar:
         task = bar.add_task("ingest", total=None)
         summary = ingest(args.inputs, args.db, mapping=mapping, options=options, batch_size=args.batch_size,
+                         feeds=args.feed, feed_delay=args.feed_delay,
                          progress=lambda done, total: bar.update(task, completed=done, total=total),
                          on_failure=lambda failure: _error(f"{failure.source}: {failure.reason}"))
     print(f"storydiff: {_safe(args.db)}: read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, "

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -64,14 +64,21 @@ def ingest(
     batch_size: int = DEFAULT_BATCH,
     progress: Progress | None = None,
     on_failure: Callable[[Failure], None] | None = None,
+    feeds: Collection[str] = (),
+    feed_delay: float = 1.0,
 ) -> IngestSummary:
-    """Ingest inputs (paths, URLs, ``-``, JSONL/CSV datasets) into the store at ``db``; see the module doc."""
+    """Ingest inputs (paths, URLs, ``-``, JSONL/CSV datasets, RSS/Atom feeds) into the store at ``db``.
+
+    ``feeds`` are inputs read as feeds whatever their names; ``feed_delay`` is
+    the least time between two requests to one host. See the module doc.
+    """
     summary = IngestSummary()
     with Store(db) as store:
         hashes = store.known_hashes()
         ids = store.known_ids()
         fresh: list[Article] = []
-        for item in iter_sources(sources, mapping or {}, options or ReadOptions()):
+        for item in iter_sources(sources, mapping or {}, options or ReadOptions(), feeds=feeds,
+                                 feed_delay=feed_delay):
             if isinstance(item, Failure):
                 summary.failures.append(item)
                 if on_failure:

@@ -1,6 +1,7 @@
-"""Inputs of ``storydiff ingest`` to articles: files, folders, URLs, stdin, and datasets (JSONL, CSV).
+"""Inputs of ``storydiff ingest`` to articles: files, folders, URLs, stdin, datasets (JSONL, CSV), feeds.
 
-A dataset is a ``.jsonl``/``.ndjson`` or ``.csv`` file, one article per row;
+Feeds are read by :mod:`storydiff.store.feeds`. A dataset is a
+``.jsonl``/``.ndjson`` or ``.csv`` file, one article per row;
 ``--map field=column`` says which column holds each field (``text``,
 ``title``, ``date``, ``outlet``, ``id``, ``url``; by default the column of
 the same name, and ``published`` for the date). A row's own id is kept as the
@@ -16,7 +17,7 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,10 +62,19 @@ def is_dataset(source: str) -> bool:
     return not is_url(source) and Path(source).suffix.lower() in _DATASETS
 
 
-def iter_sources(sources: Iterable[str], mapping: Mapping[str, str],
-                 options: ReadOptions) -> Iterator[Article | Failure]:
-    """Every article the inputs hold, or a Failure for each input or row that holds none, in input order."""
-    for source in sources:
+def iter_sources(sources: Iterable[str], mapping: Mapping[str, str], options: ReadOptions, *,
+                 feeds: Collection[str] = (), feed_delay: float = 1.0) -> Iterator[Article | Failure]:
+    """Every article the inputs hold, or a Failure for each input or row that holds none, in input order.
+
+    ``feeds`` are read as RSS/Atom feeds whatever their names (see :mod:`storydiff.store.feeds`).
+    """
+    from storydiff.store.feeds import Politeness, is_feed, iter_feed
+
+    polite = Politeness(feed_delay)
+    for source in [*sources, *feeds]:
+        if source in feeds or is_feed(source):
+            yield from iter_feed(source, options, polite)
+            continue
         if is_dataset(source):
             yield from _dataset(source, mapping, options)
             continue
