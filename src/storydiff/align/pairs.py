@@ -11,7 +11,7 @@ Two judges combine:
 
 A rule-found conflict wins (its reason quotes the decisive words). Else a pair
 the model calls the same fact is ``corroborates``, or ``conflicts``/``updates``
-when the rules see its numbers or dates differ; a pair below the model's
+when the rules see its numbers differ; a pair below the model's
 threshold is ``related`` when it still shares a topic (the rules relate it, or
 the embeddings are close) and ``unrelated`` otherwise.
 
@@ -29,11 +29,10 @@ from typing import Literal
 
 from storydiff.align.aligner import build_contexts, evidence
 from storydiff.align.pair_model import shipped
-from storydiff.align.relations import RELATED, ClaimContext, _dates_clash, _number_clash, classify
+from storydiff.align.relations import RELATED, ClaimContext, _number_clash, classify
 from storydiff.models import Article, Relation
 
 PairType = Literal["corroborates", "conflicts", "updates", "related", "unrelated"]
-RELATED_PROBABILITY = 0.2  # below the threshold but at least this likely the same fact: the same topic
 _QUOTE = 60
 
 
@@ -90,7 +89,9 @@ def _decide(pair: ClaimPair, probability: float, threshold: float) -> PairRelati
         return PairRelation(
             "corroborates", probability, f"same fact (pair model {probability:.2f}): {quote}", probability
         )
-    if ruled is not None or similarity >= RELATED or probability >= RELATED_PROBABILITY:
+    # MRPC holds no unrelated pairs, so a low probability does not tell a topic apart from none:
+    # the rules and the embeddings do.
+    if ruled is not None or similarity >= RELATED:
         topic = ruled.reason.split(":")[0] if ruled is not None else f"similar wording, cosine {similarity:.2f}"
         return PairRelation(
             "related", 1 - probability,
@@ -122,11 +123,9 @@ def _rules(pair: ClaimPair) -> tuple[Relation | None, str | None, float]:
         for y in right:
             similarity = float(vectors["a"][index[x.claim.id]] @ vectors["b"][index[y.claim.id]])
             relation = classify(x, y, evidence(x, y, similarity, names))
+            # Dates alone are left to the rules: "the July 10 issue" and "Thursday's issue" may be one day.
             numbers = _number_clash(x.claim, y.claim)
-            clash = (
-                f"numbers differ ({numbers})" if numbers
-                else "dates differ" if _dates_clash(x.claim, y.claim) else None
-            )
+            clash = f"numbers differ ({numbers})" if numbers else None
             rank = (relation is not None and relation.type in ("conflicts", "updates")) + similarity
             if rank > best[0]:
                 best = (rank, relation, clash, similarity)
