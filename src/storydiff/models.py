@@ -200,6 +200,7 @@ class Statement:
     recipient: Recipient | None = None
     when: When | None = None
     speech: bool = True  # the cue is a verb of speech ("said", "told"), not of thought or plan ("wants")
+    negated: bool = False  # "did not say", "declined to say": the speaker did NOT assert the content
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -212,6 +213,7 @@ class Statement:
             "recipient": self.recipient.to_dict() if self.recipient else None,
             "when": self.when.to_dict() if self.when else None,
             "speech": self.speech,
+            "negated": self.negated,
         }
 
     @classmethod
@@ -222,6 +224,7 @@ class Statement:
             cue=Span.from_dict(data["cue"]), content=Span.from_dict(data["content"]), direct=bool(data["direct"]),
             recipient=Recipient.from_dict(recipient) if recipient else None,
             when=When.from_dict(when) if when else None, speech=bool(data.get("speech", True)),
+            negated=bool(data.get("negated", False)),
         )
 
 

@@ -7,7 +7,8 @@ named, and what goes on the timeline live here and nowhere else:
 - an article is named by its outlet, else ``article A``; when two articles share an
   outlet, its id follows (``Reuters (B)``);
 - "who said what" and the timeline list speech ("said", "told"; not "wants") by
-  someone named or described, never an unresolved "it" or "they";
+  someone named or described, never an unresolved "it" or "they"; negated speech
+  reads as such ("did not say"), never as the speaker asserting the content;
 - the timeline holds the statements that have a day: the day they were said, else
   the day their article was published; a statement with neither (an undated
   article) is listed under "who said what" only, never guessed into the timeline.
@@ -15,6 +16,8 @@ named, and what goes on the timeline live here and nowhere else:
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -132,9 +135,10 @@ class Sections:
 
 def is_reportable(statement: Statement) -> bool:
     """Whether a statement belongs in "who said what": speech (not "wants", "plans") by someone named
-    or described, not an unresolved "it" or "they". The JSON keeps every statement."""
+    or described, not an unresolved "it" or "they" nor a phrase that is no source (an empty speaker).
+    The JSON keeps every statement."""
     speaker = statement.speaker
-    if not statement.speech:
+    if not statement.speech or not speaker.text:
         return False
     return speaker.anonymous or speaker.name is not None or speaker.text.lower() not in _BARE_PRONOUNS
 
@@ -207,7 +211,16 @@ def _source(brief: Brief, article: Article, labels: dict[str, str]) -> Source:
                   sum(s.article == article.id for s in brief.statements))
 
 
+# The words before a negated cue that say so: "did not", "didn't", "has never".
+_NEGATION = re.compile(r"(?:\b\w+\s+)?(?:not|never|\w+n[\'\u2019]t)\s+$")
+
+
 def _voice(brief: Brief, statement: Statement) -> Voice:
+    if statement.negated:  # "did not say: whether ...", never "say: whether ..."
+        cue = statement.cue
+        found = _NEGATION.search(brief.article(statement.article).text[max(0, cue.start - 30) : cue.start])
+        words = found.group(0) if found else ""  # "declined", "refused" say it themselves
+        statement = dataclasses.replace(statement, cue=dataclasses.replace(cue, text=words + cue.text))
     said = statement.when.date if statement.when else None
     return Voice(statement, speaker_label(statement), said or brief.article(statement.article).published,
                  not said)

@@ -110,6 +110,18 @@ ANONYMOUS_NOUNS: frozenset[str] = word_set(
     """
 )
 
+# Head nouns that never speak: events and abstractions ("A lengthy meeting ...
+# threatened", "the controversy showed"). Documents ("the report said") and
+# groups ("the campaign said") are sources and are not listed.
+NOT_SOURCE_NOUNS: frozenset[str] = word_set(
+    """
+    aftermath backlash battle conflict controversy conversation debate
+    development dissolution effort election event failure feature feud fight
+    incident issue matter meeting move notion outcome provocation race rally
+    scandal session situation speculation summit talk trip uproar visit war
+    """
+)
+
 # Pronouns a speaker can be, by the person they can stand for.
 MALE_PRONOUNS = word_set("he him")
 FEMALE_PRONOUNS = word_set("she her")

@@ -14,14 +14,14 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
 
-from storydiff.lexicon import dateline_length
-from storydiff.models import Span, Statement, When
+from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
+from storydiff.models import Span, Speaker, Statement, When
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
 from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.rules import recipient, rule_candidates
-from storydiff.nlp.statements.speakers import NameIndex
+from storydiff.nlp.statements.speakers import NameIndex, is_source
 from storydiff.nlp.statements.templates import template_candidates
 from storydiff.nlp.timex import find_when, resolve_when
 
@@ -57,7 +57,8 @@ def number_statements(
     """Statements from chosen candidates: one per content, in text order, numbered."""
     text = doc_text(doc)
     token_at = TokenAt(doc)
-    for n, item in enumerate(_one_per_content(list(chosen)), 1):
+    kept = [c for c in (_resolve_pointer(text, token_at, c) for c in _one_per_content(list(chosen))) if c is not None]
+    for n, item in enumerate(kept, 1):
         skip = 0 if item.direct else dateline_length(text[item.content[0] : item.content[1]])
         if skip:  # "DA NANG, Vietnam — Trump will not ..., Sanders said": the place is the writer's
             item = dataclasses.replace(item, content=(item.content[0] + skip, item.content[1]))
@@ -69,13 +70,64 @@ def number_statements(
         yield Statement(
             id=f"{article_id}-S{n}",
             article=article_id,
-            speaker=item.speaker,
+            speaker=_gated(doc, item.speaker, item.cue[0]),
             cue=Span(text[item.cue[0] : item.cue[1]], *item.cue),
             content=Span(text[item.content[0] : item.content[1]], *item.content),
             direct=item.direct,
             recipient=item.recipient,
             when=item.when,
+            negated=is_negated(token_at(item.cue[0])),
         )
+
+
+def _gated(doc: Doc, speaker: Speaker, cue_start: int) -> Speaker:
+    """The speaker, or none (an empty span at the cue) when the phrase cannot be a source.
+
+    The statement stays: the article does attribute the content, only not to
+    "A lengthy meeting" or "the controversy" (``speakers.is_source``).
+    """
+    span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return speaker
+    head = span.root if not span.root.is_punct else span[0]  # "The film ― which ...": a dash parsed as head
+    if is_source(head):
+        return speaker
+    return Speaker("", cue_start, cue_start)
+
+
+# Cues that withhold speech when they govern a verb of speech: "declined to say".
+_WITHHOLDING = frozenset({"decline", "refuse", "fail"})
+_WITHHELD = SPEECH_LEMMAS | frozenset({"comment", "discuss", "elaborate", "speculate", "confirm"})
+
+
+def is_negated(cue: Token) -> bool:
+    """Whether a cue is negated or withheld: "did not say", "never said", "declined to say".
+
+    The cue span stays the verb (offsets as before); readers see the flag.
+    """
+    if any(c.dep_ == "neg" for c in cue.children):
+        return True
+    if cue.lemma_ in _WITHHOLDING and any(c.dep_ == "xcomp" and c.lemma_ in _WITHHELD for c in cue.children):
+        return True
+    return cue.dep_ == "xcomp" and cue.head.lemma_ in _WITHHOLDING and cue.lemma_ in _WITHHELD
+
+
+_POINTERS = frozenset({"that", "which", "so"})
+
+
+def _resolve_pointer(text: str, token_at: TokenAt, item: Candidate) -> Candidate | None:
+    """A content that only points back ("rowed back on that", "which he denied"): the
+    antecedent of a relative "which", else nothing: a pointer is not what was said."""
+    start, end = _words_of(text, item.content)
+    if text[start:end].lower() not in _POINTERS:
+        return item
+    word, cue = token_at(start), token_at(item.cue[0])
+    if word.lower_ == "which" and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        noun = cue.head  # "claims about the dam, which she denied": the claims are what she denied
+        antecedent = _words_of(text, (noun.left_edge.idx, cue.left_edge.idx))
+        if antecedent[1] - antecedent[0] > 1:
+            return dataclasses.replace(item, content=antecedent, direct=False)
+    return None
 
 
 def candidates(

@@ -19,6 +19,7 @@ from storydiff.models import Speaker
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
     FEMALE_PRONOUNS,
+    NOT_SOURCE_NOUNS,
     MALE_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -41,6 +42,7 @@ _FEMALE_FIRST = word_set(
     """
 )
 _DETERMINERS = frozenset({"det", "predet", "nummod", "poss", "case"})
+_SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
 
 
 @dataclass(slots=True)
@@ -48,6 +50,7 @@ class _Person:
     start: int  # char offset of the mention
     name: str  # full name as first written in full
     gender: str | None  # "m", "f" or None
+    subject: bool  # the mention is its clause's subject ("Ines Okafor runs the harbour")
 
 
 class NameIndex:
@@ -56,8 +59,9 @@ class NameIndex:
     def __init__(self, doc: Doc) -> None:
         full: dict[str, str] = {}
         gender: dict[str, str] = {}
-        mentions: list[tuple[int, str]] = []
+        mentions: list[tuple[int, str, bool]] = []
         others: list[list[str]] = []
+        roles: list[tuple[int, str, str]] = []  # (offset, role noun, last name)
         for ent in doc.ents:
             words = _name_words(ent.text)
             if not words:
@@ -75,15 +79,25 @@ class NameIndex:
                 gender[last] = "m"
             elif prev in _TITLES_FEMALE or (len(words) > 1 and first in _FEMALE_FIRST):
                 gender[last] = "f"
-            mentions.append((ent.start_char, last))
+            mentions.append((ent.start_char, last, ent.root.dep_ in _SUBJECTS))
+            roles.extend((ent.start_char, noun, last) for noun in _role_nouns(ent))
         # The tagger sometimes labels the full form of a person's name ORG: "Ilse Marten".
         for words in others:
             last = words[-1].lower()
             if last in full and len(words) > len(full[last].split()):
                 full[last] = " ".join(words)
         self._full = full
-        self._people = [_Person(s, full[last], gender.get(last)) for s, last in mentions]
+        self._people = [_Person(s, full[last], gender.get(last), subj) for s, last, subj in mentions]
         self._starts = [p.start for p in self._people]
+        self._roles = roles
+
+    def by_role(self, noun: str, pos: int) -> str | None:
+        """The person the article last gave this role before ``pos`` ("the spokeswoman" →
+        "Sarah Sanders", named earlier as "spokeswoman Sarah Sanders"), else the first after."""
+        found = [(start, last) for start, role, last in self._roles if role == noun]
+        before = [last for start, last in found if start < pos]
+        last = before[-1] if before else found[0][1] if found else None
+        return self._full[last] if last is not None else None
 
     def full_name(self, text: str) -> str | None:
         """The fullest form of a name the article uses ("Peskov" → "Dmitry Peskov")."""
@@ -97,15 +111,41 @@ class NameIndex:
         return self._full.get(word.lower())
 
     def nearest_before(self, pos: int, pronoun: str) -> str | None:
-        """The nearest person mentioned before ``pos`` whom ``pronoun`` can stand for."""
+        """The nearest person mentioned before ``pos`` whom ``pronoun`` can stand for.
+
+        A person who was a clause's subject within the last few sentences comes first:
+        in "Ines Okafor runs the harbour at Selby. “...,” she said." she is Okafor.
+        """
         want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
-        i = bisect_left(self._starts, pos) - 1
-        while i >= 0:
-            person = self._people[i]
-            if want is None or person.gender in (None, want):
+        fits = [
+            p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)
+        ]
+        for person in reversed(fits):
+            if pos - person.start > _SUBJECT_REACH:
+                break
+            if person.subject:
                 return person.name
-            i -= 1
-        return None
+        return fits[-1].name if fits else None
+
+
+def _role_nouns(ent: Span) -> set[str]:
+    """The role nouns an article gives a person: "press secretary Sarah Sanders",
+    "Peskov, Putin's spokesman", "Putin's spokesman, Dmitry Peskov"."""
+    doc = ent.doc
+    root = ent.root
+    nouns: set[str] = set()
+    i = ent.start - 1
+    inside = set(range(ent.start, ent.end))
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside:
+        if doc[i].pos_ == "NOUN":
+            nouns.add(doc[i].lemma_.lower())
+        inside.add(i)
+        i -= 1
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositions.append(root.head)
+    nouns.update(a.lemma_.lower() for a in appositions if a.pos_ == "NOUN")
+    return nouns
 
 
 def _name_words(text: str) -> list[str]:
@@ -191,6 +231,28 @@ def left_neighbour(cue: Token, floor: int) -> Token | None:
     return None
 
 
+_PLACE_LABELS = frozenset({"LOC", "FAC"})
+_POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+def is_source(head: Token) -> bool:
+    """Whether the phrase headed by ``head`` can be a source at all.
+
+    A source is a person, a group, an organisation or a document. The gate
+    refuses a bare possessive ("'s") or punctuation, a bare place ("the
+    Potomac"), and an event or an abstraction ("A lengthy meeting ...
+    threatened", "the controversy"). A split word is mended, not refused:
+    ``phrase_bounds`` keeps "e-mails" whole.
+    """
+    if head.is_punct or head.lower_ in _POSSESSIVES:
+        return False
+    place = [t for t in head.subtree if t.i == head.i or t.dep_ not in _DETERMINERS]
+    # One capitalised word tagged a place is as often a surname ("Schiff said"): kept.
+    if all(t.ent_type_ in _PLACE_LABELS for t in place) and (len(place) > 1 or head.i != head.left_edge.i):
+        return False
+    return not (head.pos_ == "NOUN" and head.lemma_.lower() in NOT_SOURCE_NOUNS)
+
+
 def phrase_bounds(head: Token) -> tuple[int, int]:
     """Token range ``[start, end)`` of a speaker phrase, without relative clauses."""
     if head.lower_ in RELATIVE_PRONOUNS or head.pos_ == "PRON":
@@ -209,6 +271,22 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         end -= 1
     while start < head.i and doc[start].is_punct:
         start += 1
+    return _whole_words(doc, start, end)
+
+
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Widen a token range to whole words: the tokenizer splits "e-mails" into three."""
+
+    def glued(i: int) -> bool:  # token i follows token i - 1 with no space, across a hyphen
+        return not doc[i - 1].whitespace_ and (doc[i].text in _HYPHENS or doc[i - 1].text in _HYPHENS)
+
+    while end < len(doc) and glued(end):
+        end += 1
+    while start > 0 and glued(start):
+        start -= 1
     return start, end
 
 
@@ -248,6 +326,9 @@ def describe(head: Token, names: NameIndex) -> Speaker:
             False,
             _role(span, first, head.i + 1, head),
         )
+    named = _named_role(head, names)
+    if named is not None:  # "the spokeswoman": the person the article gave that role
+        return Speaker(span.text, span.start_char, span.end_char, named, False, _description(span))
     if _is_anonymous(span, head):
         return Speaker(span.text, span.start_char, span.end_char, None, True, _description(span))
     return Speaker(span.text, span.start_char, span.end_char)
@@ -264,14 +345,27 @@ def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
     return None
 
 
+_DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _named_role(head: Token, names: NameIndex) -> str | None:
+    """The named person a definite role noun stands for: "the spokeswoman", "Putin's spokesman"."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS":
+        return None
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children)
+    return names.by_role(head.lemma_.lower(), head.idx) if definite else None
+
+
 def _inside_modifier(head: Token, person: Span) -> bool:
     """Whether a name sits in a phrase that modifies the speaker's head noun rather than
     naming the speaker."""
     if head.ent_type_ == "PERSON":
         return False
+    # "Putin's spokesman", "Trump officials": the name owns or qualifies the speaker.
+    owners = ("poss", "compound") if head.pos_ == "NOUN" else ("poss",)
     for child in head.children:
         if (
-            child.dep_ in ("prep", "relcl", "acl")
+            (child.dep_ in ("prep", "relcl", "acl") or child.dep_ in owners)
             and child.left_edge.i <= person.start
             and person.end - 1 <= child.right_edge.i
         ):
@@ -335,4 +429,4 @@ def _description(span: Span) -> str:
     return span.doc[start : span.end].text
 
 
-__all__ = ["NameIndex", "describe", "find_subject", "left_neighbour", "phrase_bounds"]
+__all__ = ["NameIndex", "describe", "find_subject", "is_source", "left_neighbour", "phrase_bounds"]

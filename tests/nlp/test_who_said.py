@@ -1,0 +1,98 @@
+"""Who said what, right enough to quote: the speaker errors an editor would see.
+
+Each test is one error kind from issue 12, in our own prose: a quote that
+runs on into the next paragraph, a quote about a famous name said by
+someone else, a role noun standing for a person the article named, a
+negated speech verb, a document as source, a split word kept whole, and
+phrases that are not sources at all, and a pointer ("rowed back on that")
+that is not content.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from storydiff.models import Statement
+from tests.nlp.test_attributions import by_content, extract
+
+
+def test_quote_continued_in_next_paragraph_keeps_the_named_speaker(nlp: Language) -> None:
+    # Tom Becker is the nearer name, but Maria Lindqvist is the one the story follows.
+    text = (
+        "Maria Lindqvist met Tom Becker at the quay on Monday.\n"
+        "“The ferry will run all winter,” she said.\n"
+        "“We have two boats ready and a third on order.”"
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "ferry will run").speaker.name == "Maria Lindqvist"
+    assert by_content(found, "two boats ready").speaker.name == "Maria Lindqvist"
+
+
+def test_quote_about_a_famous_name_belongs_to_whoever_said_it(nlp: Language) -> None:
+    text = "“The President has never understood the fishing fleet,” said Rosa Delgado, a councillor from the coast."
+    st = by_content(extract(nlp, text), "fishing fleet")
+    assert st.speaker.name == "Rosa Delgado"
+
+
+def test_a_spokeswoman_is_the_person_named_so_not_her_employer(nlp: Language) -> None:
+    text = (
+        "Lena Varga, Mayor Brandt's spokeswoman, said the tolls would stay.\n"
+        "Later Mayor Brandt's spokeswoman said the bridge was safe."
+    )
+    st = by_content(extract(nlp, text), "bridge was safe")
+    assert st.speaker.name == "Lena Varga"
+    assert not st.speaker.anonymous
+
+
+def test_a_named_press_secretary_is_not_anonymous(nlp: Language) -> None:
+    text = (
+        "White House press secretary Mara Ellison spoke to reporters on Friday.\n"
+        "Later the press secretary said the visit was over."
+    )
+    st = by_content(extract(nlp, text), "visit was over")
+    assert st.speaker.name == "Mara Ellison"
+    assert not st.speaker.anonymous
+
+
+def test_negated_and_withheld_speech_is_marked(nlp: Language) -> None:
+    text = (
+        "The mayor did not say whether the bridge would reopen. "
+        "Tomas Rivera declined to say when the tolls would rise. "
+        "The engineer said the cables were sound."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "bridge would reopen").negated
+    assert by_content(found, "tolls would rise").negated
+    plain = by_content(found, "cables were sound")
+    assert not plain.negated
+    assert Statement.from_dict(plain.to_dict()) == plain
+
+
+def test_a_document_is_a_source_and_a_split_word_stays_whole(nlp: Language) -> None:
+    text = "The leaked e-mails show that the contract was signed in March."
+    st = by_content(extract(nlp, text), "contract was signed")
+    assert st.speaker.text == "The leaked e-mails"
+    assert st.speaker.name is None and not st.speaker.anonymous
+
+
+def test_an_event_is_never_a_speaker(nlp: Language) -> None:
+    text = (
+        "A lengthy meeting on the sidelines of the summit threatened to carry political costs. "
+        "The controversy showed that the council was split."
+    )
+    found = extract(nlp, text)
+    for st in found:
+        assert "meeting" not in st.speaker.text and "controversy" not in st.speaker.text
+    # The attribution stays, with no speaker rather than a wrong one.
+    assert by_content(found, "council was split").speaker.text == ""
+
+
+def test_a_pointer_is_not_content(nlp: Language) -> None:
+    text = (
+        "Yuri Petrov said the leaders would meet on Friday. Dmitry Volkov later rowed back on that. "
+        "The mayor denied that."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "leaders would meet").speaker.name == "Yuri Petrov"
+    for st in found:
+        assert st.content.text.strip(" .") != "that"
