@@ -21,6 +21,11 @@ speech (``storydiff.lexicon.SPEECH_LEMMAS``); its false positives are the
 unmatched predictions whose own cue is a verb of speech, and predictions
 matched to a gold attribution outside the subset count on neither side.
 
+The ``other person`` share is the matched statements whose speaker names a
+different person than the gold source (both hold a capitalised name, and
+they share no capitalised word; "The", "He" and such opening words aside):
+the error that files a quote under the wrong name (issue 12 asks ≤ 2%).
+
 Texts annotated by several annotators are scored against the first
 annotation file in name order. The last line is ``statements_speech_f1: F``
 for the dev split (or the only split run); ``--metric all`` makes it
@@ -30,12 +35,14 @@ for the dev split (or the only split run); ``--metric all`` makes it
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from storydiff.eval.polnear import Tally, load_split, predictions, score_doc
+from storydiff.lexicon import word_set
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,6 +72,27 @@ def run_split(
     return every, speech, parse_s, extract_s
 
 
+_WRONG = re.compile(r"^gold \[(.*?)\] got \[(.*?)\]: ")
+_OPENERS = word_set("the a an this that these those he she it they we i you his her its their one")
+
+
+def _names(phrase: str) -> set[str]:
+    """The capitalised words of a speaker phrase, its opening determiner or pronoun aside."""
+    words = re.findall(r"[A-Z][\w.'’-]*", phrase)
+    return {w for w in words if w.lower() not in _OPENERS}
+
+
+def other_person(t: Tally) -> float:
+    """Share of matched statements whose speaker names a different person than the gold source."""
+    count = 0
+    for line in t.wrong_speakers:
+        m = _WRONG.match(line)
+        if m is not None:
+            gold, got = _names(m.group(1)), _names(m.group(2))
+            count += bool(gold and got and not gold & got)
+    return count / t.speaker_n if t.speaker_n else 0.0
+
+
 def report(split: str, every: Tally, speech: Tally, parse_s: float, extract_s: float) -> None:
     print(f"== PolNeAR {split}")
     for label, t in (("all", every), ("speech", speech)):
@@ -73,7 +101,7 @@ def report(split: str, every: Tally, speech: Tally, parse_s: float, extract_s: f
         cue = t.cue_ok / t.tp if t.tp else 0.0
         print(
             f"{label:7s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (tp {t.tp}, fp {t.fp}, fn {t.fn})"
-            f"  speaker acc {spk:.3f}  cue acc {cue:.3f}"
+            f"  speaker acc {spk:.3f}  cue acc {cue:.3f}  other person {other_person(t):.3f}"
         )
     ratio = extract_s / parse_s if parse_s else 0.0
     print(f"time    parse {parse_s:.1f}s  extraction {extract_s:.2f}s  ratio {ratio:.3f}")
