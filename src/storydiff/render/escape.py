@@ -46,7 +46,7 @@ def terminal_safe(text: str, *, one_line: bool = False) -> str:
     return text.translate(_ONE_LINE if one_line else _TERMINAL)
 
 
-def short_name(name: str, limit: int = 120) -> str:
+def short_name(name: str, limit: int = 400) -> str:
     """An input name cut to ``limit`` characters around an ellipsis, with its full length said.
 
     A name thousands of characters long would fill the terminal with one error line.
