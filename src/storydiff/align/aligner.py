@@ -105,7 +105,7 @@ def build_contexts(analysis: Analysis) -> list[ClaimContext]:
             when = aa.article.published
             voices = set()
             if statement is not None:
-                speaker = statement.speaker.name or statement.speaker.text
+                speaker = statement.speaker.name or statement.speaker.text or None  # "" when no source
                 if statement.speaker.entity in people and is_speech(statement.cue.text):
                     voices.add(statement.speaker.entity)
                 if statement.when is not None:
