@@ -152,7 +152,8 @@ def _add_corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
 
     stories = _command(commands, "stories", "list the stories of a store")
     stories.add_argument("--db", default="storydiff.db", metavar="PATH", help=db_help)
-    stories.add_argument("--since", metavar="YYYY-MM-DD", help="only stories with an article on or after this date")
+    stories.add_argument("--since", metavar="YYYY-MM-DD",
+                         help="only stories whose latest dated article is on or after this date")
     stories.add_argument("--format", "-f", choices=("table", "jsonl"), default="table", help="(default: table)")
     stories.set_defaults(run=_run_stories)
 

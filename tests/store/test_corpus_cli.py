@@ -109,3 +109,16 @@ def test_sigkill_mid_ingest_then_rerun_loses_and_repeats_nothing(tmp_path: Path)
     assert sorted(members) == sorted(ids) and analysed == indexed == 9
     assert "tram-1" in ids and str(CORPUS / "valley-herald.txt") in ids
     assert state["documents"] == 9  # the index state went in with exactly the articles it has seen
+
+
+def test_stdin_article_is_named_by_its_content(tmp_path: Path) -> None:
+    db = tmp_path / "stdin.db"
+    text = "The harbour bridge in Oddvik reopened on Friday after two months of repairs, the council said.\n"
+    command = [sys.executable, "-m", "storydiff.cli", "ingest", "-", "--db", str(db)]
+    for _ in range(2):
+        done = subprocess.run(command, input=text, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    assert "new 0, duplicates 1" in done.stderr
+    with sqlite3.connect(db) as raw:
+        (aid,) = [row[0] for row in raw.execute("SELECT id FROM articles")]
+    assert aid.startswith("stdin:") and len(aid) == len("stdin:") + 12

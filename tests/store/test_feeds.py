@@ -103,4 +103,4 @@ def test_feed_url_pages_are_fetched_politely_and_failures_named(server: Threadin
     assert "harbour master Eva Lund".lower() in article["text"].lower() and article["published"] == "2025-06-12"
     times = [t for _, t in server.times]  # type: ignore[attr-defined]
     assert [p for p, _ in server.times] == ["/news", "/ferry.html", "/gone.html"]  # type: ignore[attr-defined]
-    assert all(b - a >= 0.35 for a, b in itertools.pairwise(times))  # one host: 0.4 s apart
+    assert all(b - a >= 0.35 for a, b in itertools.pairwise(times))  # one host: 0.4 s between requests

@@ -6,8 +6,8 @@ input given with ``--feed``. Each entry becomes one article: its own full
 text when the feed carries it (``content:encoded`` or an Atom ``content`` of
 at least ``FULL_TEXT_CHARS`` characters once the markup is removed), else the
 page at its link, fetched with the same safe fetcher as any URL (limits,
-deadline, private addresses refused) and politely: at most one request per
-``delay`` seconds to one host. The article id is the entry's ``id`` (its
+deadline, private addresses refused) and politely: ``delay`` seconds between
+the end of one request to a host and the start of the next. The article id is the entry's ``id`` (its
 ``guid``), else its link.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -53,18 +54,23 @@ def is_feed(source: str) -> bool:
 
 
 class Politeness:
-    """At most one request per ``delay`` seconds to each host."""
+    """At least ``delay`` seconds between the end of one request to a host and the start of the next."""
 
     def __init__(self, delay: float) -> None:
         self.delay = delay
         self.last: dict[str, float] = {}
 
-    def wait(self, url: str) -> None:
+    @contextmanager
+    def turn(self, url: str) -> Iterator[None]:
+        """Wait for this host's turn, and start its pause when the request is over."""
         host = urlsplit(url).hostname or ""
         pause = self.last.get(host, -1e9) + self.delay - time.monotonic()
         if pause > 0:
             time.sleep(pause)
-        self.last[host] = time.monotonic()
+        try:
+            yield
+        finally:
+            self.last[host] = time.monotonic()
 
 
 def iter_feed(source: str, options: ReadOptions, polite: Politeness) -> Iterator[Article | Failure]:
@@ -73,9 +79,9 @@ def iter_feed(source: str, options: ReadOptions, polite: Politeness) -> Iterator
 
     try:
         if is_url(source):
-            polite.wait(source)
-            data = fetch(source, timeout=options.timeout, max_bytes=options.max_bytes,
-                         allow_private=options.allow_private).body
+            with polite.turn(source):
+                data = fetch(source, timeout=options.timeout, max_bytes=options.max_bytes,
+                             allow_private=options.allow_private).body
         else:
             data = read_file(source, options.max_bytes)
     except InputError as exc:
@@ -105,8 +111,8 @@ def _entry_article(entry: Any, source: str, number: int, outlet: str | None, opt
     if text is None:
         if not link:
             raise InputError(f"{source} entry {number}", "no full text and no link to fetch it from")
-        polite.wait(link)
-        page = read_one(link, aid, options)
+        with polite.turn(link):
+            page = read_one(link, aid, options)
         return Article(id=aid, source=link, text=page.text, outlet=outlet or page.outlet, title=title or page.title,
                        published=published or page.published, dateline=page.dateline, url=page.url or link,
                        excluded=page.excluded)

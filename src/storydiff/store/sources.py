@@ -1,14 +1,16 @@
 """Inputs of ``storydiff ingest`` to articles: files, folders, URLs, stdin, datasets (JSONL, CSV), feeds.
 
 Feeds are read by :mod:`storydiff.store.feeds`. A dataset is a
-``.jsonl``/``.ndjson`` or ``.csv`` file, one article per row;
-``--map field=column`` says which column holds each field (``text``,
-``title``, ``date``, ``outlet``, ``id``, ``url``; by default the column of
-the same name, and ``published`` for the date). A row's own id is kept as the
-article id; an article without one is known by its path or URL (a dataset row
-by ``path:ROW``). A malformed row is one failure naming the file and the row;
-the other rows are still read. Parquet needs pyarrow, which storydiff does not
-install, so it is refused with that reason.
+``.jsonl``/``.ndjson`` or ``.csv`` file, one article per row; ``--map
+field=column`` says which column holds each field (``text``, ``title``,
+``date``, ``outlet``, ``id``, ``url``; by default the column of the same
+name, also ``body``/``content`` for the text, ``headline`` for the title and
+``published`` for the date). A row's own id is kept as the article id; an
+article without one is known by its path or URL (a dataset row by
+``path:ROW``, text from stdin by ``stdin:`` and the start of its sha256). A
+malformed row is one failure naming the file and the row; the other rows are
+still read. Parquet needs pyarrow, which storydiff does not install, so it is
+refused with that reason.
 """
 
 from __future__ import annotations
@@ -82,7 +84,16 @@ def iter_sources(sources: Iterable[str], mapping: Mapping[str, str], options: Re
             if result.article is None:
                 yield Failure(result.source, result.error or "unreadable")
             else:
-                yield dataclasses.replace(result.article, id=result.article.url or result.source)
+                yield dataclasses.replace(result.article, id=_own_id(result.article))
+
+
+def _own_id(article: Article) -> str:
+    """An article's id in the store: its URL or path; text from stdin is named by its content."""
+    if article.source == "-" and not article.url:
+        import hashlib
+
+        return "stdin:" + hashlib.sha256(article.text.encode("utf-8")).hexdigest()[:12]
+    return article.url or article.source
 
 
 def _dataset(source: str, mapping: Mapping[str, str], options: ReadOptions) -> Iterator[Article | Failure]:
