@@ -54,6 +54,15 @@ def test_a_named_press_secretary_is_not_anonymous(nlp: Language) -> None:
     assert not st.speaker.anonymous
 
 
+def test_a_party_label_stands_for_the_person_it_described(nlp: Language) -> None:
+    text = (
+        "Senator Ted Cruz, the Texas Republican, spoke at the rally on Monday. "
+        "The Texas Republican said the tax would not pass."
+    )
+    st = by_content(extract(nlp, text), "tax would not pass")
+    assert st.speaker.name == "Ted Cruz"
+
+
 def test_negated_and_withheld_speech_is_marked(nlp: Language) -> None:
     text = (
         "The mayor did not say whether the bridge would reopen. "

@@ -137,15 +137,20 @@ def _role_nouns(ent: Span) -> set[str]:
     i = ent.start - 1
     inside = set(range(ent.start, ent.end))
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside:
-        if doc[i].pos_ == "NOUN":
+        if _is_role_word(doc[i]):  # "press secretary", "Senator"
             nouns.add(doc[i].lemma_.lower())
         inside.add(i)
         i -= 1
     appositions = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         appositions.append(root.head)
-    nouns.update(a.lemma_.lower() for a in appositions if a.pos_ == "NOUN")
+    nouns.update(a.lemma_.lower() for a in appositions if _is_role_word(a))
     return nouns
+
+
+def _is_role_word(tok: Token) -> bool:
+    """A word that can name a role: a common noun, a title ("Senator"), a party ("Republican")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP"))
 
 
 def _name_words(text: str) -> list[str]:
@@ -311,6 +316,9 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         name = names.full_name(person.text)
         role = _role(span, person.start, person.end, head)
         return Speaker(span.text, span.start_char, span.end_char, name, False, role)
+    named = _named_role(head, names)
+    if named is not None:  # "the spokeswoman", "the Texas Republican": the person given that role
+        return Speaker(span.text, span.start_char, span.end_char, named, False, _description(span))
     if head.pos_ == "PROPN":
         # NER missed the person ("Trump" tagged ORG here, a rare name untagged):
         # trust the name index, else the proper-noun chain as written.
@@ -326,9 +334,6 @@ def describe(head: Token, names: NameIndex) -> Speaker:
             False,
             _role(span, first, head.i + 1, head),
         )
-    named = _named_role(head, names)
-    if named is not None:  # "the spokeswoman": the person the article gave that role
-        return Speaker(span.text, span.start_char, span.end_char, named, False, _description(span))
     if _is_anonymous(span, head):
         return Speaker(span.text, span.start_char, span.end_char, None, True, _description(span))
     return Speaker(span.text, span.start_char, span.end_char)
@@ -350,7 +355,7 @@ _DEFINITE = frozenset({"the", "this", "that"})
 
 def _named_role(head: Token, names: NameIndex) -> str | None:
     """The named person a definite role noun stands for: "the spokeswoman", "Putin's spokesman"."""
-    if head.pos_ != "NOUN" or head.tag_ == "NNS":
+    if not (head.pos_ == "NOUN" or head.ent_type_ == "NORP") or head.tag_ in ("NNS", "NNPS"):
         return None
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children)
     return names.by_role(head.lemma_.lower(), head.idx) if definite else None
