@@ -34,6 +34,15 @@ def test_quote_about_a_famous_name_belongs_to_whoever_said_it(nlp: Language) -> 
     assert st.speaker.name == "Rosa Delgado"
 
 
+def test_a_famous_name_inside_the_quote_is_not_whom_he_stands_for(nlp: Language) -> None:
+    text = (
+        "Rep. Adam Kessler criticized the farm bill on Tuesday.\n"
+        "“President Donald Trump has no idea what farmers need,” he said."
+    )
+    st = by_content(extract(nlp, text), "no idea what farmers need")
+    assert st.speaker.name == "Adam Kessler"
+
+
 def test_a_spokeswoman_is_the_person_named_so_not_her_employer(nlp: Language) -> None:
     text = (
         "Lena Varga, Mayor Brandt's spokeswoman, said the tolls would stay.\n"

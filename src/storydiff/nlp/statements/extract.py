@@ -153,7 +153,7 @@ def _candidates(
     vocab: dict[str, tuple[int, float, float]],
 ) -> list[Candidate]:
     text = doc_text(doc)
-    names = NameIndex(doc)
+    names = NameIndex(doc, quotes)
     found = rule_candidates(doc, quotes, names)
     # A template that repeats a rule's content, or a quotation without its marks, adds
     # nothing but a way to lose the marks: the rule's candidate stays, the template goes.

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storydiff.lexicon import word_set
 from storydiff.models import Speaker
+from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
     FEMALE_PRONOUNS,
@@ -54,9 +55,15 @@ class _Person:
 
 
 class NameIndex:
-    """The people an article mentions, for full names and pronoun resolution."""
+    """The people an article mentions, for full names and pronoun resolution.
 
-    def __init__(self, doc: Doc) -> None:
+    With ``quotes``, a name inside a quotation is the topic of someone's words,
+    never whom a later "he said" stands for: in "“President Trump has no idea,”
+    he said." he is the speaker named before, not Trump.
+    """
+
+    def __init__(self, doc: Doc, quotes: QuoteIndex | None = None) -> None:
+        self._quotes = quotes
         full: dict[str, str] = {}
         gender: dict[str, str] = {}
         mentions: list[tuple[int, str, bool]] = []
@@ -79,7 +86,8 @@ class NameIndex:
                 gender[last] = "m"
             elif prev in _TITLES_FEMALE or (len(words) > 1 and first in _FEMALE_FIRST):
                 gender[last] = "f"
-            mentions.append((ent.start_char, last, ent.root.dep_ in _SUBJECTS))
+            if not self.quoted(ent.start_char):
+                mentions.append((ent.start_char, last, ent.root.dep_ in _SUBJECTS))
             roles.extend((ent.start_char, noun, last) for noun in _role_nouns(ent))
         # The tagger sometimes labels the full form of a person's name ORG: "Ilse Marten".
         for words in others:
@@ -98,6 +106,10 @@ class NameIndex:
         before = [last for start, last in found if start < pos]
         last = before[-1] if before else found[0][1] if found else None
         return self._full[last] if last is not None else None
+
+    def quoted(self, pos: int) -> bool:
+        """Whether the character at ``pos`` is inside a quotation."""
+        return self._quotes is not None and self._quotes.containing(pos, pos + 1) is not None
 
     def full_name(self, text: str) -> str | None:
         """The fullest form of a name the article uses ("Peskov" → "Dmitry Peskov")."""
@@ -343,7 +355,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
 # sentence stands for the person who is that sentence's subject.
 def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
     for tok in pronoun.doc[pronoun.sent.start : pronoun.i]:
-        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not names.quoted(tok.idx):
             name = names.known_name(tok.text)
             if name is not None:
                 return name
