@@ -134,3 +134,16 @@ def test_a_folder_or_garbage_file_is_a_store_error(tmp_path: Path) -> None:
     junk.write_bytes(b"this is not a database, just a few words " * 40)
     with pytest.raises(StoreError, match="cannot open the store"):
         Store(junk)
+
+
+
+def test_a_csv_field_longer_than_the_csv_module_default_is_read(tmp_path: Path) -> None:
+    from storydiff.ingest import ReadOptions
+    from storydiff.store.sources import iter_sources
+
+    body = "The Oddvik harbour board met again on Tuesday to discuss the new breakwater. " * 2000  # 154k chars
+    table = tmp_path / "long.csv"
+    table.write_text(f'id,text\nlong-1,"{body}"\nshort-2,"The pier reopened on Monday."\n')
+    (first, second) = list(iter_sources([str(table)], {}, ReadOptions()))
+    assert first.id == "long-1" and len(first.text) == len(body.strip())
+    assert second.id == "short-2" and second.source == f"{table}:3"

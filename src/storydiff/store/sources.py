@@ -109,10 +109,20 @@ def _dataset(source: str, mapping: Mapping[str, str], options: ReadOptions) -> I
         return
     rows: Iterator[tuple[int, Any]]
     if source.lower().endswith(".csv"):
-        rows = ((n, row) for n, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2))
+        csv.field_size_limit(max(csv.field_size_limit(), options.max_bytes))  # a long article is one field
+        rows = enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2)  # row 1 is the header
     else:
         rows = ((n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip())
-    for row_number, raw in rows:
+    row_number = 1
+    while True:
+        try:
+            row_number, raw = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield Failure(source, f"not readable as CSV after row {row_number} "
+                                  f"({exc}); check its quoting, or save it again as UTF-8 CSV")
+            return
         where = f"{source}:{row_number}"
         try:
             yield _row_article(raw if isinstance(raw, dict) else _json_row(raw), where, mapping)
