@@ -93,7 +93,8 @@ def test_malformed_rows_and_missing_files_are_reported_and_the_rest_ingested(tmp
     rows = [
         json.dumps({"id": "r1", "text": "The Oddvik river ferry resumed sailing on Monday after repairs."}),
         "{not json",
-        json.dumps({"id": "r3", "title": "A row with no text"}),
+        json.dumps({"id": "r3", "text": "  ", "outlet": "The Oddvik Post"}),
+        json.dumps({"id": "r5", "title": "Oddvik ferry fares to rise in July"}),
         json.dumps({"id": "r4", "text": "Snow closed the mountain pass above Oddvik for two days, police said."}),
     ]
     data.write_text("\n".join(rows) + "\n")
@@ -102,17 +103,17 @@ def test_malformed_rows_and_missing_files_are_reported_and_the_rest_ingested(tmp
     failures = []
     summary = ingest([str(data), str(tmp_path / "gone.txt"), str(table)], tmp_path / "s.db",
                      mapping={}, on_failure=failures.append)
-    assert summary.new == 2  # r1 and r4; the CSV has no 'text' column under the default mapping
+    assert summary.new == 3  # r1, r4 and r5 (a headline alone); the CSV has no text column the default map knows
     reasons = {f.source: f.reason for f in summary.failures}
     assert "not valid JSON" in reasons[f"{data} row 2"]
-    assert "no text in column 'text'" in reasons[f"{data} row 3"]
+    assert "no text and no title: column 'text' is empty" in reasons[f"{data} row 3"]
     assert reasons[str(tmp_path / "gone.txt")] == "no such file"
     assert "--map text=COLUMN" in reasons[f"{table} row 2"]
     assert failures == summary.failures
     mapped = ingest([str(table)], tmp_path / "s.db", mapping=parse_mapping(["text=story_body", "id=uuid"]))
     assert (mapped.new, mapped.failures) == (1, [])
     with Store(tmp_path / "s.db") as store:
-        assert store.known_ids() == {"r1", "r4", "c1"}
+        assert store.known_ids() == {"r1", "r4", "r5", "c1"}
 
 
 def test_schema_is_versioned_and_a_newer_store_is_refused(tmp_path: Path) -> None:

@@ -5,7 +5,8 @@ Feeds are read by :mod:`storydiff.store.feeds`. A dataset is a
 field=column`` says which column holds each field (``text``, ``title``,
 ``date``, ``outlet``, ``id``, ``url``; by default the column of the same
 name, also ``body``/``content`` for the text, ``headline`` for the title and
-``published`` for the date). A row's own id is kept as the article id; an
+``published`` for the date; a row with a title but no text is its title).
+A row's own id is kept as the article id; an
 article without one is known by its path or URL (a dataset row by
 ``path:ROW``, text from stdin by ``stdin:`` and the start of its sha256). A
 malformed row is one failure naming the file and the row; the other rows are
@@ -149,10 +150,12 @@ def _row_article(row: Mapping[str, Any], where: str, mapping: Mapping[str, str])
                 return str(got).strip()
         return None
 
-    raw_text = value("text", "body", "content")
+    title = value("title", "headline")
+    raw_text = value("text", "body", "content") or title  # a headline-only item is still news
     if raw_text is None:
         column = mapping.get("text", "text")
-        raise InputError(where, f"no text in column {column!r} (columns: {', '.join(map(str, row)) or 'none'}); "
+        found = "is empty" if column in row else f"is missing (columns: {', '.join(map(str, row)) or 'none'})"
+        raise InputError(where, f"no text and no title: column {column!r} {found}; "
                                 "name the text column with --map text=COLUMN")
     date_text = value("date", "published")
     published = parse_date(date_text[:10] if date_text and len(date_text) > 10 and date_text[4] == "-" else
@@ -160,4 +163,4 @@ def _row_article(row: Mapping[str, Any], where: str, mapping: Mapping[str, str])
     cleaned = clean(raw_text)
     url = value("url")
     return Article(id=value("id") or url or where, source=where, text=cleaned.text, outlet=value("outlet"),
-                   title=value("title", "headline"), published=published, url=url, excluded=cleaned.excluded)
+                   title=title, published=published, url=url, excluded=cleaned.excluded)
