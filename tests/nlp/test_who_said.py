@@ -2,7 +2,7 @@
 
 Each test is one error kind from issue 12, in our own prose: a quote that
 runs on into the next paragraph, a quote about a famous name said by
-someone else, a role noun standing for a person the article named, a
+someone else, a hearing exchange, a quote signed with a dash, a role noun standing for a person the article named, a
 negated speech verb, a document as source, a split word kept whole, and
 phrases that are not sources at all, and a pointer ("rowed back on that")
 that is not content.
@@ -70,6 +70,31 @@ def test_a_party_label_stands_for_the_person_it_described(nlp: Language) -> None
     )
     st = by_content(extract(nlp, text), "tax would not pass")
     assert st.speaker.name == "Ted Cruz"
+
+
+def test_a_hearing_exchange_gives_each_side_its_own_words(nlp: Language) -> None:
+    text = (
+        "The committee heard the harbour master on Tuesday.\n"
+        "\"OKAFOR: Did you know the cables were worn when you signed the report?\n"
+        "\"LINDQVIST: No. The cables had another ten years of life in them.\n"
+    )
+    found = extract(nlp, text)
+    question = by_content(found, "cables were worn")
+    answer = by_content(found, "another ten years")
+    assert question.speaker.text == "OKAFOR" and answer.speaker.text == "LINDQVIST"
+    assert "LINDQVIST" not in question.content.text and "OKAFOR" not in answer.content.text
+
+
+def test_a_quote_signed_with_a_dash_belongs_to_the_signature(nlp: Language) -> None:
+    text = (
+        "Readers told us what they thought of the bridge.\n"
+        "“The tolls are too high for people who cross twice a day.” \u2015 Maria Lindqvist\n"
+        "“I would pay double for a bridge that stays open in winter.” \u2015 Tomas Rivera\n"
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "tolls are too high").speaker.text == "Maria Lindqvist"
+    assert by_content(found, "pay double").speaker.text == "Tomas Rivera"
+    assert by_content(found, "pay double").cue.text == "\u2015"
 
 
 def test_negated_and_withheld_speech_is_marked(nlp: Language) -> None:

@@ -46,9 +46,30 @@ def iter_statements(
     found = _candidates(doc, quotes, excluded, model.vocab)
     chosen: list[Candidate] = []
     if found:
-        scores = score(model, doc, quotes, found)
+        scores = _trust_exchanges(text, found, score(model, doc, quotes, found), model.threshold)
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
     yield from number_statements(doc, chosen, article_id, published)
+
+
+def _trust_exchanges(text: str, found: Sequence[Candidate], scores: Sequence[float], threshold: float) -> list[float]:
+    """Scores with every line of a transcript exchange at the threshold at least.
+
+    Lines that open with a speaker's name and a colon, from two speakers or more
+    ("OKAFOR: Did you know ...?" / "LINDQVIST: No."), are a hearing or an
+    interview: who asked and who answered is written out, and a short reply
+    ("No.") that the model finds too short to be a statement is one.
+    """
+    lines = [i for i, f in enumerate(found) if f.kind == "colon" and _opens_line(text, f.speaker.start)]
+    if len({found[i].speaker.text for i in lines}) < 2:
+        return list(scores)
+    lifted = list(scores)
+    for i in lines:
+        lifted[i] = max(lifted[i], threshold)
+    return lifted
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip(" \t\"“")
 
 
 def number_statements(

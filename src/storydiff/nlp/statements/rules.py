@@ -64,6 +64,7 @@ def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Cand
         if item is not None:
             found.append(item)
     found.extend(_colon_statements(doc, quotes, names))
+    found.extend(_signed_quotes(doc, names))
     found.extend(_continued_quotes(doc, quotes, used, pending, found))
     return found
 
@@ -333,10 +334,12 @@ def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterato
         who, rest = m.span(1), m.span(2)
         if m.group(1).split()[0].lower() in _NOT_COLON_SPEAKERS:
             continue
-        if quotes.containing(who[0], who[1]) is not None:
+        inside = quotes.containing(who[0], who[1])
+        # '"WALLACE: Let’s start ...': a transcript paragraph opened by a quotation mark
+        if inside is not None and quotes.starts[inside] != text.rfind("\n", 0, who[0]) + 1:
             continue
         line_start = text.rfind("\n", 0, who[0]) + 1
-        at_line_start = not text[line_start : who[0]].strip()
+        at_line_start = not text[line_start : who[0]].strip(" \t" + _OPENING_MARKS)
         opening = quotes.starting_after(rest[0])
         if opening is not None and quotes.starts[opening] == rest[0]:
             content = quotes.spans[opening]  # Reddick: “We will pay.”
@@ -354,11 +357,36 @@ def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterato
 
 
 _NAME_COLON = re.compile(
-    r"(?m)(?:^|(?<=[.!?…]\s)|(?<=\s-\s))[ \t]*"  # a line start, or after a sentence
+    r"(?m)(?:^[ \t]*[\"“]?|(?<=[.!?…]\s)|(?<=\s-\s))[ \t]*"  # a line start (a mark may open it), or after a sentence
     r"([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}): +"  # up to five capitalised words
     r"(\S[^\n]*)"
 )
 _OPENING_MARKS = "\"“‘'«"
+# “We will pay.” ― Ana Ruiz: a quotation signed at its line's end by a dash and a name.
+_SIGNED = re.compile(
+    r"(?m)^[^\S\n]*([\"“”][^\n]*[\"”])[^\S\n]*[―—–][^\S\n]*"
+    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})[^\S\n]*$"
+)
+
+
+_NOT_SIGNERS = frozenset({"ORG", "GPE", "LOC", "NORP", "DATE", "WORK_OF_ART", "EVENT"})
+
+
+def _signed_quotes(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
+    text = doc_text(doc)
+    for m in _SIGNED.finditer(text):
+        who = m.span(2)
+        if text[who[1] - 1] == "." and text[who[1] - 3 : who[1] - 1].isalpha():
+            who = (who[0], who[1] - 1)  # "― Carla Sanchez.": the full stop is not the name's
+        span = doc.char_span(who[0], who[1], alignment_mode="expand")
+        labels = {e.label_ for e in span.ents} if span is not None else set()
+        if span is None or not ("PERSON" in labels or (len(span) > 1 and not labels & _NOT_SIGNERS)):
+            continue  # a dash before an outlet, a place or a date is no signature
+        speaker = Speaker(text[who[0] : who[1]], who[0], who[1], names.full_name(text[who[0] : who[1]]))
+        dash = m.end(1) + len(text[m.end(1) : who[0]]) - len(text[m.end(1) : who[0]].lstrip())
+        yield Candidate(speaker, (dash, dash + 1), m.span(1), True, kind="colon")
+
+
 # Labels that put a colon after a word without quoting anyone.
 _NOT_COLON_SPEAKERS = word_set(
     """
