@@ -2,10 +2,10 @@
 
 Each test is one error kind from issue 12, in our own prose: a quote that
 runs on into the next paragraph, a quote about a famous name said by
-someone else, a hearing exchange, a quote signed with a dash, a role noun standing for a person the article named, a
-negated speech verb, a document as source, a split word kept whole, and
-phrases that are not sources at all, and a pointer ("rowed back on that")
-that is not content.
+someone else, a hearing exchange, a quote signed with a dash, a block
+quotation, a role noun standing for a person the article named, a negated
+speech verb, a document as source, a split word kept whole, phrases that are
+not sources at all, and a pointer ("rowed back on that") that is not content.
 """
 
 from __future__ import annotations
@@ -95,6 +95,17 @@ def test_a_quote_signed_with_a_dash_belongs_to_the_signature(nlp: Language) -> N
     assert by_content(found, "tolls are too high").speaker.text == "Maria Lindqvist"
     assert by_content(found, "pay double").speaker.text == "Tomas Rivera"
     assert by_content(found, "pay double").cue.text == "\u2015"
+
+
+def test_a_block_quotation_after_a_colon_is_the_speakers(nlp: Language) -> None:
+    text = (
+        "“We are not done,” Maria Lindqvist said on Friday.\n\n"
+        "Lindqvist added:\n\n"
+        "The bridge will stay shut until every cable has been replaced and tested.\n"
+    )
+    st = by_content(extract(nlp, text), "every cable has been replaced")
+    assert st.speaker.name == "Maria Lindqvist" and st.cue.text == "added"
+    assert st.content.text.startswith("The bridge will stay shut") and "Lindqvist" not in st.content.text
 
 
 def test_negated_and_withheld_speech_is_marked(nlp: Language) -> None:

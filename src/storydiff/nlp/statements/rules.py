@@ -182,6 +182,9 @@ def _content(
     ):
         used.add(after)
         return (quotes.starts[after], quotes.ends[after]), True, "quote_after"
+    block = _block_quote(text, right)
+    if block is not None:
+        return block, False, "quote_after"
     if cue.lemma_ in QUOTE_ONLY_LEMMAS:
         return None, False, ""
     para_start = text.rfind("\n", 0, cue.idx) + 1
@@ -253,6 +256,20 @@ def _is_short_utterance(text: str, span: tuple[int, int]) -> bool:
     start, end = span
     closes = text[start:end].rstrip("\"”'»")[-1:] in (",", "?", "!")
     return closes and text[:start].rstrip()[-1:] in ("", ".", "?", "!", "\n", "”", '"', "'")
+
+
+# "The governor added:" and a paragraph of its own, without quotation marks: a
+# block quotation, the whole next paragraph.
+_BLOCK_LEAD = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]*\n\s*")
+
+
+def _block_quote(text: str, clause_end: int) -> tuple[int, int] | None:
+    lead = _BLOCK_LEAD.match(text, clause_end)
+    if lead is None or text[lead.end() : lead.end() + 1] in ('"', "“", ""):
+        return None  # a quotation with its marks is the rules' quote_after
+    end = text.find("\n", lead.end())
+    start, end = trim_edges(text, lead.end(), len(text) if end < 0 else end)
+    return (start, end) if len(_WORD.findall(text, start, end)) >= 3 else None
 
 
 def _clause_end(cue: Token, speaker: Speaker) -> int:
