@@ -148,3 +148,18 @@ def test_a_csv_field_longer_than_the_csv_module_default_is_read(tmp_path: Path) 
     (first, second) = list(iter_sources([str(table)], {}, ReadOptions()))
     assert first.id == "long-1" and len(first.text) == len(body.strip())
     assert second.id == "short-2" and second.source == f"{table}:3"
+
+
+def test_a_wire_copy_ingested_in_a_later_run_is_marked(tmp_path: Path) -> None:
+    """The near-duplicate index is rebuilt from the stored signatures, so copies are found across runs."""
+    rows = {json.loads(line)["uuid"]: line for line in (CORPUS / "news.jsonl").read_text().splitlines()}
+    first, later = tmp_path / "first.jsonl", tmp_path / "later.jsonl"
+    first.write_text(rows["kb-wire-1"] + "\n" + rows["tram-1"] + "\n")
+    later.write_text(rows["tram-2"] + "\n" + rows["kb-wire-1-reprint"] + "\n")
+    ingest([str(first)], tmp_path / "w.db", mapping=MAPPING)
+    summary = ingest([str(later)], tmp_path / "w.db", mapping=MAPPING)
+    assert (summary.new, summary.near_duplicates) == (2, 1)
+    with Store(tmp_path / "w.db") as store:
+        marks = {a["id"]: (a["duplicate_of"], a["story"]) for a in store.iter_articles()}
+    assert marks["kb-wire-1-reprint"] == ("kb-wire-1", marks["kb-wire-1"][1])
+    assert marks["tram-2"] == (None, marks["tram-1"][1])
