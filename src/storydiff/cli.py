@@ -39,8 +39,8 @@ _EXAMPLES = {
   storydiff quotes examples/ferry/*.txt
   storydiff quotes article.txt --format jsonl > statements.jsonl""",
     "ingest": """examples:
-  storydiff ingest examples/corpus examples/corpus/news.jsonl \
-      --map text=body,title=headline,date=published,outlet=source,id=uuid --db corpus.db
+  storydiff ingest examples/corpus examples/corpus/news.jsonl --db corpus.db \\
+      --map text=body,title=headline,date=published,outlet=source,id=uuid
   storydiff ingest examples/corpus/feed.rss --db corpus.db
   storydiff ingest scraped/ https://example.org/story --feed https://example.org/news --db corpus.db""",
     "stories": """examples:
