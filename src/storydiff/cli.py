@@ -52,6 +52,9 @@ _EXAMPLES = {
     "export": """examples:
   storydiff export --db corpus.db --format jsonl > articles.jsonl
   storydiff export --db corpus.db --format csv -o articles.csv""",
+    "serve": """examples:
+  storydiff serve --db corpus.db                 # then open http://127.0.0.1:8000/
+  storydiff serve --db corpus.db --port 8080""",
     "stance": """examples:
   storydiff stance "The ferry service will resume on Monday" examples/ferry/*.txt
   storydiff stance --stances train_stances.csv --bodies train_bodies.csv -o predicted.csv""",
@@ -170,6 +173,12 @@ def _add_corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
                         help="(default: jsonl; parquet needs pyarrow installed)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     export.set_defaults(run=_run_export)
+
+    serve = _command(commands, "serve", "browse a store's stories, briefs, articles and speakers in the browser")
+    serve.add_argument("--db", default="storydiff.db", metavar="PATH", help=db_help + ", opened read-only")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.set_defaults(run=_run_serve)
 
 
 def _command(
@@ -570,6 +579,24 @@ def _run_export(args: argparse.Namespace) -> int:
     with _existing_store(args.db) as store:
         text = export_text(store, args.format)
     _write(text, args.output)
+    return 0
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    """Serve the store read-only over HTTP until interrupted (docs/web.md)."""
+    import uvicorn
+
+    from storydiff.web import create_app
+
+    if not 0 < args.port < 65536:
+        return _usage(f"--port must be from 1 to 65535, got {args.port}")
+    app = create_app(args.db)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"storydiff: warning: serving on {_safe(args.host)}, not only this machine: anyone who can reach it "
+              "can read the whole store", file=sys.stderr)
+    print(f"storydiff: serving {_safe(args.db)} at http://{_safe(args.host)}:{args.port}/ (Ctrl-C to stop)",
+          file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", server_header=False)
     return 0
 
 

@@ -28,7 +28,7 @@ from storydiff.models import Article, Brief, Statement
 from storydiff.render.escape import terminal_safe
 from storydiff.render.summary import Dispute, Sections, Side, Voice, sections, speaker_name
 
-__all__ = ["render_html"]
+__all__ = ["mark_text", "render_html"]
 
 _Span = tuple[int, int, str, str]  # start, end, css class, reference ("claim-A3", "stmt-S1", or "")
 
@@ -325,6 +325,11 @@ def _article_text(text: str, spans: list[_Span], emitted: set[str]) -> str:
             stack = want
         out.append("".join(parts) + "</span>" * len(stack) + "</p>")
     return "".join(out)
+
+
+def mark_text(text: str, spans: list[_Span]) -> str:
+    """An article's text as HTML paragraphs with its spans marked as the report marks them (``storydiff serve``)."""
+    return _article_text(text, spans, set())
 
 
 def _open(span: _Span, emitted: set[str]) -> str:

@@ -1,0 +1,86 @@
+"""The HTML pages over a real store: links between them, the strict CSP, hostile text shown as text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from starlette.testclient import TestClient
+
+from storydiff.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(store_path: Path) -> TestClient:
+    return TestClient(create_app(str(store_path)))
+
+
+def _page(client: TestClient, url: str, status: int = 200) -> str:
+    response = client.get(url)
+    assert response.status_code == status, (url, response.text[-500:])
+    assert response.headers["content-type"].startswith("text/html")
+    csp = response.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp and "frame-ancestors 'none'" in csp
+    hashes = set(re.findall(r"'(sha256-[^']+)'", csp))
+    for tag in ("style", "script"):
+        for block in re.findall(rf"<{tag}>(.*?)</{tag}>", response.text, re.S):  # every inline block is allowed
+            from storydiff.web.pages import _sha256
+
+            assert _sha256(block) in hashes, tag
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", response.text)  # nothing from another host
+    return response.text
+
+
+def test_home_lists_stories_with_outlets_counts_and_dates(client: TestClient) -> None:
+    html = _page(client, "/")
+    assert "Marren council votes to freeze tram fares" in html
+    assert "3 articles · Marren Daily, Marren Courier, Valley Herald" in html
+    assert 'action="/search"' in html and re.search(r'<time datetime="2025-06-10">', html)
+
+
+def test_story_page_is_the_report_with_a_way_home(client: TestClient) -> None:
+    home = _page(client, "/")
+    story = re.search(r'href="/stories/(s\d+)">Fire destroys', home)
+    assert story
+    html = _page(client, f"/stories/{story.group(1)}")
+    assert 'class="masthead"' in html and 'id="who"' in html and '<a href="/">All stories</a>' in html
+    _page(client, "/stories/s999", 404)
+
+
+def test_article_page_marks_statements_and_links_speakers(client: TestClient) -> None:
+    html = _page(client, "/articles/lib-1")
+    assert '<span class="spk" data-ref="stmt-lib-1-S2" id="stmt-lib-1-S2" tabindex="-1">Fire chief Nadia Okafor' in html
+    assert 'href="/speakers/nadia-okafor"' in html and re.search(r'href="/stories/s\d+"', html)
+    _page(client, "/articles/nothing-here", 404)
+
+
+def test_speaker_page_cites_every_line(client: TestClient) -> None:
+    html = _page(client, "/speakers/nadia-okafor")
+    assert "<h1>Nadia Okafor</h1>" in html
+    assert 'href="/articles/lib-1#stmt-lib-1-S2"' in html and 'href="/articles/lib-2#stmt-lib-2-S2"' in html
+    assert html.index("2025-06-05") < html.index("2025-06-06")  # by date
+
+
+def test_search_highlights_and_pages(client: TestClient) -> None:
+    html = _page(client, "/search?q=%22electrical+fault%22")
+    assert "<mark>electrical</mark> <mark>fault</mark>" in html or "<mark>electrical fault</mark>" in html
+    first = _page(client, "/search?q=said&limit=2")
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert 'rel="prev"' in _page(client, "/search?q=said&limit=2&offset=2")
+    assert "Words must all occur" in _page(client, "/search")
+    _page(client, "/search?q=" + "x" * 201, 400)
+
+
+def test_hostile_article_text_is_shown_as_text(client: TestClient) -> None:
+    hit = client.get("/api/search", params={"q": "temporary hall"}).json()["hits"][0]
+    html = _page(client, "/articles/" + quote(hit["article"], safe=""))
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;" in html or "&lt;script&gt;alert(" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
+    search = _page(client, "/search?q=onerror")
+    assert "<img src=x" not in search and "onerror" in search
+    story = client.get("/api/articles/" + quote(hit["article"], safe="")).json()["story"]
+    assert "<img src=x" not in _page(client, f"/stories/{story}")
+    assert "<script>alert" not in _page(client, "/")
