@@ -150,6 +150,11 @@ def _add_corpus_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
                         help="dataset columns of text, title, date, outlet, id, url, e.g. --map text=body,id=uuid")
     ingest.add_argument("--batch-size", type=int, default=16, metavar="N",
                         help="articles analysed and committed together (default: 16)")
+    where = ingest.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N",
+                       help="analyse on a local Dask cluster of N worker processes (needs storydiff[dask])")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="analyse on the workers of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")
     _add_read_options(ingest)
     ingest.set_defaults(run=_run_ingest)
 
@@ -509,7 +514,9 @@ def _existing_store(path: str) -> Store:
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from storydiff.ingest import ReadOptions
     from storydiff.store import ingest, parse_mapping
@@ -519,12 +526,24 @@ def _run_ingest(args: argparse.Namespace) -> int:
     mapping = parse_mapping(args.map)
     if not args.inputs and not args.feed:
         raise SystemExit(_usage("give something to ingest: files, folders, URLs, datasets or --feed URL"))
-    with Progress("ingesting", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=_stderr_console(), transient=True) as bar:
-        task = bar.add_task("ingest", total=None)
+    with contextlib.ExitStack() as stack:
+        runner = None
+        if args.workers is not None or args.scheduler is not None:
+            from storydiff.runners.dask import DaskRunner
+
+            runner = stack.enter_context(DaskRunner(workers=args.workers, scheduler=args.scheduler))
+        bar = stack.enter_context(Progress("ingesting", BarColumn(), MofNCompleteColumn(),
+                                           TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                                           console=_stderr_console(), transient=True))
+        task = bar.add_task("ingest", total=None, rate="")
+        started = time.monotonic()
+
+        def advance(done: int, total: int) -> None:
+            rate = done / max(time.monotonic() - started, 1e-9)
+            bar.update(task, completed=done, total=total, rate=f"{rate:.1f} articles/s" if done else "")
+
         summary = ingest(args.inputs, args.db, mapping=mapping, options=options, batch_size=args.batch_size,
-                         feeds=args.feed, feed_delay=args.feed_delay,
-                         progress=lambda done, total: bar.update(task, completed=done, total=total),
+                         feeds=args.feed, feed_delay=args.feed_delay, runner=runner, progress=advance,
                          on_failure=lambda failure: _error(f"{failure.source}: {failure.reason}"))
     print(f"storydiff: {_safe(args.db)}: read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, "
           f"near-duplicates marked {summary.near_duplicates}, failed {len(summary.failures)}, "

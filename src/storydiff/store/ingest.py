@@ -25,6 +25,7 @@ import numpy as np
 
 from storydiff.ingest import ReadOptions
 from storydiff.models import Article
+from storydiff.runners.local import LocalRunner, Runner
 from storydiff.store.database import Store, StoredArticle, content_hash
 from storydiff.store.sources import Failure, iter_sources
 
@@ -66,11 +67,15 @@ def ingest(
     on_failure: Callable[[Failure], None] | None = None,
     feeds: Collection[str] = (),
     feed_delay: float = 1.0,
+    runner: Runner | None = None,
 ) -> IngestSummary:
     """Ingest inputs (paths, URLs, ``-``, JSONL/CSV datasets, RSS/Atom feeds) into the store at ``db``.
 
     ``feeds`` are inputs read as feeds whatever their names; ``feed_delay`` is
-    the least time between two requests to one host. See the module doc.
+    the least time between two requests to one host. ``runner`` analyses the
+    batches (default: in this process; see ``storydiff.runners``); stories are
+    assigned and batches written here, in order, whichever runner it is.
+    See the module doc.
     """
     summary = IngestSummary()
     with Store(db) as store:
@@ -95,7 +100,7 @@ def ingest(
         if progress:
             progress(0, len(fresh))
         if fresh:
-            _add(store, fresh, summary, batch_size, progress)
+            _add(store, fresh, summary, batch_size, progress, runner or LocalRunner())
     return summary
 
 
@@ -117,9 +122,8 @@ def _date_order(articles: list[Article]) -> list[Article]:
 
 
 def _add(store: Store, articles: list[Article], summary: IngestSummary, batch_size: int,
-         progress: Progress | None) -> None:
-    from storydiff.nlp.analysis import analyze_each
-    from storydiff.stories import StoryIndex, describe_many
+         progress: Progress | None, runner: Runner) -> None:
+    from storydiff.stories import StoryIndex
 
     state = store.index_state()
     index = StoryIndex.from_dict(state) if state else StoryIndex()
@@ -127,12 +131,11 @@ def _add(store: Store, articles: list[Article], summary: IngestSummary, batch_si
     pause = float(os.environ.get(PAUSE_ENV) or 0)
     known = {row[0] for row in store.db.execute("SELECT id FROM stories")}
     done = 0
-    for start in range(0, len(articles), max(1, batch_size)):
-        batch = articles[start : start + max(1, batch_size)]
-        analyzed = analyze_each(batch)
-        features = describe_many([(a.id, a.text, a.title, a.published) for a in batch])
+    step = max(1, batch_size)
+    batches = (articles[start : start + step] for start in range(0, len(articles), step))
+    for result in runner.map(batches):
         items = []
-        for aa, feature in zip(analyzed, features, strict=True):
+        for aa, feature in zip(result.analyzed, result.features, strict=True):
             story = index.assign(feature)
             if story not in known:
                 known.add(story)
