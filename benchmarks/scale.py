@@ -11,8 +11,9 @@ ingested into a fresh store once per worker count, each on its own
 ``LocalCluster`` (one thread per worker process). Reported per run: seconds
 of ingest (cluster start-up not included, given apart), articles/s, the
 store process's own time per article (story assignment, near-duplicate
-check and writes: the part that stays sequential), and each worker's peak
-resident memory. The stories of every run must be identical (asserted). The
+check and writes: the part that stays sequential), the workers' CPU
+seconds per article (the cost per article per core, whatever the load),
+and each worker's peak resident memory. The stories of every run must be identical (asserted). The
 last line is ``dask_speedup_2_vs_1: X`` (ingest time with 1 worker over
 time with 2). On a shared 2-core machine the store process competes with
 the workers for the cores, so the figure is a floor, not a promise.
@@ -56,10 +57,12 @@ class _Timed:
             self.store_seconds += time.perf_counter() - handed
 
 
-def _peak_rss_mib() -> float:
+def _usage() -> tuple[float, float]:
+    """This process's peak resident memory (MiB) and CPU seconds so far (user + system)."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # ru_maxrss is KiB on Linux
 
 
 def run(rows: Path, folder: Path, workers: int, batch_size: int) -> dict[str, Any]:
@@ -69,14 +72,16 @@ def run(rows: Path, folder: Path, workers: int, batch_size: int) -> dict[str, An
     with DaskRunner(workers=workers) as runner:
         startup = time.perf_counter() - started
         timed = _Timed(runner)
+        cpu_before = sum(cpu for _, cpu in runner.client.run(_usage).values())  # model loading, not counted
         began = time.perf_counter()
         summary = ingest([str(rows)], db, batch_size=batch_size, runner=timed)  # type: ignore[arg-type]
         seconds = time.perf_counter() - began
-        peaks = runner.client.run(_peak_rss_mib)
+        usage = runner.client.run(_usage)
     with sqlite3.connect(db) as con:
         stories = dict(con.execute("SELECT article, story FROM story_articles"))
     return {"workers": workers, "startup": startup, "seconds": seconds, "new": summary.new,
-            "store_seconds": timed.store_seconds, "peaks": sorted(peaks.values()), "stories": stories}
+            "store_seconds": timed.store_seconds, "peaks": sorted(peak for peak, _ in usage.values()),
+            "worker_cpu": sum(cpu for _, cpu in usage.values()) - cpu_before, "stories": stories}
 
 
 def main() -> None:
@@ -101,6 +106,7 @@ def main() -> None:
             results.append(r)
             print(f"{workers} worker(s): {r['new']} articles in {r['seconds']:.1f} s "
                   f"({r['new'] / r['seconds']:.2f} articles/s; cluster start {r['startup']:.1f} s); "
+                  f"worker CPU {r['worker_cpu'] / max(1, r['new']):.3f} s/article; "
                   f"store process {1000 * r['store_seconds'] / max(1, r['new']):.1f} ms/article; "
                   f"peak RSS per worker {', '.join(f'{p:.0f}' for p in r['peaks'])} MiB", flush=True)
     for r in results[1:]:
