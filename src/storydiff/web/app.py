@@ -63,8 +63,16 @@ class Briefs:
     def __init__(self, size: int = _CACHED) -> None:
         self.size = size
         self._items: OrderedDict[tuple[str, int], CachedBrief] = OrderedDict()
-        self._lock = threading.Lock()  # one brief built at a time: the models are shared, and a crowd
-        self.built = 0  # asking for the same new story builds it once
+        self._lock = threading.Lock()  # guards _items, held only for a lookup or an insert
+        self._build = threading.Lock()  # one brief built at a time: the models are shared, and a crowd asking
+        self.built = 0  # for the same new story builds it once; cached briefs are served meanwhile
+
+    def _cached(self, key: tuple[str, int]) -> CachedBrief | None:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
 
     def get(self, store: ReadOnlyStore, story: str) -> CachedBrief | None:
         """The brief of a story (None for an unknown one), built from the store on the first request."""
@@ -72,10 +80,13 @@ class Briefs:
         if count is None:
             return None
         key = (story, count)
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+        with self._build:
+            cached = self._cached(key)
+            if cached is not None:
+                return cached
             from storydiff.pipeline import brief_from_analysis
             from storydiff.render.html import render_html
             from storydiff.store import story_analysis
@@ -84,10 +95,12 @@ class Briefs:
             html = render_html(brief)
             match = _META_CSP.search(html)
             csp = (match.group(1) if match else "default-src 'none'") + "; frame-ancestors 'none'"
-            cached = self._items[key] = CachedBrief(brief.to_dict(), html, csp)
-            self.built += 1
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+            cached = CachedBrief(brief.to_dict(), html, csp)
+            with self._lock:
+                self._items[key] = cached
+                self.built += 1
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
             return cached
 
 
