@@ -164,3 +164,37 @@ def test_the_default_ingest_never_imports_dask(tmp_path: Path) -> None:
               "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["0", "[]"]
+
+
+def test_ctrl_c_with_workers_stops_cleanly_and_a_rerun_completes(
+    inputs: list[str], local_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+    import sys
+    import time
+
+    path = str(tmp_path / "stopped.db")
+    command = [sys.executable, "-m", "storydiff.cli", "ingest", *inputs, *MAP, *BATCH, "--workers", "2", "--db", path]
+    env = {**os.environ, "STORYDIFF_INGEST_PAUSE": "1"}  # a second after each committed batch
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and process.poll() is None:
+            if Path(path).exists():
+                with sqlite3.connect(path) as con:
+                    if con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles'").fetchone()[0] and \
+                            con.execute("SELECT count(*) FROM articles").fetchone()[0]:
+                        break
+            time.sleep(0.2)
+        assert process.poll() is None, process.communicate()
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, err
+    with sqlite3.connect(path) as con:
+        stored, analysed = con.execute("SELECT count(*), (SELECT count(*) FROM analyses) FROM articles").fetchone()
+    assert 0 < stored < 13 and stored == analysed and stored % 2 == 0  # whole batches of 2 only
+    assert main(["ingest", *inputs, *MAP, *BATCH, "--db", path]) == 0
+    assert _stored(path) == _stored(local_db)
