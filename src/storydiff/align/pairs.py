@@ -29,7 +29,7 @@ from typing import Literal
 
 from storydiff.align.aligner import build_contexts, evidence
 from storydiff.align.pair_model import shipped
-from storydiff.align.relations import RELATED, ClaimContext, _number_clash, classify
+from storydiff.align.relations import RELATED, ClaimContext, number_clash, classify
 from storydiff.models import Article, Relation
 
 PairType = Literal["corroborates", "conflicts", "updates", "related", "unrelated"]
@@ -124,7 +124,7 @@ def _rules(pair: ClaimPair) -> tuple[Relation | None, str | None, float]:
             similarity = float(vectors["a"][index[x.claim.id]] @ vectors["b"][index[y.claim.id]])
             relation = classify(x, y, evidence(x, y, similarity, names))
             # Dates alone are left to the rules: "the July 10 issue" and "Thursday's issue" may be one day.
-            numbers = _number_clash(x.claim, y.claim)
+            numbers = number_clash(x.claim, y.claim)
             clash = f"numbers differ ({numbers})" if numbers else None
             rank = (relation is not None and relation.type in ("conflicts", "updates")) + similarity
             if rank > best[0]:

@@ -202,11 +202,11 @@ def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tu
     # "will keep it closed for eight weeks".
     close_paraphrase = evidence.similarity >= CONFLICT_PARAPHRASE and set(a.entities) & set(b.entities)
     # Or the same counted thing in two similar claims: "two paintings stolen" / "three paintings taken".
-    counted = evidence.similarity >= CONFLICT_COUNTED and _number_clash(a, b, counted_only=True)
+    counted = evidence.similarity >= CONFLICT_COUNTED and number_clash(a, b, counted_only=True)
     if evidence.similarity >= CONFLICT_DETAILS and a.polarity == b.polarity and (
         same_frame or close_paraphrase or counted
     ):
-        numbers = _number_clash(a, b)
+        numbers = number_clash(a, b)
         if numbers:
             return f"numbers differ ({numbers})", _scale(evidence.similarity, CONFLICT_DETAILS) * 0.8
     if evidence.similarity < CONFLICT or not evidence.event:
@@ -244,7 +244,7 @@ def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tu
 
 def _compatible(a: Claim, b: Claim) -> bool:
     """Whether two claims could state the same fact: same polarity, no side taking it back."""
-    if a.polarity != b.polarity or _dates_clash(a, b) or _number_clash(a, b):
+    if a.polarity != b.polarity or _dates_clash(a, b) or number_clash(a, b):
         return False
     # "shrank nearly 30 percent" vs "shrank from about 5 million to 400,000": other figures, other fact.
     va, vb = _values(a), _values(b)
@@ -253,7 +253,7 @@ def _compatible(a: Claim, b: Claim) -> bool:
     return (a.modality in _NEGATIVE_MODALITIES) == (b.modality in _NEGATIVE_MODALITIES)
 
 
-def _number_clash(a: Claim, b: Claim, counted_only: bool = False) -> str | None:
+def number_clash(a: Claim, b: Claim, counted_only: bool = False) -> str | None:
     """'12 people' vs '15 people': the same unit with different amounts and no amount in common.
 
     ``counted_only`` leaves out units too generic to identify an event (people, percent, times).
