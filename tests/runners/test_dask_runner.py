@@ -135,11 +135,15 @@ def test_a_worker_killed_mid_run_leaves_the_store_complete(
     inputs: list[str], local_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from storydiff.ingest import ReadOptions
+    from storydiff.nlp import embed
     from storydiff.runners.dask import DaskRunner
     from storydiff.store import ingest, parse_mapping
 
     path = str(tmp_path / "killed.db")
     with DaskRunner(workers=2) as runner:
+        # Each worker's embedder runs on one thread: two workers must not each start a thread per core.
+        threads = runner.client.run(lambda: embed._session().get_session_options().intra_op_num_threads)
+        assert sorted(threads.values()) == [1, 1]
         killer = _KillOneWorker(runner)
         summary = ingest(inputs, path, mapping=parse_mapping(MAP[1:]), options=ReadOptions(), batch_size=2,
                          runner=killer)  # type: ignore[arg-type]

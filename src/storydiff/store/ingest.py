@@ -135,13 +135,14 @@ def _add(store: Store, articles: list[Article], summary: IngestSummary, batch_si
     batches = (articles[start : start + step] for start in range(0, len(articles), step))
     for result in runner.map(batches):
         items = []
-        for aa, feature in zip(result.analyzed, result.features, strict=True):
+        signatures = result.signatures or (None,) * len(result.analyzed)
+        for aa, feature, values in zip(result.analyzed, result.features, signatures, strict=True):
             story = index.assign(feature)
             if story not in known:
                 known.add(story)
                 summary.new_stories.add(story)
             summary.stories.add(story)
-            copy_of, signature = duplicates.check(aa.article)
+            copy_of, signature = duplicates.check(aa.article, values)
             summary.near_duplicates += copy_of is not None
             items.append(StoredArticle(aa, story, copy_of, signature))
         store.add(items, index.to_dict())
@@ -170,11 +171,18 @@ class _NearDuplicates:
         )):
             self.group[aid] = (rank, group)
 
-    def check(self, article: Article) -> tuple[str | None, bytes]:
-        """The first stored article this one nearly copies (or None), and its signature to store."""
+    def check(self, article: Article, values: bytes | None = None) -> tuple[str | None, bytes]:
+        """The first stored article this one nearly copies (or None), and its signature to store.
+
+        ``values`` is the signature a worker already computed (``BatchResult.signatures``); without it the
+        signature is made here.
+        """
         from storydiff.align.independence import text_signature
 
-        signature = text_signature(article.text)
+        if values is None:
+            signature = text_signature(article.text)
+        else:
+            signature = _signature(np.frombuffer(values, dtype=np.uint64))
         matches = [self.group[m] for m in self.lsh.query(signature) if m in self.group]
         copy_of = min(matches)[1] if matches else None
         self.lsh.insert(article.id, signature)
