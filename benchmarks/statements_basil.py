@@ -23,7 +23,8 @@ predicted statements are those the brief lists under "who said what"
 - a prediction *matches* a gold statement of its article when their content
   token F1 is at least 0.6, or when the prediction is a *piece* of the gold
   content (at least 90% of its tokens inside it, and both its ends at a
-  sentence boundary or at the gold's ends: one sentence of a long quote);
+  sentence boundary, at the gold's ends or where a quote is interrupted by
+  its cue: one sentence of a long quote, one part of "A," he added, "B");
   among several matches, one with the right speaker is preferred, then the
   highest F1;
 - the *speaker is right* when the predicted speaker span overlaps the gold
@@ -76,6 +77,7 @@ _NAME = re.compile(r"[A-Z][\w.'’-]*")
 _OPENERS = {"The", "A", "An", "This", "That", "He", "She", "It", "They", "His", "Her", "Its", "Their",
             "Sen.", "Rep.", "Mr.", "Mrs.", "Ms.", "Dr.", "President", "Senator", "Representative"}
 _ENDS = ".?!"
+_BREAK = re.compile(r"[”\"][^“”\"\n]{1,60}?[,:]\s*[“\"]")
 _CLAUSE = re.compile(r"[\s\"“”'’]*[,;—–-]+\s*(but|and|while|or)\b", re.IGNORECASE)
 _EDGE = " \n\t\"'“”‘’,;:—-)]"
 
@@ -194,9 +196,14 @@ def _f1(pred: set[int], gold: set[int]) -> float:
     return 2 * both / (len(pred) + len(gold)) if both else 0.0
 
 
-def _at_boundary(text: str, pos: int, forward: bool, gold_edge: int) -> bool:
-    """Whether ``pos`` sits at a sentence boundary (or within a few characters of the gold's own edge)."""
-    if abs(pos - gold_edge) <= 3:
+def quote_breaks(text: str, gold: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where a quote inside the gold content is interrupted by its cue: ``in charge,” he added, “working``."""
+    return [(gold[0] + m.start(), gold[0] + m.end()) for m in _BREAK.finditer(text[gold[0] : gold[1]])]
+
+
+def _at_boundary(text: str, pos: int, forward: bool, edges: list[int]) -> bool:
+    """Whether ``pos`` sits at a sentence boundary, or within a few characters of a gold edge or quote break."""
+    if any(abs(pos - edge) <= 3 for edge in edges):
         return True
     if forward:  # an end: the last non-edge character before, or the first after, closes a sentence
         before = text[:pos].rstrip(_EDGE)
@@ -207,10 +214,12 @@ def _at_boundary(text: str, pos: int, forward: bool, gold_edge: int) -> bool:
 
 
 def is_piece(text: str, pred: tuple[int, int], gold: tuple[int, int], ptoks: set[int], gtoks: set[int]) -> bool:
-    """Whether a predicted content is whole sentences of a (longer) gold content."""
+    """Whether a predicted content is whole sentences (or whole parts of an interrupted quote) of a gold content."""
     if not ptoks or len(ptoks & gtoks) < PIECE_INSIDE * len(ptoks):
         return False
-    return _at_boundary(text, pred[0], False, gold[0]) and _at_boundary(text, pred[1], True, gold[1])
+    breaks = quote_breaks(text, gold)
+    return (_at_boundary(text, pred[0], False, [gold[0], *(b for _, b in breaks)])
+            and _at_boundary(text, pred[1], True, [gold[1], *(a for a, _ in breaks)]))
 
 
 def cut(text: str, pred: tuple[int, int], gold: tuple[int, int], ptoks: set[int]) -> bool:
@@ -220,13 +229,16 @@ def cut(text: str, pred: tuple[int, int], gold: tuple[int, int], ptoks: set[int]
     content's sentence (a subject and its verb, "it was impossible to say";
     "that" or "it was" may go), or a negating word ("not", "never",
     "without", a "-n't") inside the clause it cuts. A clause dropped at the
-    end after ", but" or ", and" is a lost detail, not a changed meaning.
+    end after ", but" or ", and" is a lost detail, not a changed meaning; a
+    quote interrupted by its cue counts as two sentences.
     """
-    head = text[gold[0] : max(gold[0], pred[0])]
-    marks = [n for n, ch in enumerate(head) if ch in _ENDS]
-    start = gold[0] + marks[-1] + 1 if marks else gold[0]
+    breaks = quote_breaks(text, gold)
+    head_end = max(gold[0], pred[0])
+    marks = [gold[0] + n + 1 for n, ch in enumerate(text[gold[0] : head_end]) if ch in _ENDS]
+    start = max([gold[0], *marks, *(b for _, b in breaks if b <= head_end + 3)])
     tail = text[min(pred[1], gold[1]) : gold[1]]
     stop = next((pred[1] + n + 1 for n, ch in enumerate(tail) if ch in _ENDS), gold[1])
+    stop = min([stop, *(a for a, _ in breaks if a >= pred[1] - 3)])
     if _CLAUSE.match(tail):
         stop = pred[1]
     missing = sorted(tokens(text, start, stop) - ptoks)

@@ -82,7 +82,8 @@ def test_gold_fits_the_basil_articles():
 # Our own prose: a mayor's reported claim, her quote over two sentences, a council that did not say.
 TEXT = ('Mayor Ana Ruiz said the bridge would reopen in May. "We will not close the market. Traders stay. '
         'Rents stay low and the square stays open all year," she told reporters. '
-        'The council did not say the budget was cut. Officials said the road would not open before June.')
+        'The council did not say the budget was cut. Officials said the road would not open before June. '
+        '"The square stays," she added, "and so do the stalls."')
 QUOTE = "We will not close the market. Traders stay. Rents stay low and the square stays open all year"
 
 
@@ -94,8 +95,8 @@ def _span(text: str, nth: int = 1) -> tuple[int, int]:
 
 
 def _gold(gid: str, cue: str, speaker: str, content: str, naming: str | None = None,
-          negated: bool = False) -> object:
-    return bench.Gold(gid, _span(cue), _span(speaker), _span(naming) if naming else None, _span(content),
+          negated: bool = False, nth: int = 1) -> object:
+    return bench.Gold(gid, _span(cue), _span(speaker, nth), _span(naming) if naming else None, _span(content),
                       "reported", negated, False)
 
 
@@ -104,6 +105,7 @@ GOLDS = [
     _gold("g2", "told", "she", QUOTE, naming="Mayor Ana Ruiz"),
     _gold("g3", "did not say", "The council", "the budget was cut", negated=True),
     _gold("g4", "said", "Officials", "the road would not open before June"),
+    _gold("g5", "added", "she", 'The square stays," she added, "and so do the stalls', naming="Mayor Ana Ruiz", nth=2),
 ]
 
 
@@ -148,6 +150,9 @@ def test_a_cut_content_matches_nothing_but_a_whole_sentence_is_a_piece():
     assert v.f1 < bench.MIN_F1 and (v.gold.id, v.right) == ("g2", True), "one sentence of a long quote"
     v = bench.judge(_said("she", "told", "We will not close"), GOLDS, TEXT)
     assert v.gold is None, "half a sentence is no piece"
+    for part in ("The square stays", "and so do the stalls"):
+        v = bench.judge(_said("she", "added", part, nth=2), GOLDS, TEXT)
+        assert (v.gold.id, v.right) == ("g5", True), f"{part!r}: one part of a quote interrupted by its cue"
 
 
 def test_a_cut_that_drops_the_subject_or_the_negation_is_wrong():
@@ -168,7 +173,7 @@ def test_score_article_counts_precision_recall_and_speaker():
     ]
     tally = bench.score_article(article, GOLDS, statements)
     assert (tally.predicted, tally.right, tally.matched, tally.speaker_ok) == (3, 1, 2, 1)
-    assert (tally.required, tally.found) == (4, 1)
+    assert (tally.required, tally.found) == (5, 1)
     both, recall, speaker = tally.figures()
-    assert (round(both, 3), round(recall, 3), speaker) == (0.333, 0.25, 0.5)
-    assert sum(line.startswith("  MISSED") for line in tally.errors) == 3
+    assert (round(both, 3), round(recall, 3), speaker) == (0.333, 0.2, 0.5)
+    assert sum(line.startswith("  MISSED") for line in tally.errors) == 4
