@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -77,6 +78,16 @@ def test_gold_fits_the_basil_articles():
     for record in DOC["articles"]:
         article = {a.id: a for a in stories.get(record["triplet"], [])}.get(record["id"])
         assert bench.gold_problems(record, article) == []
+        words = _words(" ".join(a.text for a in stories[record["triplet"]]))
+        runs = {tuple(words[n : n + 4]) for n in range(len(words) - 3)}
+        for s in record["statements"]:
+            note = _words(s.get("note", ""))
+            copied = [" ".join(note[n : n + 4]) for n in range(len(note) - 3) if tuple(note[n : n + 4]) in runs]
+            assert not copied, f"{s['id']}: its note carries article text {copied}"
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().replace("’", "'"))
 
 
 # Our own prose: a mayor's reported claim, her quote over two sentences, a council that did not say.
