@@ -45,7 +45,9 @@ Figures, per article and overall: **both right** (right predictions over
 all predictions: the hand-check figure of issue 12), **recall** (required,
 non-optional gold statements found: some right prediction with F1 >= 0.6,
 or right pieces covering at least 60% of its tokens) and **speaker
-accuracy** (matched predictions whose speaker is right). Optional gold
+accuracy** (matched predictions whose speaker is right); then the gold
+statements found by kind and by flag (question, answer, negated), optional
+ones included. Optional gold
 statements (borderline cues, nested speech) make a prediction that matches
 them right or wrong like any other, and count toward no recall.
 
@@ -94,6 +96,13 @@ class Gold:
     kind: str
     negated: bool
     optional: bool
+    question: bool = False
+    answer: bool = False
+
+    def groups(self) -> tuple[str, ...]:
+        """The subsets this statement counts in: its kind and its flags."""
+        flags = ("question", self.question), ("answer", self.answer), ("negated", self.negated)
+        return (self.kind, *(name for name, on in flags if on))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +128,15 @@ class Tally:
     required: int = 0
     found: int = 0
     errors: list[str] = field(default_factory=list)
+    groups: dict[str, list[int]] = field(default_factory=dict)  # kind or flag: [found, gold], optional included
 
     def add(self, other: Tally) -> None:
         for name in ("predicted", "right", "matched", "speaker_ok", "required", "found"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        for group, (hit, count) in other.groups.items():
+            mine = self.groups.setdefault(group, [0, 0])
+            mine[0] += hit
+            mine[1] += count
 
     def figures(self) -> tuple[float, float, float]:
         """Both right (precision), recall of required gold, speaker accuracy among matched."""
@@ -142,7 +156,8 @@ def load_gold(path: Path) -> list[dict]:
     for record in doc["articles"]:
         record["gold"] = [Gold(s["id"], tuple(s["cue"]), tuple(s["speaker"]),
                                tuple(s["naming"]) if s["naming"] else None, tuple(s["content"]),
-                               s["kind"], s["negated"], s["optional"]) for s in record["statements"]]
+                               s["kind"], s["negated"], s["optional"], s["question"], s["answer"])
+                          for s in record["statements"]]
     return doc["articles"]
 
 
@@ -336,10 +351,15 @@ def score_article(article: Article, golds: Sequence[Gold], statements: Sequence[
             tally.errors.append(f"  WRONG {v.reason}{want}: [{s.speaker.name or s.speaker.text}] "
                                 f"<{s.cue.text}> {'NEG ' if s.negated else ''}“{_clip(s.content.text)}”")
     for gold in golds:
+        hit = found(gold, verdicts, text)
+        for group in gold.groups():
+            counts = tally.groups.setdefault(group, [0, 0])
+            counts[0] += hit
+            counts[1] += 1
         if gold.optional:
             continue
         tally.required += 1
-        if found(gold, verdicts, text):
+        if hit:
             tally.found += 1
         else:
             name = gold.naming or gold.speaker
@@ -386,6 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     both, recall, speaker = total.figures()
     print(f"{'overall':12s} {total.predicted:4d} {total.right:5d} {both:6.3f}   {total.required:4d} "
           f"{total.found:5d} {recall:6.3f}   {speaker:7.3f}")
+    print("found by kind and flag (optional statements included): " + ", ".join(
+        f"{group} {hit}/{count}" for group, (hit, count) in sorted(total.groups.items())))
     print(f"basil_statements_both_right: {both:.3f}")
     return 0
 

@@ -188,3 +188,4 @@ def test_score_article_counts_precision_recall_and_speaker():
     both, recall, speaker = tally.figures()
     assert (round(both, 3), round(recall, 3), speaker) == (0.333, 0.2, 0.5)
     assert sum(line.startswith("  MISSED") for line in tally.errors) == 4
+    assert tally.groups == {"reported": [1, 5], "negated": [0, 1]}
