@@ -150,3 +150,135 @@ def test_a_pointer_is_not_content(nlp: Language) -> None:
     assert by_content(found, "leaders would meet").speaker.name == "Yuri Petrov"
     for st in found:
         assert st.content.text.strip(" .") != "that"
+
+
+def test_content_keeps_the_words_that_decide_its_meaning(nlp: Language) -> None:
+    # The small parser reads "claims" as a verb; "were untrue" alone would invert her statement.
+    text = "The minister told the panel that claims she had hidden the report were untrue."
+    st = by_content(extract(nlp, text), "were untrue")
+    assert st.content.text == "that claims she had hidden the report were untrue"
+    assert st.speaker.text == "The minister" and st.cue.text == "told"
+
+
+def test_a_source_who_asked_not_to_be_named_is_anonymous(nlp: Language) -> None:
+    text = (
+        "Marta Silva, a nurse at the clinic, said staff were exhausted. "
+        "A nurse at the clinic, who asked not to be named, said the wards were full."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "staff were exhausted").speaker.name == "Marta Silva"
+    unnamed = by_content(found, "wards were full").speaker
+    assert unnamed.anonymous and unnamed.name is None
+    assert unnamed.text == "A nurse at the clinic"
+
+
+def test_an_unnamed_spokeswoman_the_article_names_later_is_not_anonymous(nlp: Language) -> None:
+    text = (
+        "A spokeswoman for the ministry said the bridge was safe. "
+        "Ines Moreau, the ministry's spokeswoman, later said it would reopen in May."
+    )
+    st = by_content(extract(nlp, text), "bridge was safe")
+    assert st.speaker.name == "Ines Moreau" and not st.speaker.anonymous
+
+
+def test_a_rebuttal_belongs_to_the_rebutter_not_the_senator_it_rebuts(nlp: Language) -> None:
+    text = (
+        "Rosa Delgado rebutted Senator Tom Hale on Tuesday.\n"
+        "“Hale is wrong about the fleet and he knows it,” the Oregon Democrat said."
+    )
+    st = by_content(extract(nlp, text), "wrong about the fleet")
+    assert st.speaker.text == "the Oregon Democrat"
+    assert st.speaker.name == "Rosa Delgado"
+
+
+def test_a_report_and_a_speaker_in_an_earlier_paragraph(nlp: Language) -> None:
+    text = (
+        "The audit report said the council had overspent by four million euros.\n\n"
+        "Maria Lindqvist, the harbour master, spoke at length on Monday.\n\n"
+        "“The ferry will run all winter,” she said.\n\n"
+        "“We have two boats ready.”"
+    )
+    found = extract(nlp, text)
+    report = by_content(found, "overspent").speaker
+    assert report.text == "The audit report" and report.name is None and not report.anonymous
+    assert by_content(found, "ferry will run").speaker.name == "Maria Lindqvist"
+    assert by_content(found, "two boats ready").speaker.name == "Maria Lindqvist"
+
+
+def test_not_speaking_about_is_negated(nlp: Language) -> None:
+    text = "Pedro Alves was not speaking about the merits of the plan."
+    st = by_content(extract(nlp, text), "merits of the plan")
+    assert st.negated and st.speaker.name == "Pedro Alves"
+
+
+def test_a_quote_closed_with_a_mark_of_another_style_has_its_speaker(nlp: Language) -> None:
+    # Pasted copy mixes straight and curly marks; the speaker after the quote is still found.
+    text = (
+        "The ferry company gave its answer on Monday. "
+        "\u201cThe boats will sail until the ice comes,\" Maria Lindqvist, the harbour master, said. "
+        "\"We have never lost a winter yet,\u201d said Tomas Rivera, a captain."
+    )
+    found = extract(nlp, text)
+    first = by_content(found, "until the ice comes")
+    assert first.speaker.name == "Maria Lindqvist" and first.direct
+    assert first.content.text.endswith('comes,"')
+    second = by_content(found, "never lost a winter")
+    assert second.speaker.name == "Tomas Rivera" and second.content.text.endswith("yet,\u201d")
+
+
+def test_a_reply_in_prose_belongs_to_the_person_asked(nlp: Language) -> None:
+    text = (
+        "Rep. Ana Okafor pressed the harbour master, Piet Lindqvist, on Tuesday. "
+        "“Who signed the report?” she asked. “I did,” he answered.\n\n"
+        "Okafor asked Lindqvist whether the cables were worn. “No,” he said."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "Who signed").speaker.name == "Ana Okafor"
+    assert by_content(found, "I did").speaker.name == "Piet Lindqvist"
+    assert by_content(found, "cables were worn").speaker.name == "Ana Okafor"
+    assert by_content(found, "No,").speaker.name == "Piet Lindqvist"
+
+
+def test_a_question_put_by_someone_is_not_the_witness_s(nlp: Language) -> None:
+    text = "Asked by Rep. Ana Okafor whether he had read the report, Piet Lindqvist said he had not."
+    found = extract(nlp, text)
+    assert by_content(found, "read the report").speaker.name == "Ana Okafor"
+    assert by_content(found, "he had not").speaker.name == "Piet Lindqvist"
+
+
+def test_words_inside_a_transcript_line_are_not_the_writer_s_report(nlp: Language) -> None:
+    text = "Q: Did you sign the report?\nA: Yes, I signed it in March.\n"
+    found = extract(nlp, text)
+    assert [(st.speaker.text, st.content.text) for st in found] == [
+        ("Q", "Did you sign the report?"),
+        ("A", "Yes, I signed it in March"),
+    ]
+
+
+def test_a_one_word_answer_after_a_colon_is_kept_and_the_question_is_not_hers(nlp: Language) -> None:
+    text = (
+        "The harbour master, Maria Lindqvist, testified in May.\n\n"
+        'Asked if money had kept her from hiring more guards, she said: "No."\n'
+    )
+    found = extract(nlp, text)
+    answer = by_content(found, '"No."')
+    assert answer.speaker.name == "Maria Lindqvist" and answer.cue.text == "said"
+    for st in found:
+        assert not ("hiring more guards" in st.content.text and st.speaker.name == "Maria Lindqvist")
+
+
+def test_a_quote_that_ends_an_earlier_sentence_is_not_the_next_cue_s(nlp: Language) -> None:
+    text = (
+        "In her first advert, Ines Okafor said she grew up “mending nets on a cold quay.” "
+        "Ms. Okafor said that taught her to watch every penny."
+    )
+    found = extract(nlp, text)
+    second = by_content(found, "watch every penny")
+    assert second.content.text == "that taught her to watch every penny"
+    assert all(not (st.cue.start == second.cue.start and "mending nets" in st.content.text) for st in found)
+
+
+def test_a_clause_after_a_partial_quote_that_decides_its_meaning_is_kept(nlp: Language) -> None:
+    text = "Okafor told the radio that “nobody would have got out” had the guards not been there."
+    st = by_content(extract(nlp, text), "nobody would have got out")
+    assert st.content.text.endswith("had the guards not been there")

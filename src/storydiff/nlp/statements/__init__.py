@@ -10,7 +10,9 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``speakers``: who a cue attributes its content to, named as the article names them;
 - ``reported``: the clause, object or infinitive a cue governs;
 - ``candidates``: the ``Candidate`` record, a statement before it is chosen;
-- ``rules``: candidates from cue verbs, "according to", colons, continued quotes;
+- ``lines``: statements written as lines: "Name: ..." and quotes signed with a dash;
+- ``exchanges``: questions and answers: transcript lines, replies given to the person asked;
+- ``rules``: candidates from cue verbs, "according to", continued quotes;
 - ``templates``: candidates from the cue vocabulary learned on PolNeAR;
 - ``features``: the model's features, by name;
 - ``choice``: the statement model: loading, scoring, choosing;

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
 from storydiff.models import Span, Speaker, Statement, When
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.exchanges import give_answers, inside_transcript_line, trust_transcript
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
 from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
@@ -43,33 +44,14 @@ def iter_statements(
     text = doc_text(doc)
     model = model or load_model()
     quotes = QuoteIndex(text, find_quotes(text))
-    found = _candidates(doc, quotes, excluded, model.vocab)
+    names = NameIndex(doc, quotes)
+    found = _candidates(doc, quotes, excluded, model.vocab, names)
     chosen: list[Candidate] = []
     if found:
-        scores = _trust_exchanges(text, found, score(model, doc, quotes, found), model.threshold)
+        scores = trust_transcript(text, found, score(model, doc, quotes, found), model.threshold)
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
+        chosen = give_answers(chosen, TokenAt(doc), names)
     yield from number_statements(doc, chosen, article_id, published)
-
-
-def _trust_exchanges(text: str, found: Sequence[Candidate], scores: Sequence[float], threshold: float) -> list[float]:
-    """Scores with every line of a transcript exchange at the threshold at least.
-
-    Lines that open with a speaker's name and a colon, from two speakers or more
-    ("OKAFOR: Did you know ...?" / "LINDQVIST: No."), are a hearing or an
-    interview: who asked and who answered is written out, and a short reply
-    ("No.") that the model finds too short to be a statement is one.
-    """
-    lines = [i for i, f in enumerate(found) if f.kind == "colon" and _opens_line(text, f.speaker.start)]
-    if len({found[i].speaker.text for i in lines}) < 2:
-        return list(scores)
-    lifted = list(scores)
-    for i in lines:
-        lifted[i] = max(lifted[i], threshold)
-    return lifted
-
-
-def _opens_line(text: str, pos: int) -> bool:
-    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip(" \t\"“")
 
 
 def number_statements(
@@ -172,9 +154,10 @@ def _candidates(
     quotes: QuoteIndex,
     excluded: Sequence[tuple[int, int]],
     vocab: dict[str, tuple[int, float, float]],
+    names: NameIndex | None = None,
 ) -> list[Candidate]:
     text = doc_text(doc)
-    names = NameIndex(doc, quotes)
+    names = names or NameIndex(doc, quotes)
     found = rule_candidates(doc, quotes, names)
     # A template that repeats a rule's content, or a quotation without its marks, adds
     # nothing but a way to lose the marks: the rule's candidate stays, the template goes.
@@ -184,7 +167,7 @@ def _candidates(
         if key not in seen:
             seen.add(key)
             found.append(item)
-    return [f for f in found if not _touches(f, excluded)]
+    return inside_transcript_line(text, [f for f in found if not _touches(f, excluded)])
 
 
 def _when(cue: Token, text: str, published: str | None) -> When | None:

@@ -35,11 +35,20 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 def _scan_paragraph(line: str, offset: int, out: list[tuple[int, int]]) -> None:
     start: int | None = None
     kind = ""  # the style of the open quote: marks of another style inside it are nested
+    nested = 0  # marks of another style inside the open quote
     for m in _MARKS.finditer(line):
         mark = m.group()
-        style = "curly" if mark in _OPENERS or mark in _CLOSERS else mark
+        style = _style(mark)
         if start is not None and style != kind:
+            # “... the FBI," Chaffetz said: pasted copy closes a quote with a mark of
+            # another style; a nested quotation ("no") opens before it closes.
+            if nested % 2 == 0 and _closes_here(line, m.start(), m.end()):
+                out.append((offset + start, offset + m.end()))
+                start = None
+            else:
+                nested += 1
             continue
+        nested = 0
         if mark in _OPENERS:
             # A second opener while open means the first was never closed.
             if start is not None:
@@ -59,6 +68,16 @@ def _scan_paragraph(line: str, offset: int, out: list[tuple[int, int]]) -> None:
             start = None
     if start is not None:
         _close(line, offset, start, len(line), out)
+
+
+def _style(mark: str) -> str:
+    return "curly" if mark in _OPENERS or mark in _CLOSERS else mark
+
+
+def _closes_here(line: str, begin: int, end: int) -> bool:
+    before = line[begin - 1] if begin > 0 else " "
+    after = line[end] if end < len(line) else " "
+    return before in ",.?!" and (after.isspace() or after in ";:)")
 
 
 def _opens_here(line: str, begin: int, end: int) -> bool:

@@ -80,6 +80,14 @@ def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] 
     return sent.start_char, sent.end_char
 
 
+def is_passive_participle(cue: Token) -> bool:
+    """A cue such as "Asked ..." or "Told of the ruling, ...": a participle with no
+    subject or auxiliary of its own, whose clause's subject is not the one who spoke."""
+    if cue.tag_ != "VBN" or cue.dep_ not in ("advcl", "ROOT"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+
+
 def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, int] | None:
     """Character range of the content a cue governs in the parse, if any.
 
@@ -100,6 +108,9 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             start, end = content_span(child, cue)
             if end <= cue.idx and sentence_breaks(doc_text(cue.doc), end, cue.idx):
                 continue  # the parser ran two sentences together: not this cue's content
+            that = _lost_subject(cue, child)
+            if that is not None:
+                start = that.idx
             return start, _coordinated_end(cue, child, end)
     # "vowed to appeal the ruling", "urged voters to stay home"
     if lemma in INFINITIVE_CONTENT_LEMMAS:
@@ -146,6 +157,21 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
     return None
 
 
+# "told the panel that claims she had hidden the report were untrue": the small
+# parser reads "claims" as a verb and leaves "were untrue" with no subject; the
+# clause the cue governs starts at "that", or the content would invert the meaning.
+def _lost_subject(cue: Token, clause: Token) -> Token | None:
+    if clause.i < cue.i or clause.tag_ not in _FINITE_TAGS:
+        return None
+    if any(k.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for k in clause.children):
+        return None
+    for tok in cue.doc[cue.i + 1 : clause.left_edge.i]:
+        if tok.lower_ == "that" and tok.dep_ in ("mark", "nsubj", "det") and tok.sent == cue.sent:
+            return tok
+    return None
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _ANSWER_WORDS = frozenset({"so", "yes", "no"})
 _STOP_RIGHT = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "mark", "dep"})
 

@@ -12,13 +12,13 @@ learned templates' candidates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import OUTLET_WORDS, SPEECH_LEMMAS, word_set
 from storydiff.models import Recipient, Speaker
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.lines import colon_statements, signed_quotes
 from storydiff.nlp.statements.cues import CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS
 from storydiff.nlp.statements.positions import doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
@@ -26,6 +26,7 @@ from storydiff.nlp.statements.reported import (
     CANDIDATE_LEMMAS,
     PHRASAL_PREPS,
     governed_content,
+    is_passive_participle,
     parenthetical_content,
     sentence_breaks,
     trim_edges,
@@ -35,7 +36,7 @@ from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject,
 _WORD = re.compile(r"\w+")
 _GAP_CHARS = " \t\n,:;\u2014\u2013-"
 # Dependents of a cue that are not part of its "speaker + cue" clause.
-_NOT_CLAUSE = frozenset({"ccomp", "punct", "conj", "cc", "advcl", "parataxis", "xcomp", "dep"})
+_NOT_CLAUSE = frozenset({"ccomp", "punct", "conj", "cc", "advcl", "parataxis", "xcomp", "dep", "intj"})
 _RECIPIENT_LEMMAS = frozenset({"tell", "inform", "assure", "warn", "ask", "urge", "remind"})
 _CONTINUATION_GAP = 1  # paragraphs a quote may follow its speaker's last statement by
 _MAX_CONTENT_CHARS = 3000
@@ -63,8 +64,8 @@ def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Cand
             item = _from_cue(tok, quotes, names, used, pending)
         if item is not None:
             found.append(item)
-    found.extend(_colon_statements(doc, quotes, names))
-    found.extend(_signed_quotes(doc, names))
+    found.extend(colon_statements(doc, quotes, names))
+    found.extend(signed_quotes(doc, names))
     found.extend(_continued_quotes(doc, quotes, used, pending, found))
     return found
 
@@ -86,12 +87,19 @@ def _from_cue(
     floor = quotes.ends[before] if before is not None else 0
     subject = find_subject(cue, floor)
     if subject is not None and quotes.containing(subject.idx, subject.idx + 1) is not None:
-        subject = left_neighbour(cue, floor)  # the quote's own "we" is not its speaker
+        # the quote's own "we" is not its speaker; "“... Full panic mode,” said Leslie
+        # Wimes": the parser gave the cue two subjects, the quote's and the speaker after it
+        subject = _subject_after(cue, quotes) or left_neighbour(cue, floor)
         if subject is None:
             subject = _participle_subject(cue, quotes, floor)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     speaker = describe(subject, names)
+    if is_passive_participle(cue):
+        # "Asked by Rep. Okafor whether he knew, Lindqvist said ...": the question is
+        # Okafor's, not the witness's; with no "by" the asker is not in the text.
+        agent = _agent(cue)
+        speaker = describe(agent, names) if agent is not None else Speaker("", cue.idx, cue.idx)
     content, direct, kind = _content(cue, speaker, quotes, used, pending)
     if content is None:
         return None
@@ -121,6 +129,20 @@ def _participle_subject(cue: Token, quotes: QuoteIndex, floor: int) -> Token | N
             and quotes.containing(tok.idx, tok.idx + 1) is None
         ):
             return tok
+    return None
+
+
+def _agent(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _subject_after(cue: Token, quotes: QuoteIndex) -> Token | None:
+    for child in cue.rights:
+        if child.dep_ in ("nsubj", "nsubjpass") and quotes.containing(child.idx, child.idx + 1) is None:
+            return child
     return None
 
 
@@ -156,6 +178,7 @@ def _content(
         and before not in used
         and (quotes.full[before] or _is_short_utterance(text, quotes.spans[before]))
         and _is_gap(text[quotes.ends[before] : left])
+        and not _ends_a_sentence_begun_before(text, quotes.spans[before])
     ):
         used.add(before)
         after = quotes.starting_after(right)
@@ -172,7 +195,7 @@ def _content(
     if (
         after is not None
         and after not in used
-        and quotes.full[after]
+        and (quotes.full[after] or _after_colon(text, right, quotes.starts[after]))
         and not _runs_on(text, quotes.ends[after])
         and _is_gap(
             text[right : quotes.starts[after]],
@@ -199,7 +222,11 @@ def _content(
         words = 1 if cue.lemma_ in PHRASAL_CUES else 2
         if cue.lemma_ in _BACKING_LEMMAS:
             words = 1  # "endorsed Cruz": whom one backs is the content
-        return (*_clause_content(quotes, used, *governed, para_start, para_end, cue.idx, words), "governed")
+        content, direct = _clause_content(quotes, used, *governed, para_start, para_end, cue.idx, words)
+        if content is not None and text[content[1] - 1] in _CLOSING_MARKS:
+            content = _run_on_clause(cue.doc, content)
+            direct = direct and text[content[1] - 1] in _CLOSING_MARKS
+        return content, direct, "governed"
     return None, False, ""
 
 
@@ -249,6 +276,44 @@ def _runs_on(text: str, quote_end: int) -> bool:
     return text[quote_end - 2 : quote_end - 1] not in ",.?!;:" and bool(
         _RUNS_ON.match(text, quote_end)
     )
+
+
+# 'Asked if there was any budget consideration, she said: "No."': after a colon a
+# quotation of any length is what was said.
+def _after_colon(text: str, clause_end: int, quote_start: int) -> bool:
+    return text[clause_end:quote_start].strip() == ":"
+
+
+# 'she grew up “castrating hogs on an Iowa farm.” Ms. Ernst said that ...': a quote
+# that ends a sentence begun before it belongs to that sentence, not to the next cue.
+def _ends_a_sentence_begun_before(text: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    lead = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
+    closes = text[start:end].rstrip("\"”'» ")[-1:] in (".", "!", "?")
+    return closes and lead[-1:].isalpha()
+
+
+# 'told CNN that “nobody would’ve survived” had Capitol Police not been there': the
+# sentence runs on after the quotation with a clause that decides what it means.
+def _run_on_clause(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
+    text = doc_text(doc)
+    start, end = content
+    if not _runs_on(text, end):
+        return content
+    after = len(text) - len(text[end:].lstrip())
+    nxt = doc.char_span(after, after + 1, alignment_mode="expand")
+    if nxt is None or not len(nxt):
+        return content
+    rest = doc[nxt.start : nxt[0].sent.end]
+    # "... “depleted” and says he will ...": a new statement; "... despite the loss": the writer's
+    if rest[0].pos_ in ("CCONJ", "ADP") or any(t.lemma_ in CUE_LEMMAS or t.is_quote for t in rest):
+        return content
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return content
+    return trim_edges(text, start, rest.end_char)
+
+
+_CLOSING_MARKS = "\"”'»"
 
 
 def _is_short_utterance(text: str, span: tuple[int, int]) -> bool:
@@ -341,78 +406,6 @@ def recipient(cue: Token) -> Recipient | None:
     span = doc[s:e]
     words = {t.lower_ for t in span}
     return Recipient(span.text, span.start_char, span.end_char, bool(words & OUTLET_WORDS))
-
-
-# "Mayor Reddick: Bridge Tolls Will Stay", "Q: Where were you?", and inline
-# "Reddick: “We will pay.”" — a name and a colon in front of what was said.
-def _colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator[Candidate]:
-    text = doc_text(doc)
-    for m in _NAME_COLON.finditer(text):
-        who, rest = m.span(1), m.span(2)
-        if m.group(1).split()[0].lower() in _NOT_COLON_SPEAKERS:
-            continue
-        inside = quotes.containing(who[0], who[1])
-        # '"WALLACE: Let’s start ...': a transcript paragraph opened by a quotation mark
-        if inside is not None and quotes.starts[inside] != text.rfind("\n", 0, who[0]) + 1:
-            continue
-        line_start = text.rfind("\n", 0, who[0]) + 1
-        at_line_start = not text[line_start : who[0]].strip(" \t" + _OPENING_MARKS)
-        opening = quotes.starting_after(rest[0])
-        if opening is not None and quotes.starts[opening] == rest[0]:
-            content = quotes.spans[opening]  # Reddick: “We will pay.”
-        elif at_line_start:
-            content = trim_edges(text, rest[0], rest[1])  # a headline or a transcript line
-        else:
-            continue
-        if len(_WORD.findall(text, *content)) < 2:
-            continue
-        span = doc.char_span(who[0], who[1], alignment_mode="expand")
-        person = next((e.text for e in span.ents if e.label_ == "PERSON"), None) if span else None
-        name = names.full_name(person) if person else None
-        speaker = Speaker(m.group(1), who[0], who[1], name)
-        yield Candidate(speaker, (who[1], who[1] + 1), content, text[content[0]] in _OPENING_MARKS, kind="colon")
-
-
-_NAME_COLON = re.compile(
-    r"(?m)(?:^[ \t]*[\"“]?|(?<=[.!?…]\s)|(?<=\s-\s))[ \t]*"  # a line start (a mark may open it), or after a sentence
-    r"([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}): +"  # up to five capitalised words
-    r"(\S[^\n]*)"
-)
-_OPENING_MARKS = "\"“‘'«"
-# “We will pay.” ― Ana Ruiz: a quotation signed at its line's end by a dash and a name.
-_SIGNED = re.compile(
-    r"(?m)^[^\S\n]*([\"“”][^\n]*[\"”])[^\S\n]*[―—–][^\S\n]*"
-    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})[^\S\n]*$"
-)
-
-
-_NOT_SIGNERS = frozenset({"ORG", "GPE", "LOC", "NORP", "DATE", "WORK_OF_ART", "EVENT"})
-
-
-def _signed_quotes(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
-    text = doc_text(doc)
-    for m in _SIGNED.finditer(text):
-        who = m.span(2)
-        if text[who[1] - 1] == "." and text[who[1] - 3 : who[1] - 1].isalpha():
-            who = (who[0], who[1] - 1)  # "― Carla Sanchez.": the full stop is not the name's
-        span = doc.char_span(who[0], who[1], alignment_mode="expand")
-        labels = {e.label_ for e in span.ents} if span is not None else set()
-        if span is None or not ("PERSON" in labels or (len(span) > 1 and not labels & _NOT_SIGNERS)):
-            continue  # a dash before an outlet, a place or a date is no signature
-        speaker = Speaker(text[who[0] : who[1]], who[0], who[1], names.full_name(text[who[0] : who[1]]))
-        dash = m.end(1) + len(text[m.end(1) : who[0]]) - len(text[m.end(1) : who[0]].lstrip())
-        yield Candidate(speaker, (dash, dash + 1), m.span(1), True, kind="colon")
-
-
-# Labels that put a colon after a word without quoting anyone.
-_NOT_COLON_SPEAKERS = word_set(
-    """
-    update note editor editor's read watch related photo photos video source sources image
-    click follow share tags topics correction disclosure advertisement warning breaking
-    exclusive opinion analysis live listen see also more previously contact email credit
-    subscribe caption getty ap reuters the an this that it here why how what when where
-    """
-)
 
 
 # A quote that follows a speaker's statement and names nobody continues it.

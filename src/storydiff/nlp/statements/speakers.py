@@ -107,6 +107,11 @@ class NameIndex:
         last = before[-1] if before else found[0][1] if found else None
         return self._full[last] if last is not None else None
 
+    def sole_role(self, noun: str) -> str | None:
+        """The one person the article gives this role, if it gives it to exactly one."""
+        lasts = {last for _, role, last in self._roles if role == noun}
+        return self._full[lasts.pop()] if len(lasts) == 1 else None
+
     def quoted(self, pos: int) -> bool:
         """Whether the character at ``pos`` is inside a quotation."""
         return self._quotes is not None and self._quotes.containing(pos, pos + 1) is not None
@@ -128,16 +133,21 @@ class NameIndex:
         A person who was a clause's subject within the last few sentences comes first:
         in "Ines Okafor runs the harbour at Selby. “...,” she said." she is Okafor.
         """
-        want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
-        fits = [
-            p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)
-        ]
+        fits = self._fits(pos, pronoun)
         for person in reversed(fits):
             if pos - person.start > _SUBJECT_REACH:
                 break
             if person.subject:
                 return person.name
         return fits[-1].name if fits else None
+
+    def nearest_other(self, pos: int, pronoun: str, other_than: str | None) -> str | None:
+        """The nearest person before ``pos`` whom ``pronoun`` can stand for, other than ``other_than``."""
+        return next((p.name for p in reversed(self._fits(pos, pronoun)) if p.name != other_than), None)
+
+    def _fits(self, pos: int, pronoun: str) -> list[_Person]:
+        want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+        return [p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)]
 
 
 def _role_nouns(ent: Span) -> set[str]:
@@ -284,6 +294,10 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             break
         end = child.right_edge.i + 1
     doc = head.doc
+    for i in range(head.i + 1, end - 1):  # "A nurse at the clinic, who asked not to be named"
+        if doc[i].text == "," and doc[i + 1].tag_ in ("WP", "WDT"):
+            end = i
+            break
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
     while start < head.i and doc[start].is_punct:
@@ -331,6 +345,10 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     named = _named_role(head, names)
     if named is not None:  # "the spokeswoman", "the Texas Republican": the person given that role
         return Speaker(span.text, span.start_char, span.end_char, named, False, _description(span))
+    if head.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        # "the Oregon Democrat" that no sentence tied to a name: the person the story follows
+        name = names.nearest_before(head.idx, "")
+        return Speaker(span.text, span.start_char, span.end_char, name, False, _description(span))
     if head.pos_ == "PROPN":
         # NER missed the person ("Trump" tagged ORG here, a rare name untagged):
         # trust the name index, else the proper-noun chain as written.
@@ -347,7 +365,9 @@ def describe(head: Token, names: NameIndex) -> Speaker:
             _role(span, first, head.i + 1, head),
         )
     if _is_anonymous(span, head):
-        return Speaker(span.text, span.start_char, span.end_char, None, True, _description(span))
+        # "a spokeswoman for the ministry" where the article names its only spokeswoman
+        sole = names.sole_role(head.lemma_.lower()) if head.lemma_.lower() in _ONE_HOLDER else None
+        return Speaker(span.text, span.start_char, span.end_char, sole, sole is None, _description(span))
     return Speaker(span.text, span.start_char, span.end_char)
 
 
@@ -363,6 +383,8 @@ def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
 
 
 _DEFINITE = frozenset({"the", "this", "that"})
+# Roles an organisation usually gives one person at a time.
+_ONE_HOLDER = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def _named_role(head: Token, names: NameIndex) -> str | None:
@@ -432,10 +454,25 @@ def _role(span: Span, name_start: int, name_end: int, head: Token) -> str | None
 
 
 def _is_anonymous(span: Span, head: Token) -> bool:
-    """Unnamed human sources: "diplomatic sources", "a senior administration official"."""
-    if head.lemma_.lower() not in ANONYMOUS_NOUNS:
+    """Unnamed human sources: "diplomatic sources", "a senior administration official",
+    and anyone "who asked not to be named" or "speaking on condition of anonymity"."""
+    if head.lemma_.lower() not in ANONYMOUS_NOUNS and not (head.pos_ == "NOUN" and _withholds_name(head)):
         return False
     return not any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in span)
+
+
+_NAMING_LEMMAS = frozenset({"name", "identify", "authorize", "allow", "permit"})
+
+
+def _withholds_name(head: Token) -> bool:
+    """Whether the phrase says the source is kept unnamed: "who asked not to be named",
+    "not authorized to speak", "on condition of anonymity"."""
+    for tok in head.subtree:
+        if tok.lemma_.lower() == "anonymity":
+            return True
+        if tok.lemma_.lower() in _NAMING_LEMMAS and any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
 
 
 def _description(span: Span) -> str:

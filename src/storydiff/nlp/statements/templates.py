@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import Paragraphs, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
-from storydiff.nlp.statements.reported import content_span, trim_edges
+from storydiff.nlp.statements.reported import content_span, is_passive_participle, trim_edges
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
 
 _TEMPLATE_DEPS = {
@@ -115,6 +115,8 @@ def template_speaker(tok: Token) -> Token | None:
         return None
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head  # "placards supporting Sanders", "voters backing the plan"
+    if is_passive_participle(tok):
+        return None  # "Asked if ..., she said": the question is not hers (an agent is found above)
     return find_subject(tok)
 
 

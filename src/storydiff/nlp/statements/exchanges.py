@@ -1,0 +1,107 @@
+"""Questions and answers: who asked and who answered, in hearings, interviews and prose.
+
+Two kinds of exchange:
+
+- a transcript ("OKAFOR: Did you know ...?" / "LINDQVIST: No."): every line of
+  two speakers or more is scored at the model's threshold at least, so a short
+  reply is kept and each side keeps its own words (``trust_transcript``);
+- a question in prose and the reply after it ("“Who signed it?” she asked.
+  “I did,” he answered."; "Okafor asked Lindqvist whether ... “No,” he said."):
+  a reply whose pronoun was resolved to the asker belongs to the person asked
+  (``give_answers``). Without this the nearest subject, the asker, takes the reply.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.cues import PERSON_PRONOUNS
+from storydiff.nlp.statements.positions import TokenAt, doc_text
+from storydiff.nlp.statements.speakers import NameIndex
+
+_QUESTION_LEMMAS = frozenset({"ask", "question", "press", "query"})
+# Cues that go on with the same speaker's words: "she asked. “...,” she added."
+_SAME_SPEAKER_LEMMAS = frozenset({"add", "continue"})
+_REPLY_REACH = 600  # characters after a question in which a reply may follow it
+
+
+def trust_transcript(text: str, found: Sequence[Candidate], scores: Sequence[float], threshold: float) -> list[float]:
+    """Scores with every line of a transcript exchange at the threshold at least.
+
+    Lines that open with a speaker's name and a colon, from two speakers or more
+    ("OKAFOR: Did you know ...?" / "LINDQVIST: No."), are a hearing or an
+    interview: who asked and who answered is written out, and a short reply
+    ("No.") that the model finds too short to be a statement is one.
+    """
+    lifted = list(scores)
+    for i in _transcript_lines(text, found):
+        lifted[i] = max(lifted[i], threshold)
+    return lifted
+
+
+def _transcript_lines(text: str, found: Sequence[Candidate]) -> list[int]:
+    """Indices of the lines that open with a name and a colon, when two speakers or more have them."""
+    lines = [i for i, f in enumerate(found) if f.kind == "colon" and opens_line(text, f.speaker.start)]
+    return lines if len({found[i].speaker.text for i in lines}) >= 2 else []
+
+
+def opens_line(text: str, pos: int) -> bool:
+    """Whether only spaces or an opening quotation mark stand before ``pos`` on its line."""
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip(" \t\"“")
+
+
+def inside_transcript_line(text: str, found: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates without those cued inside a transcript line's words ("Q: Did you
+    *sign* the report?"): the line is one person's speech, not the writer's report."""
+    lines = [found[i].content for i in _transcript_lines(text, found)]
+    return [f for f in found if f.kind == "colon" or not any(s <= f.cue[0] < e for s, e in lines)]
+
+
+def give_answers(chosen: Sequence[Candidate], token_at: TokenAt, names: NameIndex) -> list[Candidate]:
+    """Chosen statements with each reply to a question given to the person asked.
+
+    A statement after a question whose pronoun ("he said") was resolved to the
+    asker goes to the person asked: the "whom" of "asked Lindqvist whether", else
+    the nearest other person before the question whom the pronoun can stand for.
+    The asker keeps it when the same pronoun is used for both ("she asked ...
+    she added") or when it is another question.
+    """
+    text = doc_text(token_at.doc)
+    out = list(chosen)
+    question: Candidate | None = None
+    for i in sorted(range(len(out)), key=lambda k: out[k].cue[0]):
+        item = out[i]
+        speaker, cue = item.speaker, token_at(item.cue[0])
+        words = text[item.content[0] : item.content[1]].rstrip("\"”’' ")
+        asks = cue.lemma_ in _QUESTION_LEMMAS or words.endswith("?")
+        pronoun = speaker.text.lower()
+        if (
+            question is not None
+            and not asks
+            and pronoun in PERSON_PRONOUNS
+            and speaker.name == question.speaker.name
+            and pronoun != question.speaker.text.lower()
+            and cue.lemma_ not in _SAME_SPEAKER_LEMMAS
+            and item.cue[0] - max(question.cue[1], question.content[1]) < _REPLY_REACH
+        ):
+            asked = _asked(question, names, pronoun)
+            if asked is not None:
+                out[i] = dataclasses.replace(item, speaker=dataclasses.replace(speaker, name=asked))
+        if asks and speaker.name:
+            question = item
+    return out
+
+
+def _asked(question: Candidate, names: NameIndex, pronoun: str) -> str | None:
+    """The person a question was put to, if ``pronoun`` can stand for them: the
+    recipient of "asked Lindqvist", else the nearest other person named before it."""
+    asker = question.speaker.name
+    told = question.recipient
+    if told is not None and told.text:
+        person = names.known_name(told.text.split()[-1])
+        if person is not None and person != asker:
+            return person
+    before = min(question.cue[0], question.content[0], question.speaker.start)
+    return names.nearest_other(before, pronoun, asker)

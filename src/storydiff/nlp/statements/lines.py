@@ -1,0 +1,99 @@
+"""Statements written as lines: a name and a colon, or a quotation signed with a dash.
+
+"Mayor Reddick: Bridge Tolls Will Stay" (a headline), "OKAFOR: Did you know
+...?" (a transcript line), "Reddick: “We will pay.”" (inline), and
+"“We will pay.” ― Ana Ruiz" (a quotation signed at its line's end). Each
+yields ``Candidate`` records of kind ``colon``, whose cue is the colon or the dash.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from storydiff.lexicon import word_set
+from storydiff.models import Speaker
+from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.positions import doc_text
+from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.reported import trim_edges
+from storydiff.nlp.statements.speakers import NameIndex
+
+_WORD = re.compile(r"\w+")
+
+
+# "Mayor Reddick: Bridge Tolls Will Stay", "Q: Where were you?", and inline
+# "Reddick: “We will pay.”" — a name and a colon in front of what was said.
+def colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator[Candidate]:
+    text = doc_text(doc)
+    for m in _NAME_COLON.finditer(text):
+        who, rest = m.span(1), m.span(2)
+        if m.group(1).split()[0].lower() in _NOT_COLON_SPEAKERS:
+            continue
+        inside = quotes.containing(who[0], who[1])
+        # '"WALLACE: Let’s start ...': a transcript paragraph opened by a quotation mark
+        if inside is not None and quotes.starts[inside] != text.rfind("\n", 0, who[0]) + 1:
+            continue
+        line_start = text.rfind("\n", 0, who[0]) + 1
+        at_line_start = not text[line_start : who[0]].strip(" \t" + _OPENING_MARKS)
+        opening = quotes.starting_after(rest[0])
+        if opening is not None and quotes.starts[opening] == rest[0]:
+            content = quotes.spans[opening]  # Reddick: “We will pay.”
+        elif at_line_start:
+            content = trim_edges(text, rest[0], rest[1])  # a headline or a transcript line
+        else:
+            continue
+        if len(_WORD.findall(text, *content)) < 2:
+            continue
+        span = doc.char_span(who[0], who[1], alignment_mode="expand")
+        person = next((e.text for e in span.ents if e.label_ == "PERSON"), None) if span else None
+        name = names.full_name(person) if person else None
+        speaker = Speaker(m.group(1), who[0], who[1], name)
+        yield Candidate(speaker, (who[1], who[1] + 1), content, text[content[0]] in _OPENING_MARKS, kind="colon")
+
+
+_NAME_COLON = re.compile(
+    r"(?m)(?:^[ \t]*[\"“]?|(?<=[.!?…]\s)|(?<=\s-\s))[ \t]*"  # a line start (a mark may open it), or after a sentence
+    r"([A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,4}): +"  # up to five capitalised words
+    r"(\S[^\n]*)"
+)
+_OPENING_MARKS = "\"“‘'«"
+# “We will pay.” ― Ana Ruiz: a quotation signed at its line's end by a dash and a name.
+_SIGNED = re.compile(
+    r"(?m)^[^\S\n]*([\"“”][^\n]*[\"”])[^\S\n]*[―—–][^\S\n]*"
+    r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})[^\S\n]*$"
+)
+
+
+_NOT_SIGNERS = frozenset({"ORG", "GPE", "LOC", "NORP", "DATE", "WORK_OF_ART", "EVENT"})
+
+
+def signed_quotes(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
+    text = doc_text(doc)
+    for m in _SIGNED.finditer(text):
+        who = m.span(2)
+        if text[who[1] - 1] == "." and text[who[1] - 3 : who[1] - 1].isalpha():
+            who = (who[0], who[1] - 1)  # "― Carla Sanchez.": the full stop is not the name's
+        span = doc.char_span(who[0], who[1], alignment_mode="expand")
+        labels = {e.label_ for e in span.ents} if span is not None else set()
+        if span is None or not ("PERSON" in labels or (len(span) > 1 and not labels & _NOT_SIGNERS)):
+            continue  # a dash before an outlet, a place or a date is no signature
+        speaker = Speaker(text[who[0] : who[1]], who[0], who[1], names.full_name(text[who[0] : who[1]]))
+        dash = m.end(1) + len(text[m.end(1) : who[0]]) - len(text[m.end(1) : who[0]].lstrip())
+        yield Candidate(speaker, (dash, dash + 1), m.span(1), True, kind="colon")
+
+
+# Labels that put a colon after a word without quoting anyone.
+_NOT_COLON_SPEAKERS = word_set(
+    """
+    update note editor editor's read watch related photo photos video source sources image
+    click follow share tags topics correction disclosure advertisement warning breaking
+    exclusive opinion analysis live listen see also more previously contact email credit
+    subscribe caption getty ap reuters the an this that it here why how what when where
+    """
+)
+
+
+__all__ = ["colon_statements", "signed_quotes"]
