@@ -282,3 +282,18 @@ def test_a_clause_after_a_partial_quote_that_decides_its_meaning_is_kept(nlp: La
     text = "Okafor told the radio that “nobody would have got out” had the guards not been there."
     st = by_content(extract(nlp, text), "nobody would have got out")
     assert st.content.text.endswith("had the guards not been there")
+
+
+def test_which_after_a_clause_stands_for_the_clause(nlp: Language) -> None:
+    text = "The mayor claimed the tolls would fall, which her rival denied."
+    found = extract(nlp, text)
+    claimed = next(st for st in found if st.cue.text == "claimed")
+    denied = next(st for st in found if st.cue.text == "denied")
+    assert claimed.content.text == denied.content.text == "the tolls would fall"
+    assert denied.speaker.text == "her rival"
+
+
+def test_unable_to_say_is_withheld_speech(nlp: Language) -> None:
+    text = "The minister was unable to say when the bridge would reopen."
+    st = by_content(extract(nlp, text), "bridge would reopen")
+    assert st.negated and st.speaker.text == "The minister"

@@ -122,6 +122,12 @@ NOT_SOURCE_NOUNS: frozenset[str] = word_set(
     """
 )
 
+# Adjectives of willing and being able whose subject is the speaker of the cue they
+# govern ("was unable to say", "was quick to add"); those of them that withhold the
+# speech ("was unable to say", "it was impossible to say") mark it negated.
+WILLING_ADJECTIVES = word_set("able unable willing unwilling reluctant loath eager quick happy careful ready")
+UNABLE_ADJECTIVES = word_set("unable impossible unwilling reluctant loath")
+
 # Pronouns a speaker can be, by the person they can stand for.
 MALE_PRONOUNS = word_set("he him")
 FEMALE_PRONOUNS = word_set("she her")

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
 from storydiff.models import Span, Speaker, Statement, When
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.cues import UNABLE_ADJECTIVES
 from storydiff.nlp.statements.exchanges import give_answers, inside_transcript_line, trust_transcript
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
 from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text
@@ -110,8 +111,11 @@ def is_negated(cue: Token) -> bool:
     """
     if any(c.dep_ == "neg" for c in cue.children):
         return True
-    if cue.lemma_ in _WITHHOLDING and any(c.dep_ == "xcomp" and c.lemma_ in _WITHHELD for c in cue.children):
+    withholds = cue.lemma_ in _WITHHOLDING or cue.lemma_ in UNABLE_ADJECTIVES
+    if withholds and any(c.dep_ == "xcomp" and c.lemma_ in _WITHHELD for c in cue.children):
         return True
+    if cue.dep_ == "xcomp" and cue.lemma_ in _WITHHELD and cue.head.lemma_ in UNABLE_ADJECTIVES:
+        return True  # "was unable to say", "it was impossible to say what motivated them"
     return cue.dep_ == "xcomp" and cue.head.lemma_ in _WITHHOLDING and cue.lemma_ in _WITHHELD
 
 
@@ -125,11 +129,17 @@ def _resolve_pointer(text: str, token_at: TokenAt, item: Candidate) -> Candidate
     if text[start:end].lower() not in _POINTERS:
         return item
     word, cue = token_at(start), token_at(item.cue[0])
-    if word.lower_ == "which" and cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+    if word.lower_ != "which":
+        return None
+    antecedent = None
+    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
         noun = cue.head  # "claims about the dam, which she denied": the claims are what she denied
         antecedent = _words_of(text, (noun.left_edge.idx, cue.left_edge.idx))
-        if antecedent[1] - antecedent[0] > 1:
-            return dataclasses.replace(item, content=antecedent, direct=False)
+    elif cue.dep_ in ("relcl", "advcl") and cue.head.pos_ in ("VERB", "AUX") and cue.head.i < word.i:
+        clause = cue.head  # "claimed the tolls would fall, which her rival denied": that they would fall
+        antecedent = _words_of(text, (clause.left_edge.idx, cue.left_edge.idx))
+    if antecedent is not None and antecedent[1] - antecedent[0] > 1:
+        return dataclasses.replace(item, content=antecedent, direct=False)
     return None
 
 

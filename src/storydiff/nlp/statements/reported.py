@@ -226,7 +226,8 @@ def _trailing_cut(head: Token, last: Token) -> Token:
             phrase = phrase.head
         if phrase.right_edge.i < last.i - 1 or phrase.i == head.i:
             continue
-        if (phrase.dep_ == "relcl" and first.tag_ in _WH_TAGS) or phrase.dep_ == "appos":
+        # ", which her rival denied" after a clause: the parser hangs it as an advcl
+        if (phrase.dep_ in ("relcl", "advcl") and first.tag_ in _WH_TAGS) or phrase.dep_ == "appos":
             return _before_index(doc, i)
     return last
 

@@ -24,6 +24,7 @@ from storydiff.nlp.statements.cues import (
     MALE_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
+    WILLING_ADJECTIVES,
 )
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -182,7 +183,7 @@ def _name_words(text: str) -> list[str]:
     return words
 
 
-_CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp", "acl"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp", "acl", "acomp"})
 
 
 def find_subject(cue: Token, floor: int = 0) -> Token | None:
@@ -209,6 +210,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         via_noun = tok.dep_ == "dobj" and tok.i != cue.i and came_from_acl
         if not via_noun and tok.dep_ not in _CLIMB:
             break
+        if tok.dep_ == "acomp" and tok.lemma_.lower() not in WILLING_ADJECTIVES:
+            break  # "It is worth noting": "It" is no speaker
         came_from_acl = tok.dep_ == "acl"
         tok = tok.head
     return left_neighbour(cue, floor)
