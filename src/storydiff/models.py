@@ -251,6 +251,8 @@ class Claim:
     arguments: tuple[str, ...] = ()  # lemmas of the nouns the predicate is about: ("meeting",)
     words: tuple[str, ...] = ()  # content-word lemmas of the core
     key: str = ""  # the decisive words as printed: "would happen", "will not hold"
+    # "fact", or what else the sentence is: "headline", "caption", "byline", "pleasantry", "fragment"
+    role: str = "fact"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -270,6 +272,7 @@ class Claim:
             "predicate": self.predicate,
             "arguments": list(self.arguments),
             "key": self.key,
+            "role": self.role,
         }
 
     @classmethod
@@ -284,6 +287,7 @@ class Claim:
             dates=tuple(data.get("dates") or ()), content_start=content.get("start", 0),
             content_end=content.get("end", 0), predicate=data.get("predicate", ""),
             arguments=tuple(data.get("arguments") or ()), key=data.get("key", ""),
+            role=data.get("role") or "fact",
         )
 
 

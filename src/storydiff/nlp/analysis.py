@@ -63,7 +63,7 @@ def analyze_each(articles: Sequence[Article]) -> list[AnalyzedArticle]:
         )
         if article.outlet is None:
             article = dataclasses.replace(article, outlet=_self_credit(statements))
-        claims = tuple(iter_claims(doc, article.id, statements))
+        claims = tuple(iter_claims(doc, article.id, statements, article.title))
         mentions = tuple(iter_mentions(doc, article.id))
         drafts.append((article, statements, claims, mentions))
 

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from storydiff.lexicon import NEGATORS, SAYING_CORE_LEMMAS, dateline_length
 from storydiff.models import Claim, Statement
+from storydiff.nlp.roles import claim_role
 
 MIN_WORDS = 4
 
@@ -65,12 +66,18 @@ def iter_claims(
     doc: Any,
     article_id: str,
     statements: Sequence[Statement] = (),
+    title: str | None = None,
 ) -> Iterator[Claim]:
-    """Yield the claims of a parsed article, numbered A1, A2, ... in text order (a7-1 for article a7)."""
+    """Yield the claims of a parsed article, numbered A1, A2, ... in text order (a7-1 for article a7).
+
+    Each claim has its ``role`` (``nlp.roles``): a fact, or the title again, a caption, a byline,
+    a pleasantry or a fragment, which the brief keeps in JSON but never makes a point of.
+    """
     n = 0
     separator = "-" if article_id[-1:].isdigit() else ""  # "a4-11" and "a41-1", never two "a411"
     for index, sent in enumerate(doc.sents):
-        for start, end in _clauses(sent):
+        clauses = _clauses(sent)
+        for number, (start, end) in enumerate(clauses):
             start = _after_dateline(doc, start, end)
             span = doc[start:end]
             words = [t for t in span if t.is_alpha]
@@ -106,6 +113,7 @@ def iter_claims(
                     if t.pos_ in _CONTENT_POS and t.is_alpha and t.lemma_.lower() not in _STOP_LEMMAS
                 )),
                 key=key_words(core, head),
+                role=claim_role(span, title, core=core, first=number == 0, last=number == len(clauses) - 1),
             )
 
 

@@ -1,0 +1,82 @@
+"""Claim roles: the headline again, captions, bylines, pleasantries and fragments are no facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydiff.models import Article
+from storydiff.nlp.analysis import analyze_each
+
+TITLE = "Harbour Council Votes To Close Old Swing Bridge"
+TEXT = (
+    "Harbour Council Votes To Close Old Swing Bridge\n\n"
+    "By Maren Holt and Joel Tiller\n\n"
+    "The harbour council voted on Tuesday to close the old swing bridge for six weeks of repairs.\n\n"
+    "Workers lower a steel beam onto the bridge deck on Monday. (AP Photo/Ines Korder)\n\n"
+    "Engineer Paula Greve told councillors the hinges had rusted through. \u201cWe cannot wait another winter.\n\n"
+    "Thank you so much.\n\n"
+    "The ferry will run every twenty minutes while the bridge is shut, and the council will pay the fares.\n\n"
+    "Commuters from the north shore, the school buses and the night bakery vans \u2014\n\n"
+    "Follow Maren Holt on Twitter at @marenholt.\n\n"
+    "The Associated Press contributed to this report.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def roles() -> dict[str, str]:
+    (analyzed,) = analyze_each([Article(id="A", source="bridge.txt", text=TEXT, title=TITLE)])
+    return {c.text: c.role for c in analyzed.claims}
+
+
+def _role(roles: dict[str, str], start: str) -> str:
+    found = [role for text, role in roles.items() if text.startswith(start)]
+    assert found, f"no claim starts with {start!r}: {list(roles)}"
+    return found[0]
+
+
+def test_the_title_repeated_as_a_claim_is_a_headline(roles: dict[str, str]) -> None:
+    assert _role(roles, "Harbour Council Votes") == "headline"
+
+
+def test_a_byline_and_credits_are_bylines(roles: dict[str, str]) -> None:
+    assert _role(roles, "By Maren Holt") == "byline"
+    assert _role(roles, "Follow Maren Holt") == "byline"
+    assert _role(roles, "The Associated Press contributed") == "byline"
+
+
+def test_a_photo_line_is_a_caption(roles: dict[str, str]) -> None:
+    assert _role(roles, "Workers lower a steel beam") == "caption"
+
+
+def test_thanks_are_a_pleasantry(roles: dict[str, str]) -> None:
+    assert _role(roles, "Thank you so much") == "pleasantry"
+
+
+def test_a_piece_without_a_verb_is_a_fragment(roles: dict[str, str]) -> None:
+    assert _role(roles, "Commuters from the north shore") == "fragment"
+
+
+def test_reporting_stays_fact(roles: dict[str, str]) -> None:
+    for start in ("The harbour council voted", "Engineer Paula Greve told", "The ferry will run",
+                  "the council will pay"):
+        assert _role(roles, start) == "fact", start
+
+
+def test_a_sentence_cut_mid_way_is_a_fragment() -> None:
+    """A sentence the parser split in the middle: its lower-case second half is no claim of its own."""
+    text = ("The council set aside four million crowns for the repairs\n"
+            "over the next two years, according to the budget papers.\n")
+    (analyzed,) = analyze_each([Article(id="A", source="budget.txt", text=text)])
+    pieces = {c.text: c.role for c in analyzed.claims}
+    assert pieces.get("over the next two years, according to the budget papers.") == "fragment", pieces
+
+
+def test_roles_survive_the_json_form() -> None:
+    (analyzed,) = analyze_each([Article(id="A", source="bridge.txt", text=TEXT, title=TITLE)])
+    from storydiff.models import Claim
+
+    for claim in analyzed.claims:
+        data = claim.to_dict()
+        assert data["role"] == claim.role
+        assert Claim.from_dict(data).role == claim.role
+    assert Claim.from_dict({k: v for k, v in analyzed.claims[0].to_dict().items() if k != "role"}).role == "fact"
