@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -227,3 +228,18 @@ def test_stance_output_file_is_replaced_whole(tmp_path, capsys):
     lines = target.read_text().splitlines()
     assert lines[0] == "Headline,Body ID,Stance" and len(lines) == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bodies.csv", "predicted.csv", "stances.csv"]
+
+
+def test_brief_is_short_by_default_and_full_prints_everything(capsys):
+    """The ferry story (three articles) fits in about 80 lines; --full lists every point of every section."""
+    assert main(["brief", str(EXAMPLES / "ferry"), "--color", "never"]) == 0
+    short = capsys.readouterr().out
+    assert main(["brief", str(EXAMPLES / "ferry"), "--color", "never", "--full"]) == 0
+    full = capsys.readouterr().out
+    assert len(short.splitlines()) <= 80 < len(full.splitlines())
+    assert "(use --full)" in short and "(use --full)" not in full
+    assert "Ferry Strike Called Off After Late-Night Deal [A" not in full  # the headline is no point
+    assert main(["brief", str(EXAMPLES / "ferry"), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {c["id"] for c in data["claims"]} >= set(re.findall(r"\[([A-C]\d+)\]", full))
+    assert any(c["role"] == "headline" for c in data["claims"])  # JSON keeps every claim, with its role

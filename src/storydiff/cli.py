@@ -102,6 +102,9 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout (e.g. brief.html)")
     brief.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help="colour in text output (default: auto, when stdout is a terminal)")
+    brief.add_argument("--full", action="store_true",
+                       help="print every point; text and Markdown briefs otherwise show the most important "
+                            "that fit in about 80 lines (e.g. storydiff brief --full examples/ferry/)")
     brief.set_defaults(run=_run_brief)
 
     read = _command(commands, "read", "read inputs and print each article as extracted (text, metadata)")
@@ -281,8 +284,15 @@ def _run_brief(args: argparse.Namespace) -> int:
         print("storydiff: note: only one article read; a brief compares two or more", file=sys.stderr)
     brief = build_brief(articles, [InputFailure(f.source, f.error or "unreadable") for f in failures])
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
-    _write(render(brief, fmt, color=color), args.output)
+    _write(render(brief, fmt, color=color, lines=_brief_lines(args)), args.output)
     return 1 if failures else 0
+
+
+def _brief_lines(args: argparse.Namespace) -> int | None:
+    """How long a text or Markdown brief is: about BRIEF_LINES lines, or everything with --full."""
+    from storydiff.render.summary import BRIEF_LINES
+
+    return None if args.full else BRIEF_LINES
 
 
 def _format_from_path(path: str | None) -> str:
@@ -499,7 +509,7 @@ def _run_stored_brief(args: argparse.Namespace, fmt: str) -> int:
     with _existing_store(args.db) as store:
         brief = brief_from_analysis(story_analysis(store, args.story))
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
-    _write(render(brief, fmt, color=color), args.output)
+    _write(render(brief, fmt, color=color, lines=_brief_lines(args)), args.output)
     return 0
 
 

@@ -17,12 +17,18 @@ from storydiff.models import Brief
 FORMATS = ("text", "json", "markdown", "html")
 
 
-def render(brief: Brief, fmt: str = "text", *, color: bool = False, width: int = 100) -> str:
-    """Render a brief in one of FORMATS."""
+def render(brief: Brief, fmt: str = "text", *, color: bool = False, width: int = 100,
+           lines: int | None = None) -> str:
+    """Render a brief in one of FORMATS.
+
+    ``lines``: a short text or Markdown brief of about this many lines, the most important points
+    of each section first (``storydiff brief`` uses ``summary.BRIEF_LINES`` unless given --full);
+    ``None`` shows everything. JSON always keeps everything; HTML shows everything, ranked.
+    """
     if fmt == "text":
         from storydiff.render.text import render_text
 
-        return render_text(brief, color=color, width=width)
+        return render_text(brief, color=color, width=width, lines=lines)
     if fmt == "json":
         from storydiff.render.escape import dumps
 
@@ -30,7 +36,7 @@ def render(brief: Brief, fmt: str = "text", *, color: bool = False, width: int =
     if fmt == "markdown":
         from storydiff.render.markdown import render_markdown
 
-        return render_markdown(brief)
+        return render_markdown(brief, lines=lines)
     if fmt == "html":
         from storydiff.render.html import render_html
 

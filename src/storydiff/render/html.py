@@ -26,7 +26,7 @@ from typing import Any
 
 from storydiff.models import Article, Brief, Statement
 from storydiff.render.escape import terminal_safe
-from storydiff.render.summary import Dispute, Sections, Side, Voice, sections, speaker_name
+from storydiff.render.summary import MAX_UNIQUE, Dispute, Sections, Side, Voice, sections, speaker_name
 
 __all__ = ["mark_text", "render_html"]
 
@@ -63,7 +63,7 @@ def render_html(brief: Brief | Mapping[str, Any]) -> str:
     disputed = [d for d in parts.disputes if not d.is_update]
     changed = [d for d in parts.disputes if d.is_update]
     counts = {"agreed": len(parts.agreed), "disputed": len(disputed), "changed": len(changed),
-              "only": sum(len(u.claims) for u in parts.unique),
+              "only": sum(len(u.points) for u in parts.unique),
               "who": sum(len(g.statements) for g in parts.speakers), "timeline": len(parts.timeline)}
     headline = parts.headline or "Story brief"
     body = "\n".join([
@@ -228,14 +228,23 @@ def _pairs(parts: Sections, disputes: list[Dispute], *, update: bool) -> str:
 
 
 def _only(parts: Sections) -> str:
+    """Each article's own points, most important first; past the first few, folded under "N more"."""
     blocks = []
     for only in parts.unique:
-        items = "".join(f'<li><span class="claim-text">{_e(c.text)}</span> {_chip(parts, c.id, c.article)}</li>'
-                        for c in only.claims)
+        items = ["<li>" + f'<span class="claim-text">{_e(p.text)}</span> '
+                 + " ".join(_chip(parts, c.id, c.article) for c in p.claims) + "</li>" for p in only.points]
+        more = (f'<details class="more"><summary>{len(items) - MAX_UNIQUE} more</summary><ul class="only-list">'
+                + "".join(items[MAX_UNIQUE:]) + "</ul></details>") if len(items) > MAX_UNIQUE else ""
         blocks.append(f'<div class="only-block"><h3><span class="label">Only in</span> '
-                      f'{_e(only.label)}</h3><ul class="only-list">{items}</ul></div>')
+                      f'{_e(only.label)}</h3><ul class="only-list">{"".join(items[:MAX_UNIQUE])}</ul>{more}</div>')
     content = "".join(blocks) or '<p class="empty">Every claim appears in more than one article.</p>'
-    return _section("only", "Only in one outlet", "Claims no other article supports.", content)
+    if parts.left_out:
+        rows = "".join(f"<li>{_e(c.role)}: <span class=\"claim-text\">{_e(c.text)}</span> "
+                       f"{_chip(parts, c.id, c.article)}</li>" for c in parts.left_out)
+        content += (f'<details class="left-out"><summary>{_plural(len(parts.left_out), "sentence")} left out: '
+                    f"headlines, captions, bylines, pleasantries and fragments</summary><ul>{rows}</ul></details>")
+    return _section("only", "Only in one outlet", "Claims no other article supports, the most important first.",
+                    content)
 
 
 def _said(parts: Sections, voice: Voice, when: str) -> str:

@@ -7,56 +7,90 @@ HTML would act on.
 
 from __future__ import annotations
 
-from storydiff.models import Brief
+from collections.abc import Sequence
+from typing import Any
+
+from storydiff.models import Brief, Claim
 from storydiff.render.escape import markdown_inline as _md
 from storydiff.render.escape import terminal_safe
-from storydiff.render.summary import one_line, sections
+from storydiff.render.summary import (
+    Dispute,
+    Sections,
+    Voice,
+    fit,
+    one_line,
+    sections,
+    timeline_ranking,
+    voice_ranking,
+)
 
 
-def render_markdown(brief: Brief) -> str:
-    """The brief as a Markdown document."""
+def render_markdown(brief: Brief, *, lines: int | None = None) -> str:
+    """The brief as a Markdown document.
+
+    ``lines``: only the most important points of each section that fit in about this many
+    lines (``summary.fit``, as the terminal brief), each cut section saying how many more;
+    ``None`` lists everything.
+    """
     parts = sections(brief)
-    lines = [f"# Brief: {len(brief.articles)} articles, {parts.independent_sources} independent sources", ""]
-    lines += ["| | outlet | date | dateline | title / source |", "|---|---|---|---|---|"]
+    head = [f"# Brief: {len(brief.articles)} articles, {parts.independent_sources} independent sources", ""]
+    head += ["| | outlet | date | dateline | title / source |", "|---|---|---|---|---|"]
     for source in parts.sources:
         a = source.article
-        lines.append(f"| {_md(a.id)} | {_md(a.outlet or '—')} | {_md(a.published or '—')} | {_md(a.dateline or '—')} "
-                     f"| {_md(one_line(a.title or a.source, 80))} |")
-    lines += ["", "## Agreed", ""]
-    if not parts.agreed:
-        lines.append("No point is made by more than one article.")
-    for point in parts.agreed:
-        chips = " ".join(f"\\[{_md(c.id)}\\]" for c in point.claims)
-        lines.append(f"- {_md(point.claims[0].text)} {chips} "
-                     f"— *{point.independent_sources} independent source(s): {_md(', '.join(point.outlets))}*")
-    lines += ["", "## Disputed and changed", ""]
-    if not parts.disputes:
-        lines.append("No conflicting claims found.")
-    for d in parts.disputes:
-        lines.append(f"- **{'Changed' if d.is_update else 'Disputed'}:** {_md(d.relation.reason)}")
-        for side in d.sides:
-            who = side.speaker or parts.label(side.article.id)
-            when = f", {side.when}" if side.when else ""
-            lines.append(f"  - \\[{_md(side.claim.id)}\\] {_md(who)} ({_md(parts.label(side.article.id) + when)}): "
-                         f"{_md(side.claim.text)}")
-    for only in parts.unique:
-        lines += ["", f"## Only in {_md(only.label)} ({_md(only.article.id)})", ""]
-        lines += [f"- {_md(c.text)} \\[{_md(c.id)}\\]" for c in only.shown]
-        if only.hidden:
-            lines.append(f"- … and {only.hidden} more")
-    lines += ["", "## Who said what", ""]
-    for group in parts.speakers:
-        lines.append(f"- **{_md(group.speaker)}**")
-        for voice in group.statements:
-            s = voice.statement
-            to = f" {s.recipient.text}" if s.recipient else ""
-            lines.append(f"  - \\[{_md(s.article)}\\] {_md(s.cue.text + to)}: {_md(one_line(s.content.text, 240))}")
+        head.append(f"| {_md(a.id)} | {_md(a.outlet or '—')} | {_md(a.published or '—')} | {_md(a.dateline or '—')} "
+                    f"| {_md(one_line(a.title or a.source, 80))} |")
+    blocks: list[tuple[str, list[tuple[Any, list[str]]], str | None]] = [
+        ("Agreed", [(n, [f"- {_md(p.claims[0].text)} {_chips(p.claims)} — *{p.independent_sources} independent "
+                        f"source(s): {_md(', '.join(p.outlets))}*"]) for n, p in enumerate(parts.agreed)],
+         "No point is made by more than one article."),
+        ("Disputed and changed", [(n, _dispute(parts, d)) for n, d in enumerate(parts.disputes)],
+         "No conflicting claims found."),
+    ]
+    blocks += [(f"Only in {_md(only.label)} ({_md(only.article.id)})",
+                [(n, [f"- {_md(p.text)} {_chips(p.claims)}"]) for n, p in enumerate(only.points)], None)
+               for only in parts.unique]
+    blocks.append(("Who said what", [((i, j), _said(parts, i, j)) for i, j in voice_ranking(parts)], None))
     if parts.timeline:
-        lines += ["", "## Timeline", ""]
-        lines += [f"- {_md(voice.day or '')} \\[{_md(voice.statement.article)}\\] **{_md(voice.speaker)}**, "
-                  f"{_md(voice.statement.cue.text)}: {_md(one_line(voice.statement.content.text, 200))}"
-                  for voice in parts.timeline]
-    if parts.errors:
-        lines += ["", "## Inputs not read", ""]
-        lines += [f"- {_md(e.source)}: {_md(e.reason)}" for e in parts.errors]
-    return terminal_safe("\n".join(lines) + "\n")
+        blocks.append(("Timeline", [(n, [_dated(parts.timeline[n])]) for n in timeline_ranking(parts)], None))
+    tail = ["", "## Inputs not read", "", *[f"- {_md(e.source)}: {_md(e.reason)}" for e in parts.errors]] \
+        if parts.errors else []
+    fixed = len(head) + len(tail) + sum(3 + (not items and empty is not None) for _, items, empty in blocks)
+    counts = fit([[len(lines_) for _, lines_ in items] for _, items, _ in blocks], lines, fixed)
+    out = head
+    for (title, items, empty), count in zip(blocks, counts, strict=True):
+        out += ["", f"## {title}", ""]
+        if not items and empty is not None:
+            out.append(empty)
+        for _, item in sorted(items[:count], key=lambda item: item[0]):
+            out += item
+        if count < len(items):
+            out.append(f"- … {len(items) - count} more (storydiff brief --full)")
+    return terminal_safe("\n".join(out + tail) + "\n")
+
+
+def _chips(claims: Sequence[Claim]) -> str:
+    return " ".join(f"\\[{_md(c.id)}\\]" for c in claims)
+
+
+def _dispute(parts: Sections, d: Dispute) -> list[str]:
+    lines = [f"- **{'Changed' if d.is_update else 'Disputed'}:** {_md(d.relation.reason)}"]
+    for side in d.sides:
+        who = side.speaker or parts.label(side.article.id)
+        when = f", {side.when}" if side.when else ""
+        lines.append(f"  - \\[{_md(side.claim.id)}\\] {_md(who)} ({_md(parts.label(side.article.id) + when)}): "
+                     f"{_md(side.claim.text)}")
+    return lines
+
+
+def _said(parts: Sections, i: int, j: int) -> list[str]:
+    """One statement of "who said what", under its speaker's name when it is the speaker's first."""
+    group = parts.speakers[i]
+    s = group.statements[j].statement
+    to = f" {s.recipient.text}" if s.recipient else ""
+    line = f"  - \\[{_md(s.article)}\\] {_md(s.cue.text + to)}: {_md(one_line(s.content.text, 240))}"
+    return [f"- **{_md(group.speaker)}**", line] if j == 0 else [line]
+
+
+def _dated(voice: Voice) -> str:
+    return (f"- {_md(voice.day or '')} \\[{_md(voice.statement.article)}\\] **{_md(voice.speaker)}**, "
+            f"{_md(voice.statement.cue.text)}: {_md(one_line(voice.statement.content.text, 200))}")

@@ -11,7 +11,14 @@ named, and what goes on the timeline live here and nowhere else:
   reads as such ("did not say"), never as the speaker asserting the content;
 - the timeline holds the statements that have a day: the day they were said, else
   the day their article was published; a statement with neither (an undated
-  article) is listed under "who said what" only, never guessed into the timeline.
+  article) is listed under "who said what" only, never guessed into the timeline;
+- only a claim whose ``role`` is ``fact`` becomes a point: headlines repeated as
+  claims, captions, bylines, pleasantries and fragments are ``left_out`` (JSON keeps them);
+- one quotation split over consecutive claims ("“We found rust. | It will take
+  months,” she said.") is one point under "Only in", and those points are ranked by
+  what matters to the story (``importance``), most first;
+- a short brief shows the leading items of each ranked section that fit in a number
+  of lines (``fit``), and says how many more there are.
 """
 
 from __future__ import annotations
@@ -19,11 +26,14 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storydiff.models import Article, Brief, Claim, InputFailure, Relation, Statement
 
-MAX_UNIQUE = 8  # claims a terminal or Markdown brief lists per article under "Only in"
+BRIEF_LINES = 80  # about how long the short brief of a three-article story is (``storydiff brief`` without --full)
+MAX_QUOTE_PIECES = 6  # a quotation runs over at most this many claims; past that its marks are misread
+MAX_UNIQUE = 8  # points the HTML report shows per article under "Only in" before "N more"
 
 _BARE_PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "he", "she", "we", "i", "you"})
 
@@ -75,21 +85,26 @@ class Dispute:
 
 
 @dataclass(frozen=True, slots=True)
+class Excerpt:
+    """One point only one article makes: a claim, or the pieces of one quotation split over several."""
+
+    claims: tuple[Claim, ...]  # in reading order
+    text: str  # the article's text from the first piece to the last
+    importance: float
+
+
+@dataclass(frozen=True, slots=True)
 class OnlyIn:
-    """The claims only one article carries."""
+    """The points only one article makes, the most important first."""
 
     article: Article
     label: str
-    claims: tuple[Claim, ...]
+    points: tuple[Excerpt, ...]
 
     @property
-    def shown(self) -> tuple[Claim, ...]:
-        """The claims a short brief lists; the rest are counted in ``hidden``."""
-        return self.claims[:MAX_UNIQUE]
-
-    @property
-    def hidden(self) -> int:
-        return max(0, len(self.claims) - MAX_UNIQUE)
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim of the points, point by point."""
+        return tuple(c for p in self.points for c in p.claims)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +139,7 @@ class Sections:
     timeline: tuple[Voice, ...]  # dated statements, earliest first
     independent_sources: int
     errors: tuple[InputFailure, ...]
+    left_out: tuple[Claim, ...] = ()  # claims that are no fact (headline, caption, ...), in brief order
 
     def label(self, article_id: str) -> str:
         """How the article with this id is named to a reader."""
@@ -163,15 +179,21 @@ def sections(brief: Brief) -> Sections:
     agreed = []
     for point in brief.agreed:
         members = set(point.claims)
-        agreed.append(Agreed(
-            tuple(brief.claim(c) for c in point.claims), point.articles, point.independent_sources,
-            tuple(dict.fromkeys(labels[a] for a in point.articles)),
-            tuple(r.reason for r in corroborations if set(r.claims) <= members and r.reason),
-        ))
+        claims = sorted((brief.claim(c) for c in point.claims), key=lambda c: not is_fact(c))  # a fact shows
+        if is_fact(claims[0]):
+            agreed.append(Agreed(
+                tuple(claims), point.articles, point.independent_sources,
+                tuple(dict.fromkeys(labels[a] for a in point.articles)),
+                tuple(r.reason for r in corroborations if set(r.claims) <= members and r.reason),
+            ))
+    agreed.sort(key=lambda p: (-p.independent_sources, -len(p.articles), order[p.claims[0].article],
+                               p.claims[0].start))
     disputes = tuple(Dispute(r, (_side(brief, r.claims[0]), _side(brief, r.claims[1])))
-                     for r in brief.relations if r.type in ("conflicts", "updates"))
-    unique = tuple(OnlyIn(brief.article(u.article), labels[u.article], tuple(brief.claim(c) for c in u.claims))
-                   for u in brief.unique if u.claims)
+                     for r in brief.relations if r.type in ("conflicts", "updates")
+                     and all(is_fact(brief.claim(c)) for c in r.claims))
+    weights = _centrality(brief)
+    unique = tuple(OnlyIn(brief.article(u.article), labels[u.article], points)
+                   for u in brief.unique if (points := _excerpts(brief, u.article, u.claims, weights)))
     voices = [_voice(brief, s) for s in brief.statements if is_reportable(s)]
     by_speaker: dict[str, list[Voice]] = defaultdict(list)
     for voice in voices:
@@ -192,7 +214,121 @@ def sections(brief: Brief) -> Sections:
         timeline=tuple(timeline),
         independent_sources=len({a.source_group or a.id for a in brief.articles}),
         errors=brief.errors,
+        left_out=tuple(c for c in brief.claims if not is_fact(c)),
     )
+
+
+def is_fact(claim: Claim) -> bool:
+    """Whether a claim can be a point: a fact, not a headline, caption, byline, pleasantry or fragment."""
+    return claim.role == "fact"
+
+
+def fit(costs: Sequence[Sequence[int]], budget: int | None, fixed: int = 0) -> list[int]:
+    """How many leading items of each ranked section a brief of about ``budget`` lines shows.
+
+    ``costs[i][k]`` is the number of lines item ``k`` of section ``i`` takes; ``fixed`` the lines
+    shown whatever happens (headings, sources). A section that is cut takes one line more to say
+    so ("… 12 more"). Each section shows its first item, then the sections take one more item
+    each in turn, in order, while it fits; ``None`` shows everything.
+    """
+    if budget is None:
+        return [len(c) for c in costs]
+    shown = [min(1, len(c)) for c in costs]
+
+    def total() -> int:
+        return fixed + sum(sum(c[:k]) + (k < len(c)) for c, k in zip(costs, shown, strict=True))
+
+    open_ = [k < len(c) for c, k in zip(costs, shown, strict=True)]
+    while any(open_):
+        for i, items in enumerate(costs):
+            if not open_[i]:
+                continue
+            shown[i] += 1
+            if total() > budget:
+                shown[i] -= 1
+                open_[i] = False
+            elif shown[i] == len(items):
+                open_[i] = False
+    return shown
+
+
+def voice_ranking(parts: Sections) -> list[tuple[int, int]]:
+    """The statements of "who said what" as (speaker, statement) indexes in the order a short brief
+    takes them: each speaker's first statement, most widely quoted speaker first, then the seconds, ..."""
+    longest = max((len(g.statements) for g in parts.speakers), default=0)
+    return [(i, j) for j in range(longest) for i, g in enumerate(parts.speakers) if j < len(g.statements)]
+
+
+def timeline_ranking(parts: Sections) -> list[int]:
+    """Timeline indexes in the order a short brief takes them: statements dated when said, then those
+    dated by their article, each earliest first."""
+    return sorted(range(len(parts.timeline)), key=lambda n: (parts.timeline[n].is_report_day, n))
+
+
+def importance(claim: Claim, brief: Brief, weights: dict[str, float]) -> float:
+    """How much a claim matters to the story, from what the brief already knows.
+
+    Entities the other articles also name (``weights``), a statement by a named (or described)
+    source, numbers and dates, and an early place in its article count for it; a very short
+    claim counts against it.
+    """
+    score = min(3.0, sum(weights.get(e, 0.0) for e in claim.entities))
+    if claim.statement:
+        speaker = brief.statement(claim.statement).speaker
+        score += 1.0 if speaker.name else 0.5 if speaker.anonymous or speaker.role else 0.0
+    score += 0.5 * bool(claim.numbers) + 0.5 * bool(claim.dates)
+    score += 1.5 / (1 + claim.sentence / 4)
+    if len(claim.text.split()) < 8:
+        score -= 1.0
+    return score
+
+
+def _centrality(brief: Brief) -> dict[str, float]:
+    """Weight of each entity id: how many other articles name it too (0 for one article's own)."""
+    return {e.id: float(len(e.articles) - 1) for e in brief.entities if len(e.articles) > 1}
+
+
+def _excerpts(brief: Brief, article_id: str, claim_ids: Sequence[str],
+              weights: dict[str, float]) -> tuple[Excerpt, ...]:
+    """The facts among an article's unique claims as points, a quotation split over consecutive
+    claims joined into one, most important first."""
+    sequence = [c.id for c in brief.claims if c.article == article_id]
+    position = {cid: n for n, cid in enumerate(sequence)}
+    facts = sorted((brief.claim(c) for c in claim_ids if is_fact(brief.claim(c))), key=lambda c: c.start)
+    groups: list[list[Claim]] = []
+    for claim in facts:
+        last = groups[-1][-1] if groups else None
+        if last is not None and position.get(claim.id, -2) == position.get(last.id, -9) + 1 and len(
+            groups[-1]) < MAX_QUOTE_PIECES and (
+            _in_open_quote(brief, groups[-1], claim.start) or _same_quotation(brief, last, claim)
+        ):
+            groups[-1].append(claim)
+        else:
+            groups.append([claim])
+    text = brief.article(article_id).text
+    points = [Excerpt(tuple(g), text[g[0].start : g[-1].end], max(importance(c, brief, weights) for c in g))
+              for g in groups]
+    return tuple(sorted(points, key=lambda p: -p.importance))
+
+
+def _same_quotation(brief: Brief, first: Claim, second: Claim) -> bool:
+    """Two claims that are pieces of one direct quotation: the same statement, quoted."""
+    return first.statement is not None and first.statement == second.statement and brief.statement(
+        first.statement).direct and first.text.rstrip()[-1:] not in "\u201d\""
+
+
+def _in_open_quote(brief: Brief, claims: list[Claim], until: int) -> bool:
+    """Whether a quotation opened in these claims is still open at ``until`` ("“We found rust. | It").
+
+    A straight quote after a space (or at the start) opens a quotation, any other closes it.
+    """
+    text = brief.article(claims[0].article).text
+    is_open = False
+    for k in range(claims[0].start, until):
+        ch = text[k]
+        if ch in "\u201c\u201d\"":
+            is_open = ch == "\u201c" or (ch == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–-"))
+    return is_open
 
 
 def _labels(articles: tuple[Article, ...]) -> dict[str, str]:

@@ -9,6 +9,9 @@ first, so an article cannot write escape sequences to the reader's terminal.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -16,7 +19,15 @@ from rich.table import Table
 
 from storydiff.models import Brief
 from storydiff.render.escape import terminal_safe
-from storydiff.render.summary import Sections, one_line, sections
+from storydiff.render.summary import (
+    OnlyIn,
+    Sections,
+    fit,
+    one_line,
+    sections,
+    timeline_ranking,
+    voice_ranking,
+)
 
 WIDTH = 100
 
@@ -26,71 +37,131 @@ def _t(text: str, limit: int = 0) -> str:
     return escape(one_line(terminal_safe(text), limit))
 
 
-def render_text(brief: Brief, *, width: int = WIDTH, color: bool = False) -> str:
-    """The brief as terminal text; ``color`` adds ANSI styles."""
-    out = io.StringIO()
-    console = Console(file=out, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, soft_wrap=False)
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A section as printed: its heading, its items (rendered lines) in rank order, and how to lay them out."""
+
+    heading: str
+    items: list[tuple[Any, list[str]]]  # (display order key, lines), most important first
+    empty: str | None = None  # what to say when there is no item
+    more: str = "more"  # "… 3 more" / "… 3 more statements"
+
+
+def render_text(brief: Brief, *, width: int = WIDTH, color: bool = False, lines: int | None = None) -> str:
+    """The brief as terminal text; ``color`` adds ANSI styles.
+
+    ``lines``: show only the most important points that fit in about this many lines
+    (``summary.fit``), and say how many more each section has; ``None`` shows everything.
+    """
     parts = sections(brief)
-    console.print(f"[bold]storydiff brief[/] — {len(brief.articles)} articles, "
-                  f"{parts.independent_sources} independent sources")
-    console.print()
-    _sources(console, parts)
-    console.print()
-    _rule(console, "[bold]Agreed[/]")
-    if not parts.agreed:
-        console.print("  No point is made by more than one article.")
-    for point in parts.agreed:
+    draw = _Drawer(width, color)
+    head = draw.line(f"[bold]storydiff brief[/] — {len(brief.articles)} articles, "
+                     f"{parts.independent_sources} independent sources")
+    head += ["", *draw(lambda c: _sources(c, parts))]
+    short = lines is not None
+    blocks = [_agreed(parts, draw), _disputes(parts, draw, short)]
+    blocks += [_only(only, draw) for only in parts.unique]
+    blocks += [_who(parts, draw)]
+    if parts.timeline:
+        blocks.append(_timeline(parts, draw))
+    tail = []
+    if parts.errors:
+        tail = ["", *draw.rule("[bold red]Inputs not read[/]")]
+        for failure in parts.errors:
+            tail += draw.line(f"  {_t(failure.source)}: {_t(failure.reason)}")
+    fixed = len(head) + len(tail) + sum(2 + (not b.items and b.empty is not None) for b in blocks)
+    counts = fit([[len(item[1]) for item in b.items] for b in blocks], lines, fixed)
+    out = head
+    for block, count in zip(blocks, counts, strict=True):
+        out += ["", *draw.rule(block.heading)]
+        if not block.items and block.empty is not None:
+            out.append(f"  {block.empty}")
+        for _, item in sorted(block.items[:count], key=lambda item: item[0]):
+            out += item
+        if count < len(block.items):
+            hint = f"… {len(block.items) - count} {block.more} (use --full)"
+            out += draw.line(f"  [dim]{hint}[/]")
+    text = "\n".join(line.rstrip() for line in [*out, *tail, ""])
+    return text if color else terminal_safe(text)  # in plain text, a second net costs nothing
+
+
+class _Drawer:
+    """Prints rich markup on a console of the brief's width and returns the lines it made."""
+
+    def __init__(self, width: int, color: bool) -> None:
+        self.width, self.color = width, color
+
+    def __call__(self, paint: Callable[[Console], None]) -> list[str]:
+        out = io.StringIO()
+        console = Console(file=out, width=self.width, force_terminal=self.color, no_color=not self.color,
+                          color_system="standard" if self.color else None, highlight=False, soft_wrap=False)
+        paint(console)
+        return out.getvalue().rstrip("\n").split("\n")
+
+    def line(self, markup: str) -> list[str]:
+        return self(lambda c: c.print(markup))
+
+    def rule(self, title: str) -> list[str]:
+        return self(lambda c: _rule(c, title))
+
+    def item(self, prefix: str, markup: str, indent: int = 2) -> list[str]:
+        return self(lambda c: _item(c, prefix, markup, indent))
+
+
+def _agreed(parts: Sections, draw: _Drawer) -> _Block:
+    items = []
+    for n, point in enumerate(parts.agreed):
         chips = "".join(f"[{c.id}]" for c in point.claims)
         sources = "source" if point.independent_sources == 1 else "sources"
-        _item(console, "•", f"{_t(point.claims[0].text, 300)} [cyan]{escape(chips)}[/]\n"
-              f"[dim]{point.independent_sources} independent {sources}: {_t(', '.join(point.outlets))}[/]")
-    console.print()
-    _rule(console, "[bold]Disputed and changed[/]")
-    if not parts.disputes:
-        console.print("  No conflicting claims found.")
-    for dispute in parts.disputes:
+        items.append((n, draw.item("•", f"{_t(point.claims[0].text, 300)} [cyan]{escape(chips)}[/]\n"
+                                   f"[dim]{point.independent_sources} independent {sources}: "
+                                   f"{_t(', '.join(point.outlets))}[/]")))
+    return _Block("[bold]Agreed[/]", items, "No point is made by more than one article.")
+
+
+def _disputes(parts: Sections, draw: _Drawer, short: bool) -> _Block:
+    items = []
+    for n, dispute in enumerate(parts.disputes):
         label = "CHANGED" if dispute.is_update else "DISPUTED"
-        _item(console, "", f"[bold red]{label}[/] {_t(dispute.relation.reason)}", indent=2)
+        lines = draw.item("", f"[bold red]{label}[/] {_t(dispute.relation.reason, 180 if short else 0)}")
         for side in dispute.sides:
             who = side.speaker or parts.label(side.article.id)
             when = f", {side.when}" if side.when else ""
-            _item(console, f"[{side.claim.id}]", f"{_t(who)} ({_t(parts.label(side.article.id) + when)}): "
-                  f"{_t(side.claim.text, 240)}", indent=4)
-    for only in parts.unique:
-        console.print()
-        _rule(console, f"[bold]Only in {_t(only.label)}[/] \\[{only.article.id}]")
-        for claim in only.shown:
-            _item(console, "•", f"{_t(claim.text, 240)} [cyan]\\[{claim.id}][/]")
-        if only.hidden:
-            console.print(f"  [dim]… and {only.hidden} more (see --format json)[/]")
-    console.print()
-    _rule(console, "[bold]Who said what[/]")
-    if not parts.speakers:
-        console.print("  No attributed statements found.")
-    for group in parts.speakers:
-        console.print(f"  [bold]{_t(group.speaker)}[/]")
-        for voice in group.statements:
-            s = voice.statement
-            to = f" {s.recipient.text}" if s.recipient else ""
-            when = f" ({s.when.date or s.when.text})" if s.when else ""
-            quote = '"' if s.direct and s.content.text[:1] not in "\"\u201c'" else ""
-            _item(console, f"[{s.article}]", f"{_t(s.cue.text + to + when)}: "
-                  f"{quote}{_t(s.content.text, 200)}{quote}", indent=4)
-    if parts.timeline:
-        console.print()
-        _rule(console, "[bold]Timeline[/] (when said, else when reported)")
-        for voice in parts.timeline:
-            s = voice.statement
-            _item(console, f"{voice.day} [{s.article}]", f"{_t(voice.speaker)}, {_t(s.cue.text)}: "
-                  f"{_t(s.content.text, 140)}", indent=2)
-    if parts.errors:
-        console.print()
-        _rule(console, "[bold red]Inputs not read[/]")
-        for failure in parts.errors:
-            console.print(f"  {_t(failure.source)}: {_t(failure.reason)}")
-    text = "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
-    return text if color else terminal_safe(text)  # in plain text, a second net costs nothing
+            lines += draw.item(f"[{side.claim.id}]", f"{_t(who)} ({_t(parts.label(side.article.id) + when)}): "
+                               f"{_t(side.claim.text, 240)}", indent=4)
+        items.append((n, lines))
+    return _Block("[bold]Disputed and changed[/]", items, "No conflicting claims found.")
+
+
+def _only(only: OnlyIn, draw: _Drawer) -> _Block:
+    items = [(n, draw.item("•", f"{_t(p.text, 240)} [cyan]{escape(''.join(f'[{x.id}]' for x in p.claims))}[/]"))
+             for n, p in enumerate(only.points)]
+    return _Block(f"[bold]Only in {_t(only.label)}[/] \\[{only.article.id}]", items)
+
+
+def _who(parts: Sections, draw: _Drawer) -> _Block:
+    items = []
+    for i, j in voice_ranking(parts):
+        group = parts.speakers[i]
+        s = group.statements[j].statement
+        to = f" {s.recipient.text}" if s.recipient else ""
+        when = f" ({s.when.date or s.when.text})" if s.when else ""
+        quote = '"' if s.direct and s.content.text[:1] not in "\"\u201c'" else ""
+        lines = draw.line(f"  [bold]{_t(group.speaker)}[/]") if j == 0 else []
+        lines += draw.item(f"[{s.article}]", f"{_t(s.cue.text + to + when)}: {quote}{_t(s.content.text, 200)}{quote}",
+                           indent=4)
+        items.append(((i, j), lines))
+    return _Block("[bold]Who said what[/]", items, "No attributed statements found.", "more statements")
+
+
+def _timeline(parts: Sections, draw: _Drawer) -> _Block:
+    items = []
+    for n in timeline_ranking(parts):
+        voice = parts.timeline[n]
+        s = voice.statement
+        items.append((n, draw.item(f"{voice.day} [{s.article}]",
+                                   f"{_t(voice.speaker)}, {_t(s.cue.text)}: {_t(s.content.text, 140)}")))
+    return _Block("[bold]Timeline[/] (when said, else when reported)", items, more="more statements")
 
 
 def _rule(console: Console, title: str) -> None:

@@ -1,0 +1,139 @@
+"""The short brief: facts only, one point per quotation, the most important first, about 80 lines."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from storydiff.models import Brief
+from storydiff.render import render
+from storydiff.render.html import render_html
+from storydiff.render.summary import BRIEF_LINES, fit, sections
+
+from .test_html import TEXT_B, hand_brief
+
+PLACES = ("the north pier", "the old lighthouse", "the ferry ramp", "the fish market", "the boat sheds",
+          "the harbour wall", "the customs house", "the dry dock", "the chandlery", "the slipway")
+
+
+def _sentence(article: str, n: int) -> str:
+    place = PLACES[n % len(PLACES)]
+    return (f"Crews from the {article} side inspected {place} on day {n} and logged cracks, loose bolts "
+            f"and worn paint along most of its length.")
+
+
+def _long_story(per_article: int = 30) -> Brief:
+    """Three articles, each with many claims of its own and a few statements, by a hand-built brief."""
+    articles, claims, unique, statements = [], [], [], []
+    for article in ("A", "B", "C"):
+        sentences = [_sentence(article, n) for n in range(per_article)]
+        text = "\n\n".join(sentences) + "\n"
+        articles.append({"id": article, "source": f"{article.lower()}.txt", "outlet": f"Harbour {article} News",
+                         "title": None, "published": "2024-05-0" + str(ord(article) - 64), "dateline": None,
+                         "text": text})
+        ids = []
+        for n, sentence in enumerate(sentences):
+            start = text.index(sentence)
+            cid = f"{article}{n + 1}"
+            ids.append(cid)
+            claims.append({"id": cid, "article": article, "text": sentence, "start": start,
+                           "end": start + len(sentence), "statement": None, "sentence": n})
+            if n % 5 == 0:
+                crews = text.index("Crews", start)
+                statements.append({
+                    "id": f"{article}-S{n}", "article": article,
+                    "speaker": {"name": None, "text": "Crews", "start": crews, "end": crews + 5,
+                                "anonymous": True, "role": None, "entity": None},
+                    "cue": {"text": "inspected", "start": crews + 20, "end": crews + 29},
+                    "content": {"text": sentence[30:60], "start": start + 30, "end": start + 60},
+                    "direct": False, "recipient": None, "when": None})
+        unique.append({"article": article, "claims": ids})
+    return Brief.from_dict({"schema": "storydiff.brief/1", "articles": articles, "entities": [],
+                            "statements": statements, "claims": claims, "relations": [], "unique": unique})
+
+
+def test_a_long_story_fits_in_about_80_lines_and_full_shows_everything() -> None:
+    brief = _long_story()
+    short = render(brief, "text", lines=BRIEF_LINES)
+    full = render(brief, "text")
+    assert len(short.splitlines()) <= BRIEF_LINES < len(full.splitlines())
+    for article in ("A", "B", "C"):  # every article keeps some of its own points, and says what it leaves
+        part = short.split(f"Only in Harbour {article} News", 1)[1].split("Only in", 1)[0]
+        assert re.search(r"• Crews from", part)
+        assert re.search(r"… \d+ more \(use --full\)", part)
+    assert "use --full" not in full
+    for claim in brief.claims:
+        assert f"[{claim.id}]" in full
+    markdown = render(brief, "markdown", lines=BRIEF_LINES)
+    assert len(markdown.splitlines()) <= BRIEF_LINES and "more (storydiff brief --full)" in markdown
+    assert all(f"\\[{c.id}\\]" in render(brief, "markdown") for c in brief.claims)
+
+
+def test_the_html_report_keeps_every_point_with_the_rest_folded() -> None:
+    html = render_html(_long_story())
+    assert all(f'href="#claim-{c}{n}"' in html for c in "ABC" for n in range(1, 31))
+    assert html.count('<details class="more"><summary>22 more</summary>') == 3
+
+
+def test_fit_takes_items_in_turn_and_counts_the_more_line() -> None:
+    assert fit([[2, 2, 2], [1, 1]], None) == [3, 2]
+    assert fit([[2, 2, 2], [1, 1]], 7) == [2, 2]  # 2+2+1 ("… 1 more") + 1+1
+    assert fit([[3], [], [1, 1, 1]], 2) == [1, 0, 1]  # every section shows its first item whatever the budget
+
+
+def _with(changes: dict[str, Any]) -> dict[str, Any]:
+    data = hand_brief()
+    claims = {c["id"]: c for c in data["claims"]}
+    for cid, fields in changes.items():
+        claims[cid].update(fields)
+    return data
+
+
+def test_headlines_captions_bylines_pleasantries_and_fragments_are_never_points() -> None:
+    data = _with({"A4": {"role": "caption"}, "B5": {"role": "fragment"}})
+    data["agreed"][0]["claims"] = ["A1", "B1"]
+    data["claims"][0]["role"] = "headline"  # A1: the title again; B1 still makes the agreed point
+    brief = Brief.from_dict(data)
+    parts = sections(brief)
+    assert not parts.unique  # A4 and B5 were the only claims of their own
+    assert [c.id for c in parts.left_out] == ["A1", "A4", "B5"]
+    assert parts.agreed[0].claims[0].id == "B1"
+    for fmt in ("text", "markdown"):
+        out = render(brief, fmt)
+        assert "Residents can read" not in out and "Ferry services will run" not in out, fmt
+    html = render_html(brief)
+    assert "3 sentences left out" in html
+    assert json.loads(render(brief, "json"))["claims"][3]["role"] == "caption"  # JSON keeps everything
+
+
+def test_a_quotation_split_over_two_claims_is_one_point() -> None:
+    """B3 and B4 are the two sentences of one quotation: one bullet, citing both."""
+    data = hand_brief()
+    data["relations"] = [r for r in data["relations"] if r["type"] != "updates"]
+    data["unique"][1]["claims"] = ["B3", "B4", "B5"]
+    brief = Brief.from_dict(data)
+    (only_b,) = [u for u in sections(brief).unique if u.article.id == "B"]
+    assert [[c.id for c in p.claims] for p in sorted(only_b.points, key=lambda p: p.claims[0].start)] == [
+        ["B3", "B4"], ["B5"]]
+    quote = TEXT_B[TEXT_B.index("\u201cWe found"):TEXT_B.index("on Tuesday.") + len("on Tuesday.")]
+    assert only_b.points[0].text == quote or only_b.points[1].text == quote
+    only = render(brief, "text").split("Only in Valley Post", 1)[1].split("Who said what", 1)[0]
+    assert "[B3][B4]" in only and only.count("We found more damage") == 1 and only.count("•") == 2
+    assert "\\[B3\\] \\[B4\\]" in render(brief, "markdown")
+
+
+def test_only_in_puts_what_matters_to_the_story_first() -> None:
+    """A named source with a number, on entities both articles name, before an early aside."""
+    data = hand_brief()
+    data["entities"] = [{"id": "E1", "name": "Old Harbour Bridge", "type": "FAC", "aliases": [],
+                         "articles": ["A", "B"]}]
+    data["unique"][0]["claims"] = ["A3", "A4", "A2"]
+    data["relations"] = [r for r in data["relations"] if r["type"] == "corroborates"]
+    claims = {c["id"]: c for c in data["claims"]}
+    claims["A2"].update(entities=["E1"], dates=["June"])
+    brief = Brief.from_dict(data)
+    (only_a,) = [u for u in sections(brief).unique if u.article.id == "A"]
+    assert only_a.points[0].claims[0].id == "A2"
+    text = render(brief, "text")
+    assert text.index("[A2]") < text.index("[A3]")
