@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -272,7 +272,7 @@ def importance(claim: Claim, brief: Brief, weights: dict[str, float]) -> float:
     source, numbers and dates, and an early place in its article count for it; a very short
     claim counts against it.
     """
-    score = min(3.0, sum(weights.get(e, 0.0) for e in claim.entities))
+    score = 2.0 * min(1.5, sum(weights.get(e, 0.0) for e in claim.entities))
     if claim.statement:
         speaker = brief.statement(claim.statement).speaker
         score += 1.0 if speaker.name else 0.5 if speaker.anonymous or speaker.role else 0.0
@@ -284,8 +284,13 @@ def importance(claim: Claim, brief: Brief, weights: dict[str, float]) -> float:
 
 
 def _centrality(brief: Brief) -> dict[str, float]:
-    """Weight of each entity id: how many other articles name it too (0 for one article's own)."""
-    return {e.id: float(len(e.articles) - 1) for e in brief.entities if len(e.articles) > 1}
+    """Weight of each entity id: the share of the other articles that name it too, times how often
+    the story's claims mention it (the most mentioned counts 1), so the story's protagonist outweighs
+    a name every outlet drops once."""
+    mentions = Counter(e for c in brief.claims for e in c.entities)
+    most, others = max(mentions.values(), default=1), max(1, len(brief.articles) - 1)
+    return {e.id: (len(e.articles) - 1) / others * (mentions[e.id] / most) ** 0.5
+            for e in brief.entities if len(e.articles) > 1}
 
 
 def _excerpts(brief: Brief, article_id: str, claim_ids: Sequence[str],

@@ -123,12 +123,12 @@ def _disputes(parts: Sections, draw: _Drawer, short: bool) -> _Block:
     items = []
     for n, dispute in enumerate(parts.disputes):
         label = "CHANGED" if dispute.is_update else "DISPUTED"
-        lines = draw.item("", f"[bold red]{label}[/] {_t(dispute.relation.reason, 180 if short else 0)}")
+        lines = draw.item("", f"[bold red]{label}[/] {_t(dispute.relation.reason, 86 if short else 0)}")
         for side in dispute.sides:
             who = side.speaker or parts.label(side.article.id)
             when = f", {side.when}" if side.when else ""
             lines += draw.item(f"[{side.claim.id}]", f"{_t(who)} ({_t(parts.label(side.article.id) + when)}): "
-                               f"{_t(side.claim.text, 240)}", indent=4)
+                               f"{_t(side.claim.text, 160 if short else 240)}", indent=4)
         items.append((n, lines))
     return _Block("[bold]Disputed and changed[/]", items, "No conflicting claims found.")
 
