@@ -297,3 +297,21 @@ def test_unable_to_say_is_withheld_speech(nlp: Language) -> None:
     text = "The minister was unable to say when the bridge would reopen."
     st = by_content(extract(nlp, text), "bridge would reopen")
     assert st.negated and st.speaker.text == "The minister"
+
+
+def test_a_quote_after_a_colon_belongs_to_its_own_paragraph_s_speaker(nlp: Language) -> None:
+    text = (
+        "“We will pay for the bridge,” Maria Lindqvist said.\n\n"
+        "Tomas Rivera, too, suggested that could be the answer: “I think the tolls should fall before winter.”\n"
+    )
+    st = by_content(extract(nlp, text), "tolls should fall")
+    assert st.speaker.name == "Tomas Rivera"
+
+
+def test_a_world_view_and_a_hearing_are_not_sources(nlp: Language) -> None:
+    text = (
+        "That world view, Rivera continued, suggests that the harbour could be run for profit. "
+        "The hearings showed that the cables had been neglected for years."
+    )
+    for st in extract(nlp, text):
+        assert "world view" not in st.speaker.text and "hearings" not in st.speaker.text

@@ -115,10 +115,11 @@ ANONYMOUS_NOUNS: frozenset[str] = word_set(
 # groups ("the campaign said") are sources and are not listed.
 NOT_SOURCE_NOUNS: frozenset[str] = word_set(
     """
-    aftermath backlash battle conflict controversy conversation debate
+    aftermath attack backlash battle conflict controversy conversation debate
     development dissolution effort election event failure feature feud fight
-    incident issue matter meeting move notion outcome provocation race rally
-    scandal session situation speculation summit talk trip uproar visit war
+    hearing idea incident issue matter meeting move notion outcome provocation
+    race rally scandal session situation speculation summit talk trip uproar
+    view visit war worldview
     """
 )
 

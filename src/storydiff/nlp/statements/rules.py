@@ -443,10 +443,20 @@ def _continued_quotes(
         while j < len(directs) and directs[j].content[1] <= s:
             last = directs[j]
             j += 1
-        if i in used or last is None:
+        if i in used:
+            continue
+        introducer = _colon_owner(text, found, s)
+        if introducer is not None:  # 'Doyle, too, suggested that could be the solution: “I think ...”'
+            extra.append(Candidate(introducer.speaker, introducer.cue, (s, e), True, introducer.recipient,
+                                   introducer.when, "continued"))
+            used.add(i)
+            continue
+        if last is None:
             continue
         between = text[last.content[1] : s]
         same_paragraph = "\n" not in between
+        if not same_paragraph and text[text.rfind("\n", 0, s) + 1 : s].strip():
+            continue  # into the next paragraph only a quotation that opens it
         if not same_paragraph and (
             not quotes.full[i] or between.count("\n") > 2 * _CONTINUATION_GAP
         ):
@@ -459,6 +469,16 @@ def _continued_quotes(
         extra.append(Candidate(last.speaker, last.cue, span, True, last.recipient, last.when, "continued"))
         used.update(quotes.overlapping(*span))
     return extra
+
+
+# A quotation after a colon belongs to the cue before the colon in its paragraph.
+def _colon_owner(text: str, found: list[Candidate], start: int) -> Candidate | None:
+    before = text[:start].rstrip()
+    if not before.endswith(":"):
+        return None
+    para = text.rfind("\n", 0, start) + 1
+    owners = [f for f in found if para <= f.cue[0] < len(before) and f.content[1] <= len(before) and f.kind != "colon"]
+    return max(owners, key=lambda f: f.cue[0]) if owners else None
 
 
 _CLOSING_MARKS = "\"”'»"
