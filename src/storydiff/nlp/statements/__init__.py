@@ -11,6 +11,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``reported``: the clause, object or infinitive a cue governs;
 - ``candidates``: the ``Candidate`` record, a statement before it is chosen;
 - ``lines``: statements written as lines: "Name: ..." and quotes signed with a dash;
+- ``continued``: quotations no cue claims, continuing the speaker before them;
 - ``exchanges``: questions and answers: transcript lines, replies given to the person asked;
 - ``rules``: candidates from cue verbs, "according to", continued quotes;
 - ``templates``: candidates from the cue vocabulary learned on PolNeAR;

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from storydiff.lexicon import OUTLET_WORDS, SPEECH_LEMMAS, word_set
 from storydiff.models import Recipient, Speaker
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.continued import continued_quotes
 from storydiff.nlp.statements.lines import colon_statements, signed_quotes
 from storydiff.nlp.statements.cues import CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS
 from storydiff.nlp.statements.positions import doc_text
@@ -38,7 +39,6 @@ _GAP_CHARS = " \t\n,:;\u2014\u2013-"
 # Dependents of a cue that are not part of its "speaker + cue" clause.
 _NOT_CLAUSE = frozenset({"ccomp", "punct", "conj", "cc", "advcl", "parataxis", "xcomp", "dep", "intj"})
 _RECIPIENT_LEMMAS = frozenset({"tell", "inform", "assure", "warn", "ask", "urge", "remind"})
-_CONTINUATION_GAP = 1  # paragraphs a quote may follow its speaker's last statement by
 _MAX_CONTENT_CHARS = 3000
 # Cues whose one-word object is still a statement of position ("voters backed Clinton").
 _BACKING_LEMMAS = word_set("support endorse back oppose favor prefer vote")
@@ -66,7 +66,7 @@ def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Cand
             found.append(item)
     found.extend(colon_statements(doc, quotes, names))
     found.extend(signed_quotes(doc, names))
-    found.extend(_continued_quotes(doc, quotes, used, pending, found))
+    found.extend(continued_quotes(doc, quotes, used, pending, found))
     return found
 
 
@@ -406,99 +406,3 @@ def recipient(cue: Token) -> Recipient | None:
     span = doc[s:e]
     words = {t.lower_ for t in span}
     return Recipient(span.text, span.start_char, span.end_char, bool(words & OUTLET_WORDS))
-
-
-# A quote that follows a speaker's statement and names nobody continues it.
-def _continued_quotes(
-    doc: Doc,
-    quotes: QuoteIndex,
-    used: set[int],
-    pending: list[tuple[int, int]],
-    found: list[Candidate],
-) -> list[Candidate]:
-    text = doc_text(doc)
-    extra: list[Candidate] = []
-    by_content = {f.content: f for f in found}
-    for after, before in pending:
-        owner = by_content.get((quotes.starts[before], quotes.ends[before]))
-        if owner is not None:
-            extra.append(
-                Candidate(
-                    owner.speaker,
-                    owner.cue,
-                    quotes.spans[after],
-                    True,
-                    owner.recipient,
-                    owner.when,
-                    "pending",
-                )
-            )
-    directs = sorted(
-        (f for f in found if f.direct or text[f.content[1] - 1] in _CLOSING_MARKS),
-        key=lambda f: f.content[0],
-    )
-    j = 0
-    last: Candidate | None = None
-    for i, (s, e) in enumerate(quotes.spans):
-        while j < len(directs) and directs[j].content[1] <= s:
-            last = directs[j]
-            j += 1
-        if i in used:
-            continue
-        introducer = _colon_owner(text, found, s)
-        if introducer is not None:  # 'Doyle, too, suggested that could be the solution: “I think ...”'
-            extra.append(Candidate(introducer.speaker, introducer.cue, (s, e), True, introducer.recipient,
-                                   introducer.when, "continued"))
-            used.add(i)
-            continue
-        if last is None:
-            continue
-        between = text[last.content[1] : s]
-        same_paragraph = "\n" not in between
-        if not same_paragraph and text[text.rfind("\n", 0, s) + 1 : s].strip():
-            continue  # into the next paragraph only a quotation that opens it
-        if not same_paragraph and (
-            not quotes.full[i] or between.count("\n") > 2 * _CONTINUATION_GAP
-        ):
-            continue
-        span = _continuation_span(doc, quotes, s, e) if same_paragraph else None
-        if span is None:
-            if text[:s].rstrip()[-1:] not in _SENTENCE_ENDS or not quotes.full[i]:
-                continue  # a quote inside someone's sentence is a fragment, not a continuation
-            span = (s, e)
-        extra.append(Candidate(last.speaker, last.cue, span, True, last.recipient, last.when, "continued"))
-        used.update(quotes.overlapping(*span))
-    return extra
-
-
-# A quotation after a colon belongs to the cue before the colon in its paragraph.
-def _colon_owner(text: str, found: list[Candidate], start: int) -> Candidate | None:
-    before = text[:start].rstrip()
-    if not before.endswith(":"):
-        return None
-    para = text.rfind("\n", 0, start) + 1
-    owners = [f for f in found if para <= f.cue[0] < len(before) and f.content[1] <= len(before) and f.kind != "colon"]
-    return max(owners, key=lambda f: f.cue[0]) if owners else None
-
-
-_CLOSING_MARKS = "\"”'»"
-_SENTENCE_ENDS = ("", ".", "?", "!", "\n", "”", '"', "'", ":")
-
-
-# “We lost,” she said. Unless turnout rises, “we will lose again.” — the sentence
-# after a quote, in the same paragraph and with no cue of its own, is hers too.
-def _continuation_span(doc: Doc, quotes: QuoteIndex, s: int, e: int) -> tuple[int, int] | None:
-    first = doc.char_span(s, s + 1, alignment_mode="expand")
-    if first is None:
-        return None
-    sent = first[0].sent
-    for tok in sent:
-        if (
-            tok.lemma_ in CUE_LEMMAS
-            and tok.pos_ == "VERB"
-            and quotes.containing(tok.idx, tok.idx + len(tok)) is None
-        ):
-            return None
-    start = min(s, sent.start_char)
-    end = max(e, sent.end_char)
-    return trim_edges(quotes.text, start, end)
