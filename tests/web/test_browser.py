@@ -131,3 +131,33 @@ def test_hostile_article_renders_as_text(browse: Callable[..., None], server: st
         _clean(page, server)
 
     browse(check)
+
+
+PAGES = ("/", "/articles/lib-1", "/speakers/nadia-okafor", "/search?q=%22electrical+fault%22")
+
+
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 900)])
+def test_every_page_fits_its_width_with_readable_text_and_the_nav(browse: Callable[..., None], server: str,
+                                                                  width: int, height: int) -> None:
+    """At phone and desktop size: no sideways scroll (a long store id once overflowed the story page's badges),
+    body text at least 16 px, the site links on screen and working."""
+    def check(page: Any) -> None:
+        page.set_viewport_size({"width": width, "height": height})
+        try:
+            page.goto(server + "/api/stories")
+            stories = page.evaluate("JSON.parse(document.body.innerText).stories.map(s => '/stories/' + s.story)")
+            for path in (*PAGES, *stories):  # every story: some name their articles by a file path
+                page.goto(server + path)
+                assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (
+                    path, page.evaluate("document.documentElement.scrollWidth"))
+                assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 16, path
+                home = page.get_by_role("navigation", name="Site").get_by_role("link", name="All stories")
+                assert home.is_visible() and home.bounding_box()["y"] < height, path
+            page.get_by_role("navigation", name="Site").get_by_role("link", name="Search").click()
+            page.wait_for_url("**/search")
+            assert page.locator("#q").is_visible()
+            _clean(page, server)
+        finally:
+            page.set_viewport_size({"width": 1280, "height": 900})
+
+    browse(check)

@@ -1,4 +1,5 @@
-"""The brief cache follows the store: an article ingested into a story while serving shows on the next request."""
+"""The caches follow the store: an article ingested into a story while serving shows on the next request,
+in the story's brief and in the story list."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ def test_a_new_article_in_a_story_rebuilds_its_brief(store_path: Path, tmp_path:
     story = client.get("/api/articles/lib-1").json()["story"]
     before = client.get(f"/api/stories/{story}").json()
     assert client.get(f"/api/stories/{story}").json() == before  # cached
+    listed = {s["story"]: s["article_count"] for s in client.get("/api/stories?limit=100").json()["stories"]}
     later = tmp_path / "later.txt"
     later.write_text(LATER, encoding="utf-8")
     assert ingest([str(later)], db, options=None).new == 1
@@ -34,3 +36,6 @@ def test_a_new_article_in_a_story_rebuilds_its_brief(store_path: Path, tmp_path:
     after = client.get(f"/api/stories/{story}").json()
     assert len(after["articles"]) == len(before["articles"]) + 1
     assert str(later) in {a["id"] for a in after["articles"]}
+    relisted = {s["story"]: s["article_count"] for s in client.get("/api/stories?limit=100").json()["stories"]}
+    assert relisted[story] == listed[story] + 1
+    assert f"{listed[story] + 1} articles" in client.get("/").text

@@ -46,7 +46,34 @@ def test_story_page_is_the_report_with_a_way_home(client: TestClient) -> None:
     assert story
     html = _page(client, f"/stories/{story.group(1)}")
     assert 'class="masthead"' in html and 'id="who"' in html and '<a href="/">All stories</a>' in html
+    assert html.index('<header class="masthead">') < html.index('aria-label="Site"') < html.index("<h1>")
     _page(client, "/stories/s999", 404)
+
+
+def test_story_page_names_articles_a_b_c_and_the_api_keeps_store_ids(client: TestClient) -> None:
+    sid = re.search(r'href="/stories/(s\d+)">Fire destroys', _page(client, "/"))
+    assert sid
+    html = _page(client, f"/stories/{sid.group(1)}")
+    stored = [a["id"] for a in client.get(f"/api/stories/{sid.group(1)}").json()["articles"]]
+    assert "lib-1" in stored
+    badges = re.findall(r'<p class="art-id" aria-hidden="true">([^<]*)</p>', html)
+    assert badges == ["A", "B", "C", "D", "E"][:len(stored)]
+    chips = re.findall(r'class="chip" href="#claim-([^"]+)"', html)
+    assert chips and all(re.fullmatch(r"[A-E]\d+", chip) for chip in chips), chips
+    assert not any(f">{aid}<" in html or f"#claim-{aid}" in html for aid in stored)
+
+
+def test_story_page_is_the_report_of_its_brief_but_for_the_site_links(client: TestClient) -> None:
+    from storydiff.render.html import render_html
+    from storydiff.web.labels import short_ids
+    from storydiff.web.pages import NAV
+
+    sid = re.search(r'href="/stories/(s\d+)">Fire destroys', _page(client, "/"))
+    assert sid
+    html = _page(client, f"/stories/{sid.group(1)}")
+    brief = client.get(f"/api/stories/{sid.group(1)}").json()
+    assert html.count(str(NAV)) == 1
+    assert html.replace(str(NAV), "") == render_html(short_ids(brief))
 
 
 def test_article_page_marks_statements_and_links_speakers(client: TestClient) -> None:

@@ -16,9 +16,9 @@ from starlette.responses import Response
 
 from storydiff import __version__
 from storydiff.store.queries import ReadOnlyStore
-from storydiff.web.app import JSON, Briefs, params, query_param, since_param
+from storydiff.web.app import JSON, Caches, params, query_param, since_param
 
-Handler = Callable[[Request, ReadOnlyStore, Briefs], Response]
+Handler = Callable[[Request, ReadOnlyStore, Caches], Response]
 
 
 def healthz(request: Request) -> Response:
@@ -26,21 +26,21 @@ def healthz(request: Request) -> Response:
     return JSON({"status": "ok", "version": __version__})
 
 
-def stories(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def stories(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     limit, offset = params(request)
-    total, page = store.story_page(since_param(request), limit, offset)
+    total, page = caches.lists.get(store, since_param(request), limit, offset)
     return JSON({"total": total, "limit": limit, "offset": offset, "stories": page})
 
 
-def story(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def story(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     sid = request.path_params["story"]
-    cached = briefs.get(store, sid)
+    cached = caches.briefs.get(store, sid)
     if cached is None:
         raise HTTPException(404, f"no story {sid[:100]!r}; list them at /api/stories")
-    return JSON(cached.brief)
+    return JSON(cached.json)
 
 
-def article(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def article(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     aid = request.path_params["article"]
     found = store.article(aid)
     if found is None:
@@ -48,7 +48,7 @@ def article(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
     return JSON(found)
 
 
-def speaker(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def speaker(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     key = request.path_params["speaker"]
     limit, offset = params(request)
     found = store.speaker(key, limit, offset)
@@ -58,7 +58,7 @@ def speaker(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
     return JSON({**found, "limit": limit, "offset": offset})
 
 
-def search(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def search(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     q = query_param(request)
     limit, offset = params(request)
     hits, more = store.search_page(q, limit, offset)

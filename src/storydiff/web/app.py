@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -27,34 +28,48 @@ from storydiff.errors import StoreError
 from storydiff.render.escape import dumps
 from storydiff.store.queries import ReadOnlyStore
 
-__all__ = ["JSON", "MAX_LIMIT", "MAX_QUERY", "Briefs", "create_app", "params"]
+__all__ = ["JSON", "MAX_LIMIT", "MAX_QUERY", "Briefs", "Caches", "StoryLists", "create_app", "json_bytes", "params"]
 
 MAX_LIMIT = 100  # rows a page may ask for
 MAX_QUERY = 200  # characters of a search query
 MAX_OFFSET = 10_000
 _CACHED = 64  # briefs kept in memory
+_LISTS = 256  # pages of the story list kept in memory
+_BRIEF_ROUTES = {"story", "api_story"}  # routes that serve a cached brief
 _META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
            "Cross-Origin-Resource-Policy": "same-origin"}
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 
 
+def json_bytes(content: Any) -> bytes:
+    """A JSON body written with ``render.escape.dumps`` (bidi and C1 controls escaped)."""
+    return (dumps(content) + "\n").encode("utf-8")
+
+
 class JSON(Response):
-    """A JSON response written with ``render.escape.dumps`` (bidi and C1 controls escaped)."""
+    """A JSON response written with :func:`json_bytes`; a ``bytes`` content is sent as it is (already written)."""
 
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
-        return (dumps(content) + "\n").encode("utf-8")
+        return content if isinstance(content, bytes) else json_bytes(content)
 
 
 @dataclass(frozen=True, slots=True)
 class CachedBrief:
-    """One story's brief as JSON and as the HTML report, with the report's own CSP."""
+    """One story's brief as written JSON (the store's ids) and as the HTML report (articles A, B, C), with its CSP.
 
-    brief: dict[str, Any]
+    The JSON is kept written: writing a 20-article brief takes tens of milliseconds, more than serving it.
+    """
+
+    json: bytes
     html: str
     csp: str
+
+
+class NotBuilt(Exception):
+    """A brief asked for without building is not in the cache (internal: the request goes to a worker thread)."""
 
 
 class Briefs:
@@ -74,8 +89,11 @@ class Briefs:
                 return self._items[key]
         return None
 
-    def get(self, store: ReadOnlyStore, story: str) -> CachedBrief | None:
-        """The brief of a story (None for an unknown one), built from the store on the first request."""
+    def get(self, store: ReadOnlyStore, story: str, *, build: bool = True) -> CachedBrief | None:
+        """The brief of a story (None for an unknown one), built from the store on the first request.
+
+        With ``build=False`` a brief not yet built raises :class:`NotBuilt` instead of being built.
+        """
         count = store.article_count(story)
         if count is None:
             return None
@@ -83,6 +101,8 @@ class Briefs:
         cached = self._cached(key)
         if cached is not None:
             return cached
+        if not build:
+            raise NotBuilt(story)
         with self._build:
             cached = self._cached(key)
             if cached is not None:
@@ -90,18 +110,66 @@ class Briefs:
             from storydiff.pipeline import brief_from_analysis
             from storydiff.render.html import render_html
             from storydiff.store import story_analysis
+            from storydiff.web.labels import short_ids
 
-            brief = brief_from_analysis(story_analysis(store, story))
-            html = render_html(brief)
+            brief = brief_from_analysis(story_analysis(store, story)).to_dict()
+            html = render_html(short_ids(brief))  # the page names articles A, B, C like the report
             match = _META_CSP.search(html)
             csp = (match.group(1) if match else "default-src 'none'") + "; frame-ancestors 'none'"
-            cached = CachedBrief(brief.to_dict(), html, csp)
+            cached = CachedBrief(json_bytes(brief), html, csp)
             with self._lock:
                 self._items[key] = cached
                 self.built += 1
                 while len(self._items) > self.size:
                     self._items.popitem(last=False)
             return cached
+
+
+class StoryLists:
+    """Pages of the story list kept under (since, limit, offset, latest article), the least recently used dropped.
+
+    Listing stories counts and groups every story's articles, the costliest query a page makes; the list
+    changes only when an ingest adds articles (a story's merge comes with them), which moves the latest
+    article's ``seq``. The pages are shared between requests and must not be changed.
+    """
+
+    def __init__(self, size: int = _LISTS) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[str | None, int, int, int], tuple[int, list[dict[str, Any]]]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, store: ReadOnlyStore, since: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """(number of stories, one page of them), as ``ReadOnlyStore.story_page`` gives it."""
+        latest = store.db.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+        key = (since, limit, offset, int(latest))
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        found = store.story_page(since, limit, offset)
+        with self._lock:
+            self._items[key] = found
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return found
+
+
+class _BuiltOnly:
+    """The briefs, read without building: a brief not built yet raises NotBuilt."""
+
+    def __init__(self, briefs: Briefs) -> None:
+        self.briefs = briefs
+
+    def get(self, store: ReadOnlyStore, story: str) -> CachedBrief | None:
+        return self.briefs.get(store, story, build=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Caches:
+    """What the app keeps in memory between requests: story briefs and pages of the story list."""
+
+    briefs: Briefs | _BuiltOnly
+    lists: StoryLists
 
 
 def params(request: Request) -> tuple[int, int]:
@@ -160,20 +228,31 @@ def create_app(db: str, *, timeout: float = 10.0) -> Starlette:
     """The app over the store at ``db``, opened read-only; ``timeout``: seconds any one query may run."""
     from storydiff.web import api, pages
 
-    stores, briefs = Stores(db, timeout), Briefs()
+    stores, briefs, lists = Stores(db, timeout), Briefs(), StoryLists()
+    caches, built_only = Caches(briefs, lists), Caches(_BuiltOnly(briefs), lists)
 
     def route(path: str, handler: Callable[..., Response], name: str) -> Route:
         def endpoint(request: Request) -> Response:
             store = stores.get()
             with store.deadline(stores.timeout):
-                return handler(request, store, briefs)
+                return handler(request, store, caches)
 
-        return Route(path, endpoint, methods=["GET"], name=name)
+        async def brief_endpoint(request: Request) -> Response:
+            # A brief already built is served on the event loop (one indexed count, a dict lookup): no wait
+            # for a worker thread behind slower requests. Building one takes seconds: that goes to a thread.
+            store = stores.get()
+            try:
+                with store.deadline(stores.timeout):
+                    return handler(request, store, built_only)
+            except NotBuilt:
+                return await run_in_threadpool(endpoint, request)
+
+        return Route(path, brief_endpoint if name in _BRIEF_ROUTES else endpoint, methods=["GET"], name=name)
 
     routes = [Route("/healthz", api.healthz, methods=["GET"], name="healthz")]
     routes += [route(path, handler, name) for path, handler, name in (*api.ROUTES, *pages.ROUTES)]
     app = Starlette(routes=routes, exception_handlers={HTTPException: _error, StoreError: _error})
-    app.state.briefs = briefs
+    app.state.briefs, app.state.lists = briefs, lists
     app.add_middleware(_SecurityHeaders)
     return app
 

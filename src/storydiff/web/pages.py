@@ -24,7 +24,7 @@ from starlette.responses import HTMLResponse, Response
 
 from storydiff.render.escape import terminal_safe
 from storydiff.store.queries import HIT_END, HIT_START, ReadOnlyStore
-from storydiff.web.app import Briefs, params, query_param, since_param
+from storydiff.web.app import Caches, params, query_param, since_param
 
 
 def _finalize(value: Any) -> Any:
@@ -42,7 +42,12 @@ CSS = "\n".join(resources.files(package).joinpath(name).read_text(encoding="utf-
                 for package, name in (("storydiff.render", "report.css"), ("storydiff.web", "web.css")))
 CSP = (f"default-src 'none'; style-src '{_sha256(CSS)}'; img-src 'none'; base-uri 'none'; form-action 'self'; "
        "frame-ancestors 'none'")
-_NAV = '<nav class="site" aria-label="Site"><a href="/">All stories</a> · <a href="/search">Search</a></nav>'
+# The site's links, the first thing in the masthead, in full-size text; styled by the report's own classes
+# (``.facts``), so the story page (the report, under the report's CSP) shows them as every other page does.
+NAV = Markup('<nav class="site" aria-label="Site"><p class="facts"><a href="/">All stories</a> · '
+             '<a href="/search">Search</a></p></nav>')
+_MASTHEAD = '<header class="masthead">'
+_ENV.globals["nav"] = NAV
 
 
 def page(template: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -68,23 +73,24 @@ def _pager(request: Request, limit: int, offset: int, more: bool) -> dict[str, s
     return {"prev": at(max(0, offset - limit)) if offset else None, "next": at(offset + limit) if more else None}
 
 
-def home(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def home(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     limit, offset = params(request)
-    total, stories = store.story_page(since_param(request), limit, offset)
+    total, stories = caches.lists.get(store, since_param(request), limit, offset)
     return page("home.html", title="Stories", stories=stories, total=total, offset=offset,
                 pager=_pager(request, limit, offset, offset + limit < total))
 
 
-def story(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def story(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     sid = request.path_params["story"]
-    cached = briefs.get(store, sid)
+    cached = caches.briefs.get(store, sid)
     if cached is None:
         raise HTTPException(404, f"no story {sid[:100]!r}")
-    html = cached.html.replace("<body>\n", f"<body>\n{_NAV}\n", 1)
+    html = (cached.html.replace(_MASTHEAD, _MASTHEAD + str(NAV), 1) if _MASTHEAD in cached.html
+            else cached.html.replace("<body>\n", f"<body>\n{NAV}\n", 1))
     return HTMLResponse(html, headers={"Content-Security-Policy": cached.csp})
 
 
-def article(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def article(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     from storydiff.render.html import mark_text  # the report's own marking of speakers, cues, contents
 
     aid = request.path_params["article"]
@@ -98,7 +104,7 @@ def article(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
     return page("article.html", title=found["article"].get("title") or aid, found=found, text=text)
 
 
-def speaker(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def speaker(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     key = request.path_params["speaker"]
     limit, offset = params(request)
     found = store.speaker(key, limit, offset)
@@ -108,7 +114,7 @@ def speaker(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
                 pager=_pager(request, limit, offset, offset + limit < found["total"]))
 
 
-def search(request: Request, store: ReadOnlyStore, briefs: Briefs) -> Response:
+def search(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     q = query_param(request, required=False)
     limit, offset = params(request)
     hits, more = store.search_page(q, limit, offset) if q else ([], False)
