@@ -315,3 +315,9 @@ def test_a_world_view_and_a_hearing_are_not_sources(nlp: Language) -> None:
     )
     for st in extract(nlp, text):
         assert "world view" not in st.speaker.text and "hearings" not in st.speaker.text
+
+
+def test_a_semicolon_ends_what_was_said(nlp: Language) -> None:
+    text = "Councillors said the timing of the vote was not planned; they only learned of the date on Friday."
+    st = by_content(extract(nlp, text), "timing of the vote")
+    assert st.content.text == "the timing of the vote was not planned"

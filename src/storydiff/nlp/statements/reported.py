@@ -21,6 +21,7 @@ from storydiff.nlp.statements.cues import (
     PREPOSITION_CONTENT,
 )
 from storydiff.nlp.statements.positions import doc_text
+from storydiff.nlp.statements.quotes import QuoteIndex
 
 CANDIDATE_LEMMAS = CUE_LEMMAS | frozenset(PHRASAL_CUES) | {"accord"}
 PHRASAL_PREPS = frozenset({"on", "from", "about"})
@@ -48,6 +49,31 @@ def sentence_breaks(text: str, start: int, end: int) -> list[int]:
             continue
         found.append(m.end(1))
     return found
+
+
+_SEMICOLON = re.compile(r";\s")
+
+
+def semicolon_bounds(quotes: QuoteIndex, cue_at: int, start: int, end: int) -> tuple[int, int] | None:
+    """A content range kept to the cue's side of a semicolon, or None when a semicolon
+    parts the cue from all of it.
+
+    "said the timing was not intentional; they only learned of it on Friday": the
+    semicolon ends what was said, as a full stop would, and "learned" is not a cue of
+    the clause before it. Semicolons inside quotations do not count.
+    """
+    text = quotes.text
+    for m in _SEMICOLON.finditer(text, min(start, cue_at), max(end, cue_at)):
+        at = m.start()
+        if quotes.containing(at, at + 1) is not None:
+            continue
+        if end <= at < cue_at or cue_at < at < start:
+            return None
+        if cue_at < at < end:
+            return start, at
+        if start < at < cue_at:
+            start = m.end()
+    return start, end
 
 
 def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:

@@ -29,6 +29,7 @@ from storydiff.nlp.statements.reported import (
     governed_content,
     is_passive_participle,
     parenthetical_content,
+    semicolon_bounds,
     sentence_breaks,
     trim_edges,
 )
@@ -264,7 +265,7 @@ def _within_sentence(quotes: QuoteIndex, start: int, end: int, cue_at: int) -> t
         start = before[-1]
     if after:
         end = after[0]
-    return start, end
+    return semicolon_bounds(quotes, cue_at, start, end) or (start, end)
 
 
 # says “the tide has turned” despite the loss: the quotation is only part of the

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import Paragraphs, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
-from storydiff.nlp.statements.reported import content_span, is_passive_participle, trim_edges
+from storydiff.nlp.statements.reported import content_span, is_passive_participle, semicolon_bounds, trim_edges
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
 
 _TEMPLATE_DEPS = {
@@ -79,6 +79,10 @@ def template_candidates(
         speaker = None
         for (start, end), kind in spans.items():
             start, end = trim_edges(text, max(start, para_start), min(end, para_end))
+            bounds = semicolon_bounds(quotes, tok.idx, start, end)
+            if bounds is None:
+                continue
+            start, end = trim_edges(text, *bounds)
             if end - start < 2 or (start <= speaker_tok.idx < end):
                 continue
             if speaker is None:
