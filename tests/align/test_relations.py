@@ -185,3 +185,14 @@ def test_according_to_the_ap_counts_as_the_ap() -> None:
     brief = build_brief([wire_copy, relayed])
     assert [r.type for r in brief.relations] == ["corroborates"]
     assert [p.independent_sources for p in brief.agreed] == [1]
+
+
+def test_seeds_tillerson_and_sanders_on_bumping_into_each_other_are_connected(seeds: Brief) -> None:
+    tillerson = next(c for c in seeds.claims if "bumped into each other" in c.text)
+    sanders = next(c for c in seeds.claims if "bump into each other" in c.text and "never a meeting" in c.text)
+    assert "never been an agreement" in tillerson.text  # one claim each carries both points
+    linked = [r for r in seeds.relations if set(r.claims) == {tillerson.id, sanders.id}]
+    assert linked and linked[0].type in ("corroborates", "related"), [
+        r for r in seeds.relations if tillerson.id in r.claims
+    ]
+    assert "pair model" in linked[0].reason or "same" in linked[0].reason

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from storydiff.align.facts import MODEL_FLOOR, Proposal, decide, difference, select
 from storydiff.align.independence import attributed_outlet, outlet_key, source_groups
 from storydiff.align.match import iter_candidates
+from storydiff.align.pair_model import shipped
 from storydiff.align.relations import (
     ClaimContext,
     Evidence,
@@ -21,12 +23,13 @@ from storydiff.align.relations import (
     terms_of,
 )
 from storydiff.lexicon.speech import SPEECH_PREFIXES
-from storydiff.models import Point, Relation, Unique
+from storydiff.models import Claim, Point, Relation, Unique
 from storydiff.nlp.analysis import Analysis
 from storydiff.nlp.embed import embed
 
 
 COMMON_SHARE = 0.08  # a word in more than this share of a story's claims is its topic, not evidence
+MUTUAL = 0.65  # cosine at which two claims of one point need no corroboration of their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,37 +42,85 @@ class Alignment:
     sources: dict[str, str]  # article id -> independent-source group id
 
 
-def align(analysis: Analysis) -> Alignment:
-    """Relate the claims of different articles to one another."""
-    items = [(aa, c) for aa in analysis.articles for c in aa.claims]
-    if not items:
-        return Alignment((), (), (), {})
-    vectors = np.vstack([aa.vectors for aa in analysis.articles if len(aa.claims)])
+def align(analysis: Analysis, use_model: bool = True) -> Alignment:
+    """Relate the claims of different articles to one another.
+
+    Only facts take part: a claim whose ``role`` is a headline, caption, byline,
+    pleasantry or fragment is never a point, a side of a dispute, or "only in".
+    ``use_model=False`` leaves the claim-pair model out (the rules alone), for comparison.
+    """
+    rows = [
+        (n, c) for n, c in enumerate(c for aa in analysis.articles for c in aa.claims) if is_fact(c)
+    ]
+    if not rows:
+        return Alignment((), (), _unique(analysis, [], set()), source_groups([aa.article for aa in analysis.articles]))
+    all_vectors = np.vstack([aa.vectors for aa in analysis.articles if len(aa.claims)])
+    vectors = all_vectors[[n for n, _ in rows]]
     article_index = {aa.article.id: n for n, aa in enumerate(analysis.articles)}
-    labels = [article_index[c.article] for _, c in items]
+    labels = [article_index[c.article] for _, c in rows]
     names = {e.id: e.name for e in analysis.entities}
-    contexts = build_contexts(analysis)
+    people = {e.id: e.name for e in analysis.entities if e.type == "PERSON"}
+    every = build_contexts(analysis)
+    contexts = [every[n] for n, _ in rows]
     common = common_terms(contexts)
 
     relations = []
     pending = []  # same-voice pairs whose quoted pieces must be compared by meaning
-    for candidate in iter_candidates(vectors, labels, [c.entities for _, c in items]):
+    undecided = []  # pairs the rules leave unrelated or related: the pair model's to judge
+    candidates = iter_candidates(vectors, labels, [c.entities for _, c in rows], floor=MODEL_FLOOR)
+    for candidate in candidates:
         left, right = contexts[candidate.left], contexts[candidate.right]
         found = evidence(left, right, candidate.similarity, names, common)
         relation = classify(left, right, found)
         if (relation is None or relation.type == "related") and needs_piece_check(left, right, found):
             pending.append((left, right, found, relation))
-        elif relation is not None:
-            relations.append(relation)
+        elif relation is None or relation.type == "related":
+            undecided.append(Proposal(left, right, found, relation))
+        else:
+            relations.append(_checked(relation, left, right, found, people))
     for left, right, found, fallback in _compare_pieces(pending):
         relation = classify(left, right, found) or fallback
-        if relation is not None:
-            relations.append(relation)
+        if relation is None or relation.type == "related":
+            undecided.append(Proposal(left, right, found, relation))
+        else:
+            relations.append(_checked(relation, left, right, found, people))
+    relations.extend(_judge(undecided, people) if use_model else [p.fallback for p in undecided if p.fallback])
     relations.sort(key=lambda r: (_order(r.claims[0]), _order(r.claims[1])))
     sources = source_groups([aa.article for aa in analysis.articles])
-    agreed = _agreed_points(relations, contexts, sources, analysis)
-    unique = _unique(analysis, relations)
+    row_of = {c.id: n for n, (_, c) in enumerate(rows)}
+    agreed = agreed_points(relations, contexts, sources, analysis, lambda x, y: float(
+        vectors[row_of[x]] @ vectors[row_of[y]]
+    ))
+    unique = _unique(analysis, relations, {c.id for _, c in rows})
     return Alignment(tuple(relations), agreed, unique, sources)
+
+
+def is_fact(claim: Claim) -> bool:
+    """Whether a claim states a fact, not a headline, caption, byline, pleasantry or fragment."""
+    return getattr(claim, "role", "fact") in ("fact", None)
+
+
+def _judge(undecided: Sequence[Proposal], people: Mapping[str, str]) -> list[Relation]:
+    """The pair model's decisions on the pairs worth asking about (one batched call); the checks on the rest."""
+    chosen = select(undecided)
+    texts = [(p.left.claim.text, p.right.claim.text) for p in chosen]
+    probabilities = shipped().probabilities(texts, both_orders=False) if chosen else ()
+    scored = dict(zip(map(id, chosen), probabilities, strict=True))
+    out = []
+    for proposal in undecided:
+        relation = decide(proposal, float(scored.get(id(proposal), 0.0)), people)
+        if relation is not None:
+            out.append(relation)
+    return out
+
+
+def _checked(
+    relation: Relation, left: ClaimContext, right: ClaimContext, found: Evidence, people: Mapping[str, str]
+) -> Relation:
+    """A rule corroboration, unless the two claims differ in a plan and its outcome, a year or a person."""
+    if relation.type != "corroborates":
+        return relation
+    return difference(left, right, found, False, people) or relation
 
 
 def _compare_pieces(
@@ -166,25 +217,34 @@ def _order(claim_id: str) -> tuple[str, int]:
     return letters.rstrip("-"), int(claim_id[len(letters):] or 0)
 
 
-def _agreed_points(
-    relations: Sequence[Relation], contexts: Sequence[ClaimContext], sources: Mapping[str, str], analysis: Analysis
+def agreed_points(
+    relations: Sequence[Relation],
+    contexts: Sequence[ClaimContext],
+    sources: Mapping[str, str],
+    analysis: Analysis,
+    cosine: Callable[[str, str], float],
 ) -> tuple[Point, ...]:
-    """Connected groups of corroborating claims, each with its count of independent sources."""
-    parent: dict[str, str] = {}
+    """Groups of corroborating claims, each with its count of independent sources.
 
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for relation in relations:
-        if relation.type == "corroborates":
-            a, b = relation.claims
-            parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for claim_id in list(parent):
-        groups[find(claim_id)].append(claim_id)
+    Strongest links first, two groups join only when every two members of the
+    joined group corroborate each other or are close in meaning (``cosine``), so
+    a claim that states two facts cannot chain them into one point.
+    """
+    links = sorted(
+        (r for r in relations if r.type == "corroborates"), key=lambda r: (-r.confidence, r.claims)
+    )
+    linked = {frozenset(r.claims) for r in links}
+    group_of: dict[str, list[str]] = {}
+    for relation in links:
+        a, b = relation.claims
+        ga, gb = group_of.get(a, [a]), group_of.get(b, [b])
+        if ga is gb:
+            continue
+        if all(frozenset((x, y)) in linked or cosine(x, y) >= MUTUAL for x in ga for y in gb):
+            joined = ga + gb
+            for member in joined:
+                group_of[member] = joined
+    groups = {id(g): g for g in group_of.values()}
 
     by_claim = {c.claim.id: c for c in contexts}
     outlets_of = {aa.article.id: aa.article.outlet for aa in analysis.articles}
@@ -198,7 +258,7 @@ def _agreed_points(
     }
     points = []
     for members in groups.values():
-        members.sort(key=_order)
+        members = sorted(members, key=_order)
         articles = sorted({by_claim[m].claim.article for m in members})
         independent = set()
         for m in members:
@@ -213,11 +273,11 @@ def _agreed_points(
     return tuple(points)
 
 
-def _unique(analysis: Analysis, relations: list[Relation]) -> tuple[Unique, ...]:
-    """Per article, claims that no other article corroborates, disputes or updates."""
+def _unique(analysis: Analysis, relations: Sequence[Relation], facts: set[str]) -> tuple[Unique, ...]:
+    """Per article, the facts that no other article corroborates, disputes or updates."""
     touched = {cid for r in relations if r.type != "related" for cid in r.claims}
     out = []
     for aa in analysis.articles:
-        only = tuple(c.id for c in aa.claims if c.id not in touched)
+        only = tuple(c.id for c in aa.claims if c.id in facts and c.id not in touched)
         out.append(Unique(aa.article.id, only))
     return tuple(out)

@@ -18,6 +18,7 @@ can score its exported file through the same code the tool uses.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -80,14 +81,23 @@ class PairModel:
         self._tokenizer.enable_truncation(self.max_tokens, strategy="longest_first")
         self._tokenizer.enable_padding()
         self._lock = threading.Lock()  # a tokenizer's truncation/padding state is not thread-safe
+        self.seconds = 0.0  # time spent scoring, all calls together (benchmarks/pair_cost.py reads it)
+        self.pairs = 0  # pairs scored, all calls together
 
-    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
-        """P(same fact) for each (a, b), averaged over both orders; float32, shape ``(n,)``."""
+    def probabilities(self, pairs: Sequence[tuple[str, str]], both_orders: bool = True) -> np.ndarray:
+        """P(same fact) for each (a, b), averaged over both orders; float32, shape ``(n,)``.
+
+        ``both_orders=False`` scores (a, b) only, at half the cost (the brief's setting).
+        """
         if not pairs:
             return np.zeros(0, dtype=np.float32)
-        both = [*pairs, *((b, a) for a, b in pairs)]
-        logits = self._logits(both)
-        probabilities = 1.0 / (1.0 + np.exp(-logits))
+        started = time.perf_counter()
+        both = [*pairs, *((b, a) for a, b in pairs)] if both_orders else list(pairs)
+        probabilities = 1.0 / (1.0 + np.exp(-self._logits(both)))
+        self.seconds += time.perf_counter() - started
+        self.pairs += len(pairs)
+        if not both_orders:
+            return probabilities.astype(np.float32)
         return ((probabilities[: len(pairs)] + probabilities[len(pairs) :]) / 2).astype(np.float32)
 
     def _logits(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:

@@ -99,52 +99,52 @@ def classify(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> Rel
     if conflict is not None:
         why, confidence = conflict
         focus = why.split()[0]
-        order = _time_order(left, right)
+        order = time_order(left, right)
         if order is not None:
             earlier, later = order
             return Relation(
                 "updates", (earlier.claim.id, later.claim.id), confidence,
-                f"{why}: {_side(earlier, focus)}, then {_side(later, focus)}", similarity,
+                f"{why}: {side(earlier, focus)}, then {side(later, focus)}", similarity,
             )
         return Relation(
             "conflicts", (a.id, b.id), confidence,
-            f"{why}: {_side(left, focus)} vs {_side(right, focus)}", similarity,
+            f"{why}: {side(left, focus)} vs {side(right, focus)}", similarity,
         )
     names = ", ".join(evidence.shared_names[:3])
-    quote = _quotes(left, right)
+    quote = quotes(left, right)
     # Claims that differ in polarity, figures or dates are never the same fact, at most related.
-    compatible = _compatible(a, b)
-    if compatible and (similarity >= CORROBORATE_ALONE or (similarity >= CORROBORATE and (
+    is_compatible = compatible(a, b)
+    if is_compatible and (similarity >= CORROBORATE_ALONE or (similarity >= CORROBORATE and (
         evidence.event or len(evidence.shared_terms) >= 2
     ))):
         return Relation(
-            "corroborates", (a.id, b.id), _scale(similarity, CORROBORATE),
+            "corroborates", (a.id, b.id), scale(similarity, CORROBORATE),
             f"same fact: {quote}" + (f" (both name {names})" if names else ""), similarity,
         )
-    if compatible and similarity >= CORROBORATE_WITH_EVIDENCE and evidence.event and (
+    if is_compatible and similarity >= CORROBORATE_WITH_EVIDENCE and evidence.event and (
         len(evidence.shared_names) >= 2 or evidence.shared_voices
         or (evidence.by_predicate and similarity >= CORROBORATE_SAME_VERB)
     ):
         return Relation(
-            "corroborates", (a.id, b.id), _scale(similarity, CORROBORATE_WITH_EVIDENCE) * 0.9,
+            "corroborates", (a.id, b.id), scale(similarity, CORROBORATE_WITH_EVIDENCE) * 0.9,
             f"same fact about '{evidence.event[0]}': {quote}" + (f" (both name {names})" if names else ""),
             similarity,
         )
     # "crews accepted a 5 percent pay rise" / "crews would receive a 5 percent rise": the same figure.
-    figure = _shared_amount(a, b) if compatible and similarity >= CORROBORATE_WITH_EVIDENCE else None
+    figure = _shared_amount(a, b) if is_compatible and similarity >= CORROBORATE_WITH_EVIDENCE else None
     if figure and len(evidence.shared_terms) >= 2:
         return Relation(
-            "corroborates", (a.id, b.id), _scale(similarity, CORROBORATE_WITH_EVIDENCE) * 0.9,
+            "corroborates", (a.id, b.id), scale(similarity, CORROBORATE_WITH_EVIDENCE) * 0.9,
             f"same figure ({figure}): {quote}", similarity,
         )
     if (
-        compatible and similarity >= CORROBORATE_SAME_VOICE and evidence.shared_voices
+        is_compatible and similarity >= CORROBORATE_SAME_VOICE and evidence.shared_voices
         and len(evidence.shared_terms) >= 2
         and _same_point(piece(left, right), piece(right, left), evidence.piece_similarity)
     ):
         voice = evidence.shared_voices[0]
         return Relation(
-            "corroborates", (a.id, b.id), _scale(similarity, CORROBORATE_SAME_VOICE) * 0.8,
+            "corroborates", (a.id, b.id), scale(similarity, CORROBORATE_SAME_VOICE) * 0.8,
             f"{voice} in both: {quote}", similarity,
         )
     if similarity >= RELATED and (
@@ -155,7 +155,7 @@ def classify(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> Rel
             else names or ", ".join(evidence.shared_terms[:3]) or f"similar wording, cosine {similarity:.2f}"
         )
         return Relation(
-            "related", (a.id, b.id), _scale(similarity, RELATED) * 0.8,
+            "related", (a.id, b.id), scale(similarity, RELATED) * 0.8,
             f"same topic ({topic}): {quote}", similarity,
         )
     return None
@@ -184,13 +184,15 @@ def needs_piece_check(left: ClaimContext, right: ClaimContext, evidence: Evidenc
     """Whether a pair would corroborate as one person's words once its quoted pieces are compared."""
     return bool(
         evidence.similarity >= CORROBORATE_SAME_VOICE and evidence.shared_voices
-        and len(evidence.shared_terms) >= 2 and _compatible(left.claim, right.claim)
+        and len(evidence.shared_terms) >= 2 and compatible(left.claim, right.claim)
     )
 
 
 def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tuple[str, float] | None:
     """(reason head, confidence) when the two claims cannot both be true of one event."""
     a, b = left.claim, right.claim
+    if is_request(a) or is_request(b):
+        return None  # "asked the firm to provide its records" asserts nothing a denial could contradict
     # "Twelve people were injured" vs "Fifteen people were injured": same verb, other amount.
     # Only when both name the same people and places: "his rate was 36 percent" vs "the
     # Clintons' rate was 35.7 percent" are two rates.
@@ -208,10 +210,10 @@ def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tu
     ):
         numbers = number_clash(a, b)
         if numbers:
-            return f"numbers differ ({numbers})", _scale(evidence.similarity, CONFLICT_DETAILS) * 0.8
+            return f"numbers differ ({numbers})", scale(evidence.similarity, CONFLICT_DETAILS) * 0.8
     if evidence.similarity < CONFLICT or not evidence.event:
         return None
-    base = _scale(evidence.similarity, CONFLICT)
+    base = scale(evidence.similarity, CONFLICT)
     event = evidence.event[0]
     # "ruled out a meeting" vs "a meeting would happen": one side takes back what the other states.
     # Only a definite or expected statement can be contradicted; "might", "if", "whether" cannot.
@@ -228,7 +230,7 @@ def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tu
         same_voice = left.speaker is not None and left.speaker == right.speaker
         # One speaker contradicting themselves at one time is more likely our misreading.
         if (not evidence.by_predicate or _covered(negative, positive)) and not (
-            same_voice and _time_order(left, right) is None
+            same_voice and time_order(left, right) is None
         ):
             return f"negation ({event})", base * 0.95
     # "confirmed the meeting" vs "cancelled the meeting".
@@ -236,15 +238,28 @@ def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tu
         return f"opposite predicates '{a.predicate}' vs '{b.predicate}' ({event})", base * 0.9
     if evidence.similarity < CONFLICT_DATES or a.polarity != b.polarity:
         return None
-    if evidence.by_predicate and _shared_arguments(a, b) and _dates_clash(a, b):
+    if evidence.by_predicate and _shared_arguments(a, b) and dates_clash(a, b):
         days = f"{', '.join(_days(a))} vs {', '.join(_days(b))}"
-        return f"dates differ ({days})", _scale(evidence.similarity, CONFLICT_DATES) * 0.8
+        return f"dates differ ({days})", scale(evidence.similarity, CONFLICT_DATES) * 0.8
     return None
 
 
-def _compatible(a: Claim, b: Claim) -> bool:
+# "asked the company to provide", "called on him to explain": a request asserts nothing.
+_REQUEST = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)? (?:on|for)|"
+    r"demand(?:s|ed|ing)?|sought|seek(?:s|ing)?|invit(?:e|es|ed|ing))\b", re.IGNORECASE,
+)
+
+
+def is_request(claim: Claim) -> bool:
+    """Whether the claim reports a request ("asked him to provide the records"), not an assertion."""
+    head = claim.text[: max(0, (claim.content_start or claim.start) - claim.start)] or claim.text
+    return bool(_REQUEST.search(claim.key or "") or _REQUEST.search(head))
+
+
+def compatible(a: Claim, b: Claim) -> bool:
     """Whether two claims could state the same fact: same polarity, no side taking it back."""
-    if a.polarity != b.polarity or _dates_clash(a, b) or number_clash(a, b):
+    if a.polarity != b.polarity or dates_clash(a, b) or number_clash(a, b):
         return False
     # "shrank nearly 30 percent" vs "shrank from about 5 million to 400,000": other figures, other fact.
     va, vb = _values(a), _values(b)
@@ -376,7 +391,7 @@ def _days(claim: Claim) -> list[str]:
     return [d for d in claim.dates if _is_day(d)]
 
 
-def _dates_clash(a: Claim, b: Claim) -> bool:
+def dates_clash(a: Claim, b: Claim) -> bool:
     """Both claims date their event to a day or month, and share no day, month or number.
 
     "in February" and "at the end of February" agree; "on January 1" and "at the end
@@ -407,7 +422,7 @@ def _covered(negative: Claim, positive: Claim) -> bool:
     return not words or sum(w in other for w in words) >= COVERED * len(words)
 
 
-def _time_order(left: ClaimContext, right: ClaimContext) -> tuple[ClaimContext, ClaimContext] | None:
+def time_order(left: ClaimContext, right: ClaimContext) -> tuple[ClaimContext, ClaimContext] | None:
     """(earlier, later) when both claims were made at stated, different times.
 
     Only statements that carry their own time ("said on Thursday") are ordered: an
@@ -438,7 +453,7 @@ def _weekday(text: str | None) -> int | None:
     return days[0] if len(days) == 1 and len(words) <= 2 else None
 
 
-def _quotes(left: ClaimContext, right: ClaimContext, limit: int = 70) -> str:
+def quotes(left: ClaimContext, right: ClaimContext, limit: int = 70) -> str:
     """"'piece' / 'piece'": the part of each claim that bears on the other, the second matched to the first."""
     first = piece(left, right)
     second = _best_piece(right, terms_of(first)) if terms_of(first) & right.terms else piece(right, left)
@@ -480,7 +495,7 @@ _ATTRIBUTION = re.compile(
 _PIECES = re.compile(r"\s*(?<!\d),(?!\d)\s*|\s*[;:—–―(]\s*|\s+-\s+|\s+that\s+|[)]")
 
 
-def _side(context: ClaimContext, focus: str = "") -> str:
+def side(context: ClaimContext, focus: str = "") -> str:
     """One side of a conflict: the decisive words, who said them, where and when.
 
     ``focus`` names what differs ("numbers", "dates"): that side then quotes the
@@ -509,7 +524,7 @@ def _side(context: ClaimContext, focus: str = "") -> str:
     return f"'{key}' ({who}{', ' + when if when else ''})"
 
 
-def _scale(similarity: float, floor: float) -> float:
+def scale(similarity: float, floor: float) -> float:
     """Map a cosine in [floor, 1] to a confidence in [0.5, 1]."""
     return round(min(1.0, 0.5 + 0.5 * (similarity - floor) / max(1e-6, 1 - floor)), 3)
 

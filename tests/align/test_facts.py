@@ -1,0 +1,129 @@
+"""The same fact in other words across outlets, and what differs between matched facts.
+
+Articles written for these tests; the briefs use the shipped claim-pair model
+and the real spaCy and embedding models.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storydiff.align.facts import shared_run
+from storydiff.models import Article, Brief
+from storydiff.pipeline import build_brief
+
+
+def _article(aid: str, outlet: str, text: str, published: str = "2024-05-02") -> Article:
+    return Article(id=aid, source=f"{aid}.txt", outlet=outlet, published=published, text=text)
+
+
+def _between(brief: Brief, first: str, second: str) -> list[str]:
+    """The types of the relations between the claims holding these two phrases."""
+    out = []
+    for relation in brief.relations:
+        texts = [brief.claim(c).text for c in relation.claims]
+        if (first in texts[0] and second in texts[1]) or (first in texts[1] and second in texts[0]):
+            out.append(relation.type)
+    return out
+
+
+def _point_with(brief: Brief, phrase: str) -> set[str]:
+    """The texts of the agreed point holding the claim with this phrase (empty when none)."""
+    for point in brief.agreed:
+        texts = {brief.claim(c).text for c in point.claims}
+        if any(phrase in t for t in texts):
+            return texts
+    return set()
+
+
+@pytest.fixture(scope="session")
+def library() -> Brief:
+    return build_brief([
+        _article("A", "Valley Herald", (
+            "The city council voted on Tuesday to close the old library on Mill Street.\n\n"
+            "Librarians said the reading room had been damp for years."
+        )),
+        _article("B", "County Post", (
+            "On Tuesday, councillors decided to shut down the old Mill Street library.\n\n"
+            "A bakery opened on the corner of the square last month."
+        )),
+    ])
+
+
+def test_a_paraphrase_across_outlets_is_agreed(library: Brief) -> None:
+    assert _between(library, "voted on Tuesday to close", "decided to shut down") == ["corroborates"]
+    texts = _point_with(library, "decided to shut down")
+    assert any("voted on Tuesday to close" in t for t in texts), library.agreed
+    only = {library.claim(c).text for u in library.unique for c in u.claims}
+    assert not any("shut down" in t or "to close the old library" in t for t in only)
+    assert any("bakery" in t for t in only)
+
+
+def test_a_figure_told_two_ways_is_disputed() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "Prosecutors said the mayor spent $5,687.75 of campaign money on a week at a lakeside spa.\n\n"
+            "The mayor has led the town since the spring."
+        )),
+        _article("B", "County Post", (
+            "According to prosecutors, the mayor used $5,587.75 in campaign funds for a week at a lakeside spa.\n\n"
+            "Her lawyer did not return a call."
+        )),
+    ])
+    types = _between(brief, "$5,687.75", "$5,587.75")
+    assert types and types[0] in ("conflicts", "updates"), brief.relations
+    relation = next(r for r in brief.relations if r.type in ("conflicts", "updates"))
+    assert "5,687.75" in relation.reason and "5,587.75" in relation.reason
+
+
+def test_a_plan_then_its_outcome_is_an_update() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The harbour master is expected to sign the new mooring contract with the ferry company on Friday.\n\n"
+            "Boat owners have complained about the fees."
+        ), published="2024-05-02"),
+        _article("B", "County Post", (
+            "The harbour master signed the new mooring contract with the ferry company on Friday.\n\n"
+            "The contract runs for ten years."
+        ), published="2024-05-04"),
+    ])
+    updates = [r for r in brief.relations if r.type == "updates"]
+    assert updates, brief.relations
+    plan, outcome = (brief.claim(c).text for c in updates[0].claims)
+    assert "expected to sign" in plan and "signed the new mooring" in outcome
+    assert "plan, then outcome" in updates[0].reason
+
+
+def test_a_denial_and_a_request_are_not_a_conflict() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The ferry company denied that it had lost the safety records of its oldest boat.\n\n"
+            "The boat has been in service since the 1990s."
+        )),
+        _article("B", "County Post", (
+            "Inspectors asked the ferry company to provide the safety records of its oldest boat.\n\n"
+            "The inspection is due to end in June."
+        )),
+    ])
+    assert not [r for r in brief.relations if r.type in ("conflicts", "updates")], brief.relations
+
+
+def test_a_claim_stating_two_facts_does_not_chain_them_into_one_point() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The council approved the new swimming pool on Mill Street, and the town's fire chief "
+            "announced his retirement after thirty years."
+        )),
+        _article("B", "County Post", "The council approved the new swimming pool on Mill Street."),
+        _article("C", "Lakeside News", "The town's fire chief announced his retirement after thirty years."),
+    ])
+    for point in brief.agreed:
+        texts = " ".join(brief.claim(c).text for c in point.claims if brief.claim(c).article != "A")
+        assert not ("swimming pool" in texts and "fire chief" in texts), brief.agreed
+
+
+def test_one_quote_cut_two_ways_shares_its_words() -> None:
+    whole = "“We will rebuild the pier before the summer, whatever it costs,” the mayor told the council."
+    part = "The mayor said: “We will rebuild the pier before the summer, whatever it costs.”"
+    assert shared_run(whole, part) == "we will rebuild the pier before the summer whatever it costs"
+    assert shared_run(whole, "The pier will be rebuilt by a firm from the capital.") is None
