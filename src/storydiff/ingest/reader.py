@@ -107,7 +107,7 @@ def read_one(source: str, aid: str, options: ReadOptions) -> Article:
         meta = read_metadata(text)
         title, dateline, outlet, published = meta.title, meta.dateline, meta.outlet, meta.published
 
-    cleaned = clean(text)
+    cleaned = clean(text, wrapped=not is_html)
     return Article(
         id=aid,
         source=source,
