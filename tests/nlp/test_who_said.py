@@ -321,3 +321,13 @@ def test_a_semicolon_ends_what_was_said(nlp: Language) -> None:
     text = "Councillors said the timing of the vote was not planned; they only learned of the date on Friday."
     st = by_content(extract(nlp, text), "timing of the vote")
     assert st.content.text == "the timing of the vote was not planned"
+
+
+def test_according_to_takes_the_clause_before_it(nlp: Language) -> None:
+    text = (
+        "Tolls on the bridge would rise by nine percent next year, according to the ministry of transport, "
+        "more than twice what it had projected for the old ferries that crossed the river each winter."
+    )
+    st = by_content(extract(nlp, text), "nine percent")
+    assert st.content.text == "Tolls on the bridge would rise by nine percent next year"
+    assert st.speaker.text == "the ministry of transport" and st.cue.text == "according to"

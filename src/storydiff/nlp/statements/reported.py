@@ -103,7 +103,12 @@ def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] 
         "“", sent.start_char, left
     ) > text.count("”", sent.start_char, left):
         return None  # the cue is inside an open quotation
-    return sent.start_char, sent.end_char
+    aside = _ASIDE_AFTER.search(text, right, sent.end_char)
+    # "The test, North Korea said, was its biggest yet, although it may take days to ...": the writer's
+    return sent.start_char, aside.start() if aside is not None else sent.end_char
+
+
+_ASIDE_AFTER = re.compile(r",\s+(?:although|though|while|whereas)\s")
 
 
 def is_passive_participle(cue: Token) -> bool:
