@@ -16,17 +16,19 @@ The real ``storydiff serve`` then runs in a subprocess on a free loopback
 port. ``--stories`` stories of two articles or more are asked for (the
 largest quarter, the heaviest pages, and the rest drawn); their briefs are
 built first, one request each, sequentially (the story cache warm-up:
-building a brief is the slow path and is timed apart). Then an httpx ``AsyncClient`` sends ``--requests``
-requests with at most ``--concurrency`` in flight, the routes taken in
-turn in a seeded shuffle: the home page, the story page (cached), an
-article, a speaker, a search, and the five API routes. Each latency is the
-client's: from sending the request to reading the whole body, so on a
-small machine it includes the client's own share of the CPU. Printed: p50,
-p99 and max per route, the error count (any status but 200, or a transport
-error), and the server process's resident memory (RSS) before the warm-up,
-after it, and after the run. The last line is ``serve_story_p99_ms: X``;
-the exit status is 1 when the story page's p99 is 200 ms or more or any
-request failed.
+building a brief is the slow path and is timed apart). Then an httpx
+``AsyncClient`` sends ``--requests`` requests with at most
+``--concurrency`` in flight, the routes taken in turn in a seeded shuffle:
+the home page, the story page (cached), an article, a speaker, a search,
+the five API routes, and ``/healthz`` as a control (it touches neither the
+store nor a worker thread, so its latency is what waiting for the machine's
+cores and the client costs). Each latency is the client's: from sending
+the request to reading the whole body. Printed: p50, p99 and max per
+route, the error count (any status but 200, or a transport error), the CPU
+seconds the server and the client used, and the server process's resident
+memory (RSS) before the warm-up, after it, and after the run. The last line
+is ``serve_story_p99_ms: X``; the exit status is 1 when the story page's
+p99 is 200 ms or more or any request failed.
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ def routes(ids: dict[str, list[str]], rng: random.Random) -> dict[str, Callable[
         "api article": lambda: f"/api/articles/{quote(rng.choice(ids['article']), safe='/')}",
         "api speaker": lambda: f"/api/speakers/{pick('speaker')}",
         "api search": lambda: f"/api/search?{search()}",
+        "healthz (control)": lambda: "/healthz",  # no store, no worker thread: what waiting for a core costs
     }
 
 
