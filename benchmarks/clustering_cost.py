@@ -16,8 +16,10 @@ window, so the work per article is what a real stream of this shape costs.
 Per-article time is the process's CPU time (less disturbed than wall time on a
 shared machine) over the ``--sample`` articles that end at each checkpoint;
 the figure is the ratio against the 1k checkpoint (same run, same machine).
-Memory: the live stories held and the size of the index state as
-JSON, and the process's peak resident memory. The last line is
+Memory: the live stories held, the size of the index state as JSON (and
+per live story: bounded by the kept terms, names and member vectors), the
+vocabulary's keys (bounded by ``VOCABULARY_KEPT``), and the process's peak
+resident memory. The last line is
 ``assign_cost_ratio_100k_vs_1k: X``.
 """
 
@@ -110,7 +112,7 @@ def main() -> None:
     figures: dict[int, float] = {}
     print(f"synthetic stream: {args.per_day} articles/day, live window {index.settings.window_articles} articles")
     print(f"{'articles':>9s} {'ms/article':>11s} {'ratio':>6s} {'live stories':>13s} {'state JSON MB':>14s} "
-          f"{'peak RSS MB':>12s}")
+          f"{'KB/story':>9s} {'vocabulary':>11s} {'peak RSS MB':>12s}")
     for n in range(1, args.articles + 1):
         article = stream.next()
         if n > min(c for c in checkpoints if c >= n) - args.sample:
@@ -125,7 +127,8 @@ def main() -> None:
             state_mb = len(json.dumps(index.to_dict())) / 1e6
             rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"{n:9d} {figures[n]:11.3f} {figures[n] / figures[checkpoints[0]]:6.2f} {len(index.stories):13d} "
-                  f"{state_mb:14.1f} {rss_mb:12.0f}", flush=True)
+                  f"{state_mb:14.1f} {1000 * state_mb / len(index.stories):9.1f} "
+                  f"{len(index.vocabulary.frequency):11d} {rss_mb:12.0f}", flush=True)
     ratio = figures[checkpoints[-1]] / figures[checkpoints[0]]
     if len(checkpoints) > 2:
         print(f"once the live window is full ({checkpoints[-2]} -> {checkpoints[-1]} articles): "

@@ -14,12 +14,12 @@ What it does, deterministically (no sampling; the replay orders use fixed seeds)
    shuffles with the gold decisions forced, collecting the similarity features
    of every (article, live candidate) pair (``storydiff.eval.story_training``);
 3. fits the logistic regression by Newton's method, then picks the join
-   threshold by free replays of the same documents;
+   and merge thresholds together by free replays of the same documents;
 4. writes the model as small JSON, with its feature names.
 
 Held-out figures never come from this file: ``benchmarks/clustering.py``
-retrains it per leave-topics-out fold. Runtime about 30 s; two runs write
-identical files.
+retrains it per leave-topics-out fold. Runtime about 80 s on idle cores;
+two runs write identical files.
 """
 
 from __future__ import annotations
@@ -49,7 +49,8 @@ def main() -> None:
     model = train(features, [d.story for d in docs])
     model.save(args.out)
     print(f"trained on {len(docs)} documents, {len({d.group for d in docs})} topics "
-          f"in {time.perf_counter() - started:.0f} s; threshold {model.threshold}")
+          f"in {time.perf_counter() - started:.0f} s; join threshold {model.threshold}, "
+          f"merge threshold {model.merge_threshold}")
     for name, weight in zip(model.names, model.weights, strict=True):
         print(f"  {name:20s} {weight:+.3f}")
     print(f"wrote {args.out}")

@@ -185,12 +185,19 @@ class Store:
 
     # -- writing ---------------------------------------------------------
 
-    def add(self, items: Sequence[StoredArticle], index_state: dict[str, Any]) -> None:
-        """Add articles with their analysis and stories, and the index state after them, in ONE transaction."""
+    def add(self, items: Sequence[StoredArticle], index_state: dict[str, Any],
+            merges: Sequence[tuple[str, str]] = ()) -> None:
+        """Add articles with their analysis and stories, and the index state after them, in ONE transaction.
+
+        ``merges`` are ``(gone, kept)`` story pairs the index folded together
+        while placing these articles, in order: ``gone``'s articles move to ``kept``.
+        """
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._transaction():
             for item in items:
                 self._add_one(item, now)
+            for gone, kept in merges:
+                self._merge(gone, kept)
             self.db.execute("INSERT OR REPLACE INTO story_index (key, state) VALUES (1, ?)",
                             (json.dumps(index_state),))
 
@@ -225,6 +232,16 @@ class Store:
             (item.story, article.title, article.published, article.published),
         )
         self.db.execute("INSERT INTO story_articles (article, story) VALUES (?, ?)", (article.id, item.story))
+
+
+    def _merge(self, gone: str, kept: str) -> None:
+        self.db.execute("UPDATE story_articles SET story = ? WHERE story = ?", (kept, gone))
+        self.db.execute(
+            "UPDATE stories SET first_seen = (SELECT min(a.published) FROM story_articles m JOIN articles a "
+            "ON a.id = m.article WHERE m.story = ?1), last_seen = (SELECT max(a.published) FROM story_articles m "
+            "JOIN articles a ON a.id = m.article WHERE m.story = ?1) WHERE id = ?1", (kept,),
+        )
+        self.db.execute("DELETE FROM stories WHERE id = ?", (gone,))
 
 
 class _Transaction:

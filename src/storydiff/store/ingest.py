@@ -135,17 +135,23 @@ def _add(store: Store, articles: list[Article], summary: IngestSummary, batch_si
     batches = (articles[start : start + step] for start in range(0, len(articles), step))
     for result in runner.map(batches):
         items = []
+        merges: list[tuple[str, str]] = []
         signatures = result.signatures or (None,) * len(result.analyzed)
         for aa, feature, values in zip(result.analyzed, result.features, signatures, strict=True):
-            story = index.assign(feature)
+            placed = index.place(feature)
+            story = placed.story_id
             if story not in known:
                 known.add(story)
                 summary.new_stories.add(story)
             summary.stories.add(story)
+            for gone in placed.merged:  # the article linked two stories: one now, relabelled by store.add
+                merges.append((gone, story))
+                summary.stories.discard(gone)
+                summary.new_stories.discard(gone)
             copy_of, signature = duplicates.check(aa.article, values)
             summary.near_duplicates += copy_of is not None
             items.append(StoredArticle(aa, story, copy_of, signature))
-        store.add(items, index.to_dict())
+        store.add(items, index.to_dict(), merges)
         summary.new += len(items)
         done += len(items)
         if progress:

@@ -31,7 +31,7 @@ from storydiff.stories.features import StoryFeatures
 from storydiff.stories.model import JoinModel, load_model, sigmoid
 from storydiff.stories.similarity import Pair, StoryState, Vocabulary, Weighted, feature_row
 
-STATE_FORMAT = "storydiff-story-index/1"
+STATE_FORMAT = "storydiff-story-index/2"  # 2: member vectors, name counts
 _EXPIRE_EVERY = 64  # sweep the live window every so many articles
 
 
@@ -52,12 +52,18 @@ class IndexSettings:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """Where one article went: its story, whether it started it, and the join probability."""
+    """Where one article went: its story, whether it started it, the join probability, and merged stories.
+
+    ``merged`` lists live stories folded into ``story_id`` because the article
+    linked them too (the model's ``merge_threshold``): their articles now
+    belong to ``story_id``, and the caller relabels them.
+    """
 
     article_id: str
     story_id: str
     is_new: bool
     probability: float
+    merged: tuple[str, ...] = ()
 
 
 class StoryIndex:
@@ -79,23 +85,25 @@ class StoryIndex:
     # -- assigning --------------------------------------------------------------------------------
 
     def assign(self, article: StoryFeatures, *, model: JoinModel | None = None) -> str:
-        """Put ``article`` into a live story or a new one; return the story's id."""
+        """Put ``article`` into a live story or a new one; return the story's id (merges: use :meth:`place`)."""
         return self.place(article, model=model).story_id
 
     def place(self, article: StoryFeatures, *, model: JoinModel | None = None) -> Assignment:
         """Like :meth:`assign`, with the decision's probability (``model`` overrides for this article)."""
         chosen = model or self.model or load_model()
         weighted = self.vocabulary.weigh(article)
-        best: StoryState | None = None
-        best_p = -1.0
+        scored = []
         for story in self.candidates(article):
-            logit = chosen.logit(feature_row(Pair(article, weighted, story))) + self.time_prior(article, story)
-            p = sigmoid(logit)
-            if p > best_p:
-                best, best_p = story, p
+            logit = chosen.logit(feature_row(Pair(article, weighted, story, self.vocabulary.idf)))
+            scored.append((sigmoid(logit + self.time_prior(article, story)), story))
+        scored.sort(key=lambda ps: -ps[0])
+        best_p, best = scored[0] if scored else (-1.0, None)
         if best is not None and best_p >= chosen.threshold:
             self.join(article, best.id, weighted)
-            return Assignment(article.id, best.id, False, best_p)
+            merge_at = chosen.merge_threshold
+            merged = tuple(self.merge(best.id, other.id) for p, other in scored[1:]
+                           if merge_at is not None and p >= merge_at)
+            return Assignment(article.id, best.id, False, best_p, merged)
         story_id = self.start(article, weighted)
         return Assignment(article.id, story_id, True, max(best_p, 0.0))
 
@@ -144,29 +152,45 @@ class StoryIndex:
 
     def _grow(self, article: StoryFeatures, story_id: str, weighted: Weighted | None) -> None:
         self.seq += 1
-        story = self.stories[story_id]
+        story = self.stories.pop(story_id)
+        self.stories[story_id] = story  # ``stories`` stays in order of last growth, so expiry reads its head only
         story.add(article, weighted or self.vocabulary.weigh(article), self.seq)
         self.vocabulary.add(article)
         self._put(story)
         if self.seq % _EXPIRE_EVERY == 0:
             self.expire()
 
+    def merge(self, keep: str, gone: str) -> str:
+        """Fold the live story ``gone`` into ``keep`` (an article linked both); ``gone`` leaves the index.
+
+        Returns ``gone``: the caller relabels that story's articles as ``keep``.
+        """
+        self.stories[keep].absorb(self.stories[gone])
+        self._drop(gone)
+        self.stories[keep] = self.stories.pop(keep)  # keep the order of last growth
+        self._put(self.stories[keep])
+        return gone
+
     # -- the live window --------------------------------------------------------------------------
 
     def expire(self) -> list[str]:
         """Drop the stories that left the live window; return their ids."""
         gone = []
-        for story in self.stories.values():
-            if story.last_seq < self.seq - self.settings.window_articles:
-                gone.append(story.id)
+        for story in self.stories.values():  # least recently grown first
+            if story.last_seq >= self.seq - self.settings.window_articles:
+                break
+            gone.append(story.id)
         for story_id in gone:
-            slot = self._slot_of.pop(story_id)
-            self._matrix[slot] = 0.0
-            self._story_at[slot] = None
-            self._free.append(slot)
-            del self.stories[story_id]
+            self._drop(story_id)
         self.expired += len(gone)
         return gone
+
+    def _drop(self, story_id: str) -> None:
+        slot = self._slot_of.pop(story_id)
+        self._matrix[slot] = 0.0
+        self._story_at[slot] = None
+        self._free.append(slot)
+        del self.stories[story_id]
 
     def _put(self, story: StoryState) -> None:
         slot = self._slot_of.get(story.id)
@@ -197,7 +221,7 @@ class StoryIndex:
             "dimensions": int(self._matrix.shape[1]),
             "slots": self._story_at,
             "free": self._free,
-            "stories": [self.stories[s].to_dict() for s in self._story_at if s is not None],
+            "stories": [story.to_dict() for story in self.stories.values()],  # in order of last growth
         }
 
     @classmethod
@@ -210,7 +234,8 @@ class StoryIndex:
         index.next_story = int(data["next_story"])
         index.expired = int(data["expired"])
         index.vocabulary = Vocabulary(int(data["documents"]), dict(data["frequency"]))
-        index.stories = {s["id"]: StoryState.from_dict(s) for s in data["stories"]}
+        ordered = sorted(data["stories"], key=lambda s: int(s["last_seq"]))  # order of last growth, for expiry
+        index.stories = {s["id"]: StoryState.from_dict(s) for s in ordered}
         index._story_at = list(data["slots"])
         index._free = list(data["free"])
         index._slot_of = {s: i for i, s in enumerate(index._story_at) if s is not None}

@@ -37,6 +37,7 @@ class JoinModel:
     scale: tuple[float, ...]
     bias: float
     threshold: float = 0.5
+    merge_threshold: float | None = None  # a second candidate this likely is merged into the joined story
 
     def logit(self, row: Mapping[str, float]) -> float:
         """The log-odds that the article belongs to the story."""
@@ -55,6 +56,7 @@ class JoinModel:
             "scale": list(self.scale),
             "bias": self.bias,
             "threshold": self.threshold,
+            "merge_threshold": self.merge_threshold,
         }
 
     @classmethod
@@ -77,6 +79,7 @@ class JoinModel:
             scale=tuple(float(x) for x in data["scale"]),
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
+            merge_threshold=None if data.get("merge_threshold") is None else float(data["merge_threshold"]),
         )
 
     def save(self, path: Path) -> None:

@@ -9,6 +9,7 @@ victim's name) count for more than common ones as the corpus grows.
 
 from __future__ import annotations
 
+import base64
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,8 @@ import numpy as np
 from storydiff.stories.features import StoryFeatures, sublinear
 
 STORY_TERMS_KEPT = 100  # a story keeps its heaviest terms; memory per story stays bounded
+VOCABULARY_KEPT = 200_000  # past this many keys, the rarest half is forgotten (their IDF: as if unseen)
+MEMBERS_KEPT = 8  # a story keeps its latest members' vectors (float16) and names, for the nearest-member features
 _PRUNE_AT = 2 * STORY_TERMS_KEPT
 NAME_PREFIX = "@"
 NUMBER_PREFIX = "#"
@@ -37,7 +40,12 @@ class Weighted:
 
 @dataclass(slots=True)
 class Vocabulary:
-    """Online document frequencies of terms, names (``@``) and numbers (``#``)."""
+    """Online document frequencies of terms, names (``@``) and numbers (``#``).
+
+    Bounded: when the table passes ``VOCABULARY_KEPT`` keys, the rarest half
+    (ties broken by key, so it is deterministic) is dropped. A dropped key's
+    IDF is that of an unseen one, the highest; it was among the rarest anyway.
+    """
 
     documents: int = 0
     frequency: dict[str, int] = field(default_factory=dict)
@@ -68,6 +76,9 @@ class Vocabulary:
         keys |= {NUMBER_PREFIX + n for n in article.numbers}
         for key in keys:
             self.frequency[key] = self.frequency.get(key, 0) + 1
+        if len(self.frequency) > VOCABULARY_KEPT:
+            kept = sorted(self.frequency.items(), key=lambda kv: (-kv[1], kv[0]))[: VOCABULARY_KEPT // 2]
+            self.frequency = dict(kept)
 
 
 @dataclass(slots=True)
@@ -95,6 +106,10 @@ class StoryState:
     numbers: dict[str, float] = field(default_factory=dict)
     lede_names: dict[str, float] = field(default_factory=dict)
     body_norm: float = 1.0  # length of ``body``, kept up to date so no feature walks the whole map
+    name_counts: dict[str, int] = field(default_factory=dict)  # members mentioning each name (heaviest kept)
+    member_vectors: np.ndarray | None = None  # the latest MEMBERS_KEPT members' vectors, float16 rows
+    member_names: list[dict[str, float]] = field(default_factory=list)  # their unit name maps, same order
+    core_names: tuple[str, ...] = ()  # names more than half the members print (derived from name_counts)
 
     @property
     def centroid(self) -> np.ndarray:
@@ -116,6 +131,39 @@ class StoryState:
                               (self.lede_names, weighted.lede_names)):
             _fold(into, weights)
         self.body_norm = math.sqrt(sum(w * w for w in self.body.values())) or 1.0
+        for name in article.names:
+            self.name_counts[name] = self.name_counts.get(name, 0) + 1
+        if len(self.name_counts) > _PRUNE_AT:
+            kept = sorted(self.name_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS_KEPT]
+            self.name_counts = dict(kept)
+        self.core_names = _core(self.name_counts, self.size)
+        row = article.vector.reshape(1, -1).astype(np.float16)
+        rows = row if self.member_vectors is None else np.vstack([self.member_vectors, row])
+        self.member_vectors = rows[-MEMBERS_KEPT:]
+        self.member_names = [*self.member_names, weighted.names][-MEMBERS_KEPT:]
+
+    def absorb(self, other: StoryState) -> None:
+        """Fold another story's summary into this one (two stories found to report one event)."""
+        self.vector_sum = self.vector_sum + other.vector_sum
+        self.size += other.size
+        self.last_seq = max(self.last_seq, other.last_seq)
+        for day in (other.first_day, other.last_day):
+            if day is not None:
+                self.first_day = day if self.first_day is None else min(self.first_day, day)
+                self.last_day = day if self.last_day is None else max(self.last_day, day)
+        for into, weights in ((self.lede, other.lede), (self.body, other.body), (self.names, other.names),
+                              (self.numbers, other.numbers), (self.lede_names, other.lede_names)):
+            _fold(into, weights)
+        self.body_norm = math.sqrt(sum(w * w for w in self.body.values())) or 1.0
+        for name, count in other.name_counts.items():
+            self.name_counts[name] = self.name_counts.get(name, 0) + count
+        if len(self.name_counts) > _PRUNE_AT:
+            self.name_counts = dict(sorted(self.name_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS_KEPT])
+        self.core_names = _core(self.name_counts, self.size)
+        if other.member_vectors is not None:
+            mine = () if self.member_vectors is None else (self.member_vectors,)
+            self.member_vectors = np.vstack([other.member_vectors, *mine])[-MEMBERS_KEPT:]
+        self.member_names = [*other.member_names, *self.member_names][-MEMBERS_KEPT:]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (floats written exactly, so a reload continues identically)."""
@@ -132,6 +180,9 @@ class StoryState:
             "numbers": self.numbers,
             "lede_names": self.lede_names,
             "body_norm": self.body_norm,
+            "name_counts": self.name_counts,
+            "member_vectors": "" if self.member_vectors is None else _pack(self.member_vectors),
+            "member_names": self.member_names,
         }
 
     @classmethod
@@ -150,7 +201,24 @@ class StoryState:
             numbers=dict(data["numbers"]),
             lede_names=dict(data["lede_names"]),
             body_norm=float(data["body_norm"]),
+            name_counts=dict(data["name_counts"]),
+            member_vectors=_unpack(data["member_vectors"], len(data["vector_sum"])) if data["member_vectors"] else None,
+            member_names=[dict(m) for m in data["member_names"]],
+            core_names=_core(data["name_counts"], int(data["size"])),
         )
+
+
+def _pack(rows: np.ndarray) -> str:
+    """float16 rows as base64 text: exact, and a quarter of the JSON a list of floats would take."""
+    return base64.b64encode(np.ascontiguousarray(rows, dtype="<f2").tobytes()).decode("ascii")
+
+
+def _unpack(text: str, dims: int) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(text), dtype="<f2").reshape(-1, dims).astype(np.float16)
+
+
+def _core(counts: Mapping[str, int], size: int) -> tuple[str, ...]:
+    return tuple(sorted(n for n, c in counts.items() if 2 * c > size)) if size >= 2 else ()
 
 
 def _fold(into: dict[str, float], weights: Mapping[str, float]) -> None:
@@ -171,6 +239,46 @@ def _unseen(article: Mapping[str, float], story: Mapping[str, float]) -> float:
     return sum(w * w for k, w in article.items() if k not in story)
 
 
+def _once(pair: Pair, key: str, compute: Callable[[Pair], Any]) -> Any:
+    """A value several features share, computed once per pair."""
+    if key not in pair.memo:
+        pair.memo[key] = compute(pair)
+    return pair.memo[key]
+
+
+def _member_cosines(pair: Pair) -> np.ndarray:
+    """The article's cosines to the kept members, highest first."""
+    def compute(p: Pair) -> np.ndarray:
+        vectors = p.story.member_vectors
+        return np.zeros(1) if vectors is None else -np.sort(-(vectors.astype(np.float32) @ p.article.vector))
+    return _once(pair, "members", compute)
+
+
+def _body_dot(pair: Pair) -> float:
+    return _once(pair, "body", lambda p: _dot(p.weighted.body, p.story.body))
+
+
+def _lede_names_unseen(pair: Pair) -> float:
+    return _once(pair, "unseen", lambda p: _unseen(p.weighted.lede_names, p.story.names))
+
+
+
+
+def _names_max(pair: Pair) -> float:
+    return max((_dot(pair.weighted.names, m) for m in pair.story.member_names), default=0.0)
+
+
+def _core_missing(pair: Pair) -> float:
+    """The share (by IDF weight) of the names most members print that the article does not."""
+    return _once(pair, "core", _compute_core_missing)
+
+
+def _compute_core_missing(pair: Pair) -> float:
+    weights = {n: pair.idf(NAME_PREFIX + n) for n in pair.story.core_names}
+    total = sum(weights.values())
+    return sum(w for n, w in weights.items() if n not in pair.article.names) / total if total else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Pair:
     """What a similarity feature reads: the article, its weighted maps, and one live story."""
@@ -178,6 +286,8 @@ class Pair:
     article: StoryFeatures
     weighted: Weighted
     story: StoryState
+    idf: Callable[[str], float]  # the vocabulary's IDF of a key, as of this article
+    memo: dict[str, Any] = field(default_factory=dict)  # values shared by several features
 
 
 Similarity = Callable[[Pair], float]
@@ -189,12 +299,17 @@ FEATURES: dict[str, Similarity] = {
     "dense_cosine": lambda p: float(np.dot(p.article.vector, p.story.centroid)),  # title+lede embedding
     "dense_mean": lambda p: float(np.dot(p.article.vector, p.story.vector_sum)) / p.story.size,
     "lede_mean": lambda p: _dot(p.weighted.lede, p.story.lede) / p.story.size,  # title+lede words
-    "body_mean": lambda p: _dot(p.weighted.body, p.story.body) / p.story.size,  # all words
-    "body_cosine": lambda p: _dot(p.weighted.body, p.story.body) / p.story.body_norm,
+    "body_mean": lambda p: _body_dot(p) / p.story.size,  # all words
+    "body_cosine": lambda p: _body_dot(p) / p.story.body_norm,
     "names_mean": lambda p: _dot(p.weighted.names, p.story.names) / p.story.size,  # rare names in common
     "lede_names_mean": lambda p: _dot(p.weighted.lede_names, p.story.lede_names) / p.story.size,  # actors, places
-    "lede_names_unseen": lambda p: _unseen(p.weighted.lede_names, p.story.names),  # lede names new to the story
+    "lede_names_unseen": _lede_names_unseen,  # lede names new to the story
     "numbers_mean": lambda p: _dot(p.weighted.numbers, p.story.numbers) / p.story.size,  # figures, years
+    "dense_max": lambda p: float(_member_cosines(p)[0]),  # nearest kept member
+    "dense_top3": lambda p: float(_member_cosines(p)[:3].mean()),
+    "names_max": _names_max,  # the member sharing most rare names
+    "core_names_missing": _core_missing,  # names most members print, absent here
+    "name_clash": lambda p: _lede_names_unseen(p) * _core_missing(p),  # both sides differ
     "log_size": lambda p: math.log1p(p.story.size),  # big stories attract; the model learns how much
 }
 FEATURE_NAMES: tuple[str, ...] = tuple(FEATURES)

@@ -1,0 +1,128 @@
+"""Look-alike events kept apart, follow-ups joined, and two halves of one story merged by an article linking both."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import numpy as np
+import pytest
+
+from storydiff.eval.story_training import replay, shuffled_order
+from storydiff.stories import (
+    FEATURE_NAMES,
+    IndexSettings,
+    JoinModel,
+    StoryFeatures,
+    StoryIndex,
+    describe_many,
+    load_model,
+)
+
+# (id, date, title, text): two ferry strikes a week apart in two ports, each with a follow-up.
+FERRIES = [
+    ("brindle-1", "2026-05-04", "Ferry crews strike in Port Brindle",
+     "Ferry crews in Port Brindle walked off the job on Monday, stranding about 4,000 commuters on the "
+     "Oster Island route. The Brindle Seafarers Guild said its 310 members want a 9 percent raise; "
+     "harbour master Lena Vasquez said no sailings would leave before Wednesday."),
+    ("brindle-2", "2026-05-05", "Port Brindle ferry strike enters second day",
+     "The strike by Port Brindle ferry crews went into a second day on Tuesday, with commuters to Oster "
+     "Island queuing for a single chartered boat. Harbour master Lena Vasquez said talks with the Brindle "
+     "Seafarers Guild over its 9 percent pay demand would resume on Wednesday."),
+    ("caskey-1", "2026-05-11", "Ferry workers walk out in Caskey Harbour",
+     "Deckhands and engineers on the Caskey Harbour ferries went on strike on Monday over night-shift "
+     "rosters, cancelling the crossings to Merrow Point. Union organiser Tobias Renn said 85 workers had "
+     "joined the walkout, and the operator, Gullwing Lines, called it unlawful."),
+    ("caskey-2", "2026-05-12", "Gullwing Lines takes Caskey ferry strikers to court",
+     "Gullwing Lines asked a court on Tuesday to halt the strike by its Caskey Harbour deckhands and "
+     "engineers, which has cut the Merrow Point crossings since Monday. Tobias Renn, who organised the "
+     "walkout of 85 workers over night-shift rosters, said the union would fight the case."),
+]
+GOLD = {"brindle-1": "brindle", "brindle-2": "brindle", "caskey-1": "caskey", "caskey-2": "caskey"}
+
+
+def _described(dated: bool) -> list[StoryFeatures]:
+    return describe_many([(aid, text, title, day if dated else None) for aid, day, title, text in FERRIES])
+
+
+@pytest.fixture(scope="module")
+def dated() -> list[StoryFeatures]:
+    return _described(dated=True)
+
+
+@pytest.fixture(scope="module")
+def undated() -> list[StoryFeatures]:
+    return _described(dated=False)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_two_ferry_strikes_stay_apart_and_follow_ups_join_in_any_order(dated, seed):
+    story = replay(dated, shuffled_order(len(dated), seed), load_model())
+    assert story["brindle-2"] == story["brindle-1"]
+    assert story["caskey-2"] == story["caskey-1"]
+    assert story["caskey-1"] != story["brindle-1"]
+
+
+def test_without_dates_the_names_alone_keep_the_strikes_apart(undated):
+    # no time prior here: the ports, the union, the people and the figures differ
+    story = replay(undated, range(len(undated)), load_model())
+    assert story == {"brindle-1": story["brindle-1"], "brindle-2": story["brindle-1"],
+                     "caskey-1": story["caskey-1"], "caskey-2": story["caskey-1"]}
+    assert story["brindle-1"] != story["caskey-1"]
+
+
+def _unit(*parts: float) -> np.ndarray:
+    vector = np.zeros(384, dtype=np.float32)
+    vector[: len(parts)] = parts
+    return vector / np.linalg.norm(vector)
+
+
+def _bare(article_id: str, vector: np.ndarray) -> StoryFeatures:
+    return StoryFeatures(article_id, vector, {}, {})
+
+
+# A model that reads the embedding only: joins at cosine ~0.6 and above, merges a second story as likely.
+_DENSE_ONLY = JoinModel(
+    names=FEATURE_NAMES,
+    weights=tuple(10.0 if name == "dense_cosine" else 0.0 for name in FEATURE_NAMES),
+    mean=(0.6,) + (0.0,) * (len(FEATURE_NAMES) - 1),
+    scale=(1.0,) * len(FEATURE_NAMES),
+    bias=0.0,
+    threshold=0.5,
+    merge_threshold=0.7,
+)
+
+
+def test_an_article_linking_two_stories_merges_them_and_the_state_round_trips():
+    index = StoryIndex(_DENSE_ONLY)
+    first = index.place(_bare("north", _unit(1, 0)))
+    second = index.place(_bare("south", _unit(0, 1)))
+    assert first.is_new and second.is_new and first.story_id != second.story_id
+    bridge = index.place(_bare("bridge", _unit(1, 1)))  # cosine 0.71 with both: joins one, merges the other
+    assert not bridge.is_new
+    assert bridge.merged == (({first.story_id, second.story_id} - {bridge.story_id}).pop(),)
+    assert list(index.stories) == [bridge.story_id]
+    assert index.stories[bridge.story_id].size == 3
+    restored = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())), _DENSE_ONLY)
+    assert restored.to_dict() == index.to_dict()
+    assert restored.place(_bare("later", _unit(1, 1, 1))) == index.place(_bare("later", _unit(1, 1, 1)))
+
+
+def test_replay_relabels_the_articles_of_a_merged_story():
+    articles = [_bare("north", _unit(1, 0)), _bare("south", _unit(0, 1)), _bare("bridge", _unit(1, 1))]
+    story = replay(articles, [0, 1, 2], _DENSE_ONLY)
+    assert len(set(story.values())) == 1
+    apart = replay(articles, [0, 1, 2], dataclasses.replace(_DENSE_ONLY, merge_threshold=None))
+    assert len(set(apart.values())) == 2  # without merging, the bridge joins one half only
+
+
+def test_expiry_drops_the_least_recently_grown_story_not_the_oldest():
+    index = StoryIndex(_DENSE_ONLY, IndexSettings(window_articles=1))
+    north = index.assign(_bare("north", _unit(1, 0)))
+    south = index.assign(_bare("south", _unit(0, 1)))
+    assert index.assign(_bare("north-2", _unit(1, 0.1))) == north  # the first story grows again
+    east = index.assign(_bare("east", _unit(0, 0, 1)))
+    restored = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())), _DENSE_ONLY)
+    for copy in (index, restored):
+        assert copy.expire() == [south]
+        assert list(copy.stories) == [north, east]
