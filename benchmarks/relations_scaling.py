@@ -7,7 +7,8 @@ wire copy looks like), then times the two stages separately:
 
 - analyze: parse, statements, claims, entities, embeddings (linear in text);
 - align: candidate pairs (exact block product below ``INDEX_FROM`` claims,
-  faiss HNSW above), relation rules, independence, agreed points.
+  faiss HNSW above), relation rules, the claim-pair model on the pairs the
+  rules leave open (at most ``facts.BUDGET`` per story), independence, agreed points.
 
 Prints one row per size and ends with the line ``align_seconds_200: X``.
 
