@@ -92,7 +92,7 @@ def _from_cue(
         # Wimes": the parser gave the cue two subjects, the quote's and the speaker after it
         subject = _subject_after(cue, quotes) or left_neighbour(cue, floor)
         if subject is None:
-            subject = _participle_subject(cue, quotes, floor)
+            subject = participle_subject(cue, quotes, floor)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     speaker = describe(subject, names)
@@ -115,7 +115,7 @@ _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "csubj"})
 _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 
 
-def _participle_subject(cue: Token, quotes: QuoteIndex, floor: int) -> Token | None:
+def participle_subject(cue: Token, quotes: QuoteIndex, floor: int) -> Token | None:
     if cue.tag_ != "VBG" or cue.dep_ not in _PARTICIPLE_DEPS or cue.i == cue.sent.start:
         return None
     if cue.doc[cue.i - 1].text != ",":

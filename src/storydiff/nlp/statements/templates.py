@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import Paragraphs, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.rules import participle_subject
 from storydiff.nlp.statements.reported import content_span, is_passive_participle, semicolon_bounds, trim_edges
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
 
@@ -51,6 +52,10 @@ def template_candidates(
         if quotes.containing(tok.idx, tok.idx + len(tok)) is not None:
             continue
         speaker_tok = template_speaker(tok)
+        if speaker_tok is not None and quotes.containing(speaker_tok.idx, speaker_tok.idx + 1) is not None:
+            # "treating it as a compliment -- ''That makes me smart'' -- and, asked later,
+            # asserting ...": the quote's "That" is not who asserted; the clause's subject is
+            speaker_tok = participle_subject(tok, quotes, 0)
         if speaker_tok is None or speaker_tok.lower_ == "there":
             continue
         para_start, para_end = paragraph_of(tok.idx)
