@@ -36,13 +36,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from types import MappingProxyType
 
+from storydiff.align.figures import dates_clash, number_clash
 from storydiff.align.relations import (
     ClaimContext,
     Evidence,
     compatible,
-    dates_clash,
     is_request,
-    number_clash,
     quotes,
     scale,
     side,
@@ -84,7 +83,7 @@ def select(proposals: Sequence[Proposal]) -> list[Proposal]:
     for n, p in enumerate(plausible):
         for claim in (p.left.claim.id, p.right.claim.id):
             ranked[claim].append((p.evidence.similarity, n))
-    keep = set()
+    keep: set[int] = set()
     for pairs in ranked.values():
         keep.update(n for _, n in sorted(pairs, reverse=True)[:PER_CLAIM])
     chosen = sorted(keep, key=lambda n: -plausible[n].evidence.similarity)[:BUDGET]

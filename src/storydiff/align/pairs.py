@@ -29,7 +29,8 @@ from typing import Literal
 
 from storydiff.align.aligner import build_contexts, evidence
 from storydiff.align.pair_model import shipped
-from storydiff.align.relations import RELATED, ClaimContext, number_clash, classify
+from storydiff.align.figures import number_clash
+from storydiff.align.relations import RELATED, ClaimContext, classify
 from storydiff.models import Article, Relation
 
 PairType = Literal["corroborates", "conflicts", "updates", "related", "unrelated"]

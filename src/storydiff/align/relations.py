@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from storydiff.lexicon import MONTH_ABBREVIATIONS, NEGATING_WORDS, WEEKDAYS
+from storydiff.lexicon import NEGATING_WORDS, WEEKDAYS
+from storydiff.align.figures import DURATION, dates_clash, days, number_clash, shared_amount, values
 from storydiff.models import Claim, Relation
 from storydiff.nlp.claims import LIGHT_PREDICATES
 
@@ -131,7 +132,7 @@ def classify(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> Rel
             similarity,
         )
     # "crews accepted a 5 percent pay rise" / "crews would receive a 5 percent rise": the same figure.
-    figure = _shared_amount(a, b) if is_compatible and similarity >= CORROBORATE_WITH_EVIDENCE else None
+    figure = shared_amount(a, b) if is_compatible and similarity >= CORROBORATE_WITH_EVIDENCE else None
     if figure and len(evidence.shared_terms) >= 2:
         return Relation(
             "corroborates", (a.id, b.id), scale(similarity, CORROBORATE_WITH_EVIDENCE) * 0.9,
@@ -239,8 +240,8 @@ def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tu
     if evidence.similarity < CONFLICT_DATES or a.polarity != b.polarity:
         return None
     if evidence.by_predicate and _shared_arguments(a, b) and dates_clash(a, b):
-        days = f"{', '.join(_days(a))} vs {', '.join(_days(b))}"
-        return f"dates differ ({days})", scale(evidence.similarity, CONFLICT_DATES) * 0.8
+        when = f"{', '.join(days(a))} vs {', '.join(days(b))}"
+        return f"dates differ ({when})", scale(evidence.similarity, CONFLICT_DATES) * 0.8
     return None
 
 
@@ -262,152 +263,15 @@ def compatible(a: Claim, b: Claim) -> bool:
     if a.polarity != b.polarity or dates_clash(a, b) or number_clash(a, b):
         return False
     # "shrank nearly 30 percent" vs "shrank from about 5 million to 400,000": other figures, other fact.
-    va, vb = _values(a), _values(b)
+    va, vb = values(a), values(b)
     if va and vb and not va & vb:
         return False
     return (a.modality in _NEGATIVE_MODALITIES) == (b.modality in _NEGATIVE_MODALITIES)
 
 
-def number_clash(a: Claim, b: Claim, counted_only: bool = False) -> str | None:
-    """'12 people' vs '15 people': the same unit with different amounts and no amount in common.
-
-    ``counted_only`` leaves out units too generic to identify an event (people, percent, times).
-    """
-    left, right = _amounts(a), _amounts(b)
-    for unit in sorted(left.keys() & right.keys()):
-        if counted_only and unit.split()[-1] in _GENERIC_UNITS:
-            continue
-        if not left[unit] & right[unit]:
-            return f"{'/'.join(sorted(left[unit]))} vs {'/'.join(sorted(right[unit]))} {unit}"
-    return None
-
-
-def _values(claim: Claim) -> set[str]:
-    """Every figure in the claim's numbers, approximate ones included: {"30", "5", "400000"}."""
-    found = set()
-    for text in claim.numbers:
-        for word in text.lower().replace(",", "").replace("$", "").split():
-            if re.fullmatch(r"\d+(?:\.\d+)?", word):
-                found.add(word)
-            elif word in _NUMBER_WORDS:
-                found.add(str(_NUMBER_WORDS[word]))
-    return found
-
-
-def _shared_amount(a: Claim, b: Claim) -> str | None:
-    """A figure both claims give for the same unit: "5 percent"."""
-    left, right = _amounts(a), _amounts(b)
-    for unit in sorted(left.keys() & right.keys()):
-        common = left[unit] & right[unit]
-        if common:
-            return f"{sorted(common)[0]} {unit}"
-    return None
-
-
-def _amounts(claim: Claim) -> dict[str, set[str]]:
-    """Amounts by unit: "twelve people" -> {"people": {"12"}}; approximate amounts are left out."""
-    found: dict[str, set[str]] = {}
-    # Durations are dates to spaCy but amounts to a reader: "six weeks" vs "eight weeks".
-    durations = [d for d in claim.dates if _DURATION.fullmatch(d.lower())]
-    for text in (*claim.numbers, *durations):
-        lowered = text.lower()
-        if any(w in lowered.split() for w in _APPROXIMATE):
-            continue  # "more than 40", "about a dozen": not a precise figure to contradict
-        words = lowered.replace(",", "").replace("$", "").replace("€", "").replace("£", "").split()
-        value = next((w for w in words if re.fullmatch(r"\d+(?:\.\d+)?", w)), None)
-        if value is None:
-            value = next((str(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS), None)
-        if value is None:
-            continue
-        scale = next((w for w in words if w in ("million", "billion", "thousand", "percent", "%")), "")
-        if scale in ("percent", "%"):
-            units = ["percent"]  # "5 percent pay rise" and "5 percent rise" are one unit
-        elif words[-1].removesuffix("s") in _TIME_UNITS:
-            units = [words[-1].removesuffix("s")]
-        else:
-            units = [" ".join(filter(None, (scale, w.lower().removesuffix("s")))) for w in _units_after(claim, text)]
-        for unit in units:
-            found.setdefault(unit, set()).add(value)
-    return found
-
-
-_GENERIC_UNITS = frozenset({
-    "people", "person", "percent", "time", "year", "month", "week", "day",
-    "hour", "minute", "dollar", "euro", "pound", "member", "official",
-})
-_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
-_DURATION = re.compile(r"(?:\d+|[a-z]+)\s+(?:minute|hour|day|week|month|year)s?")
-_APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "over", "more", "less", "than", "up",
-                          "roughly", "some", "several", "dozens", "hundreds", "thousands"})
-def _split(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-_NUMBER_WORDS = {w: n for n, w in enumerate(_split(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty"
-))}
-
-
-def _units_after(claim: Claim, number: str) -> list[str]:
-    """The words that may name what a number counts: "two small oil paintings" -> small, oil, paintings.
-
-    Without a parse the noun cannot be told from its adjectives, so every word up
-    to punctuation or a function word is a candidate; two amounts clash only on a
-    candidate they share ("paintings").
-    """
-    at = claim.text.find(number)
-    if at < 0:
-        return []
-    units = []
-    for raw in claim.text[at + len(number):].split()[:3]:
-        word = raw.strip("“”\"'")
-        if not word[:1].isalpha() or word.lower() in _STOP_UNIT:
-            break
-        units.append(word.strip(",.;:"))
-        if word[-1:] in ",.;:":
-            break
-    return units
-
-
-_STOP_UNIT = frozenset(_split(
-    "of in on at for from to by with and or but not were was are is be been will would had has have "
-    "that which who after before during than as"
-))
-
-
-def _is_day(text: str) -> bool:
-    """Whether a date names a day or month ("Friday", "January 1", "the end of February")."""
-    words = text.lower().replace(",", " ").replace(".", " ").split()
-    return any(w in WEEKDAYS or w[:3] in MONTH_ABBREVIATIONS for w in words)
-
-
 def _shared_arguments(a: Claim, b: Claim) -> bool:
     """Whether the predicates share an argument: "Mattis will leave" / "Mattis would retire"."""
     return bool({w.lower() for w in a.arguments} & {w.lower() for w in b.arguments})
-
-
-def _days(claim: Claim) -> list[str]:
-    return [d for d in claim.dates if _is_day(d)]
-
-
-def dates_clash(a: Claim, b: Claim) -> bool:
-    """Both claims date their event to a day or month, and share no day, month or number.
-
-    "in February" and "at the end of February" agree; "on January 1" and "at the end
-    of February" do not.
-    """
-    da, db = _day_words(a), _day_words(b)
-    return bool(da and db and not da & db)
-
-
-def _day_words(claim: Claim) -> set[str]:
-    words = set()
-    for date in _days(claim):
-        for word in date.lower().replace(",", " ").replace(".", " ").split():
-            if word in WEEKDAYS or word[:3] in MONTH_ABBREVIATIONS or word.isdigit():
-                words.add(word[:3] if word[:3] in MONTH_ABBREVIATIONS and word not in WEEKDAYS else word)
-    return words
 
 
 def _covered(negative: Claim, positive: Claim) -> bool:
@@ -503,10 +367,10 @@ def side(context: ClaimContext, focus: str = "") -> str:
     """
     key = " ".join((context.claim.key or context.claim.text[:50]).split())
     if focus == "numbers":
-        values = (*context.claim.numbers, *(d for d in context.claim.dates if _DURATION.fullmatch(d.lower())))
+        shown = (*context.claim.numbers, *(d for d in context.claim.dates if DURATION.fullmatch(d.lower())))
     else:
-        values = context.claim.dates if focus == "dates" else ()
-    for value in values:
+        shown = context.claim.dates if focus == "dates" else ()
+    for value in shown:
         at = context.claim.text.find(value)
         if at >= 0:
             # The words leading up to the number or date: "will leave at the end of February".
@@ -581,7 +445,7 @@ _SYNONYMS = {
 
 
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")
-_STOP = frozenset(_split(
+_STOP = frozenset(str.split(
     "the and for that with was were are has have had his her its their they them this from "
     "but not will would could should said says say told tell also been being who which what when "
     "where while than then there about after before into over more most some such one two other "

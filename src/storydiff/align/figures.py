@@ -1,0 +1,152 @@
+"""Figures and dates in claims: which amounts and days two claims give, and whether they clash.
+
+"Twelve people" vs "fifteen people" is one count told two ways; "about 40" is
+never a precise figure to contradict; "in February" and "at the end of
+February" agree, "on January 1" and "at the end of February" do not. Used by
+the relation rules (:mod:`storydiff.align.relations`) and the checks on
+matched facts (:mod:`storydiff.align.facts`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from storydiff.lexicon import MONTH_ABBREVIATIONS, WEEKDAYS
+from storydiff.models import Claim
+
+
+def number_clash(a: Claim, b: Claim, counted_only: bool = False) -> str | None:
+    """'12 people' vs '15 people': the same unit with different amounts and no amount in common.
+
+    ``counted_only`` leaves out units too generic to identify an event (people, percent, times).
+    """
+    left, right = _amounts(a), _amounts(b)
+    for unit in sorted(left.keys() & right.keys()):
+        if counted_only and unit.split()[-1] in _GENERIC_UNITS:
+            continue
+        if not left[unit] & right[unit]:
+            return f"{'/'.join(sorted(left[unit]))} vs {'/'.join(sorted(right[unit]))} {unit}"
+    return None
+
+
+def values(claim: Claim) -> set[str]:
+    """Every figure in the claim's numbers, approximate ones included: {"30", "5", "400000"}."""
+    found = set()
+    for text in claim.numbers:
+        for word in text.lower().replace(",", "").replace("$", "").split():
+            if re.fullmatch(r"\d+(?:\.\d+)?", word):
+                found.add(word)
+            elif word in _NUMBER_WORDS:
+                found.add(str(_NUMBER_WORDS[word]))
+    return found
+
+
+def shared_amount(a: Claim, b: Claim) -> str | None:
+    """A figure both claims give for the same unit: "5 percent"."""
+    left, right = _amounts(a), _amounts(b)
+    for unit in sorted(left.keys() & right.keys()):
+        common = left[unit] & right[unit]
+        if common:
+            return f"{sorted(common)[0]} {unit}"
+    return None
+
+
+def _amounts(claim: Claim) -> dict[str, set[str]]:
+    """Amounts by unit: "twelve people" -> {"people": {"12"}}; approximate amounts are left out."""
+    found: dict[str, set[str]] = {}
+    # Durations are dates to spaCy but amounts to a reader: "six weeks" vs "eight weeks".
+    durations = [d for d in claim.dates if DURATION.fullmatch(d.lower())]
+    for text in (*claim.numbers, *durations):
+        lowered = text.lower()
+        if any(w in lowered.split() for w in _APPROXIMATE):
+            continue  # "more than 40", "about a dozen": not a precise figure to contradict
+        words = lowered.replace(",", "").replace("$", "").replace("€", "").replace("£", "").split()
+        value = next((w for w in words if re.fullmatch(r"\d+(?:\.\d+)?", w)), None)
+        if value is None:
+            value = next((str(_NUMBER_WORDS[w]) for w in words if w in _NUMBER_WORDS), None)
+        if value is None:
+            continue
+        scale = next((w for w in words if w in ("million", "billion", "thousand", "percent", "%")), "")
+        if scale in ("percent", "%"):
+            units = ["percent"]  # "5 percent pay rise" and "5 percent rise" are one unit
+        elif words[-1].removesuffix("s") in _TIME_UNITS:
+            units = [words[-1].removesuffix("s")]
+        else:
+            units = [" ".join(filter(None, (scale, w.lower().removesuffix("s")))) for w in _units_after(claim, text)]
+        for unit in units:
+            found.setdefault(unit, set()).add(value)
+    return found
+
+
+_GENERIC_UNITS = frozenset({
+    "people", "person", "percent", "time", "year", "month", "week", "day",
+    "hour", "minute", "dollar", "euro", "pound", "member", "official",
+})
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
+DURATION = re.compile(r"(?:\d+|[a-z]+)\s+(?:minute|hour|day|week|month|year)s?")
+_APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "over", "more", "less", "than", "up",
+                          "roughly", "some", "several", "dozens", "hundreds", "thousands"})
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(_split(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+))}
+
+
+def _units_after(claim: Claim, number: str) -> list[str]:
+    """The words that may name what a number counts: "two small oil paintings" -> small, oil, paintings.
+
+    Without a parse the noun cannot be told from its adjectives, so every word up
+    to punctuation or a function word is a candidate; two amounts clash only on a
+    candidate they share ("paintings").
+    """
+    at = claim.text.find(number)
+    if at < 0:
+        return []
+    units = []
+    for raw in claim.text[at + len(number):].split()[:3]:
+        word = raw.strip("“”\"'")
+        if not word[:1].isalpha() or word.lower() in _STOP_UNIT:
+            break
+        units.append(word.strip(",.;:"))
+        if word[-1:] in ",.;:":
+            break
+    return units
+
+
+_STOP_UNIT = frozenset(_split(
+    "of in on at for from to by with and or but not were was are is be been will would had has have "
+    "that which who after before during than as"
+))
+
+
+def is_day(text: str) -> bool:
+    """Whether a date names a day or month ("Friday", "January 1", "the end of February")."""
+    words = text.lower().replace(",", " ").replace(".", " ").split()
+    return any(w in WEEKDAYS or w[:3] in MONTH_ABBREVIATIONS for w in words)
+
+
+def days(claim: Claim) -> list[str]:
+    return [d for d in claim.dates if is_day(d)]
+
+
+def dates_clash(a: Claim, b: Claim) -> bool:
+    """Both claims date their event to a day or month, and share no day, month or number.
+
+    "in February" and "at the end of February" agree; "on January 1" and "at the end
+    of February" do not.
+    """
+    da, db = _day_words(a), _day_words(b)
+    return bool(da and db and not da & db)
+
+
+def _day_words(claim: Claim) -> set[str]:
+    words = set()
+    for date in days(claim):
+        for word in date.lower().replace(",", " ").replace(".", " ").split():
+            if word in WEEKDAYS or word[:3] in MONTH_ABBREVIATIONS or word.isdigit():
+                words.add(word[:3] if word[:3] in MONTH_ABBREVIATIONS and word not in WEEKDAYS else word)
+    return words
