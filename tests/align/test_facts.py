@@ -127,3 +127,31 @@ def test_one_quote_cut_two_ways_shares_its_words() -> None:
     part = "The mayor said: “We will rebuild the pier before the summer, whatever it costs.”"
     assert shared_run(whole, part) == "we will rebuild the pier before the summer whatever it costs"
     assert shared_run(whole, "The pier will be rebuilt by a firm from the capital.") is None
+
+
+def test_only_facts_become_points_or_only_in() -> None:
+    """A claim marked as a byline (or headline, caption, ...) is never a point, a dispute side or "only in"."""
+    import dataclasses
+
+    from storydiff.align import align
+    from storydiff.nlp.analysis import analyze
+
+    analysis = analyze([
+        _article("A", "Valley Herald", (
+            "The city council voted on Tuesday to close the old library on Mill Street.\n\n"
+            "The bakery on the square will open a second shop in May."
+        )),
+        _article("B", "County Post", "On Tuesday, councillors decided to shut down the old Mill Street library."),
+    ])
+    first = analysis.articles[0]
+    marked = tuple(dataclasses.replace(c, role="byline") if "bakery" in c.text else c for c in first.claims)
+    rest = analysis.articles[1:]
+    analysis = dataclasses.replace(analysis, articles=(dataclasses.replace(first, claims=marked), *rest))
+    byline = next(c.id for c in marked if "bakery" in c.text)
+    alignment = align(analysis)
+    assert alignment.agreed  # the library fact is still agreed
+    assert all(byline not in p.claims for p in alignment.agreed)
+    assert all(byline not in r.claims for r in alignment.relations)
+    assert all(byline not in u.claims for u in alignment.unique)
+    kept = dataclasses.replace(analysis, articles=(first, *rest))
+    assert any(byline in u.claims for u in align(kept).unique)  # as a fact it would be "only in"
