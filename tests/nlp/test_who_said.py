@@ -331,3 +331,13 @@ def test_according_to_takes_the_clause_before_it(nlp: Language) -> None:
     st = by_content(extract(nlp, text), "nine percent")
     assert st.content.text == "Tolls on the bridge would rise by nine percent next year"
     assert st.speaker.text == "the ministry of transport" and st.cue.text == "according to"
+
+
+
+def test_a_subhead_run_into_the_paragraph_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "Grandparents can help.\n\n"
+        "THE BORROWING Back when he wrote his book, Mr. Becker said that he considered debt a last resort."
+    )
+    st = by_content(extract(nlp, text), "debt a last resort")
+    assert st.speaker.text == "Mr. Becker"

@@ -205,6 +205,9 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
             if subjects:
                 if len(subjects) > 1 and _dateline_dash(subjects[0]) is not None:
                     return subjects[1]  # "Washington (AFP) – Clinton said"
+                if len(subjects) > 1 and subjects[0].ent_type_ != "PERSON":
+                    # "THE BORROWING Back when he wrote, Mr. McKinley said": a subhead run in
+                    subjects.sort(key=lambda t: t.ent_type_ != "PERSON")
                 return _past_dateline(subjects[0])
         # "issued a statement saying ...": from the participle through the noun to the verb
         via_noun = tok.dep_ == "dobj" and tok.i != cue.i and came_from_acl
