@@ -13,7 +13,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``lines``: statements written as lines: "Name: ..." and quotes signed with a dash;
 - ``continued``: quotations no cue claims, continuing the speaker before them;
 - ``exchanges``: questions and answers: transcript lines, replies given to the person asked;
-- ``rules``: candidates from cue verbs, "according to", continued quotes;
+- ``rules``: candidates from cue verbs, "according to", block quotations, with those of ``lines`` and ``continued``;
 - ``templates``: candidates from the cue vocabulary learned on PolNeAR;
 - ``features``: the model's features, by name;
 - ``choice``: the statement model: loading, scoring, choosing;

@@ -9,6 +9,9 @@ Two kinds of exchange:
   “I did,” he answered."; "Okafor asked Lindqvist whether ... “No,” he said."):
   a reply whose pronoun was resolved to the asker belongs to the person asked
   (``give_answers``). Without this the nearest subject, the asker, takes the reply.
+
+Cue words inside a transcript line are that person's own speech, not the
+writer's report, and propose nothing (``inside_transcript_line``).
 """
 
 from __future__ import annotations
