@@ -52,8 +52,9 @@ from storydiff.models import Claim, Relation
 MODEL_FLOOR = 0.40  # cosine below which a pair is not worth the model's time
 PER_CLAIM = 1  # a pair goes to the model when it is among the nearest this many of either claim
 BUDGET = 400  # at most this many pairs per story go to the model, the most similar first
-SAME_FACT = 0.65  # the model's probability at which two claims state the same fact in the brief ...
-SAME_FACT_COSINE = 0.55  # ... when their embeddings are at least this close too
+SAME_FACT_COSINE = 0.55  # below this cosine the model is never asked (unless three specific words are shared)
+# (the model's probability, cosine) at which two claims state the same fact in the brief: either will do.
+MATCHED = ((0.65, SAME_FACT_COSINE), (0.60, 0.60))
 CLOSE = 0.50  # ... at which they are close enough to call related
 PLAN_COSINE = 0.55  # a plan and its outcome in the same verb, between claims at least this close
 NARROW_COSINE = 0.75  # other years or other people for one event, between claims this close, without the model
@@ -101,7 +102,7 @@ def decide(proposal: Proposal, same_fact: float, people: Mapping[str, str] = Map
     """
     left, right, found, fallback = proposal.left, proposal.right, proposal.evidence, proposal.fallback
     a, b = left.claim, right.claim
-    matched = same_fact >= SAME_FACT and found.similarity >= SAME_FACT_COSINE
+    matched = any(same_fact >= p and found.similarity >= c for p, c in MATCHED)
     differs = difference(left, right, found, matched, people, close=same_fact >= CLOSE)
     if differs is not None:
         return differs
