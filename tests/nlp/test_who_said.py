@@ -341,3 +341,14 @@ def test_a_subhead_run_into_the_paragraph_is_not_the_speaker(nlp: Language) -> N
     )
     st = by_content(extract(nlp, text), "debt a last resort")
     assert st.speaker.text == "Mr. Becker"
+
+
+def test_a_quote_after_said_but_continues_the_same_statement(nlp: Language) -> None:
+    text = (
+        "Maria Lindqvist spoke about the harbour on Monday. "
+        "“You know, I like the mayor,” she said, but “when it comes to bridges, the mayor has a long record of waste.”"
+    )
+    found = extract(nlp, text)
+    first = by_content(found, "I like the mayor")
+    second = by_content(found, "record of waste")
+    assert first.cue == second.cue and second.speaker.name == "Maria Lindqvist"

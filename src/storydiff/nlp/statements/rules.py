@@ -187,9 +187,9 @@ def _content(
             after is not None
             and after not in used
             and quotes.full[after]
-            and _is_gap(text[right : quotes.starts[after]], allow_newline=False)
+            and (_is_gap(text[right : quotes.starts[after]]) or _JOINED.match(text[right : quotes.starts[after]]))
         ):
-            used.add(after)  # “A,” he said, “B.” — B continues the same statement
+            used.add(after)  # “A,” he said, “B.” — B continues the same statement; so does ', but “B.”'
             pending.append((after, before))
         return (quotes.starts[before], quotes.ends[before]), True, "quote_before"
     after = quotes.starting_after(right)
@@ -347,6 +347,9 @@ def _clause_end(cue: Token, speaker: Speaker) -> int:
         last = child.right_edge
         end = max(end, last.idx + len(last))
     return end
+
+
+_JOINED = re.compile(r",[ \t]+(?:but|and)[ \t]+$")
 
 
 def _is_gap(between: str, allow_newline: bool = False) -> bool:
