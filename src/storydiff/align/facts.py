@@ -102,7 +102,8 @@ def decide(proposal: Proposal, same_fact: float, people: Mapping[str, str] = Map
     """
     left, right, found, fallback = proposal.left, proposal.right, proposal.evidence, proposal.fallback
     a, b = left.claim, right.claim
-    matched = any(same_fact >= p and found.similarity >= c for p, c in MATCHED)
+    # Names alone are the story's topic ("Putin", "Trump"): a match shares a specific word too.
+    matched = bool(found.shared_terms) and any(same_fact >= p and found.similarity >= c for p, c in MATCHED)
     differs = difference(left, right, found, matched, people, close=same_fact >= CLOSE)
     if differs is not None:
         return differs
