@@ -122,21 +122,9 @@ class StoryState:
         self.vector_sum = self.vector_sum + article.vector
         self.size += 1
         self.last_seq = seq
-        day = article.day
-        if day is not None:
-            self.first_day = day if self.first_day is None else min(self.first_day, day)
-            self.last_day = day if self.last_day is None else max(self.last_day, day)
-        for into, weights in ((self.lede, weighted.lede), (self.body, weighted.body),
-                              (self.names, weighted.names), (self.numbers, weighted.numbers),
-                              (self.lede_names, weighted.lede_names)):
-            _fold(into, weights)
-        self.body_norm = math.sqrt(sum(w * w for w in self.body.values())) or 1.0
-        for name in article.names:
-            self.name_counts[name] = self.name_counts.get(name, 0) + 1
-        if len(self.name_counts) > _PRUNE_AT:
-            kept = sorted(self.name_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS_KEPT]
-            self.name_counts = dict(kept)
-        self.core_names = _core(self.name_counts, self.size)
+        self._fold_in((article.day, article.day), (weighted.lede, weighted.body, weighted.names,
+                                                    weighted.numbers, weighted.lede_names),
+                      dict.fromkeys(article.names, 1))
         row = article.vector.reshape(1, -1).astype(np.float16)
         rows = row if self.member_vectors is None else np.vstack([self.member_vectors, row])
         self.member_vectors = rows[-MEMBERS_KEPT:]
@@ -147,23 +135,29 @@ class StoryState:
         self.vector_sum = self.vector_sum + other.vector_sum
         self.size += other.size
         self.last_seq = max(self.last_seq, other.last_seq)
-        for day in (other.first_day, other.last_day):
-            if day is not None:
-                self.first_day = day if self.first_day is None else min(self.first_day, day)
-                self.last_day = day if self.last_day is None else max(self.last_day, day)
-        for into, weights in ((self.lede, other.lede), (self.body, other.body), (self.names, other.names),
-                              (self.numbers, other.numbers), (self.lede_names, other.lede_names)):
-            _fold(into, weights)
-        self.body_norm = math.sqrt(sum(w * w for w in self.body.values())) or 1.0
-        for name, count in other.name_counts.items():
-            self.name_counts[name] = self.name_counts.get(name, 0) + count
-        if len(self.name_counts) > _PRUNE_AT:
-            self.name_counts = dict(sorted(self.name_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS_KEPT])
-        self.core_names = _core(self.name_counts, self.size)
+        self._fold_in((other.first_day, other.last_day),
+                      (other.lede, other.body, other.names, other.numbers, other.lede_names), other.name_counts)
         if other.member_vectors is not None:
             mine = () if self.member_vectors is None else (self.member_vectors,)
             self.member_vectors = np.vstack([other.member_vectors, *mine])[-MEMBERS_KEPT:]
         self.member_names = [*other.member_names, *self.member_names][-MEMBERS_KEPT:]
+
+    def _fold_in(self, days: tuple[int | None, int | None], maps: tuple[Mapping[str, float], ...],
+                 name_counts: Mapping[str, int]) -> None:
+        """Widen the dates, add the five weighted maps (lede, body, names, numbers, lede names) and name counts."""
+        for day in days:
+            if day is not None:
+                self.first_day = day if self.first_day is None else min(self.first_day, day)
+                self.last_day = day if self.last_day is None else max(self.last_day, day)
+        for into, weights in zip((self.lede, self.body, self.names, self.numbers, self.lede_names), maps, strict=True):
+            _fold(into, weights)
+        self.body_norm = math.sqrt(sum(w * w for w in self.body.values())) or 1.0
+        for name, count in name_counts.items():
+            self.name_counts[name] = self.name_counts.get(name, 0) + count
+        if len(self.name_counts) > _PRUNE_AT:
+            kept = sorted(self.name_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS_KEPT]
+            self.name_counts = dict(kept)
+        self.core_names = _core(self.name_counts, self.size)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (floats written exactly, so a reload continues identically)."""
