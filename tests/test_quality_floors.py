@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((ROOT / "benchmarks" / "floors.json").read_text())
 DATA = {"extraction.py": "extraction", "stance.py": "fnc1", "statements.py": "polnear",
-        "alignment.py": "basil", "statements_basil.py": "basil"}
+        "alignment.py": "basil", "statements_basil.py": "basil", "clustering.py": "basil"}
 
 
 @pytest.mark.parametrize("metric", [k for k in FLOORS if not k.startswith("_")])
