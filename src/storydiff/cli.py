@@ -504,10 +504,13 @@ def _run_stored_brief(args: argparse.Namespace, fmt: str) -> int:
         return _usage("a stored brief needs --db PATH and --story ID, and no inputs")
     from storydiff.pipeline import brief_from_analysis
     from storydiff.render import render
+    from storydiff.render.labels import display_brief
     from storydiff.store import story_analysis
 
     with _existing_store(args.db) as store:
         brief = brief_from_analysis(story_analysis(store, args.story))
+    if fmt != "json":  # the report names articles A, B, C as the story page does; JSON keeps the store's ids
+        brief = display_brief(brief)
     color = args.color == "always" or (args.color == "auto" and not args.output and sys.stdout.isatty())
     _write(render(brief, fmt, color=color, lines=_brief_lines(args)), args.output)
     return 0

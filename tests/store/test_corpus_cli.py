@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -122,3 +123,24 @@ def test_stdin_article_is_named_by_its_content(tmp_path: Path) -> None:
     with sqlite3.connect(db) as raw:
         (aid,) = [row[0] for row in raw.execute("SELECT id FROM articles")]
     assert aid.startswith("stdin:") and len(aid) == len("stdin:") + 12
+
+
+def test_stored_brief_names_articles_a_b_c_and_json_keeps_the_store_ids(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    herald = str(CORPUS / "valley-herald.txt")  # a file's id in the store is its path
+    story = next(json.loads(line)["story"] for line in _stories(db, capsys) if json.dumps(herald)[1:-1] in line)
+    target = tmp_path / "brief.html"
+    assert main(["brief", "--db", db, "--story", story, "-o", str(target)]) == 0
+    html = target.read_text(encoding="utf-8")
+    badges = re.findall(r'<p class="art-id" aria-hidden="true">([^<]*)</p>', html)
+    assert "Kellbrook" in html and badges == ["A", "B", "C", "D"]
+    assert html.count(str(CORPUS)) == html.count(f"<dd>{CORPUS}")  # a path only as where an article came from
+    capsys.readouterr()
+    assert main(["brief", "--db", db, "--story", story, "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    assert str(CORPUS) not in markdown and "(A)" in markdown
+    assert main(["brief", "--db", db, "--story", story, "--format", "json"]) == 0
+    stored = json.loads(capsys.readouterr().out)
+    assert herald in [a["id"] for a in stored["articles"]]  # JSON keeps the store's ids (docs/json.md)
+    assert all(c["id"].startswith(c["article"]) for c in stored["claims"])

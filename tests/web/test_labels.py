@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storydiff.web.labels import short_ids
+from storydiff.render.labels import short_ids
 
 
 def _brief() -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -65,7 +66,7 @@ def test_story_page_names_articles_a_b_c_and_the_api_keeps_store_ids(client: Tes
 
 def test_story_page_is_the_report_of_its_brief_but_for_the_site_links(client: TestClient) -> None:
     from storydiff.render.html import render_html
-    from storydiff.web.labels import short_ids
+    from storydiff.render.labels import short_ids
     from storydiff.web.pages import NAV
 
     sid = re.search(r'href="/stories/(s\d+)">Fire destroys', _page(client, "/"))
@@ -111,3 +112,16 @@ def test_hostile_article_text_is_shown_as_text(client: TestClient) -> None:
     story = client.get("/api/articles/" + quote(hit["article"], safe="")).json()["story"]
     assert "<img src=x" not in _page(client, f"/stories/{story}")
     assert "<script>alert" not in _page(client, "/")
+
+
+def test_search_cites_a_statement_by_outlet_and_title(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "stored top floor"}).json()["hits"]
+    said = next(h for h in hits if h["kind"] == "statement")
+    article = client.get("/api/articles/" + quote(said["article"], safe="")).json()["article"]
+    html = _page(client, "/search?q=stored+top+floor")  # Owen Pike, in lib-2
+    cite = re.search(r'<span class="cites">in <a href="([^"]+)">([^<]+)</a>', html)
+    assert cite is not None, html[-1500:]
+    assert cite.group(1) == f"/articles/{quote(said['article'], safe='')}#stmt-{said['statement']}"
+    assert article["outlet"] and article["title"]
+    assert cite.group(2) == escape(f"{article['outlet']}: {article['title']}")
+    assert cite.group(2) != said["article"]

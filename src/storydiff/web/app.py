@@ -110,7 +110,7 @@ class Briefs:
             from storydiff.pipeline import brief_from_analysis
             from storydiff.render.html import render_html
             from storydiff.store import story_analysis
-            from storydiff.web.labels import short_ids
+            from storydiff.render.labels import short_ids
 
             brief = brief_from_analysis(story_analysis(store, story)).to_dict()
             html = render_html(short_ids(brief))  # the page names articles A, B, C like the report

@@ -118,10 +118,22 @@ def search(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     q = query_param(request, required=False)
     limit, offset = params(request)
     hits, more = store.search_page(q, limit, offset) if q else ([], False)
+    cited = _cited({hit["article"] for hit in hits if hit["kind"] == "statement"}, store)
     for hit in hits:
         hit["marked"] = highlight(hit["snippet"])
+        hit.update(cited.get(hit["article"], {}) if hit["kind"] == "statement" else {})
     return page("search.html", title=f"Search: {q}" if q else "Search", q=q, hits=hits, offset=offset,
                 pager=_pager(request, limit, offset, more))
+
+
+def _cited(article_ids: set[str], store: ReadOnlyStore) -> dict[str, dict[str, Any]]:
+    """Outlet and title of each article a statement hit cites: "in Valley Herald: Fire destroys ...", not its id."""
+    out = {}
+    for aid in article_ids:
+        found = store.article(aid)
+        record = found["article"] if found else {}
+        out[aid] = {"outlet": record.get("outlet"), "title": record.get("title")}
+    return out
 
 
 ROUTES = (

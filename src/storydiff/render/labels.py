@@ -1,14 +1,16 @@
-"""Short article labels for the story page: a stored brief's articles shown as A, B, C, like ``storydiff brief``.
+"""Short article labels for a stored story's report: its articles shown as A, B, C, like ``storydiff brief``.
 
 A stored article keeps the id it was ingested under (a file path, a
 dataset's id, a URL), and its claims and statements are named after it
 (``examples/corpus/valley-herald.txt12``). The report shows those ids in
 its source badges and citation chips, which are made for ``A`` and
-``B12``: a path overflows the badge and the chips read as noise. The story
-page therefore renders a copy of the brief in which the articles, in the
+``B12``: a path overflows the badge and the chips read as noise. The web
+story page and ``storydiff brief --db PATH --story ID`` (text, Markdown,
+HTML) therefore render a copy of the brief in which the articles, in the
 brief's order, are named with the letters ``storydiff brief`` gives files
 (``ingest.reader.article_id``), their claims and statements with them.
-The JSON API keeps the store's ids.
+This module is the one owner of that renaming. The JSON output and the JSON
+API keep the store's ids.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import copy
 from typing import Any
 
 from storydiff.ingest.reader import article_id
+from storydiff.models import Brief
 
-__all__ = ["short_ids"]
+__all__ = ["display_brief", "short_ids"]
 
 
 def short_ids(brief: dict[str, Any]) -> dict[str, Any]:
@@ -43,6 +46,11 @@ def short_ids(brief: dict[str, Any]) -> dict[str, Any]:
                 elif isinstance(item.get(key), str):
                     item[key] = names[kind].get(item[key], item[key])
     return out
+
+
+def display_brief(brief: Brief) -> Brief:
+    """The brief as a report shows it: articles A, B, C..., claims and statements named to match."""
+    return Brief.from_dict(short_ids(brief.to_dict()))
 
 
 _FIELDS = {  # where a brief names an article, a claim or a statement
