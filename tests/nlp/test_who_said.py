@@ -352,3 +352,43 @@ def test_a_quote_after_said_but_continues_the_same_statement(nlp: Language) -> N
     first = by_content(found, "I like the mayor")
     second = by_content(found, "record of waste")
     assert first.cue == second.cue and second.speaker.name == "Maria Lindqvist"
+
+
+def test_a_relative_pronoun_gives_way_to_the_person_it_stands_for(nlp: Language) -> None:
+    text = (
+        "Transport minister Ines Moreau, who said on Monday that the tolls would stay, met the mayors on Friday. "
+        "The audit, which said the ferry had lost money for years, was published in May."
+    )
+    found = extract(nlp, text)
+    minister = by_content(found, "tolls would stay").speaker
+    assert minister.text == "Transport minister Ines Moreau" and minister.name == "Ines Moreau"
+    assert by_content(found, "lost money").speaker.text == "The audit"
+    assert not [st for st in found if st.speaker.text.lower() in ("who", "which", "that")]
+
+
+def test_a_relative_clause_names_the_group_not_its_description(nlp: Language) -> None:
+    text = (
+        "Harbour Watch, a group of ferry users, which vowed to fight the tolls in court, met on Monday. "
+        "The letter, which was posted online by Harbour Watch, asks the council to drop the tolls."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "fight the tolls").speaker.text == "Harbour Watch"
+    # What was posted is not who posted it: the letter stays the content, with no speaker.
+    posted = [st for st in found if st.cue.text == "posted"]
+    assert posted and all(st.speaker.text == "" for st in posted)
+
+
+def test_a_bare_who_is_never_a_speaker(nlp: Language) -> None:
+    from storydiff.nlp.statements.speakers import is_source
+
+    doc = nlp("Who said the bridge would close?")
+    assert not is_source(doc[0])
+    st = by_content(extract(nlp, "Who said the bridge would close? Nobody knows."), "bridge would close")
+    assert st.speaker.text == "" and st.speaker.name is None
+
+
+def test_a_named_document_is_not_what_was_said(nlp: Language) -> None:
+    text = "Lena Varga, the mayor's lawyer, later said she was the one who wrote that letter, saying it was a draft."
+    found = extract(nlp, text)
+    assert not [st for st in found if st.content.text.strip("“”\"") == "that letter"], [s.content.text for s in found]
+    assert by_content(found, "the one who wrote").speaker.name == "Lena Varga"

@@ -10,7 +10,8 @@ share at least half of the tokens of their union (punctuation aside),
 one-to-one, greedily by overlap. Statements that share a cue (a quote and
 its continuation) are merged first, as PolNeAR draws them as one attribution
 with a discontinuous content. Among matches, the speaker is right when its
-span overlaps the gold Source span or names the same person, and the cue is
+span overlaps the gold Source span (or, for a bare "who", "which" or
+"that", its antecedent) or names the same person, and the cue is
 right when the spans overlap. The speech subset is the gold attributions
 whose cue contains a verb of speech (``storydiff.lexicon.SPEECH_LEMMAS``).
 """
@@ -27,6 +28,8 @@ from spacy.tokens import Doc
 
 from storydiff.models import Statement
 from storydiff.lexicon import SPEECH_LEMMAS
+from storydiff.nlp.statements.relatives import antecedent
+from storydiff.nlp.statements.speakers import phrase_bounds
 
 _ANN_SUFFIX = re.compile(r"_[0-9a-f]{4}\.ann$")
 
@@ -119,6 +122,20 @@ def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
+def _sources(doc: Doc, spans: Spans) -> Spans:
+    """The gold Source spans, with the antecedent of a bare relative pronoun.
+
+    PolNeAR marks "who" in "The minister, who said ..."; storydiff names the
+    minister (a bare "who" is never a speaker), which is the same source.
+    """
+    span = doc.char_span(spans[0][0], spans[0][1], alignment_mode="expand") if len(spans) == 1 else None
+    noun = antecedent(span.root) if span is not None and len(span) == 1 else None
+    if noun is None:
+        return spans
+    start, end = phrase_bounds(noun)
+    return [*spans, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))]
+
+
 def _same_person(pred: Pred, gold_text: str) -> bool:
     words = set(re.findall(r"\w+", gold_text))
     for name in (pred.speaker_name, pred.speaker_text):
@@ -196,7 +213,7 @@ def score_doc(doc: Doc, gold: list[Gold], preds: list[Pred], every: Tally, speec
             if g.source:
                 t.speaker_n += 1
                 src = " ".join(text[s:e] for s, e in g.source)
-                if _overlaps(p.speaker, g.source) or _same_person(p, src):
+                if _overlaps(p.speaker, _sources(doc, g.source)) or _same_person(p, src):
                     t.speaker_ok += 1
                 else:
                     t.wrong_speakers.append(f"gold [{src}] got [{p.speaker_text}]: {show(g.content)[:80]}")

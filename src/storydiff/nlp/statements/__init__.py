@@ -7,6 +7,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``quotes``: where the quoted passages are;
 - ``cues``: the cue words beyond the verbs of speech (``storydiff.lexicon``);
 - ``positions``: the token and paragraph at an offset;
+- ``relatives``: the antecedent a relative "who" stands for, the speaker in its place;
 - ``speakers``: who a cue attributes its content to, named as the article names them;
 - ``reported``: the clause, object or infinitive a cue governs;
 - ``candidates``: the ``Candidate`` record, a statement before it is chosen;

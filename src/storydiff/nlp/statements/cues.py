@@ -118,7 +118,7 @@ NOT_SOURCE_NOUNS: frozenset[str] = word_set(
     aftermath attack backlash battle conflict controversy conversation debate
     development dissolution effort election event failure feature feud fight
     hearing idea incident issue matter meeting move notion outcome provocation
-    race rally scandal session situation speculation summit talk trip uproar
+    race rally scandal session situation speculation strike summit talk trip uproar
     view visit war worldview
     """
 )
@@ -128,6 +128,9 @@ NOT_SOURCE_NOUNS: frozenset[str] = word_set(
 # speech ("was unable to say", "it was impossible to say") mark it negated.
 WILLING_ADJECTIVES = word_set("able unable willing unwilling reluctant loath eager quick happy careful ready")
 UNABLE_ADJECTIVES = word_set("unable impossible unwilling reluctant loath")
+
+# Verbs that make a document: their object "that tweet" names it, it is not what was said.
+DOCUMENT_VERBS = word_set("write post send sign draft tweet")
 
 # Pronouns a speaker can be, by the person they can stand for.
 MALE_PRONOUNS = word_set("he him")

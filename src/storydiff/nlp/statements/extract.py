@@ -10,6 +10,7 @@ their time and ids.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Token
@@ -17,13 +18,14 @@ from spacy.tokens import Doc, Token
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
 from storydiff.models import Span, Speaker, Statement, When
 from storydiff.nlp.statements.candidates import Candidate
-from storydiff.nlp.statements.cues import UNABLE_ADJECTIVES
+from storydiff.nlp.statements.cues import DOCUMENT_VERBS, UNABLE_ADJECTIVES
 from storydiff.nlp.statements.exchanges import give_answers, inside_transcript_line, trust_transcript
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
 from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.rules import recipient, rule_candidates
-from storydiff.nlp.statements.speakers import NameIndex, is_source
+from storydiff.nlp.statements.relatives import antecedent
+from storydiff.nlp.statements.speakers import NameIndex, is_source, phrase_bounds
 from storydiff.nlp.statements.templates import template_candidates
 from storydiff.nlp.timex import find_when, resolve_when
 
@@ -74,7 +76,7 @@ def number_statements(
         yield Statement(
             id=f"{article_id}-S{n}",
             article=article_id,
-            speaker=_gated(doc, item.speaker, item.cue[0]),
+            speaker=_gated(doc, item.speaker, item.cue[0], item.content),
             cue=Span(text[item.cue[0] : item.cue[1]], *item.cue),
             content=Span(text[item.content[0] : item.content[1]], *item.content),
             direct=item.direct,
@@ -84,16 +86,26 @@ def number_statements(
         )
 
 
-def _gated(doc: Doc, speaker: Speaker, cue_start: int) -> Speaker:
+def _gated(doc: Doc, speaker: Speaker, cue_start: int, content: tuple[int, int]) -> Speaker:
     """The speaker, or none (an empty span at the cue) when the phrase cannot be a source.
 
     The statement stays: the article does attribute the content, only not to
-    "A lengthy meeting" or "the controversy" (``speakers.is_source``).
+    "A lengthy meeting" or "the controversy" (``speakers.is_source``). A
+    relative pronoun gives way to its antecedent ("The minister, who said
+    ..." is the minister's), unless the antecedent is inside the content ("The
+    video, which was posted by ...": what was posted, not who); a bare one is refused.
     """
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if span is None or not len(span):
         return speaker
     head = span.root if not span.root.is_punct else span[0]  # "The film ― which ...": a dash parsed as head
+    noun = antecedent(head)
+    if noun is not None:  # "The minister, who said ...": the minister speaks, not "who"
+        start, end = phrase_bounds(noun)
+        head, span = noun, doc[start:end]
+        if content[0] <= span.start_char < content[1]:
+            return Speaker("", cue_start, cue_start)
+        speaker = Speaker(span.text, span.start_char, span.end_char, speaker.name, speaker.anonymous, speaker.role)
     if is_source(head):
         return speaker
     return Speaker("", cue_start, cue_start)
@@ -120,15 +132,19 @@ def is_negated(cue: Token) -> bool:
 
 
 _POINTERS = frozenset({"that", "which", "so"})
+_POINTING_PHRASE = re.compile(r"(?:that|this) \w+")
 
 
 def _resolve_pointer(text: str, token_at: TokenAt, item: Candidate) -> Candidate | None:
-    """A content that only points back ("rowed back on that", "which he denied"): the
+    """A content that only points back ("rowed back on that", "which he denied", "wrote that tweet"): the
     antecedent of a relative "which", else nothing: a pointer is not what was said."""
     start, end = _words_of(text, item.content)
-    if text[start:end].lower() not in _POINTERS:
+    words, cue = text[start:end].lower(), token_at(item.cue[0])
+    if _POINTING_PHRASE.fullmatch(words) and cue.lemma_ in DOCUMENT_VERBS:
+        return None  # "he was the one who wrote that tweet": the tweet is named, not said
+    if words not in _POINTERS:
         return item
-    word, cue = token_at(start), token_at(item.cue[0])
+    word = token_at(start)
     if word.lower_ != "which":
         return None
     antecedent = None

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storydiff.lexicon import word_set
 from storydiff.models import Speaker
+from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
@@ -272,13 +273,14 @@ def is_source(head: Token) -> bool:
     """Whether the phrase headed by ``head`` can be a source at all.
 
     A source is a person, a group, an organisation or a document. The gate
-    refuses a bare possessive ("'s") or punctuation, a bare place ("the
+    refuses a bare possessive ("'s"), a bare relative pronoun ("who", "which",
+    "that": ``describe`` names the antecedent instead) or punctuation, a bare place ("the
     Potomac"), and an event or an abstraction ("A lengthy meeting ...
     threatened", "the controversy"). A split word is mended, not refused:
     ``phrase_bounds`` keeps "e-mails" whole.
     """
-    if head.is_punct or head.lower_ in _POSSESSIVES:
-        return False
+    if head.is_punct or head.lower_ in _POSSESSIVES or head.lower_ in RELATIVE_PRONOUNS:
+        return False  # a bare "who" that no antecedent replaced names nobody
     place = [t for t in head.subtree if t.i == head.i or t.dep_ not in _DETERMINERS]
     # One capitalised word tagged a place is as often a surname ("Schiff said"): kept.
     if all(t.ent_type_ in _PLACE_LABELS for t in place) and (len(place) > 1 or head.i != head.left_edge.i):
@@ -333,10 +335,11 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     start, end = phrase_bounds(head)
     span = doc[start:end]
     lower = head.lower_
-    if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        # "Tillerson, who said ...": the antecedent names the speaker.
-        antecedent = head.head.head
-        inner = describe(antecedent, names)
+    noun = antecedent(head)
+    if noun is not None:
+        # "Tillerson, who said ...": the antecedent names the speaker. The span stays "who"
+        # while the model chooses (it was trained so); the gate puts the antecedent's in after.
+        inner = describe(noun, names)
         return Speaker(span.text, span.start_char, span.end_char, inner.name, inner.anonymous, inner.role)
     if lower in PERSON_PRONOUNS:
         name = _sentence_subject(head, names) or names.nearest_before(head.idx, lower)
