@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from storydiff.align.facts import MODEL_FLOOR, Proposal, decide, difference, select
+from storydiff.align.facts import CLOSE, MODEL_FLOOR, Proposal, decide, difference, select
 from storydiff.align.independence import attributed_outlet, outlet_key, source_groups
 from storydiff.align.match import iter_candidates
+from storydiff.align.pair_decision import features, ranks, shipped_decision
 from storydiff.align.pair_model import shipped
 from storydiff.align.relations import (
     ClaimContext,
@@ -29,6 +30,12 @@ from storydiff.nlp.embed import embed
 
 
 COMMON_SHARE = 0.08  # a word in more than this share of a story's claims is its topic, not evidence
+# The learned same-fact decision (pair-decision.json) instead of the hand-set thresholds: off. In
+# cross-validation on the dev gold it finds more facts only where it overrides a pair-model probability
+# under LEARNED_FLOOR, and such a match turns "the same topic with other details" into corroboration
+# (docs/relations.md, "A learned same-fact decision").
+USE_DECISION = False
+LEARNED_FLOOR = CLOSE  # ... and it may call a pair the same fact only when the pair model read it and scored this
 MUTUAL = 0.65  # cosine at which two claims of one point need no corroboration of their own
 
 
@@ -56,14 +63,41 @@ def align(analysis: Analysis, use_model: bool = True) -> Alignment:
         return Alignment((), (), _unique(analysis, [], set()), source_groups([aa.article for aa in analysis.articles]))
     all_vectors = np.vstack([aa.vectors for aa in analysis.articles if len(aa.claims)])
     vectors = all_vectors[[n for n, _ in rows]]
+    people = {e.id: e.name for e in analysis.entities if e.type == "PERSON"}
+    every = build_contexts(analysis)
+    contexts = [every[n] for n, _ in rows]
+    relations, undecided = proposals(analysis, rows, vectors, contexts)
+    lengths = {aa.article.id: len(aa.article.text) for aa in analysis.articles}
+    relations.extend(_judge(undecided, people, lengths) if use_model else [p.fallback for p in undecided if p.fallback])
+    relations.sort(key=lambda r: (_order(r.claims[0]), _order(r.claims[1])))
+    sources = source_groups([aa.article for aa in analysis.articles])
+    row_of = {c.id: n for n, (_, c) in enumerate(rows)}
+    agreed = agreed_points(relations, contexts, sources, analysis, lambda x, y: float(
+        vectors[row_of[x]] @ vectors[row_of[y]]
+    ))
+    unique = _unique(analysis, relations, {c.id for _, c in rows})
+    return Alignment(tuple(relations), agreed, unique, sources)
+
+
+def is_fact(claim: Claim) -> bool:
+    """Whether a claim states a fact, not a headline, caption, byline, pleasantry or fragment."""
+    return getattr(claim, "role", "fact") in ("fact", None)
+
+
+def proposals(
+    analysis: Analysis, rows: Sequence[tuple[int, Claim]], vectors: np.ndarray, contexts: Sequence[ClaimContext],
+) -> tuple[list[Relation], list[Proposal]]:
+    """The relations the rules decide alone, and the pairs they leave for the same-fact decision.
+
+    ``rows`` are the fact claims (index in the analysis, claim), ``vectors`` and
+    ``contexts`` theirs in the same order. Split out so the pair decision can be
+    trained on exactly the pairs it will judge (``scripts/train_pair_decision.py``).
+    """
     article_index = {aa.article.id: n for n, aa in enumerate(analysis.articles)}
     labels = [article_index[c.article] for _, c in rows]
     names = {e.id: e.name for e in analysis.entities}
     people = {e.id: e.name for e in analysis.entities if e.type == "PERSON"}
-    every = build_contexts(analysis)
-    contexts = [every[n] for n, _ in rows]
     common = common_terms(contexts)
-
     relations = []
     pending = []  # same-voice pairs whose quoted pieces must be compared by meaning
     undecided = []  # pairs the rules leave unrelated or related: the pair model's to judge
@@ -84,31 +118,32 @@ def align(analysis: Analysis, use_model: bool = True) -> Alignment:
             undecided.append(Proposal(left, right, found, relation))
         else:
             relations.append(_checked(relation, left, right, found, people))
-    relations.extend(_judge(undecided, people) if use_model else [p.fallback for p in undecided if p.fallback])
-    relations.sort(key=lambda r: (_order(r.claims[0]), _order(r.claims[1])))
-    sources = source_groups([aa.article for aa in analysis.articles])
-    row_of = {c.id: n for n, (_, c) in enumerate(rows)}
-    agreed = agreed_points(relations, contexts, sources, analysis, lambda x, y: float(
-        vectors[row_of[x]] @ vectors[row_of[y]]
-    ))
-    unique = _unique(analysis, relations, {c.id for _, c in rows})
-    return Alignment(tuple(relations), agreed, unique, sources)
+    return relations, undecided
 
 
-def is_fact(claim: Claim) -> bool:
-    """Whether a claim states a fact, not a headline, caption, byline, pleasantry or fragment."""
-    return getattr(claim, "role", "fact") in ("fact", None)
-
-
-def _judge(undecided: Sequence[Proposal], people: Mapping[str, str]) -> list[Relation]:
+def _judge(
+    undecided: Sequence[Proposal], people: Mapping[str, str], lengths: Mapping[str, int]
+) -> list[Relation]:
     """The pair model's decisions on the pairs worth asking about (one batched call); the checks on the rest."""
     chosen = select(undecided)
     texts = [(p.left.claim.text, p.right.claim.text) for p in chosen]
     probabilities = shipped().probabilities(texts, both_orders=False) if chosen else ()
-    scored = dict(zip(map(id, chosen), probabilities, strict=True))
+    scored = {id(p): float(v) for p, v in zip(chosen, probabilities, strict=True)}
+    decision = shipped_decision() if USE_DECISION else None
+    learned = [None] * len(undecided)
+    if decision is not None and undecided:
+        rows = [
+            features(p, scored.get(id(p)), rank, lengths) for p, rank in zip(undecided, ranks(undecided), strict=True)
+        ]
+        # Only pairs the pair model read and finds at least close: surface overlap alone calls
+        # "complained about the piers" and "the piers will be repaired" one fact.
+        learned = [
+            float(s) if s >= decision.threshold and scored.get(id(p), -1.0) >= LEARNED_FLOOR else 0.0
+            for p, s in zip(undecided, decision.scores(rows), strict=True)
+        ]
     out = []
-    for proposal in undecided:
-        relation = decide(proposal, float(scored.get(id(proposal), 0.0)), people)
+    for proposal, verdict in zip(undecided, learned, strict=True):
+        relation = decide(proposal, scored.get(id(proposal), 0.0), people, verdict)
         if relation is not None:
             out.append(relation)
     return out

@@ -95,15 +95,26 @@ def _shared_figure(p: Proposal) -> bool:
     return bool(_figures(p.left.claim) & _figures(p.right.claim))
 
 
-def decide(proposal: Proposal, same_fact: float, people: Mapping[str, str] = MappingProxyType({})) -> Relation | None:
+def decide(
+    proposal: Proposal,
+    same_fact: float,
+    people: Mapping[str, str] = MappingProxyType({}),
+    learned: float | None = None,
+) -> Relation | None:
     """The relation for a pair the model scored ``same_fact`` (0 when not asked), or the rules' own decision.
 
     ``people`` maps person entity ids to their names, for "people differ".
+    ``learned``: the learned pair decision's verdict (:mod:`storydiff.align.pair_decision`),
+    its score when above its threshold, else 0; None keeps the hand-set thresholds.
     """
     left, right, found, fallback = proposal.left, proposal.right, proposal.evidence, proposal.fallback
     a, b = left.claim, right.claim
-    # Names alone are the story's topic ("Putin", "Trump"): a match shares a specific word too.
-    matched = bool(found.shared_terms) and any(same_fact >= p and found.similarity >= c for p, c in MATCHED)
+    if learned is not None:
+        matched = learned > 0
+        same_fact = max(same_fact, learned) if matched else same_fact
+    else:
+        # Names alone are the story's topic ("Putin", "Trump"): a match shares a specific word too.
+        matched = bool(found.shared_terms) and any(same_fact >= p and found.similarity >= c for p, c in MATCHED)
     differs = difference(left, right, found, matched, people, close=same_fact >= CLOSE)
     if differs is not None:
         return differs
