@@ -16,9 +16,10 @@ The real ``storydiff serve`` then runs in a subprocess on a free loopback
 port. ``--stories`` stories of two articles or more are asked for (the
 largest quarter, the heaviest pages, and the rest drawn); their briefs are
 built first, one request each, sequentially (the story cache warm-up:
-building a brief is the slow path and is timed apart). Then an httpx
-``AsyncClient`` sends ``--requests`` requests with at most
-``--concurrency`` in flight, the routes taken in turn in a seeded shuffle:
+building a brief is the slow path and is timed apart). Then
+``--concurrency`` keep-alive connections (a lean asyncio client, see
+``load``) send ``--requests`` requests, at most ``--concurrency`` in
+flight, the routes taken in turn in a seeded shuffle:
 the home page, the story page (cached), an article, a speaker, a search,
 the five API routes, and ``/healthz`` as a control (it touches neither the
 store nor a worker thread, so its latency is what waiting for the machine's
@@ -142,26 +143,60 @@ def routes(ids: dict[str, list[str]], rng: random.Random) -> dict[str, Callable[
 
 
 async def load(base: str, plan: list[tuple[str, str]], concurrency: int) -> dict[str, list[tuple[float, bool]]]:
-    """Send every (route, path) of the plan with at most ``concurrency`` in flight; (ms, ok) per route."""
-    results: dict[str, list[tuple[float, bool]]] = defaultdict(list)
-    gate = asyncio.Semaphore(concurrency)
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
-        async def one(route: str, path: str) -> None:
-            async with gate:
-                started = time.perf_counter()
-                try:
-                    response = await client.get(path)
-                    ok = response.status_code == 200
-                    if not ok:
-                        print(f"error: {response.status_code} {path}", file=sys.stderr)
-                except httpx.HTTPError as exc:
-                    ok = False
-                    print(f"error: {type(exc).__name__} {path}", file=sys.stderr)
-                results[route].append(((time.perf_counter() - started) * 1000, ok))
+    """Send every (route, path) of the plan with at most ``concurrency`` in flight; (ms, ok) per route.
 
-        await asyncio.gather(*(one(route, path) for route, path in plan))
+    ``concurrency`` keep-alive connections each take the next request of the
+    plan as soon as their last one is answered. The client is a few lines of
+    asyncio streams, not httpx: on this 2-core machine the client shares the
+    cores with the server, and httpx spent about 3 ms of CPU a request, three
+    times the server's own, so its latencies were mostly the client's queue.
+    """
+    results: dict[str, list[tuple[float, bool]]] = defaultdict(list)
+    host, port = base.removeprefix("http://").split(":")
+    queue = iter(plan)
+
+    async def connection() -> None:
+        streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+        for route, path in queue:
+            started = time.perf_counter()
+            try:
+                if streams is None:
+                    streams = await asyncio.open_connection(host, int(port))
+                status, keep = await _get(*streams, host, path)
+                ok = status == 200
+                if not ok:
+                    print(f"error: {status} {path}", file=sys.stderr)
+            except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+                ok, keep = False, False
+                print(f"error: {type(exc).__name__} {path}", file=sys.stderr)
+            results[route].append(((time.perf_counter() - started) * 1000, ok))
+            if not keep and streams is not None:
+                streams[1].close()
+                streams = None
+        if streams is not None:
+            streams[1].close()
+
+    await asyncio.gather(*(connection() for _ in range(concurrency)))
     return results
+
+
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, path: str) -> tuple[int, bool]:
+    """One HTTP/1.1 GET on a kept-alive connection: the status, and whether the connection stays open."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode())
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    status = int(lines[0].split(b" ", 2)[1])
+    fields = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(b":")
+        fields[name.strip().lower()] = value.strip().lower()
+    if b"chunked" in fields.get(b"transfer-encoding", b""):
+        while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            await reader.readexactly(size + 2)
+        await reader.readuntil(b"\r\n")
+    else:
+        await reader.readexactly(int(fields.get(b"content-length", b"0")))
+    return status, fields.get(b"connection") != b"close"
 
 
 def _free_port() -> int:
