@@ -130,7 +130,7 @@ def _judge(
     probabilities = shipped().probabilities(texts, both_orders=False) if chosen else ()
     scored = {id(p): float(v) for p, v in zip(chosen, probabilities, strict=True)}
     decision = shipped_decision() if USE_DECISION else None
-    learned = [None] * len(undecided)
+    learned: list[float | None] = [None] * len(undecided)
     if decision is not None and undecided:
         rows = [
             features(p, scored.get(id(p)), rank, lengths) for p, rank in zip(undecided, ranks(undecided), strict=True)
