@@ -137,3 +137,25 @@ def test_only_in_puts_what_matters_to_the_story_first() -> None:
     assert only_a.points[0].claims[0].id == "A2"
     text = render(brief, "text")
     assert text.index("[A2]") < text.index("[A3]")
+
+
+def test_a_quotation_two_outlets_split_the_same_way_is_one_agreed_point() -> None:
+    from storydiff.models import Article
+    from storydiff.pipeline import build_brief
+    from storydiff.render.summary import sections
+
+    quote = ("We will rebuild the pier in timber before the summer season. "
+             "The work will cost the town about four million crowns.")
+    a = Article(id="A", source="a", outlet="Harbour Post", text=(
+        "HARBOURTON — The council voted on Monday to rebuild the old pier.\n\n"
+        f"\"{quote[:-1]},\" Mayor Ada Brook told reporters after the vote.\n\nThe opposition voted against the plan."))
+    b = Article(id="B", source="b", outlet="Coast Radio", text=(
+        "The old pier in Harbourton is to be rebuilt, the town council decided on Monday.\n\n"
+        f"Mayor Ada Brook said: \"{quote}\"\n\nFishermen welcomed the decision."))
+    brief = build_brief([a, b])
+    quoted = [p for p in sections(brief).agreed if "timber" in p.text]
+    assert len(quoted) == 1, [p.text for p in sections(brief).agreed]
+    (point,) = quoted
+    assert sorted(c.id for c in point.claims) == ["A2", "A3", "B2", "B3"]
+    assert "timber" in point.text and "four million crowns" in point.text
+    assert len(brief.agreed) > len(sections(brief).agreed)  # the JSON keeps each piece's point

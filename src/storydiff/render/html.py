@@ -193,7 +193,7 @@ def _agreed(parts: Sections) -> str:
         why = "".join(f"<li>{_e(r)}</li>" for r in point.reasons)
         items.append(
             '<li class="point agreed"><p class="label">Agreed</p>'
-            f'<blockquote class="claim-text">{_e(point.claims[0].text)}</blockquote>'
+            f'<blockquote class="claim-text">{_e(point.text)}</blockquote>'
             f'<p class="meta">{_DOT.join(meta)}</p><p class="cites"><span class="cites-label">Cited in</span> '
             f'{" ".join(_chip(parts, c.id, c.article) for c in point.claims)}</p>'
             + (f"<details><summary>Why these match</summary><ul>{why}</ul></details>" if why else "") + "</li>")

@@ -40,7 +40,7 @@ def render_markdown(brief: Brief, *, lines: int | None = None) -> str:
         head.append(f"| {_md(a.id)} | {_md(a.outlet or '—')} | {_md(a.published or '—')} | {_md(a.dateline or '—')} "
                     f"| {_md(one_line(a.title or a.source, 80))} |")
     blocks: list[tuple[str, list[tuple[Any, list[str]]], str | None]] = [
-        ("Agreed", [(n, [f"- {_md(p.claims[0].text)} {_chips(p.claims)} — *{p.independent_sources} independent "
+        ("Agreed", [(n, [f"- {_md(p.text)} {_chips(p.claims)} — *{p.independent_sources} independent "
                         f"source(s): {_md(', '.join(p.outlets))}*"]) for n, p in enumerate(parts.agreed)],
          "No point is made by more than one article."),
         ("Disputed and changed", [(n, _dispute(parts, d)) for n, d in enumerate(parts.disputes)],

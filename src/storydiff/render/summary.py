@@ -15,8 +15,9 @@ named, and what goes on the timeline live here and nowhere else:
 - only a claim whose ``role`` is ``fact`` becomes a point: headlines repeated as
   claims, captions, bylines, pleasantries and fragments are ``left_out`` (JSON keeps them);
 - one quotation split over consecutive claims ("“We found rust. | It will take
-  months,” she said.") is one point under "Only in", and those points are ranked by
-  what matters to the story (``importance``), most first;
+  months,” she said.") is one point: under "Only in", and under "Agreed" when the
+  same pieces follow each other in every article that shares them; "Only in" points
+  are ranked by what matters to the story (``importance``), most first;
 - a short brief shows the leading items of each ranked section that fit in a number
   of lines (``fit``), and says how many more there are.
 """
@@ -59,6 +60,7 @@ class Agreed:
     independent_sources: int
     outlets: tuple[str, ...]  # labels of the articles, each once
     reasons: tuple[str, ...]  # why the claims were matched, one per corroborating pair
+    text: str = ""  # what the point says: one article's text from its first piece to its last
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +187,9 @@ def sections(brief: Brief) -> Sections:
                 tuple(claims), point.articles, point.independent_sources,
                 tuple(dict.fromkeys(labels[a] for a in point.articles)),
                 tuple(r.reason for r in corroborations if set(r.claims) <= members and r.reason),
+                claims[0].text,
             ))
+    agreed = _join_quotations(brief, agreed)
     agreed.sort(key=lambda p: (-p.independent_sources, -len(p.articles), order[p.claims[0].article],
                                p.claims[0].start))
     disputes = tuple(Dispute(r, (_side(brief, r.claims[0]), _side(brief, r.claims[1])))
@@ -314,6 +318,51 @@ def _excerpts(brief: Brief, article_id: str, claim_ids: Sequence[str],
     points = [Excerpt(tuple(g), text[g[0].start : g[-1].end], max(importance(c, brief, weights) for c in g))
               for g in groups]
     return tuple(sorted(points, key=lambda p: -p.importance))
+
+
+def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:
+    """Agreed points that are consecutive pieces of one quotation in every article they share, as one.
+
+    "“We know how to win elections. | We've done it in the past | and we will do it again,”"
+    quoted by three outlets is one agreed point, not three: a point joins an earlier one when,
+    in each of its articles, its claim directly follows that point's last claim there and
+    continues the same quotation.
+    """
+    position = {c.id: n for n, c in enumerate(brief.claims)}
+    order = {a.id: n for n, a in enumerate(brief.articles)}
+    joined: list[Agreed] = []
+    for point in sorted(points, key=lambda p: (order[p.claims[0].article], p.claims[0].start)):
+        host = next((k for k, g in enumerate(joined) if _continues(brief, g, point, position)), None)
+        if host is None:
+            joined.append(point)
+            continue
+        first = joined[host]
+        claims = tuple(sorted(first.claims + point.claims, key=lambda c: (order[c.article], c.start)))
+        pieces = Counter(c.article for c in claims)
+        shown = max(pieces, key=lambda a: (pieces[a], -order[a]))  # the article that carries the most of it
+        lead = [c for c in claims if c.article == shown]
+        text = brief.article(shown).text[lead[0].start : lead[-1].end]
+        joined[host] = dataclasses.replace(
+            first, claims=claims, independent_sources=max(first.independent_sources, point.independent_sources),
+            reasons=first.reasons + point.reasons, text=text)
+    return joined
+
+
+def _continues(brief: Brief, earlier: Agreed, point: Agreed, position: dict[str, int]) -> bool:
+    """Whether ``point`` goes on with the quotation ``earlier`` ends with, in every article of ``point``."""
+    if not set(point.articles) <= set(earlier.articles):
+        return False
+    for article in point.articles:
+        before = sorted((c for c in earlier.claims if c.article == article), key=lambda c: c.start)
+        after = sorted((c for c in point.claims if c.article == article), key=lambda c: c.start)
+        if not before or not after or len(before) + len(after) > MAX_QUOTE_PIECES:
+            return False
+        last, next_ = before[-1], after[0]
+        if position[next_.id] != position[last.id] + 1 or not (
+            _in_open_quote(brief, before, next_.start) or _same_quotation(brief, last, next_)
+        ):
+            return False
+    return True
 
 
 def _same_quotation(brief: Brief, first: Claim, second: Claim) -> bool:

@@ -113,7 +113,7 @@ def _agreed(parts: Sections, draw: _Drawer) -> _Block:
     for n, point in enumerate(parts.agreed):
         chips = "".join(f"[{c.id}]" for c in point.claims)
         sources = "source" if point.independent_sources == 1 else "sources"
-        items.append((n, draw.item("•", f"{_t(point.claims[0].text, 300)} [cyan]{escape(chips)}[/]\n"
+        items.append((n, draw.item("•", f"{_t(point.text, 300)} [cyan]{escape(chips)}[/]\n"
                                    f"[dim]{point.independent_sources} independent {sources}: "
                                    f"{_t(', '.join(point.outlets))}[/]")))
     return _Block("[bold]Agreed[/]", items, "No point is made by more than one article.")
