@@ -20,6 +20,7 @@ from storydiff.render.summary import (
     fit,
     one_line,
     sections,
+    side_heading,
     timeline_ranking,
     voice_ranking,
 )
@@ -75,10 +76,7 @@ def _chips(claims: Sequence[Claim]) -> str:
 def _dispute(parts: Sections, d: Dispute) -> list[str]:
     lines = [f"- **{'Changed' if d.is_update else 'Disputed'}:** {_md(d.relation.reason)}"]
     for side in d.sides:
-        who = side.speaker or parts.label(side.article.id)
-        when = f", {side.when}" if side.when else ""
-        lines.append(f"  - \\[{_md(side.claim.id)}\\] {_md(who)} ({_md(parts.label(side.article.id) + when)}): "
-                     f"{_md(side.claim.text)}")
+        lines.append(f"  - \\[{_md(side.claim.id)}\\] {_md(side_heading(parts, side))}: {_md(side.claim.text)}")
     return lines
 
 

@@ -222,6 +222,14 @@ def sections(brief: Brief) -> Sections:
     )
 
 
+def side_heading(parts: Sections, side: Side) -> str:
+    """Who holds one side of a dispute: "Speaker (Outlet, day)", or "Outlet (day)" when the outlet itself says it."""
+    label = parts.label(side.article.id)
+    if side.speaker:
+        return f"{side.speaker} ({label}, {side.when})" if side.when else f"{side.speaker} ({label})"
+    return f"{label} ({side.when})" if side.when else label
+
+
 def is_fact(claim: Claim) -> bool:
     """Whether a claim can be a point: a fact, not a headline, caption, byline, pleasantry or fragment."""
     return claim.role == "fact"

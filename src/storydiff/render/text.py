@@ -25,6 +25,7 @@ from storydiff.render.summary import (
     fit,
     one_line,
     sections,
+    side_heading,
     timeline_ranking,
     voice_ranking,
 )
@@ -125,9 +126,7 @@ def _disputes(parts: Sections, draw: _Drawer, short: bool) -> _Block:
         label = "CHANGED" if dispute.is_update else "DISPUTED"
         lines = draw.item("", f"[bold red]{label}[/] {_t(dispute.relation.reason, 86 if short else 0)}")
         for side in dispute.sides:
-            who = side.speaker or parts.label(side.article.id)
-            when = f", {side.when}" if side.when else ""
-            lines += draw.item(f"[{side.claim.id}]", f"{_t(who)} ({_t(parts.label(side.article.id) + when)}): "
+            lines += draw.item(f"[{side.claim.id}]", f"{_t(side_heading(parts, side))}: "
                                f"{_t(side.claim.text, 160 if short else 240)}", indent=4)
         items.append((n, lines))
     return _Block("[bold]Disputed and changed[/]", items, "No conflicting claims found.")
