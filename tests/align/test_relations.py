@@ -196,3 +196,19 @@ def test_seeds_tillerson_and_sanders_on_bumping_into_each_other_are_connected(se
         r for r in seeds.relations if tillerson.id in r.claims
     ]
     assert "pair model" in linked[0].reason or "same" in linked[0].reason
+
+
+def test_a_claim_printed_before_another_was_said_is_the_earlier_side_of_an_update() -> None:
+    """"said" in a paper of 2 May, then "announced on Monday" (6 May): the plan changed, not a dispute."""
+    from storydiff.models import Article
+    from storydiff.pipeline import build_brief
+
+    first = Article(id="A", source="a", outlet="Harbour Post", published="2024-05-02", text=(
+        "HARBOURTON — Mayor Ada Brook said the Mill Street bridge will reopen to traffic on June 1 after "
+        "repairs to its deck.\n\nThe bridge has been closed since a lorry struck it in March."))
+    later = Article(id="B", source="b", outlet="Coast Radio", published="2024-05-07", text=(
+        "Mayor Ada Brook announced on Monday that the Mill Street bridge will reopen to traffic on July 15, "
+        "later than planned, after more damage was found in its deck.\n\nShops on Mill Street say they have "
+        "lost trade."))
+    relations = [r for r in build_brief([later, first]).relations if r.type in ("conflicts", "updates")]
+    assert [(r.type, r.claims) for r in relations] == [("updates", ("A1", "B1"))]

@@ -289,10 +289,16 @@ def _covered(negative: Claim, positive: Claim) -> bool:
 def time_order(left: ClaimContext, right: ClaimContext) -> tuple[ClaimContext, ClaimContext] | None:
     """(earlier, later) when both claims were made at stated, different times.
 
-    Only statements that carry their own time ("said on Thursday") are ordered: an
-    article's date says when it was printed, not when its claims were made.
+    Statements that carry their own time ("said on Thursday") are ordered by it: an
+    article's date says when it was printed, not when its claims were made. But it
+    bounds them: a claim printed on a day before another was said ("announced
+    Sunday", printed Thursday) was made before it.
     """
     if not (left.when_text and right.when_text):
+        for stated, printed in ((left, right), (right, left)):
+            if stated.when_text and not printed.when_text and printed.when and stated.when \
+                    and len(printed.when) == len(stated.when) == 10 and printed.when < stated.when:
+                return printed, stated
         return None
     if left.when and right.when:
         if left.when == right.when:
