@@ -61,7 +61,7 @@ def teacher_rows(
     return rows, targets
 
 
-THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4)
+THRESHOLDS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 MERGE_THRESHOLDS = (None, 0.9)
 
 
