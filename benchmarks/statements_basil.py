@@ -373,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=GOLD, help="the gold (default benchmarks/gold/basil_statements.json)")
     ap.add_argument("--data", type=Path, default=BASIL, help="BASIL folder (default ../shared/data/basil)")
     ap.add_argument("--show", action="store_true", help="print each wrong prediction and each missed gold statement")
+    ap.add_argument("--relatives", action="store_true",
+                    help="also count statements whose speaker is a bare 'who'/'which'/'that', over all BASIL articles")
     args = ap.parse_args(argv)
 
     from _data import basil_stories
@@ -408,6 +410,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{total.found:5d} {recall:6.3f}   {speaker:7.3f}")
     print("found by kind and flag (optional statements included): " + ", ".join(
         f"{group} {hit}/{count}" for group, (hit, count) in sorted(total.groups.items())))
+    if args.relatives:
+        every = [s for story in stories.values() for a in analyze(story).articles for s in a.statements]
+        bare = sum(s.speaker.text.strip().lower() in ("who", "which", "that") for s in every)
+        print(f"relative-pronoun speakers over all {sum(map(len, stories.values()))} BASIL articles: "
+              f"{bare} of {len(every)} statements")
     print(f"basil_statements_both_right: {both:.3f}")
     return 0
 
