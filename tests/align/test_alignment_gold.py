@@ -8,31 +8,19 @@ own prose with a hand-built brief, where each figure is known.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from benchmark_scripts import load_benchmark
 
 from storydiff.models import Article, Brief, Claim, Point, Relation, Unique
 
 REPO = Path(__file__).resolve().parents[2]
-BENCH = REPO / "benchmarks"
 BASIL = REPO.parent / "shared" / "data" / "basil"
 
 
-def _load(name: str) -> ModuleType:
-    """Import a benchmark module (benchmarks/ is not a package)."""
-    spec = importlib.util.spec_from_file_location(f"storydiff_benchmark_{name}", BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load("alignment")
+bench = load_benchmark("alignment")
 GOLD_FILES = bench.gold_files()
 
 
@@ -40,7 +28,7 @@ GOLD_FILES = bench.gold_files()
 def basil():
     if not BASIL.exists():
         pytest.skip(f"BASIL data not found at {BASIL} (present in CI, absent on a user's machine)")
-    return _load("_data").basil_stories(BASIL)
+    return load_benchmark("_data").basil_stories(BASIL)
 
 
 def test_there_is_gold():

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from benchmark_scripts import load_benchmark
 
 from storydiff.errors import InputError
 from storydiff.ingest.html import Page, extract_html
@@ -116,19 +115,8 @@ def test_no_article_with_url_names_the_page() -> None:
     assert caught.value.source == "https://x.example/p"
 
 
-def _load_benchmark() -> ModuleType:
-    """Import ``benchmarks/extraction.py`` (not a package) for its scorer."""
-    path = REPO / "benchmarks" / "extraction.py"
-    spec = importlib.util.spec_from_file_location("storydiff_benchmark_extraction", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_scorer_follows_the_benchmark_definition() -> None:
-    bench = _load_benchmark()
+    bench = load_benchmark("extraction")
     perfect = bench.score_f1([("one two three four five", "one two three four five")])
     assert (perfect.precision, perfect.recall, perfect.f1) == (1.0, 1.0, 1.0)
     # 2 of 3 true shingles found, 2 of 4 predicted shingles true.
@@ -141,7 +129,7 @@ def test_scorer_follows_the_benchmark_definition() -> None:
 def test_shared_benchmark_pages_score_well() -> None:
     if not (SHARED_EXTRACTION / "ground-truth.json").is_file():
         pytest.skip(f"shared extraction data not found at {SHARED_EXTRACTION}")
-    bench = _load_benchmark()
+    bench = load_benchmark("extraction")
     score = bench.run(SHARED_EXTRACTION, limit=10)
     assert score.pages == 10
     assert score.f1 > 0.9

@@ -7,12 +7,13 @@ see in a brief, and that every span cites the article text exactly.
 from __future__ import annotations
 
 import re
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
+
+from benchmark_scripts import load_benchmark
 
 from storydiff.models import Statement
 from storydiff.nlp.statements import iter_statements
@@ -291,14 +292,7 @@ def test_seed_articles_speakers(nlp: Language) -> None:
 def test_polnear_dev_speech_f1(nlp: Language) -> None:
     if not (DATA / "dev").is_dir():
         pytest.skip(f"PolNeAR not found at {DATA} (research data, not shipped)")
-    import importlib.util
-
-    path = Path(__file__).parents[2] / "benchmarks" / "statements.py"
-    spec = importlib.util.spec_from_file_location("statements_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = bench  # dataclasses look their module up while building
-    spec.loader.exec_module(bench)
+    bench = load_benchmark("statements")
     started = time.monotonic()
     every, speech, parse_s, extract_s = bench.run_split(nlp, DATA, "dev", 30)
     assert time.monotonic() - started < 60

@@ -7,33 +7,21 @@ on a short text of our own prose with hand-built statements.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from benchmark_scripts import load_benchmark
 
 from storydiff.models import Article, Span, Speaker, Statement
 
 REPO = Path(__file__).resolve().parents[2]
-BENCH = REPO / "benchmarks"
 BASIL = REPO.parent / "shared" / "data" / "basil"
 
 
-def _load(name: str) -> ModuleType:
-    """Import a benchmark module (benchmarks/ is not a package)."""
-    spec = importlib.util.spec_from_file_location(f"storydiff_benchmark_{name}", BENCH / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load("statements_basil")
+bench = load_benchmark("statements_basil")
 DOC = json.loads(bench.GOLD.read_text(encoding="utf-8"))
 
 
@@ -74,7 +62,7 @@ def test_gold_holds_no_article_text():
 def test_gold_fits_the_basil_articles():
     if not BASIL.exists():
         pytest.skip(f"BASIL data not found at {BASIL} (present in CI, absent on a user's machine)")
-    stories = _load("_data").basil_stories(BASIL)
+    stories = load_benchmark("_data").basil_stories(BASIL)
     for record in DOC["articles"]:
         article = {a.id: a for a in stories.get(record["triplet"], [])}.get(record["id"])
         assert bench.gold_problems(record, article) == []
