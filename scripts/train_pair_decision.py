@@ -58,7 +58,8 @@ def triplet_rows(gold, analysis) -> tuple[np.ndarray, np.ndarray]:
     """Feature rows and labels of one triplet's undecided pairs, as the brief computes them."""
     from alignment import Aligner
 
-    from storydiff.align.aligner import build_contexts, is_fact, proposals
+    from storydiff.align.aligner import build_contexts, proposals
+    from storydiff.nlp.roles import is_fact
     from storydiff.align.facts import select
     from storydiff.align.pair_decision import features, ranks
     from storydiff.align.pair_model import shipped

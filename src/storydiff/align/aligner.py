@@ -27,6 +27,7 @@ from storydiff.lexicon.speech import SPEECH_PREFIXES
 from storydiff.models import Claim, Point, Relation, Unique
 from storydiff.nlp.analysis import Analysis
 from storydiff.nlp.embed import embed
+from storydiff.nlp.roles import is_fact
 
 
 COMMON_SHARE = 0.08  # a word in more than this share of a story's claims is its topic, not evidence
@@ -77,11 +78,6 @@ def align(analysis: Analysis, use_model: bool = True) -> Alignment:
     ))
     unique = _unique(analysis, relations, {c.id for _, c in rows})
     return Alignment(tuple(relations), agreed, unique, sources)
-
-
-def is_fact(claim: Claim) -> bool:
-    """Whether a claim states a fact, not a headline, caption, byline, pleasantry or fragment."""
-    return getattr(claim, "role", "fact") in ("fact", None)
 
 
 def proposals(

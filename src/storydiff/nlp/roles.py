@@ -24,10 +24,18 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from storydiff.models import Claim
 
 Role = Literal["fact", "headline", "caption", "byline", "pleasantry", "fragment"]
 ROLES: tuple[Role, ...] = ("fact", "headline", "caption", "byline", "pleasantry", "fragment")
+
+
+def is_fact(claim: Claim) -> bool:
+    """Whether a claim can be a point: a fact, not a headline, caption, byline, pleasantry or fragment."""
+    return claim.role == "fact"
 
 # Finite verb tags: "was", "said", "rises", "will".
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storydiff.models import Article, Brief, Claim, InputFailure, Relation, Statement
+from storydiff.nlp.roles import is_fact
 
 BRIEF_LINES = 80  # about how long the short brief of a three-article story is (``storydiff brief`` without --full)
 MAX_QUOTE_PIECES = 6  # a quotation runs over at most this many claims; past that its marks are misread
@@ -228,11 +229,6 @@ def side_heading(parts: Sections, side: Side) -> str:
     if side.speaker:
         return f"{side.speaker} ({label}, {side.when})" if side.when else f"{side.speaker} ({label})"
     return f"{label} ({side.when})" if side.when else label
-
-
-def is_fact(claim: Claim) -> bool:
-    """Whether a claim can be a point: a fact, not a headline, caption, byline, pleasantry or fragment."""
-    return claim.role == "fact"
 
 
 def fit(costs: Sequence[Sequence[int]], budget: int | None, fixed: int = 0) -> list[int]:
