@@ -392,3 +392,20 @@ def test_a_named_document_is_not_what_was_said(nlp: Language) -> None:
     found = extract(nlp, text)
     assert not [st for st in found if st.content.text.strip("“”\"") == "that letter"], [s.content.text for s in found]
     assert by_content(found, "the one who wrote").speaker.name == "Lena Varga"
+
+
+def test_a_quote_s_own_subject_does_not_hide_the_speaker_after_it(nlp: Language) -> None:
+    # The parser gives "said" two subjects: "answer" inside the quotation and the manager.
+    text = "“My answer, that was unfair,” the mayor's former campaign manager said in an interview with Radio Nord."
+    st = by_content(extract(nlp, text), "My answer")
+    assert st.speaker.text == "the mayor's former campaign manager" and st.direct
+
+
+def test_what_comes_before_a_cue_that_ends_the_sentence_was_said(nlp: Language) -> None:
+    found = extract(nlp, "Towns like Marlow, she said.")
+    assert [(st.speaker.text, st.content.text) for st in found] == [("she", "Towns like Marlow")]
+    found = extract(nlp, "Coverage unclear for part-time nurses, experts say.")
+    expected = [("experts", "Coverage unclear for part-time nurses")]
+    assert [(st.speaker.text, st.content.text) for st in found] == expected
+    # a lead-in before the comma is the writer's, not what was said
+    assert not any("With the vote" in st.content.text for st in extract(nlp, "With the vote at stake, she said."))

@@ -87,7 +87,7 @@ def test_article_page_marks_statements_and_links_speakers(client: TestClient) ->
 def test_speaker_page_cites_every_line(client: TestClient) -> None:
     html = _page(client, "/speakers/nadia-okafor")
     assert "<h1>Nadia Okafor</h1>" in html
-    assert 'href="/articles/lib-1#stmt-lib-1-S2"' in html and 'href="/articles/lib-2#stmt-lib-2-S2"' in html
+    assert 'href="/articles/lib-1#stmt-lib-1-S2"' in html and 'href="/articles/lib-2#stmt-lib-2-S3"' in html
     assert html.index("2025-06-05") < html.index("2025-06-06")  # by date
 
 

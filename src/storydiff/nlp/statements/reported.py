@@ -175,6 +175,9 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
         nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
         if nxt is not None and nxt.lower_ in _ANSWER_WORDS and nxt.head.i == cue.i:
             return nxt.idx, nxt.idx + len(nxt)
+        fronted = _fronted_clause(cue)
+        if fronted is not None:
+            return fronted
         # The parser lost the "that" clause ("told reporters on a call that ..."):
         # take it from "that" to the end of the sentence.
         sent_end = cue.sent.end
@@ -186,6 +189,31 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
                     end = content_span(tok.head, cue)[1]
                 return tok.idx, end
     return None
+
+
+_AFTER_LAST_CUE = frozenset({"npadvmod", "prep", "advmod", "punct", "dep", "agent"})
+
+
+# "People like Scott, he said." / "Language unclear on coverage, experts say.": the cue
+# ends the sentence after a comma and its subject, and the parser did not hang what
+# comes before on it as a clause; what comes before is what was said.
+def _fronted_clause(cue: Token) -> tuple[int, int] | None:
+    sent, doc = cue.sent, cue.doc
+    subjects = [c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or any(c.dep_ not in _AFTER_LAST_CUE for c in cue.rights):
+        return None
+    comma = subjects[0].left_edge.i - 1
+    if comma <= sent.start + 1 or doc[comma].text != ",":
+        return None
+    if any(t.dep_ == "neg" and t.head.i == cue.i for t in doc[comma + 1 : cue.i]):
+        return None  # "..., he did not say": not an assertion of what comes before
+    rest = doc[cue.i + 1 : sent.end]
+    if len(rest) > 8 or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in rest):
+        return None  # the cue does not end the sentence: "..., she assured of winning ..."
+    words = [t for t in doc[sent.start : comma] if not (t.is_punct or t.is_space)]
+    if len(words) < 2 or words[0].pos_ in ("ADP", "SCONJ") or words[0].tag_ in ("VBN", "VBG"):
+        return None  # "With 222 delegates at stake, she said", "Asked about it, he said": a lead-in
+    return sent.start_char, doc[comma - 1].idx + len(doc[comma - 1])
 
 
 # "told the panel that claims she had hidden the report were untrue": the small

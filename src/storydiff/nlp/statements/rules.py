@@ -141,8 +141,16 @@ def _agent(cue: Token) -> Token | None:
 
 
 def _subject_after(cue: Token, quotes: QuoteIndex) -> Token | None:
+    """A subject of the cue outside quotation marks: after it, else the nearest before it.
+
+    "“My reaction, that was outrageous,” the strategist said": the parser gave
+    "said" both "reaction" (the quote's) and "strategist"; the second speaks.
+    """
     for child in cue.rights:
         if child.dep_ in ("nsubj", "nsubjpass") and quotes.containing(child.idx, child.idx + 1) is None:
+            return child
+    for child in reversed(list(cue.lefts)):
+        if child.dep_ == "nsubj" and quotes.containing(child.idx, child.idx + 1) is None:
             return child
     return None
 
