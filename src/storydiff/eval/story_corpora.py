@@ -15,9 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from storydiff.errors import InputError
+from storydiff.stories.dates import MONTHS as _MONTHS
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 # "May 2, 2013", "Fri., May. 3, 2013", "May 3rd, 2013", "AUGUST 2, 2013"
 _MONTH_DAY_YEAR = re.compile(r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b", re.I)
 # "14 June 2013", "27 NOVEMBER, 2005", "18th September 2013"

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from storydiff.errors import InputError
+from storydiff.stories.dates import find_months, month_number
 
 LEDE_CHARS = 400  # the title plus about the first two sentences
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]")
@@ -57,11 +58,17 @@ class StoryFeatures:
     numbers: frozenset[str] = frozenset()
     published: str | None = None
     lede_names: frozenset[str] = frozenset()
+    cited_months: frozenset[int] = frozenset()  # months whose dates the text prints (``dates.find_months``)
 
     @property
     def day(self) -> int | None:
         """The publication date as a day number (proleptic ordinal), or None when unknown."""
         return date.fromisoformat(self.published).toordinal() if self.published else None
+
+    @property
+    def month(self) -> int | None:
+        """The publication month as a month number (``dates.month_number``), or None when unknown."""
+        return month_number(date.fromisoformat(self.published)) if self.published else None
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data; :meth:`from_dict` reads it back unchanged."""
@@ -74,6 +81,7 @@ class StoryFeatures:
             "numbers": sorted(self.numbers),
             "published": self.published,
             "lede_names": sorted(self.lede_names),
+            "cited_months": sorted(self.cited_months),
         }
 
     @classmethod
@@ -88,6 +96,7 @@ class StoryFeatures:
             numbers=frozenset(data["numbers"]),
             published=data.get("published"),
             lede_names=frozenset(data.get("lede_names", ())),
+            cited_months=frozenset(int(m) for m in data.get("cited_months", ())),
         )
 
 
@@ -170,6 +179,7 @@ def describe(
 
         vector = embed([lede_text(title, text)])[0]
     full = f"{title}\n{text}" if title else text
+    published = check_date(article_id, published)
     norm = float(np.linalg.norm(vector))
     return StoryFeatures(
         id=article_id,
@@ -178,8 +188,9 @@ def describe(
         body_terms=dict(terms(full)),
         names=names(full) | frozenset(n.lower() for n in extra_names),
         numbers=numbers(full),
-        published=check_date(article_id, published),
+        published=published,
         lede_names=names(lede_text(title, text)),
+        cited_months=find_months(full, published),
     )
 
 

@@ -21,6 +21,7 @@ from storydiff.stories.features import StoryFeatures, sublinear
 
 STORY_TERMS_KEPT = 100  # a story keeps its heaviest terms; memory per story stays bounded
 VOCABULARY_KEPT = 200_000  # past this many keys, the rarest half is forgotten (their IDF: as if unseen)
+MONTHS_KEPT = 24  # a story keeps the months its members cite most (for the time prior)
 MEMBERS_KEPT = 8  # a story keeps its latest members' vectors (float16) and names, for the nearest-member features
 _PRUNE_AT = 2 * STORY_TERMS_KEPT
 NAME_PREFIX = "@"
@@ -110,6 +111,7 @@ class StoryState:
     member_vectors: np.ndarray | None = None  # the latest MEMBERS_KEPT members' vectors, float16 rows
     member_names: list[dict[str, float]] = field(default_factory=list)  # their unit name maps, same order
     core_names: tuple[str, ...] = ()  # names more than half the members print (derived from name_counts)
+    cited_months: dict[int, int] = field(default_factory=dict)  # months its members' texts print, with counts
 
     @property
     def centroid(self) -> np.ndarray:
@@ -124,7 +126,7 @@ class StoryState:
         self.last_seq = seq
         self._fold_in((article.day, article.day), (weighted.lede, weighted.body, weighted.names,
                                                     weighted.numbers, weighted.lede_names),
-                      dict.fromkeys(article.names, 1))
+                      dict.fromkeys(article.names, 1), dict.fromkeys(article.cited_months, 1))
         row = article.vector.reshape(1, -1).astype(np.float16)
         rows = row if self.member_vectors is None else np.vstack([self.member_vectors, row])
         self.member_vectors = rows[-MEMBERS_KEPT:]
@@ -136,15 +138,16 @@ class StoryState:
         self.size += other.size
         self.last_seq = max(self.last_seq, other.last_seq)
         self._fold_in((other.first_day, other.last_day),
-                      (other.lede, other.body, other.names, other.numbers, other.lede_names), other.name_counts)
+                      (other.lede, other.body, other.names, other.numbers, other.lede_names), other.name_counts,
+                      other.cited_months)
         if other.member_vectors is not None:
             mine = () if self.member_vectors is None else (self.member_vectors,)
             self.member_vectors = np.vstack([other.member_vectors, *mine])[-MEMBERS_KEPT:]
         self.member_names = [*other.member_names, *self.member_names][-MEMBERS_KEPT:]
 
     def _fold_in(self, days: tuple[int | None, int | None], maps: tuple[Mapping[str, float], ...],
-                 name_counts: Mapping[str, int]) -> None:
-        """Widen the dates, add the five weighted maps (lede, body, names, numbers, lede names) and name counts."""
+                 name_counts: Mapping[str, int], cited_months: Mapping[int, int]) -> None:
+        """Widen the dates; add the five weighted maps (lede, body, names, numbers, lede names) and the counts."""
         for day in days:
             if day is not None:
                 self.first_day = day if self.first_day is None else min(self.first_day, day)
@@ -158,6 +161,10 @@ class StoryState:
             kept = sorted(self.name_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:STORY_TERMS_KEPT]
             self.name_counts = dict(kept)
         self.core_names = _core(self.name_counts, self.size)
+        for month, count in cited_months.items():
+            self.cited_months[month] = self.cited_months.get(month, 0) + count
+        if len(self.cited_months) > 2 * MONTHS_KEPT:
+            self.cited_months = dict(sorted(self.cited_months.items(), key=lambda kv: (-kv[1], kv[0]))[:MONTHS_KEPT])
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (floats written exactly, so a reload continues identically)."""
@@ -177,6 +184,7 @@ class StoryState:
             "name_counts": self.name_counts,
             "member_vectors": "" if self.member_vectors is None else _pack(self.member_vectors),
             "member_names": self.member_names,
+            "cited_months": {str(m): c for m, c in self.cited_months.items()},
         }
 
     @classmethod
@@ -199,6 +207,7 @@ class StoryState:
             member_vectors=_unpack(data["member_vectors"], len(data["vector_sum"])) if data["member_vectors"] else None,
             member_names=[dict(m) for m in data["member_names"]],
             core_names=_core(data["name_counts"], int(data["size"])),
+            cited_months={int(m): int(c) for m, c in data.get("cited_months", {}).items()},
         )
 
 
