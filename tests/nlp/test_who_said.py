@@ -409,3 +409,14 @@ def test_what_comes_before_a_cue_that_ends_the_sentence_was_said(nlp: Language) 
     assert [(st.speaker.text, st.content.text) for st in found] == expected
     # a lead-in before the comma is the writer's, not what was said
     assert not any("With the vote" in st.content.text for st in extract(nlp, "With the vote at stake, she said."))
+
+
+def test_as_someone_noted_attributes_the_clause_it_opens(nlp: Language) -> None:
+    text = "As The Harbour Times reported, the ferry company was also accused of breaking safety rules."
+    st = by_content(extract(nlp, text), "ferry company")
+    assert (st.speaker.text, st.cue.text) == ("The Harbour Times", "reported")
+    assert st.content.text == "the ferry company was also accused of breaking safety rules"
+    st = by_content(extract(nlp, "But as a council spokesman noted, the pier was never full."), "pier")
+    assert st.speaker.text == "a council spokesman" and st.content.text == "the pier was never full"
+    # "as" of time with a verb that reports nothing is no attribution
+    assert not any(st.cue.text == "cheered" for st in extract(nlp, "As the crowd cheered, the mayor cut the ribbon."))

@@ -53,6 +53,12 @@ INFINITIVE_CONTENT_LEMMAS: frozenset[str] = word_set(
     """
 )
 
+# Cues of report whose clause of "as" attributes the clause it modifies: "As The Atlantic
+# noted, trust is collapsing"; not verbs of manner or time ("as she spoke", "as they cheered").
+AS_CLAUSE_LEMMAS: frozenset[str] = word_set(
+    "argue explain mention note observe point predict put report reveal say state suggest tell write"
+)
+
 # Cues whose prepositional object is the content: "spoke about the war".
 PREPOSITION_CONTENT: dict[str, frozenset[str]] = {
     "focus": word_set("on"),

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.nlp.statements.cues import (
+    AS_CLAUSE_LEMMAS,
     CUE_LEMMAS,
     INFINITIVE_CONTENT_LEMMAS,
     NOMINAL_CONTENT_LEMMAS,
@@ -128,6 +129,9 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
     """
     lemma = cue.lemma_
     children = [c for c in cue.children if para_start <= c.idx < para_end]
+    as_said = _as_said(cue)
+    if as_said is not None:
+        return as_said
     # "said (that) the talks failed", "questioned whether it was real"; a clause
     # after the cue before one the parser hung on it from the left
     for child in sorted(children, key=lambda c: c.i < cue.i):
@@ -189,6 +193,26 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
                     end = content_span(tok.head, cue)[1]
                 return tok.idx, end
     return None
+
+
+# "As The Atlantic noted, trust in government is collapsing": a cue in a clause of "as"
+# before the clause it modifies attributes that clause.
+def _as_said(cue: Token) -> tuple[int, int] | None:
+    head = cue.head
+    if cue.lemma_ not in AS_CLAUSE_LEMMAS or cue.dep_ != "advcl" or head.i <= cue.i:
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    doc = cue.doc
+    start = cue.right_edge.i + 1
+    while start < head.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start > head.i or doc[start].sent != cue.sent:
+        return None
+    end = content_span(head, cue)[1]
+    return doc[start].idx, end
 
 
 _AFTER_LAST_CUE = frozenset({"npadvmod", "prep", "advmod", "punct", "dep", "agent"})
