@@ -14,6 +14,7 @@ from storydiff.align.independence import attributed_outlet, outlet_key, source_g
 from storydiff.align.match import iter_candidates
 from storydiff.align.pair_decision import features, ranks, shipped_decision
 from storydiff.align.pair_model import shipped
+from storydiff.align.vocabulary import Vocabulary, words_of
 from storydiff.align.relations import (
     ClaimContext,
     Evidence,
@@ -94,13 +95,14 @@ def proposals(
     names = {e.id: e.name for e in analysis.entities}
     people = {e.id: e.name for e in analysis.entities if e.type == "PERSON"}
     common = common_terms(contexts)
+    vocabulary = Vocabulary.of(c.words for c in contexts)
     relations = []
     pending = []  # same-voice pairs whose quoted pieces must be compared by meaning
     undecided = []  # pairs the rules leave unrelated or related: the pair model's to judge
     candidates = iter_candidates(vectors, labels, [c.entities for _, c in rows], floor=MODEL_FLOOR)
     for candidate in candidates:
         left, right = contexts[candidate.left], contexts[candidate.right]
-        found = evidence(left, right, candidate.similarity, names, common)
+        found = evidence(left, right, candidate.similarity, names, common, vocabulary)
         relation = classify(left, right, found)
         if (relation is None or relation.type == "related") and needs_piece_check(left, right, found):
             pending.append((left, right, found, relation))
@@ -203,6 +205,7 @@ def build_contexts(analysis: Analysis) -> list[ClaimContext]:
                 when_text=when_text,
                 voices=frozenset(voices),
                 terms=terms_of(claim.text),
+                words=words_of(claim.text),
                 core=aa.article.text[core_start:core_end],
             ))
     return contexts
@@ -227,8 +230,9 @@ def evidence(
     similarity: float,
     names: dict[str, str],
     common: frozenset[str] = frozenset(),
+    vocabulary: Vocabulary | None = None,
 ) -> Evidence:
-    """What two claims share: entities, quoted people, their event, content words."""
+    """What two claims share: entities, quoted people, their event, content words, and how rare those are."""
     a, b = left.claim, right.claim
     shared = [names[e] for e in a.entities if e in set(b.entities)]
     voices = [names[v] for v in left.voices & right.voices]
@@ -240,6 +244,8 @@ def evidence(
         event=event,
         shared_terms=tuple(sorted(left.terms & right.terms - common)),
         by_predicate=by_predicate,
+        overlap=vocabulary.overlap(left.words, right.words) if vocabulary else 0.0,
+        rare_words=vocabulary.rarest(left.words, right.words) if vocabulary else (),
     )
 
 

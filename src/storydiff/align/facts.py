@@ -47,6 +47,7 @@ from storydiff.align.relations import (
     side,
     time_order,
 )
+from storydiff.align.vocabulary import as_printed
 from storydiff.models import Claim, Relation
 
 MODEL_FLOOR = 0.40  # cosine below which a pair is not worth the model's time
@@ -56,6 +57,10 @@ SAME_FACT_COSINE = 0.55  # below this cosine the model is never asked (unless th
 # (the model's probability, cosine) at which two claims state the same fact in the brief: either will do.
 MATCHED = ((0.65, SAME_FACT_COSINE), (0.60, 0.60))
 CLOSE = 0.50  # ... at which they are close enough to call related
+# Cosine + RARE_WEIGHT x the weighted overlap of the story's rarer words (align.vocabulary) at which two
+# claims state the same fact without the model: cross-validated by triplet on the dev gold (docs/relations.md).
+RARE_WEIGHT = 2.0
+SAME_SPECIFICS = 0.95
 PLAN_COSINE = 0.55  # a plan and its outcome in the same verb, between claims at least this close
 NARROW_COSINE = 0.75  # other years or other people for one event, between claims this close, without the model
 SHARED_RUN = 8  # two claims repeating this many words in a row (one quote, cut differently) agree
@@ -115,7 +120,10 @@ def decide(
     else:
         # Names alone are the story's topic ("Putin", "Trump"): a match shares a specific word too.
         matched = bool(found.shared_terms) and any(same_fact >= p and found.similarity >= c for p, c in MATCHED)
-    differs = difference(left, right, found, matched, people, close=same_fact >= CLOSE)
+    specifics = found.similarity + RARE_WEIGHT * found.overlap
+    by_words = learned is None and not matched and specifics >= SAME_SPECIFICS
+    matched = matched or by_words
+    differs = difference(left, right, found, matched, people, close=same_fact >= CLOSE, by_words=by_words)
     if differs is not None:
         return differs
     run = shared_run(a.text, b.text)
@@ -130,6 +138,14 @@ def decide(
                 f"close in meaning (pair model {same_fact:.2f}): {quotes(left, right)}", found.similarity,
             )
         return fallback
+    if compatible(a, b) and by_words:
+        return Relation(
+            "corroborates", (a.id, b.id), _specifics_confidence(specifics, same_fact),
+            f"same fact (both say {', '.join(repr(w) for w in as_printed(a.text, found.rare_words))}, "
+            "rare in this story): "
+            + quotes(left, right),
+            found.similarity,
+        )
     if compatible(a, b):
         names = ", ".join(found.shared_names[:3])
         return Relation(
@@ -141,6 +157,11 @@ def decide(
     return fallback
 
 
+def _specifics_confidence(specifics: float, same_fact: float) -> float:
+    """0.75 at the threshold, rising to 0.95 half a point above it; never below the model's own probability."""
+    return round(max(same_fact, 0.75 + 0.2 * min(1.0, (specifics - SAME_SPECIFICS) / 0.5)), 3)
+
+
 def difference(
     left: ClaimContext,
     right: ClaimContext,
@@ -148,8 +169,14 @@ def difference(
     matched: bool,
     people: Mapping[str, str] = MappingProxyType({}),
     close: bool = False,
+    by_words: bool = False,
 ) -> Relation | None:
     """What differs between two claims about one fact: a conflict or an update, or None.
+
+    ``by_words``: matched on the story's rarer words, not by the model; such a pair shares the
+    specifics of a fact but not necessarily its proposition, so neither a denial on one side
+    ("rejected appeals that they need new leaders" / "surviving a challenge") nor two amounts
+    ("a $43,000 watch" / "$750,000 in campaign money") make a conflict.
 
     ``matched``: the pair model calls them the same fact. Without it only the
     narrow checks run, on claims that are close and about one event: a plan and
@@ -160,14 +187,14 @@ def difference(
     a, b = left.claim, right.claim
     if is_request(a) or is_request(b) or a.modality == "possible" or b.modality == "possible":
         return None  # "asked them to provide records" neither asserts nor denies anything
-    if found.similarity >= PLAN_COSINE:
+    if found.similarity >= PLAN_COSINE or matched:
         plan = _plan_and_outcome(left, right)
         if plan is not None:
             return plan
     confidence = scale(max(found.similarity, 0.5), 0.5) * 0.8
     one_event = found.similarity >= NARROW_COSINE and (found.by_predicate or found.shared_names)
     checks = (
-        (matched and _figures_differ(a, b), "numbers"),
+        (matched and not by_words and _figures_differ(a, b), "numbers"),
         (close and found.shared_names and _counted_differ(a, b), "numbers"),
         ((matched or (one_event and found.by_predicate)) and _years_differ(a, b), "dates"),
         ((matched or one_event) and _people_differ(a, b, people), ""),
@@ -176,7 +203,7 @@ def difference(
     for why, focus in checks:
         if why:
             return _opposed(left, right, str(why), focus, confidence)
-    if matched and a.polarity == b.polarity:
+    if matched and not by_words and a.polarity == b.polarity:
         for x, y in ((a, b), (b, a)):
             if x.modality in ("denied", "ruled out") and y.modality in ("definite", "expected"):
                 return _opposed(left, right, f"{a.modality} vs {b.modality}", "", confidence)

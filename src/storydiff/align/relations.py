@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from storydiff.lexicon import NEGATING_WORDS, WEEKDAYS
 from storydiff.align.figures import DURATION, dates_clash, days, number_clash, shared_amount, values
+from storydiff.align.vocabulary import STOP, stem
 from storydiff.models import Claim, Relation
 from storydiff.nlp.claims import LIGHT_PREDICATES
 
@@ -76,6 +77,7 @@ class ClaimContext:
     when_text: str | None = None  # the time as printed for the statement ("Thursday")
     voices: frozenset[str] = frozenset()  # person entity ids: the speaker and people named around the core
     terms: frozenset[str] = frozenset()  # crude stems of the whole claim's content words
+    words: frozenset[str] = frozenset()  # ... names and figures included (align.vocabulary.words_of)
     core: str = ""  # the asserted part of the claim (statement content), as printed
 
 
@@ -90,6 +92,8 @@ class Evidence:
     shared_terms: tuple[str, ...]  # content words (not names) both claims use
     by_predicate: bool = False  # the event is the same predicate, not a shared event noun
     piece_similarity: float = 0.0  # cosine of the two pieces a reason quotes (same-voice pairs only)
+    overlap: float = 0.0  # weighted Jaccard of their words, weighted by rarity in the story (align.vocabulary)
+    rare_words: tuple[str, ...] = ()  # the rarest words both use, rarest first
 
 
 def classify(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> Relation | None:
@@ -451,13 +455,6 @@ _SYNONYMS = {
 
 
 _WORD = re.compile(r"[A-Za-z][a-z]{2,}")
-_STOP = frozenset(str.split(
-    "the and for that with was were are has have had his her its their they them this from "
-    "but not will would could should said says say told tell also been being who which what when "
-    "where while than then there about after before into over more most some such one two other "
-    "just only very can may might all any our out new him she you your how why did does "
-    "according"
-))
 
 
 @lru_cache(maxsize=65536)
@@ -469,11 +466,7 @@ def terms_of(text: str) -> frozenset[str]:
         if word[0].isupper():  # a name ("Mattis"), or a sentence's first word
             continue
         word = word.lower()
-        if word in _STOP:
+        if word in STOP:
             continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                word = word[: -len(suffix)]
-                break
-        out.add(word)
+        out.add(stem(word))
     return frozenset(out)

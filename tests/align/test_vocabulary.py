@@ -1,0 +1,111 @@
+"""The story's rarer words as evidence of one fact (align/vocabulary.py and its use in align/facts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storydiff.align.vocabulary import MIN_CLAIMS, Vocabulary, as_printed, words_of
+from storydiff.models import Article, Brief
+from storydiff.pipeline import build_brief
+
+# Two reports of one story in our own words, long enough (over MIN_CLAIMS fact claims together) for
+# word counts to mean something. Facts both state in other words: the quarry's lorries used the crest road;
+# the water board says no home below the dam is at risk.
+GAZETTE = Article(id="G", source="gazette.txt", outlet="Marrowby Gazette", published="2025-04-02", text=(
+    "Engineers closed the Oakmere dam road on Tuesday after a routine survey found cracks in the spillway.\n\n"
+    "The county said the road would stay shut while divers examined the base of the wall.\n\n"
+    "About 1,400 lorries a week used the crest road to reach the quarry at Fellside, hauliers said.\n\n"
+    "The detour through Marrowby adds eleven miles to each trip.\n\n"
+    "Shopkeepers on the high street said the extra traffic had already slowed deliveries.\n\n"
+    "The reservoir was built in 1931 and last strengthened in the 1980s.\n\n"
+    "Its water level was lowered by two metres as a precaution.\n\n"
+    "A spokeswoman for the water board said there was no risk to homes below the dam.\n\n"
+    "Residents of the lower valley received letters explaining the closure.\n\n"
+    "The survey team used drones to photograph the downstream face.\n\n"
+    "Councillor Ada Brennan called for a timetable for the repairs.\n\n"
+    "She said farmers on the far side of the valley now faced long journeys to market.\n\n"
+    "The bus company has moved its Fellside stop to the village green.\n\n"
+    "A public meeting is planned for next Thursday in the parish hall.\n\n"
+    "Anglers have been asked to keep away from the spillway.\n\n"
+    "The last full inspection of the wall took place six years ago.\n\n"
+    "The county has set aside money for emergency works this year.\n\n"
+    "Further updates will be posted on the council's website."
+))
+CHRONICLE = Article(id="C", source="chronicle.txt", outlet="Valley Chronicle", published="2025-04-03", text=(
+    "Haulage firms serving Fellside quarry have been sent the long way round since the crest road closed.\n\n"
+    "Their trucks, some 1,400 of them every week, now crawl through the middle of Marrowby.\n\n"
+    "Fine fractures in the overflow channel were spotted by inspectors last week.\n\n"
+    "Divers are due to check the foundations before any decision on reopening.\n\n"
+    "The water board insisted that no property downstream was in danger.\n\n"
+    "Water has been let out of the lake to ease the pressure on the wall.\n\n"
+    "Traders complained that the lorries were blocking their loading bays.\n\n"
+    "One baker said her morning bread van had been stuck for forty minutes.\n\n"
+    "The school has warned parents to allow more time for the journey.\n\n"
+    "Campaigners want a weight limit on the village streets.\n\n"
+    "The quarry owner said production would continue at its usual pace.\n\n"
+    "A petition calling for a bypass has gathered several hundred names.\n\n"
+    "Cyclists have been told the crest path is also closed.\n\n"
+    "Engineers expect to publish their findings within a month.\n\n"
+    "The dam holds back water for about forty thousand households.\n\n"
+    "Police will patrol the diversion at peak hours.\n\n"
+    "Walkers can still use the footpath along the eastern shore.\n\n"
+    "The county apologised for the disruption."
+))
+
+
+@pytest.fixture(scope="module")
+def valley() -> Brief:
+    return build_brief([GAZETTE, CHRONICLE])
+
+
+def test_words_keep_names_and_figures_and_drop_function_words() -> None:
+    words = words_of("About 1,400 lorries a week used the crest road to reach the quarry at Fellside.")
+    assert {"1400", "lorri", "crest", "road", "quarry", "fellside"} <= words
+    assert not words & {"about", "a", "the", "to", "at", "week"}
+
+
+def test_a_shared_rare_word_weighs_more_than_a_shared_common_one() -> None:
+    claims = [words_of(f"The dam road was closed on day {n}.") for n in range(MIN_CLAIMS)]
+    claims += [words_of("Fellside quarry lorries"), words_of("lorries for Fellside")]
+    vocabulary = Vocabulary.of(claims)
+    rare_pair = vocabulary.overlap(words_of("Fellside lorries on the dam road"), words_of("lorries bound for Fellside"))
+    common_pair = vocabulary.overlap(words_of("the dam road to Fellside"), words_of("the dam road lorries"))
+    assert rare_pair > 0.5 > common_pair
+    assert vocabulary.rarest(words_of("Fellside lorries dam"), words_of("dam lorries for Fellside"))[0] == "fellside"
+
+
+def test_a_short_story_has_no_rare_words() -> None:
+    vocabulary = Vocabulary.of([words_of("Fellside quarry lorries"), words_of("lorries for Fellside")])
+    assert vocabulary.overlap(words_of("Fellside lorries"), words_of("lorries for Fellside")) == 0.0
+
+
+def test_reasons_quote_the_words_as_printed() -> None:
+    text = "Trucks bound for Fellside carried 1,400 loads."
+    assert as_printed(text, ("fellside", "truck", "1400", "absent")) == ("Fellside", "Trucks", "1,400", "absent")
+
+
+def _relation(brief: Brief, first: str, second: str):  # type: ignore[no-untyped-def]
+    for relation in brief.relations:
+        texts = [brief.claim(c).text for c in relation.claims]
+        if (first in texts[0] and second in texts[1]) or (first in texts[1] and second in texts[0]):
+            return relation
+    return None
+
+
+@pytest.mark.parametrize(("first", "second", "word"), [
+    ("used the crest road to reach the quarry", "Haulage firms serving Fellside quarry", "'Fellside'"),
+    ("no risk to homes below the dam", "no property downstream was in danger", "'board'"),
+])
+def test_one_fact_in_other_words_is_matched_on_the_story_s_rare_words(
+    valley: Brief, first: str, second: str, word: str
+) -> None:
+    relation = _relation(valley, first, second)
+    assert relation is not None and relation.type == "corroborates", relation
+    assert "rare in this story" in relation.reason and word in relation.reason
+    point = next(p for p in valley.agreed if set(relation.claims) <= set(p.claims))
+    assert point.articles == ("C", "G")
+
+
+def test_sharing_the_story_s_topic_words_is_not_one_fact(valley: Brief) -> None:
+    relation = _relation(valley, "Councillor Ada Brennan", "Campaigners want a weight limit")
+    assert relation is None or relation.type not in ("corroborates", "conflicts", "updates")
