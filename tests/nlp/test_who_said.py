@@ -420,3 +420,22 @@ def test_as_someone_noted_attributes_the_clause_it_opens(nlp: Language) -> None:
     assert st.speaker.text == "a council spokesman" and st.content.text == "the pier was never full"
     # "as" of time with a verb that reports nothing is no attribution
     assert not any(st.cue.text == "cheered" for st in extract(nlp, "As the crowd cheered, the mayor cut the ribbon."))
+
+
+def test_a_long_subject_read_as_a_clause_is_still_the_speaker(nlp: Language) -> None:
+    # The parser hangs "pitched" on "noted" as a clause of its own; its subject is the speaker.
+    text = (
+        "A spokesman for the Ruiz ferry line - a 12-boat business pitched as \"the friendliest crossing in "
+        "the west\" - noted that the company offers new staff eight weeks of paid leave."
+    )
+    st = by_content(extract(nlp, text), "eight weeks")
+    assert (st.speaker.text, st.cue.text) == ("A spokesman for the Ruiz ferry line", "noted")
+
+
+def test_an_inverted_speaker_read_as_the_cue_s_object_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "“There are more candidates in Marlow, many of whom have practically lived there for months,” "
+        "added another Marlow Republican."
+    )
+    st = by_content(extract(nlp, text), "more candidates")
+    assert (st.speaker.text, st.cue.text) == ("another Marlow Republican", "added") and st.direct

@@ -93,6 +93,8 @@ def _from_cue(
         subject = _subject_after(cue, quotes) or left_neighbour(cue, floor)
         if subject is None:
             subject = participle_subject(cue, quotes, floor)
+    if subject is None:
+        subject = _subject_of_lead_clause(cue) or _inverted_speaker(cue, quotes)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     speaker = describe(subject, names)
@@ -130,6 +132,37 @@ def participle_subject(cue: Token, quotes: QuoteIndex, floor: int) -> Token | No
             and quotes.containing(tok.idx, tok.idx + 1) is None
         ):
             return tok
+    return None
+
+
+# "Jeffrey Salkin, a rabbi helping to organize the boycott, said he ...": a long subject
+# phrase read as a clause of its own, hung on the cue as a second clause before the one
+# it reports; the subject of that clause is the speaker.
+def _subject_of_lead_clause(cue: Token) -> Token | None:
+    lefts = [c for c in cue.lefts if c.dep_ == "ccomp"]
+    if not lefts or not any(c.dep_ == "ccomp" for c in cue.rights):
+        return None
+    clause = lefts[0]
+    first = clause.left_edge
+    if first.is_quote or first.i != cue.sent.start:
+        return None
+    subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != first.i or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return subject
+
+
+# '“... awfully large,” added a New Hampshire Democrat.': after a quotation the parser
+# may read the speaker of an inverted cue as its object.
+def _inverted_speaker(cue: Token, quotes: QuoteIndex) -> Token | None:
+    if cue.lemma_ not in SPEECH_LEMMAS or cue.lemma_ in _RECIPIENT_LEMMAS:
+        return None
+    before = quotes.ending_before(cue.idx)
+    if before is None or quotes.text[quotes.ends[before] : cue.idx].strip(" ,\t") != "":
+        return None
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr") and child.left_edge.i == cue.i + 1 and child.pos_ in ("PROPN", "NOUN"):
+            return child
     return None
 
 
