@@ -439,3 +439,18 @@ def test_an_inverted_speaker_read_as_the_cue_s_object_is_the_speaker(nlp: Langua
     )
     st = by_content(extract(nlp, text), "more candidates")
     assert (st.speaker.text, st.cue.text) == ("another Marlow Republican", "added") and st.direct
+
+
+def test_a_quotation_after_the_cue_is_content_however_the_parser_hangs_its_words(nlp: Language) -> None:
+    # "happy" and "Absolutely" hang off the cue in the parse; they are still inside the quote.
+    st = by_content(extract(nlp, "He responds, “Yes, but happy to give it to them at this point. Can discuss.”"), "Yes")
+    assert st.content.text == "“Yes, but happy to give it to them at this point. Can discuss.”" and st.direct
+    text = 'Ruiz said: "Absolutely. . . . One of the reasons is the decline of the port."'
+    st = by_content(extract(nlp, text), "port")
+    assert st.speaker.text == "Ruiz" and st.content.text.startswith('"Absolutely.')
+
+
+def test_a_one_word_reply_in_quotes_after_the_cue_is_kept(nlp: Language) -> None:
+    found = extract(nlp, 'Asked whether he would fire the clerk, Tom Becker said, "Probably."')
+    st = by_content(found, "Probably")
+    assert (st.speaker.text, st.cue.text, st.content.text) == ("Tom Becker", "said", '"Probably."')

@@ -212,7 +212,7 @@ def _content(
     """The quotation next to the cue clause, else the clause the cue governs; and which."""
     text = quotes.text
     left = min(cue.idx, speaker.start)
-    right = _clause_end(cue, speaker)
+    right = _clause_end(cue, speaker, quotes)
     # “There is no deal,” he said.  /  said Peskov: “We will see.”
     before = quotes.ending_before(left)
     if (
@@ -237,7 +237,11 @@ def _content(
     if (
         after is not None
         and after not in used
-        and (quotes.full[after] or _after_colon(text, right, quotes.starts[after]))
+        and (
+            quotes.full[after]
+            or _after_colon(text, right, quotes.starts[after])
+            or _is_short_reply(text, right, quotes.spans[after])
+        )
         and not _runs_on(text, quotes.ends[after])
         and _is_gap(
             text[right : quotes.starts[after]],
@@ -358,6 +362,13 @@ def _run_on_clause(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
 _CLOSING_MARKS = "\"”'»"
 
 
+# 'Priebus said, "Probably."': a short quotation that is a whole reply of its own.
+def _is_short_reply(text: str, clause_end: int, span: tuple[int, int]) -> bool:
+    start, end = span
+    closes = text[start:end].rstrip("\"”'»")[-1:] in (".", "?", "!")
+    return closes and text[clause_end:start].strip() in (",", ":")
+
+
 def _is_short_utterance(text: str, span: tuple[int, int]) -> bool:
     """A short quote that is a whole utterance: “No way,” at the start of a sentence."""
     start, end = span
@@ -379,11 +390,18 @@ def _block_quote(text: str, clause_end: int) -> tuple[int, int] | None:
     return (start, end) if len(_WORD.findall(text, start, end)) >= 3 else None
 
 
-def _clause_end(cue: Token, speaker: Speaker) -> int:
-    """Where "speaker + cue + recipient + time" ends, before any content."""
+def _clause_end(cue: Token, speaker: Speaker, quotes: QuoteIndex) -> int:
+    """Where "speaker + cue + recipient + time" ends, before any content.
+
+    A word of the quotation after the cue is content, however the parser hangs
+    it ('said, "Probably."': "Probably" as the cue's adverb).
+    """
     end = max(cue.idx + len(cue), speaker.end)
     for child in cue.rights:
         if child.dep_ in _NOT_CLAUSE or child.text in '"“”«»':
+            continue
+        inside = quotes.containing(child.idx, child.idx + len(child))
+        if inside is not None and quotes.starts[inside] > cue.idx:
             continue
         last = child.right_edge
         end = max(end, last.idx + len(last))
