@@ -29,6 +29,8 @@ GAZETTE = Article(id="G", source="gazette.txt", outlet="Marrowby Gazette", publi
     "Anglers have been asked to keep away from the spillway.\n\n"
     "The last full inspection of the wall took place six years ago.\n\n"
     "The county has set aside money for emergency works this year.\n\n"
+    "The council leader said she was prepared to sign the haulage order for the quarry traffic.\n\n"
+    "Quarry manager Owen Pike is expected to resign over the closure.\n\n"
     "Further updates will be posted on the council's website."
 ))
 CHRONICLE = Article(id="C", source="chronicle.txt", outlet="Valley Chronicle", published="2025-04-03", text=(
@@ -49,7 +51,9 @@ CHRONICLE = Article(id="C", source="chronicle.txt", outlet="Valley Chronicle", p
     "The dam holds back water for about forty thousand households.\n\n"
     "Police will patrol the diversion at peak hours.\n\n"
     "Walkers can still use the footpath along the eastern shore.\n\n"
-    "The county apologised for the disruption."
+    "The county apologised for the disruption.\n\n"
+    "On Thursday the council leader signed the haulage order, sending quarry traffic onto the ring road.\n\n"
+    "Nell Pike, a haulier, resigned from the parish council over the closure."
 ))
 
 
@@ -109,3 +113,15 @@ def test_one_fact_in_other_words_is_matched_on_the_story_s_rare_words(
 def test_sharing_the_story_s_topic_words_is_not_one_fact(valley: Brief) -> None:
     relation = _relation(valley, "Councillor Ada Brennan", "Campaigners want a weight limit")
     assert relation is None or relation.type not in ("corroborates", "conflicts", "updates")
+
+
+def test_a_plan_read_from_its_words_is_updated_by_what_was_done(valley: Brief) -> None:
+    relation = _relation(valley, "prepared to sign the haulage order", "signed the haulage order")
+    assert relation is not None and relation.type == "updates", relation
+    assert relation.reason.startswith("plan, then outcome")
+    assert "prepared to sign" in valley.claim(relation.claims[0]).text
+
+
+def test_someone_else_doing_the_planned_thing_is_no_update(valley: Brief) -> None:
+    relation = _relation(valley, "Owen Pike is expected to resign", "Nell Pike, a haulier, resigned")
+    assert relation is None or not relation.reason.startswith("plan, then outcome"), relation

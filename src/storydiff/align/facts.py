@@ -47,7 +47,7 @@ from storydiff.align.relations import (
     side,
     time_order,
 )
-from storydiff.align.vocabulary import as_printed
+from storydiff.align.vocabulary import STOP, as_printed, stem
 from storydiff.models import Claim, Relation
 
 MODEL_FLOOR = 0.40  # cosine below which a pair is not worth the model's time
@@ -188,7 +188,7 @@ def difference(
     if is_request(a) or is_request(b) or a.modality == "possible" or b.modality == "possible":
         return None  # "asked them to provide records" neither asserts nor denies anything
     if found.similarity >= PLAN_COSINE or matched:
-        plan = _plan_and_outcome(left, right)
+        plan = _plan_and_outcome(left, right, people) or _planned_verb_done(left, right, found, people)
         if plan is not None:
             return plan
     confidence = scale(max(found.similarity, 0.5), 0.5) * 0.8
@@ -241,10 +241,14 @@ _IRREGULAR = {
 }
 
 
-def _plan_and_outcome(left: ClaimContext, right: ClaimContext) -> Relation | None:
+def _plan_and_outcome(
+    left: ClaimContext, right: ClaimContext, people: Mapping[str, str] = MappingProxyType({})
+) -> Relation | None:
     """A plan on one side and, on the other, the same verb done: the plan updated by what happened.
 
     "is expected to plead guilty" / "pleaded guilty"; "will make the announcement" / "made" it.
+    Not when each names a different person before its verb ("Owen Pike is expected to resign" /
+    "Nell Pike ... resigned").
     """
     for plan, outcome in ((left, right), (right, left)):
         p, o = plan.claim, outcome.claim
@@ -262,11 +266,74 @@ def _plan_and_outcome(left: ClaimContext, right: ClaimContext) -> Relation | Non
             continue
         if any(re.search(rf"\b(?:to|be|been) {form}\b", text, re.IGNORECASE) for form in (verb, *done)):
             continue  # "to be indicted", "has been charged" may still be a plan or a passive report
+        marker = _PLAN.search(p.text)
+        did = re.search(rf"\b(?:{'|'.join(done)})\b", text, re.IGNORECASE)
+        if marker and did and _different_people(p, marker.start(), o, did.start(), people):
+            continue
         return Relation(
             "updates", (p.id, o.id), 0.7,
             f"plan, then outcome: {side(plan)}, then {side(outcome)}", 0.0,
         )
     return None
+
+
+# "is expected to plead", "said he's prepared to sign": the verb a plan names, wherever the claim's own
+# predicate lands ("said", or an object noun the parse took for it).
+_PLANNED_VERB = re.compile(
+    r"\b(?:expected|scheduled|set|plans?|planned|planning|poised|intends?|intended|due|likely|prepared|"
+    r"preparing|ready) to ([a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _planned_verb_done(
+    left: ClaimContext, right: ClaimContext, found: Evidence, people: Mapping[str, str]
+) -> Relation | None:
+    """A plan's verb, read from its words, done on the other side, with a rarer word of the story shared too.
+
+    "Trump said he's prepared to sign a bill ... through Feb. 15" / "Mr. Trump signed it ... until Feb. 15".
+    Not when each names a different person before its verb: "His wife, Sandra Jackson, ... is expected to
+    plead guilty" / "Jesse L. Jackson Jr. ... pleaded guilty".
+    """
+    for plan, outcome in ((left, right), (right, left)):
+        p, o = plan.claim, outcome.claim
+        match = _PLANNED_VERB.search(p.text)
+        if match is None or p.polarity != "positive" or o.polarity != "positive" or _PLAN.search(o.text):
+            continue
+        verb = match.group(1).lower()
+        if verb in ("be", "have", "do", "make", "take", "get", "go"):
+            continue  # too light to name one event
+        done = _past_forms(verb)
+        # What was planned is what was done: the plan's next content word ("plead *guilty*", "sign a *bill*")
+        # follows the done verb closely, or "it" stands for it ("signed it").
+        after = [w for w in re.findall(r"[a-z]+", p.text[match.end():].lower())[:3] if w not in STOP][:1]
+        pattern = rf"\b(?:{'|'.join(done)})\b(?:\W+\w+){{0,3}}?\W+(?:{'|'.join([*after, 'it'])})\b"
+        did = re.search(pattern, o.text, re.IGNORECASE)
+        if not after or did is None:
+            continue
+        if _different_people(p, match.start(), o, did.start(), people):
+            continue
+        if any(re.search(rf"\b(?:to|be|been) {form}\b", o.text, re.IGNORECASE) for form in (verb, *done)):
+            continue
+        if not set(found.rare_words) - {stem(verb), *map(stem, done)}:
+            continue  # the same verb alone is not the same event
+        return Relation(
+            "updates", (p.id, o.id), 0.7,
+            f"plan, then outcome: {side(plan)}, then {side(outcome)}", 0.0,
+        )
+    return None
+
+
+def _different_people(plan: Claim, plan_at: int, outcome: Claim, outcome_at: int, people: Mapping[str, str]) -> bool:
+    """Whether the plan and the outcome each name people before their verbs, and none in common."""
+    planners, doers = _named_before(plan, plan_at, people), _named_before(outcome, outcome_at, people)
+    return bool(planners and doers and not planners & doers)
+
+
+def _named_before(claim: Claim, end: int, people: Mapping[str, str]) -> set[str]:
+    """The people a claim names by first name before ``end`` (a surname is shared by a family)."""
+    head = claim.text[:end]
+    return {e for e in claim.entities if e in people and re.search(rf"\b{re.escape(people[e].split()[0])}\b", head)}
 
 
 def _is_plan(claim: Claim) -> bool:
