@@ -454,3 +454,22 @@ def test_a_one_word_reply_in_quotes_after_the_cue_is_kept(nlp: Language) -> None
     found = extract(nlp, 'Asked whether he would fire the clerk, Tom Becker said, "Probably."')
     st = by_content(found, "Probably")
     assert (st.speaker.text, st.cue.text, st.content.text) == ("Tom Becker", "said", '"Probably."')
+
+
+def test_a_name_right_after_the_quote_speaks_when_the_parse_hides_the_subject(nlp: Language) -> None:
+    text = (
+        "''If the council had gone with Becker, I would have been sitting in a cell for a long time,'' "
+        "Mr. Delgado, now 81 and retired in Cambridge, Mass., said by telephone this week."
+    )
+    st = by_content(extract(nlp, text), "sitting in a cell")
+    assert (st.speaker.text, st.cue.text) == ("Mr. Delgado", "said") and st.direct
+
+
+def test_what_comes_before_an_inverted_cue_at_the_sentence_end_was_said(nlp: Language) -> None:
+    text = (
+        'The rejection of the treaty signals "the beginning of the end" for the port, said Tom Becker, '
+        "founder of the Harbour Party."
+    )
+    st = by_content(extract(nlp, text), "rejection")
+    assert st.speaker.text.startswith("Tom Becker")
+    assert st.content.text == 'The rejection of the treaty signals "the beginning of the end" for the port'

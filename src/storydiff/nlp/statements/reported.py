@@ -223,6 +223,16 @@ _AFTER_LAST_CUE = frozenset({"npadvmod", "prep", "advmod", "punct", "dep", "agen
 # comes before on it as a clause; what comes before is what was said.
 def _fronted_clause(cue: Token) -> tuple[int, int] | None:
     sent, doc = cue.sent, cue.doc
+    after = [c for c in cue.rights if c.dep_ == "nsubj"]
+    if after and doc[cue.i - 1].text == ",":
+        # "The treaty signals “the end” for the port, said Tom Becker, its founder."
+        if doc[after[0].right_edge.i + 1 : sent.end].text.strip(" .\n") or cue.i - 1 <= sent.start + 1:
+            return None
+        words = [t for t in doc[sent.start : cue.i - 1] if not (t.is_punct or t.is_space)]
+        first = words[0] if words else None
+        if first is None or len(words) < 3 or first.pos_ in ("ADP", "SCONJ") or first.tag_ in ("VBN", "VBG"):
+            return None
+        return sent.start_char, doc[cue.i - 2].idx + len(doc[cue.i - 2])
     subjects = [c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) != 1 or any(c.dep_ not in _AFTER_LAST_CUE for c in cue.rights):
         return None

@@ -92,7 +92,7 @@ def _from_cue(
         # Wimes": the parser gave the cue two subjects, the quote's and the speaker after it
         subject = _subject_after(cue, quotes) or left_neighbour(cue, floor)
         if subject is None:
-            subject = participle_subject(cue, quotes, floor)
+            subject = participle_subject(cue, quotes, floor) or _name_after_quote(cue, floor)
     if subject is None:
         subject = _subject_of_lead_clause(cue) or _inverted_speaker(cue, quotes)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
@@ -150,6 +150,19 @@ def _subject_of_lead_clause(cue: Token) -> Token | None:
     if subject is None or subject.left_edge.i != first.i or subject.pos_ not in ("PROPN", "NOUN"):
         return None
     return subject
+
+
+# "''..., '' Mr. Delgado, now 81 and retired in Cambridge, said": the parser hung the
+# cue and the name on the quote's verb; a name right after the quote is the speaker.
+def _name_after_quote(cue: Token, floor: int) -> Token | None:
+    doc = cue.doc
+    i = next((t.i for t in doc[cue.sent.start : cue.i] if t.idx >= floor and not t.is_punct), None)
+    if i is None or cue.i - i > 20 or doc.text[floor : doc[i].idx].strip():
+        return None
+    tok = doc[i]
+    while tok.dep_ == "compound" and tok.head.i < cue.i:
+        tok = tok.head
+    return tok if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" else None
 
 
 # '“... awfully large,” added a New Hampshire Democrat.': after a quotation the parser
