@@ -38,7 +38,7 @@ STOP = frozenset(str.split(
 # facts: never evidence of one fact.
 _NOT_EVIDENCE = STOP | frozenset(STOP_WORDS) | frozenset(str.split(
     "mr ms mrs dr monday tuesday wednesday thursday friday saturday sunday year week day month today yesterday "
-    "going something thing things"
+    "going something thing things rep reps sen gov gen lt col sgt st no"
 ))
 # Fewer fact claims than this and no word is rare by count: in a nine-claim story every word is.
 MIN_CLAIMS = 30
@@ -90,10 +90,13 @@ class Vocabulary:
         return cls({w: math.log(total / n) for w, n in counts.items()}, total)
 
     def overlap(self, left: frozenset[str], right: frozenset[str]) -> float:
-        """Weighted Jaccard of two claims' words: 1 when they use the same words, 0 with nothing rare in common."""
+        """Weighted Jaccard of two claims' words: 1 when they use the same words, 0 with nothing rare in common.
+
+        One shared word is never enough ("listens to us" / "always listened"): 0 unless two are shared.
+        """
         weight = self.weights.get
         union = sum(weight(w, 0.0) for w in left | right)
-        if union <= 0:
+        if union <= 0 or sum(1 for w in left & right if weight(w, 0.0) > 0) < 2:
             return 0.0
         return sum(weight(w, 0.0) for w in left & right) / union
 
