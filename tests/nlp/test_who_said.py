@@ -473,3 +473,14 @@ def test_what_comes_before_an_inverted_cue_at_the_sentence_end_was_said(nlp: Lan
     st = by_content(extract(nlp, text), "rejection")
     assert st.speaker.text.startswith("Tom Becker")
     assert st.content.text == 'The rejection of the treaty signals "the beginning of the end" for the port'
+
+
+def test_any_verb_right_after_a_quotation_can_be_its_cue(nlp: Language) -> None:
+    text = "“If they were serious about this, they would have backed the only bill with support,” Becker fumed."
+    st = by_content(extract(nlp, text), "serious")
+    assert (st.speaker.text, st.cue.text) == ("Becker", "fumed") and st.direct
+    st = by_content(extract(nlp, "“This is fantastic!” beamed Tom Hale of Marlow."), "fantastic")
+    assert (st.speaker.text, st.cue.text) == ("Tom Hale of Marlow", "beamed")
+    # a quotation that ends its own sentence is not taken by the next sentence's verb
+    found = extract(nlp, "The sign read “Vote Ruiz.” Becker smiled at the crowd.")
+    assert not any(st.cue.text == "smiled" for st in found)

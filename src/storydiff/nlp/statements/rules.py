@@ -34,12 +34,20 @@ from storydiff.nlp.statements.reported import (
     trim_edges,
 )
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, left_neighbour
+from storydiff.nlp.statements.subjects import (
+    RECIPIENT_LEMMAS,
+    passive_agent,
+    inverted_speaker,
+    name_after_quote,
+    participle_subject,
+    subject_after,
+    subject_of_lead_clause,
+)
 
 _WORD = re.compile(r"\w+")
 _GAP_CHARS = " \t\n,:;\u2014\u2013-"
 # Dependents of a cue that are not part of its "speaker + cue" clause.
 _NOT_CLAUSE = frozenset({"ccomp", "punct", "conj", "cc", "advcl", "parataxis", "xcomp", "dep", "intj"})
-_RECIPIENT_LEMMAS = frozenset({"tell", "inform", "assure", "warn", "ask", "urge", "remind"})
 _MAX_CONTENT_CHARS = 3000
 # Cues whose one-word object is still a statement of position ("voters backed Clinton").
 _BACKING_LEMMAS = word_set("support endorse back oppose favor prefer vote")
@@ -58,8 +66,8 @@ def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Cand
     pending: list[tuple[int, int]] = []  # (continuing quote, quote it continues)
     for tok in doc:
         if tok.pos_ not in ("VERB", "ADP") or tok.lemma_ not in CANDIDATE_LEMMAS:
-            continue
-        if tok.lemma_ == "accord" or tok.lower_ == "according":
+            item = _manner_of_speech(tok, quotes, names, used, pending)
+        elif tok.lemma_ == "accord" or tok.lower_ == "according":
             item = _according_to(tok, quotes, names)
         else:
             item = _from_cue(tok, quotes, names, used, pending)
@@ -90,18 +98,18 @@ def _from_cue(
     if subject is not None and quotes.containing(subject.idx, subject.idx + 1) is not None:
         # the quote's own "we" is not its speaker; "“... Full panic mode,” said Leslie
         # Wimes": the parser gave the cue two subjects, the quote's and the speaker after it
-        subject = _subject_after(cue, quotes) or left_neighbour(cue, floor)
+        subject = subject_after(cue, quotes) or left_neighbour(cue, floor)
         if subject is None:
-            subject = participle_subject(cue, quotes, floor) or _name_after_quote(cue, floor)
+            subject = participle_subject(cue, quotes, floor) or name_after_quote(cue, floor)
     if subject is None:
-        subject = _subject_of_lead_clause(cue) or _inverted_speaker(cue, quotes)
+        subject = subject_of_lead_clause(cue) or inverted_speaker(cue, quotes)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     speaker = describe(subject, names)
     if is_passive_participle(cue):
         # "Asked by Rep. Okafor whether he knew, Lindqvist said ...": the question is
         # Okafor's, not the witness's; with no "by" the asker is not in the text.
-        agent = _agent(cue)
+        agent = passive_agent(cue)
         speaker = describe(agent, names) if agent is not None else Speaker("", cue.idx, cue.idx)
     content, direct, kind = _content(cue, speaker, quotes, used, pending)
     if content is None:
@@ -110,95 +118,28 @@ def _from_cue(
     return Candidate(speaker, (cue.idx, cue_end), content, direct, recipient(cue), kind=kind, lexicon=lexicon)
 
 
-# "Weaver didn't seem impressed, telling reporters, “A lot of people said ...”": the
-# parser hung the main clause off the quotation's verb, so the climb from the
-# participle ended inside the quote; its speaker is the subject before the comma.
-_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "csubj"})
-_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
-
-
-def participle_subject(cue: Token, quotes: QuoteIndex, floor: int) -> Token | None:
-    if cue.tag_ != "VBG" or cue.dep_ not in _PARTICIPLE_DEPS or cue.i == cue.sent.start:
+# '“If they were serious, they would have gone to my bill,” Toomey fumed.': any verb
+# whose subject follows a quotation that closes with a comma, "?" or "!" is its cue,
+# for that quotation only ("fumed", "beamed", "retaliated" are in no word list).
+def _manner_of_speech(
+    tok: Token, quotes: QuoteIndex, names: NameIndex, used: set[int], pending: list[tuple[int, int]]
+) -> Candidate | None:
+    if tok.pos_ != "VERB" or quotes.containing(tok.idx, tok.idx + 1) is not None:
         return None
-    if cue.doc[cue.i - 1].text != ",":
+    before = quotes.ending_before(tok.idx)
+    if before is None or before in used or tok.idx - quotes.ends[before] > 60:
         return None
-    for tok in reversed(cue.doc[cue.sent.start : cue.i - 1]):
-        if tok.idx < floor:
-            break
-        if (
-            tok.dep_ == "nsubj"
-            and tok.head.i < cue.i
-            and tok.head.dep_ not in _SUBORDINATE
-            and quotes.containing(tok.idx, tok.idx + 1) is None
-        ):
-            return tok
-    return None
-
-
-# "Jeffrey Salkin, a rabbi helping to organize the boycott, said he ...": a long subject
-# phrase read as a clause of its own, hung on the cue as a second clause before the one
-# it reports; the subject of that clause is the speaker.
-def _subject_of_lead_clause(cue: Token) -> Token | None:
-    lefts = [c for c in cue.lefts if c.dep_ == "ccomp"]
-    if not lefts or not any(c.dep_ == "ccomp" for c in cue.rights):
+    if quotes.text[quotes.starts[before] : quotes.ends[before]].rstrip("\"”'»")[-1:] not in (",", "?", "!"):
         return None
-    clause = lefts[0]
-    first = clause.left_edge
-    if first.is_quote or first.i != cue.sent.start:
+    if any(t.lemma_ in CANDIDATE_LEMMAS and t.pos_ == "VERB" for t in tok.doc[tok.i + 1 : tok.sent.end]):
+        return None  # "''...,'' Mr. Delgado, now retired in Cambridge, said": "said" is the cue
+    kept_used, kept_pending = set(used), list(pending)
+    item = _from_cue(tok, quotes, names, used, pending)
+    if item is None or item.kind != "quote_before":
+        used.clear(), used.update(kept_used)
+        pending[:] = kept_pending
         return None
-    subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
-    if subject is None or subject.left_edge.i != first.i or subject.pos_ not in ("PROPN", "NOUN"):
-        return None
-    return subject
-
-
-# "''..., '' Mr. Delgado, now 81 and retired in Cambridge, said": the parser hung the
-# cue and the name on the quote's verb; a name right after the quote is the speaker.
-def _name_after_quote(cue: Token, floor: int) -> Token | None:
-    doc = cue.doc
-    i = next((t.i for t in doc[cue.sent.start : cue.i] if t.idx >= floor and not t.is_punct), None)
-    if i is None or cue.i - i > 20 or doc.text[floor : doc[i].idx].strip():
-        return None
-    tok = doc[i]
-    while tok.dep_ == "compound" and tok.head.i < cue.i:
-        tok = tok.head
-    return tok if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" else None
-
-
-# '“... awfully large,” added a New Hampshire Democrat.': after a quotation the parser
-# may read the speaker of an inverted cue as its object.
-def _inverted_speaker(cue: Token, quotes: QuoteIndex) -> Token | None:
-    if cue.lemma_ not in SPEECH_LEMMAS or cue.lemma_ in _RECIPIENT_LEMMAS:
-        return None
-    before = quotes.ending_before(cue.idx)
-    if before is None or quotes.text[quotes.ends[before] : cue.idx].strip(" ,\t") != "":
-        return None
-    for child in cue.rights:
-        if child.dep_ in ("dobj", "attr") and child.left_edge.i == cue.i + 1 and child.pos_ in ("PROPN", "NOUN"):
-            return child
-    return None
-
-
-def _agent(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def _subject_after(cue: Token, quotes: QuoteIndex) -> Token | None:
-    """A subject of the cue outside quotation marks: after it, else the nearest before it.
-
-    "“My reaction, that was outrageous,” the strategist said": the parser gave
-    "said" both "reaction" (the quote's) and "strategist"; the second speaks.
-    """
-    for child in cue.rights:
-        if child.dep_ in ("nsubj", "nsubjpass") and quotes.containing(child.idx, child.idx + 1) is None:
-            return child
-    for child in reversed(list(cue.lefts)):
-        if child.dep_ == "nsubj" and quotes.containing(child.idx, child.idx + 1) is None:
-            return child
-    return None
+    return item
 
 
 def _cue_end(cue: Token) -> int | None:
@@ -472,7 +413,7 @@ def recipient(cue: Token) -> Recipient | None:
     """Whom the statement was made to: "told Fox News", "said to reporters"."""
     target = None
     for child in cue.rights:
-        if child.dep_ in {"dobj", "dative"} and cue.lemma_ in _RECIPIENT_LEMMAS:
+        if child.dep_ in {"dobj", "dative"} and cue.lemma_ in RECIPIENT_LEMMAS:
             target = child
             break
         if child.dep_ == "prep" and child.lower_ == "to" and cue.lemma_ != "tell":

@@ -16,9 +16,9 @@ from spacy.tokens import Doc, Token
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import Paragraphs, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
-from storydiff.nlp.statements.rules import participle_subject
 from storydiff.nlp.statements.reported import content_span, is_passive_participle, semicolon_bounds, trim_edges
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
+from storydiff.nlp.statements.subjects import participle_subject
 
 _TEMPLATE_DEPS = {
     "ccomp": "t:ccomp",

@@ -1,0 +1,108 @@
+"""Speakers a cue's clause hides from the parse, found for the rules.
+
+The parser sometimes gives a cue the quotation's own subject, hangs the
+speaker's name on the quote's verb, reads a long subject phrase as a clause
+of its own or an inverted speaker as the cue's object; each function here
+finds the speaker in one such shape, with an example.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storydiff.lexicon import SPEECH_LEMMAS
+from storydiff.nlp.statements.quotes import QuoteIndex
+
+# Cues whose object is whom the statement was made to ("told reporters").
+RECIPIENT_LEMMAS = frozenset({"tell", "inform", "assure", "warn", "ask", "urge", "remind"})
+
+
+# "Weaver didn't seem impressed, telling reporters, “A lot of people said ...”": the
+# parser hung the main clause off the quotation's verb, so the climb from the
+# participle ended inside the quote; its speaker is the subject before the comma.
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "csubj"})
+_SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
+
+
+def participle_subject(cue: Token, quotes: QuoteIndex, floor: int) -> Token | None:
+    if cue.tag_ != "VBG" or cue.dep_ not in _PARTICIPLE_DEPS or cue.i == cue.sent.start:
+        return None
+    if cue.doc[cue.i - 1].text != ",":
+        return None
+    for tok in reversed(cue.doc[cue.sent.start : cue.i - 1]):
+        if tok.idx < floor:
+            break
+        if (
+            tok.dep_ == "nsubj"
+            and tok.head.i < cue.i
+            and tok.head.dep_ not in _SUBORDINATE
+            and quotes.containing(tok.idx, tok.idx + 1) is None
+        ):
+            return tok
+    return None
+
+
+# "Jeffrey Salkin, a rabbi helping to organize the boycott, said he ...": a long subject
+# phrase read as a clause of its own, hung on the cue as a second clause before the one
+# it reports; the subject of that clause is the speaker.
+def subject_of_lead_clause(cue: Token) -> Token | None:
+    lefts = [c for c in cue.lefts if c.dep_ == "ccomp"]
+    if not lefts or not any(c.dep_ == "ccomp" for c in cue.rights):
+        return None
+    clause = lefts[0]
+    first = clause.left_edge
+    if first.is_quote or first.i != cue.sent.start:
+        return None
+    subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != first.i or subject.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return subject
+
+
+# "''..., '' Mr. Delgado, now 81 and retired in Cambridge, said": the parser hung the
+# cue and the name on the quote's verb; a name right after the quote is the speaker.
+def name_after_quote(cue: Token, floor: int) -> Token | None:
+    doc = cue.doc
+    i = next((t.i for t in doc[cue.sent.start : cue.i] if t.idx >= floor and not t.is_punct), None)
+    if i is None or cue.i - i > 20 or doc.text[floor : doc[i].idx].strip():
+        return None
+    tok = doc[i]
+    while tok.dep_ == "compound" and tok.head.i < cue.i:
+        tok = tok.head
+    return tok if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" else None
+
+
+# '“... awfully large,” added a New Hampshire Democrat.': after a quotation the parser
+# may read the speaker of an inverted cue as its object.
+def inverted_speaker(cue: Token, quotes: QuoteIndex) -> Token | None:
+    if cue.lemma_ not in SPEECH_LEMMAS or cue.lemma_ in RECIPIENT_LEMMAS:
+        return None
+    before = quotes.ending_before(cue.idx)
+    if before is None or quotes.text[quotes.ends[before] : cue.idx].strip(" ,\t") != "":
+        return None
+    for child in cue.rights:
+        if child.dep_ in ("dobj", "attr") and child.left_edge.i == cue.i + 1 and child.pos_ in ("PROPN", "NOUN"):
+            return child
+    return None
+
+
+def passive_agent(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def subject_after(cue: Token, quotes: QuoteIndex) -> Token | None:
+    """A subject of the cue outside quotation marks: after it, else the nearest before it.
+
+    "“My reaction, that was outrageous,” the strategist said": the parser gave
+    "said" both "reaction" (the quote's) and "strategist"; the second speaks.
+    """
+    for child in cue.rights:
+        if child.dep_ in ("nsubj", "nsubjpass") and quotes.containing(child.idx, child.idx + 1) is None:
+            return child
+    for child in reversed(list(cue.lefts)):
+        if child.dep_ == "nsubj" and quotes.containing(child.idx, child.idx + 1) is None:
+            return child
+    return None
