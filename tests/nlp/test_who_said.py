@@ -484,3 +484,12 @@ def test_any_verb_right_after_a_quotation_can_be_its_cue(nlp: Language) -> None:
     # a quotation that ends its own sentence is not taken by the next sentence's verb
     found = extract(nlp, "The sign read “Vote Ruiz.” Becker smiled at the crowd.")
     assert not any(st.cue.text == "smiled" for st in found)
+
+
+def test_a_passive_subject_speaks_for_the_verb_coordinated_with_its_own(nlp: Language) -> None:
+    text = (
+        "By the end of the day, Mr. Becker was forced into a rare moment of damage control "
+        "and said that his words had been misread."
+    )
+    st = by_content(extract(nlp, text), "misread")
+    assert (st.speaker.text, st.cue.text) == ("Mr. Becker", "said")

@@ -195,13 +195,15 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     """
     tok = cue
     came_from_acl = False
+    shared = cue.head.i if cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ", "VBP") else -1
     for _ in range(5):
         if tok.i == cue.i or tok.dep_ != "ccomp":  # a ccomp's subject is someone else's content
             subjects = [
                 child
                 for child in tok.children
-                # Passive subjects speak only for the cue itself: "was quoted as saying".
-                if child.dep_ == "nsubj" or (tok.i == cue.i and child.dep_ in _SUBJECTS)
+                # Passive subjects speak only for the cue itself ("was quoted as saying") and for
+                # a finite verb coordinated with it ("was forced into it and said that ...").
+                if child.dep_ == "nsubj" or (tok.i in (cue.i, shared) and child.dep_ in _SUBJECTS)
             ]
             if subjects:
                 if len(subjects) > 1 and _dateline_dash(subjects[0]) is not None:
