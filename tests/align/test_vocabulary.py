@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from storydiff.align.vocabulary import MIN_CLAIMS, Vocabulary, as_printed, words_of
-from storydiff.models import Article, Brief
+from storydiff.align.facts import _people_differ
+from storydiff.models import Article, Brief, Claim
 from storydiff.pipeline import build_brief
 
 # Two reports of one story in our own words, long enough (over MIN_CLAIMS fact claims together) for
@@ -125,3 +126,14 @@ def test_a_plan_read_from_its_words_is_updated_by_what_was_done(valley: Brief) -
 def test_someone_else_doing_the_planned_thing_is_no_update(valley: Brief) -> None:
     relation = _relation(valley, "Owen Pike is expected to resign", "Nell Pike, a haulier, resigned")
     assert relation is None or not relation.reason.startswith("plan, then outcome"), relation
+
+
+def test_a_name_without_its_first_name_is_the_same_person() -> None:
+    def claim(cid: str, entity: str) -> Claim:
+        return Claim(id=cid, article=cid[0], text="text", start=0, end=4, entities=(entity,))
+
+    same = {"E1": "Wasserman Schultz", "E2": "Debbie Wasserman Schultz"}
+    assert _people_differ(claim("A1", "E1"), claim("B1", "E2"), same) is None
+    other = {"E1": "Loretta Sanchez", "E2": "Linda T. Sánchez"}
+    differ = _people_differ(claim("A1", "E1"), claim("B1", "E2"), other)
+    assert differ == "people differ (Loretta Sanchez vs Linda T. Sánchez)"

@@ -418,13 +418,25 @@ def _people_differ(a: Claim, b: Claim, people: Mapping[str, str]) -> str | None:
                 continue
             if frozenset((first_a, first_b)) in _NICKNAMES or first_a[:3] == first_b[:3]:
                 continue  # "Jim" / "James", "Chris" / "Christopher"
+            if _tail_of(name_a, name_b):
+                continue  # "Wasserman Schultz" is "Debbie Wasserman Schultz" without her first name
             return f"people differ ({name_a} vs {name_b})"
     return None
 
 
+def _tail_of(one: str, other: str) -> bool:
+    """Whether the shorter of two names is the end of the longer: "Wasserman Schultz" / "Debbie Wasserman Schultz"."""
+    short, long = sorted((_plain(one).split(), _plain(other).split()), key=len)
+    return len(short) >= 2 and long[-len(short):] == short
+
+
+def _plain(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
 def _name_parts(name: str) -> tuple[str, str]:
     """(first name, surname), lower case without accents; ("", "") for a one-word name."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().split()
+    plain = _plain(name).split()
     return (plain[0], plain[-1]) if len(plain) >= 2 else ("", "")
 
 
