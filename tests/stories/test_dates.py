@@ -54,6 +54,10 @@ def test_a_late_follow_up_that_cites_the_story_month_pays_no_decay(shooting):
     story = index.stories[story_id]
     assert index.time_prior(shooting[2], story) == 0.0  # cites March 2025, the story's month
     assert index.time_prior(shooting[3], story) < -100  # the same report without the month: 11 months of decay
+    # a month it was itself printed in looks back to nothing: a report 18 days on, citing March, pays the decay
+    (late,) = describe_many([("kelby-late", "Corin Tellis stays in custody after the March 10 shooting at Kelby Mills.",
+                              "Kelby Mills suspect held", "2025-03-28")])
+    assert index.time_prior(late, story) < -5
 
 
 def test_the_trial_joins_the_shooting_only_when_it_says_when_the_shooting_was(shooting):

@@ -46,7 +46,6 @@ class IndexSettings:
     grace_days: float = 3.0  # a time gap this short counts as the same news cycle
     decay_days: float = 2.0  # beyond the grace, each this many days cost one unit of log-odds
     same_cycle_bonus: float = 2.0  # log-odds added when both are dated within the grace
-    cited_after_days: float = 30.0  # past this gap, an article citing the story's months pays no decay
 
     def __post_init__(self) -> None:
         if self.candidates < 1 or self.window_articles < 1 or self.decay_days <= 0:
@@ -130,12 +129,8 @@ class StoryIndex:
 
         Within the grace the bonus applies; beyond it the odds fall by one
         unit per ``decay_days``, so articles weeks apart rarely share a story.
-        A follow-up more than ``cited_after_days`` away that prints a month of
-        the story's dates (or is dated in a month the story's members print)
-        pays nothing instead: the text itself places it in the story's time.
-        Nearer articles keep the decay: news a few weeks apart cites the
-        same recent months whether or not it reports the same event (BASIL
-        date order fell from 0.987 to 0.969 with the rule at any gap).
+        A follow-up that looks back to the story's time pays nothing instead
+        (:func:`cites_story_time`): the text itself places it there.
         """
         day = article.day
         if day is None or story.first_day is None or story.last_day is None:
@@ -143,8 +138,8 @@ class StoryIndex:
         gap = story.first_day - day if day < story.first_day else max(0, day - story.last_day)
         if gap <= self.settings.grace_days:
             return self.settings.same_cycle_bonus
-        if gap > self.settings.cited_after_days and cites_story_time(article, story):
-            return 0.0  # a late follow-up that says it reports the story's time (a trial of last year's shooting)
+        if cites_story_time(article, story):
+            return 0.0  # a follow-up that says it reports the story's time (a trial of last year's shooting)
         return min(self.settings.same_cycle_bonus, 0.0) - (gap - self.settings.grace_days) / self.settings.decay_days
 
     def start(self, article: StoryFeatures, weighted: Weighted | None = None) -> str:
@@ -257,13 +252,24 @@ class StoryIndex:
 
 
 def cites_story_time(article: StoryFeatures, story: StoryState) -> bool:
-    """Whether the article prints a month of the story's dates, or the story's members print the article's month."""
-    if story.first_day is None or story.last_day is None:
+    """Whether a dated article looks back to the story's time, or the story's members look back to the article's.
+
+    It does when it prints a month before its own publication month that
+    falls within the story's dates or among the months the members print
+    ("charged in an April 2007 shooting", printed in 2008), or when the
+    members print the article's month, earlier than the story's first date.
+    Months of the article's own month or later do not count: news a few
+    weeks apart cites the same recent and coming months whether or not it
+    reports the same event (BASIL date order fell from 0.987 to 0.969 when
+    they did).
+    """
+    now = article.month
+    if now is None or story.first_day is None or story.last_day is None:
         return False
     first, last = (month_number(date.fromordinal(d)) for d in (story.first_day, story.last_day))
-    if any(first <= m <= last or m in story.cited_months for m in article.cited_months):
+    if any(m < now and (first <= m <= last or m in story.cited_months) for m in article.cited_months):
         return True
-    return article.month is not None and article.month in story.cited_months
+    return now < first and now in story.cited_months
 
 
 def _grown(matrix: np.ndarray, needed: int, dims: int) -> np.ndarray:
