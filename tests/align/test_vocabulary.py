@@ -32,6 +32,8 @@ GAZETTE = Article(id="G", source="gazette.txt", outlet="Marrowby Gazette", publi
     "The county has set aside money for emergency works this year.\n\n"
     "The council leader said she was prepared to sign the haulage order for the quarry traffic.\n\n"
     "Quarry manager Owen Pike is expected to resign over the closure.\n\n"
+    "Brannock Stone, which runs the quarry, said its output had fallen by a third and that it had laid off "
+    "40 drivers.\n\n"
     "Further updates will be posted on the council's website."
 ))
 CHRONICLE = Article(id="C", source="chronicle.txt", outlet="Valley Chronicle", published="2025-04-03", text=(
@@ -54,7 +56,9 @@ CHRONICLE = Article(id="C", source="chronicle.txt", outlet="Valley Chronicle", p
     "Walkers can still use the footpath along the eastern shore.\n\n"
     "The county apologised for the disruption.\n\n"
     "On Thursday the council leader signed the haulage order, sending quarry traffic onto the ring road.\n\n"
-    "Nell Pike, a haulier, resigned from the parish council over the closure."
+    "Nell Pike, a haulier, resigned from the parish council over the closure.\n\n"
+    "Output at Brannock Stone has dropped by a third, the company says.\n\n"
+    "Brannock Stone has let 40 of its drivers go since the road shut."
 ))
 
 
@@ -109,6 +113,14 @@ def test_one_fact_in_other_words_is_matched_on_the_story_s_rare_words(
     assert "rare in this story" in relation.reason and word in relation.reason
     point = next(p for p in valley.agreed if set(relation.claims) <= set(p.claims))
     assert point.articles == ("C", "G")
+
+
+def test_a_claim_stating_two_facts_is_in_the_point_of_each(valley: Brief) -> None:
+    both = next(c.id for c in valley.claims if c.text.startswith("Brannock Stone, which runs the quarry"))
+    output = next(c.id for c in valley.claims if c.text.startswith("Output at Brannock Stone"))
+    drivers = next(c.id for c in valley.claims if c.text.startswith("Brannock Stone has let 40"))
+    points = [set(p.claims) for p in valley.agreed if both in p.claims]
+    assert {both, output} in points and {both, drivers} in points, valley.agreed
 
 
 def test_sharing_the_story_s_topic_words_is_not_one_fact(valley: Brief) -> None:

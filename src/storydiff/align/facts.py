@@ -60,7 +60,7 @@ CLOSE = 0.50  # ... at which they are close enough to call related
 # Cosine + RARE_WEIGHT x the weighted overlap of the story's rarer words (align.vocabulary) at which two
 # claims state the same fact without the model: cross-validated by triplet on the dev gold (docs/relations.md).
 RARE_WEIGHT = 2.0
-SAME_SPECIFICS = 0.90
+SAME_SPECIFICS = 0.95
 PLAN_COSINE = 0.55  # a plan and its outcome in the same verb, between claims at least this close
 NARROW_COSINE = 0.75  # other years or other people for one event, between claims this close, without the model
 SHARED_RUN = 8  # two claims repeating this many words in a row (one quote, cut differently) agree
