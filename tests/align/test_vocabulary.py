@@ -8,6 +8,7 @@ from storydiff.align.vocabulary import MIN_CLAIMS, Vocabulary, as_printed, words
 from storydiff.align.facts import _people_differ
 from storydiff.models import Article, Brief, Claim
 from storydiff.pipeline import build_brief
+from storydiff.render.summary import sections
 
 # Two reports of one story in our own words, long enough (over MIN_CLAIMS fact claims together) for
 # word counts to mean something. Facts both state in other words: the quarry's lorries used the crest road;
@@ -32,8 +33,8 @@ GAZETTE = Article(id="G", source="gazette.txt", outlet="Marrowby Gazette", publi
     "The county has set aside money for emergency works this year.\n\n"
     "The council leader said she was prepared to sign the haulage order for the quarry traffic.\n\n"
     "Quarry manager Owen Pike is expected to resign over the closure.\n\n"
-    "Brannock Stone, which runs the quarry, said its output had fallen by a third and that it had laid off "
-    "40 drivers.\n\n"
+    "Output at Brannock Stone has dropped by a third, the company says.\n\n"
+    "Brannock Stone has let 40 of its drivers go since the road shut.\n\n"
     "Further updates will be posted on the council's website."
 ))
 CHRONICLE = Article(id="C", source="chronicle.txt", outlet="Valley Chronicle", published="2025-04-03", text=(
@@ -57,8 +58,8 @@ CHRONICLE = Article(id="C", source="chronicle.txt", outlet="Valley Chronicle", p
     "The county apologised for the disruption.\n\n"
     "On Thursday the council leader signed the haulage order, sending quarry traffic onto the ring road.\n\n"
     "Nell Pike, a haulier, resigned from the parish council over the closure.\n\n"
-    "Output at Brannock Stone has dropped by a third, the company says.\n\n"
-    "Brannock Stone has let 40 of its drivers go since the road shut."
+    "Brannock Stone, which runs the quarry, said its output had fallen by a third and that it had laid off "
+    "40 drivers."
 ))
 
 
@@ -121,6 +122,13 @@ def test_a_claim_stating_two_facts_is_in_the_point_of_each(valley: Brief) -> Non
     drivers = next(c.id for c in valley.claims if c.text.startswith("Brannock Stone has let 40"))
     points = [set(p.claims) for p in valley.agreed if both in p.claims]
     assert {both, output} in points and {both, drivers} in points, valley.agreed
+
+
+def test_each_of_the_two_points_shows_a_claim_of_its_own(valley: Brief) -> None:
+    points = sections(valley).agreed
+    shown = [p.text for p in points if any(c.text.startswith("Brannock Stone, which") for c in p.claims)]
+    assert sorted(shown) == ["Brannock Stone has let 40 of its drivers go since the road shut.",
+                             "Output at Brannock Stone has dropped by a third, the company says."]
 
 
 def test_sharing_the_story_s_topic_words_is_not_one_fact(valley: Brief) -> None:

@@ -180,15 +180,18 @@ def sections(brief: Brief) -> Sections:
     order = {a.id: n for n, a in enumerate(brief.articles)}
     corroborations = [r for r in brief.relations if r.type == "corroborates"]
     agreed = []
+    # A claim that states two facts is cited by two points; each point shows a claim of its own if it has one.
+    cited = Counter(c for point in brief.agreed for c in point.claims)
     for point in brief.agreed:
         members = set(point.claims)
         claims = sorted((brief.claim(c) for c in point.claims), key=lambda c: not is_fact(c))  # a fact shows
-        if is_fact(claims[0]):
+        shown = min(claims, key=lambda c: (not is_fact(c), cited[c.id] > 1))  # first such claim: min is stable
+        if is_fact(shown):
             agreed.append(Agreed(
                 tuple(claims), point.articles, point.independent_sources,
                 tuple(dict.fromkeys(labels[a] for a in point.articles)),
                 tuple(r.reason for r in corroborations if set(r.claims) <= members and r.reason),
-                claims[0].text,
+                shown.text,
             ))
     agreed = _join_quotations(brief, agreed)
     agreed.sort(key=lambda p: (-p.independent_sources, -len(p.articles), order[p.claims[0].article],
