@@ -493,3 +493,13 @@ def test_a_passive_subject_speaks_for_the_verb_coordinated_with_its_own(nlp: Lan
     )
     st = by_content(extract(nlp, text), "misread")
     assert (st.speaker.text, st.cue.text) == ("Mr. Becker", "said")
+
+
+def test_a_clause_the_cue_governs_after_it_is_not_part_of_what_was_said(nlp: Language) -> None:
+    text = (
+        "Becker's plan is an insult to every fisherman in the county, harbour leaders said on Friday, "
+        "as they bristled at the questions about the port."
+    )
+    st = by_content(extract(nlp, text), "insult")
+    assert st.speaker.text == "harbour leaders"
+    assert st.content.text == "Becker's plan is an insult to every fisherman in the county"

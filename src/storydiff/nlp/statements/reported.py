@@ -98,8 +98,10 @@ def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] 
     if sent.start_char >= left - 3 or sent.end_char <= right + 3:
         return None
     following = cue.doc.char_span(right + 1, sent.end_char, alignment_mode="expand")
-    if following is None or not len(following) or following[0].head == cue:
-        return None  # "..., Hollande said, noting that ...": the rest is the cue's own
+    if following is None or not len(following) or any(t.head == cue for t in following):
+        # "..., Hollande said, noting that ...", "..., lawmakers said, as they bristled at ...":
+        # the rest is the cue's own
+        return None
     if text.count('"', sent.start_char, left) % 2 or text.count(
         "“", sent.start_char, left
     ) > text.count("”", sent.start_char, left):
