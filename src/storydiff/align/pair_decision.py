@@ -38,7 +38,7 @@ FEATURES = (
     "term_jaccard", "shared_figures", "figures_only_one", "run_words", "run_share", "length_ratio",
     "min_words", "same_speaker", "both_quoted", "position_left", "position_right", "related_by_rule",
     "same_event", "shared_voices", "word_jaccard", "same_predicate", "shared_arguments", "shared_dates",
-    "same_polarity", "shared_rare_terms",
+    "same_polarity", "shared_rare_terms", "rare_overlap", "specifics",
 )
 
 
@@ -62,7 +62,7 @@ def features(
 
     ``lengths`` maps article ids to their text lengths (for the claims' positions).
     """
-    from storydiff.align.facts import _figures, _tokens
+    from storydiff.align.facts import RARE_WEIGHT, _figures, _tokens
 
     left, right, found = proposal.left, proposal.right, proposal.evidence
     a, b = left.claim, right.claim
@@ -99,6 +99,8 @@ def features(
         float(len(set(a.dates) & set(b.dates))),
         float(a.polarity == b.polarity),
         float(sum(len(t) >= 7 for t in found.shared_terms)),
+        found.overlap,
+        found.similarity + RARE_WEIGHT * found.overlap,
     ]
 
 
