@@ -136,7 +136,8 @@ def _manner_of_speech(
     kept_used, kept_pending = set(used), list(pending)
     item = _from_cue(tok, quotes, names, used, pending)
     if item is None or item.kind != "quote_before":
-        used.clear(), used.update(kept_used)
+        used.clear()
+        used.update(kept_used)
         pending[:] = kept_pending
         return None
     return item
