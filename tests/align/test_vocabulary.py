@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storydiff.align.vocabulary import MIN_CLAIMS, Vocabulary, as_printed, words_of
+from storydiff.align.relations import terms_of
+from storydiff.align.vocabulary import MIN_CLAIMS, Vocabulary, as_printed, scarce_pairs, words_of
 from storydiff.align.facts import _people_differ
 from storydiff.models import Article, Brief, Claim
 from storydiff.pipeline import build_brief
@@ -82,6 +83,29 @@ def test_a_shared_rare_word_weighs_more_than_a_shared_common_one() -> None:
     common_pair = vocabulary.overlap(words_of("the dam road to Fellside"), words_of("the dam road lorries"))
     assert rare_pair > 0.5 > common_pair
     assert vocabulary.rarest(words_of("Fellside lorries dam"), words_of("dam lorries for Fellside"))[0] == "fellside"
+
+
+SCARCE_STORY = [f"The dam road was closed on day {n}." for n in range(MIN_CLAIMS)] + [
+    "Divers found silt packed against the sluice gates of Oakmere.",  # article 0
+    "Silt around the sluice gates must be cleared, the divers report.",  # article 1
+    "North Korea and Ukraine were on the agenda in Vienna.",  # article 0
+    "Talks in Vienna touched on Ukraine and North Korea.",  # article 1
+]
+
+
+def test_three_scarce_words_one_of_them_not_a_name_make_one_fact() -> None:
+    words = [words_of(t) for t in SCARCE_STORY]
+    vocabulary = Vocabulary.of(words)
+    silt, cleared, korea, talks = range(MIN_CLAIMS, MIN_CLAIMS + 4)
+
+    def scarce(i: int, j: int) -> int:
+        return vocabulary.scarce(words[i], words[j], terms_of(SCARCE_STORY[i]) & terms_of(SCARCE_STORY[j]))
+
+    assert scarce(silt, cleared) >= 3
+    assert scarce(korea, talks) == 0  # names only: what the story is about, not one fact
+    articles = [0] * MIN_CLAIMS + [0, 1, 0, 1]
+    assert list(scarce_pairs(vocabulary, articles, 3)) == [(silt, cleared), (korea, talks)]
+    assert list(scarce_pairs(vocabulary, [0] * len(SCARCE_STORY), 3)) == []  # one article: nothing to compare
 
 
 def test_a_short_story_has_no_rare_words() -> None:

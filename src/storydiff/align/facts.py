@@ -61,6 +61,7 @@ CLOSE = 0.50  # ... at which they are close enough to call related
 # claims state the same fact without the model: cross-validated by triplet on the dev gold (docs/relations.md).
 RARE_WEIGHT = 2.0
 SAME_SPECIFICS = 0.95
+SCARCE_SHARED = 3  # ... or when they share this many words that at most three of the story's claims use
 PLAN_COSINE = 0.55  # a plan and its outcome in the same verb, between claims at least this close
 NARROW_COSINE = 0.75  # other years or other people for one event, between claims this close, without the model
 SHARED_RUN = 8  # two claims repeating this many words in a row (one quote, cut differently) agree
@@ -121,7 +122,7 @@ def decide(
         # Names alone are the story's topic ("Putin", "Trump"): a match shares a specific word too.
         matched = bool(found.shared_terms) and any(same_fact >= p and found.similarity >= c for p, c in MATCHED)
     specifics = found.similarity + RARE_WEIGHT * found.overlap
-    by_words = learned is None and not matched and specifics >= SAME_SPECIFICS
+    by_words = learned is None and not matched and (specifics >= SAME_SPECIFICS or found.scarce >= SCARCE_SHARED)
     matched = matched or by_words
     differs = difference(left, right, found, matched, people, close=same_fact >= CLOSE, by_words=by_words)
     if differs is not None:

@@ -94,6 +94,7 @@ class Evidence:
     piece_similarity: float = 0.0  # cosine of the two pieces a reason quotes (same-voice pairs only)
     overlap: float = 0.0  # weighted Jaccard of their words, weighted by rarity in the story (align.vocabulary)
     rare_words: tuple[str, ...] = ()  # the rarest words both use, rarest first
+    scarce: int = 0  # how many words both use that few of the story's claims use (align.vocabulary.SCARCE)
 
 
 def classify(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> Relation | None:

@@ -18,10 +18,12 @@ pairs that state one fact far better than either alone (docs/relations.md).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import combinations
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +42,7 @@ _NOT_EVIDENCE = STOP | frozenset(STOP_WORDS) | frozenset(str.split(
     "mr ms mrs dr monday tuesday wednesday thursday friday saturday sunday year week day month today yesterday "
     "going something thing things rep reps sen gov gen lt col sgt st no"
 ))
+SCARCE = 3  # a word at most this many of a story's claims use is scarce: three shared make one fact
 # Fewer fact claims than this and no word is rare by count: in a nine-claim story every word is.
 MIN_CLAIMS = 30
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|\d[\d,.]*\d|\d")
@@ -76,18 +79,24 @@ class Vocabulary:
 
     weights: dict[str, float]
     claims: int
+    holders: dict[str, tuple[int, ...]] = dataclasses.field(default_factory=dict)  # scarce words: claims using them
 
     @classmethod
     def of(cls, claims: Iterable[frozenset[str]]) -> Vocabulary:
         """The vocabulary of a story from its fact claims' words (:func:`words_of`)."""
         counts: Counter[str] = Counter()
+        users: dict[str, list[int]] = defaultdict(list)
         total = 0
-        for words in claims:
+        for n, words in enumerate(claims):
             counts.update(words)
+            for w in words:
+                if len(users[w]) <= SCARCE:
+                    users[w].append(n)
             total += 1
         if total < MIN_CLAIMS:
             return cls({}, total)
-        return cls({w: math.log(total / n) for w, n in counts.items()}, total)
+        scarce = {w: tuple(u) for w, u in users.items() if counts[w] <= SCARCE}
+        return cls({w: math.log(total / n) for w, n in counts.items()}, total, scarce)
 
     def overlap(self, left: frozenset[str], right: frozenset[str]) -> float:
         """Weighted Jaccard of two claims' words: 1 when they use the same words, 0 with nothing rare in common.
@@ -100,10 +109,33 @@ class Vocabulary:
             return 0.0
         return sum(weight(w, 0.0) for w in left & right) / union
 
+    def scarce(self, left: frozenset[str], right: frozenset[str], plain: frozenset[str] = frozenset()) -> int:
+        """How many words two claims share that at most SCARCE claims of the story use ("Kurdish", "abandon").
+
+        0 unless one of them is in ``plain`` (the words both use that are not names): names alone
+        ("North", "Korea", "Ukraine" in two lists of topics) are what a story is about, not one fact.
+        """
+        shared = [w for w in left & right if w in self.holders]
+        return len(shared) if any(w in plain for w in shared) else 0
+
     def rarest(self, left: frozenset[str], right: frozenset[str], count: int = 3) -> tuple[str, ...]:
         """The ``count`` rarest words two claims share (as stems), rarest first: what a reason quotes."""
         shared = sorted(left & right, key=lambda w: (-self.weights.get(w, 0.0), w))
         return tuple(shared[:count])
+
+
+def scarce_pairs(vocabulary: Vocabulary, articles: Sequence[int], shared: int) -> Iterator[tuple[int, int]]:
+    """Pairs of claims (indexes, left < right) of different articles that share ``shared`` scarce words or more.
+
+    Found through the words, not the vectors: such pairs can sit below the cosine floor of the candidates.
+    ``articles`` gives each claim's article, in the order the vocabulary was built.
+    """
+    together: Counter[tuple[int, int]] = Counter()
+    for claims in vocabulary.holders.values():
+        for i, j in combinations(claims, 2):
+            if articles[i] != articles[j]:
+                together[(i, j)] += 1
+    yield from sorted(pair for pair, n in together.items() if n >= shared)
 
 
 def as_printed(text: str, stems: Iterable[str]) -> tuple[str, ...]:
