@@ -30,6 +30,7 @@ SRC = Path(__file__).parents[2] / "src" / "storydiff"
         ("BERGEN (Reuters) - The ferry will run again.", "BERGEN", "Reuters"),
         ("PORT LOUIS, Mauritius — Harbour fees rose.", "PORT LOUIS, Mauritius", None),
         ("OSLO/BERGEN (AP) -- Tolls stay.", "OSLO/BERGEN", "AP"),
+        ("TROMSVIK ― The ferry will run again.", "TROMSVIK", None),  # a horizontal bar (U+2015), as some outlets print
     ],
 )
 def test_a_dateline_gives_its_place_and_credit(text: str, place: str, credit: str | None) -> None:

@@ -12,7 +12,7 @@ import re
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'/ -]*[A-Z.](?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3})?)"
     r"(?:\s*\((?P<credit>[A-Za-z. ]{2,40})\))?"
-    r"\s*(?:[-—–]{1,2}|:)\s+(?=\S)"
+    r"\s*(?:[-—–―]{1,2}|:)\s+(?=\S)"
 )
 
 
