@@ -40,7 +40,7 @@ STOP = frozenset(str.split(
 # facts: never evidence of one fact.
 _NOT_EVIDENCE = STOP | frozenset(STOP_WORDS) | frozenset(str.split(
     "mr ms mrs dr monday tuesday wednesday thursday friday saturday sunday year week day month today yesterday "
-    "going something thing things rep reps sen gov gen lt col sgt st no"
+    "going something thing things rep reps sen gov gen lt col sgt st no jr sr got get gets"
 ))
 SCARCE = 3  # a word at most this many of a story's claims use is scarce: three shared make one fact
 # Fewer fact claims than this and no word is rare by count: in a nine-claim story every word is.
@@ -61,7 +61,7 @@ def _key(word: str) -> str | None:
     if word[0].isdigit():
         return word.replace(",", "").rstrip(".")
     word = word.lower().removesuffix("'s").rstrip("'")
-    if len(word) < 2 or word in _NOT_EVIDENCE:
+    if len(word) < 2 or word in _NOT_EVIDENCE or "'" in word:  # "we've", "don't": function words too
         return None
     return stem(word)
 
