@@ -63,6 +63,15 @@ def test_a_named_press_secretary_is_not_anonymous(nlp: Language) -> None:
     assert not st.speaker.anonymous
 
 
+def test_an_organisation_in_a_title_speaks_for_itself(nlp: Language) -> None:
+    text = (
+        "Union chairwoman Ingrid Holm said crews had accepted the offer.\n"
+        "Later the dockers' union announced that the strike was over."
+    )
+    st = by_content(extract(nlp, text), "strike was over")
+    assert st.speaker.text == "the dockers' union" and st.speaker.name is None
+
+
 def test_a_party_label_stands_for_the_person_it_described(nlp: Language) -> None:
     text = (
         "Senator Ted Cruz, the Texas Republican, spoke at the rally on Monday. "

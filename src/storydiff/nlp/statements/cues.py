@@ -143,3 +143,10 @@ MALE_PRONOUNS = word_set("he him")
 FEMALE_PRONOUNS = word_set("she her")
 PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 RELATIVE_PRONOUNS = word_set("who that which")
+
+# Organisations: a person's title may name one ("Union chairwoman"), but the body speaks for itself.
+BODIES = word_set(
+    "union party committee company council board department office agency government administration "
+    "ministry court police team campaign group firm association federation league club church school "
+    "university hospital bank army navy"
+)

@@ -20,6 +20,7 @@ from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
+    BODIES,
     FEMALE_PRONOUNS,
     NOT_SOURCE_NOUNS,
     MALE_PRONOUNS,
@@ -161,7 +162,8 @@ def _role_nouns(ent: Span) -> set[str]:
     i = ent.start - 1
     inside = set(range(ent.start, ent.end))
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside:
-        if _is_role_word(doc[i]):  # "press secretary", "Senator"
+        # "press secretary", "Senator"; not the body ("Union chairwoman"): "the union said" is the union
+        if _is_role_word(doc[i]) and doc[i].lemma_.lower() not in BODIES:
             nouns.add(doc[i].lemma_.lower())
         inside.add(i)
         i -= 1
