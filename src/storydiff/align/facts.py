@@ -189,7 +189,7 @@ def difference(
     if is_request(a) or is_request(b) or a.modality == "possible" or b.modality == "possible":
         return None  # "asked them to provide records" neither asserts nor denies anything
     if found.similarity >= PLAN_COSINE or matched:
-        plan = _plan_and_outcome(left, right, people) or _planned_verb_done(left, right, found, people)
+        plan = _plan_and_outcome(left, right, found, people)
         if plan is not None:
             return plan
     confidence = scale(max(found.similarity, 0.5), 0.5) * 0.8
@@ -243,39 +243,50 @@ _IRREGULAR = {
 
 
 def _plan_and_outcome(
-    left: ClaimContext, right: ClaimContext, people: Mapping[str, str] = MappingProxyType({})
+    left: ClaimContext, right: ClaimContext, found: Evidence, people: Mapping[str, str] = MappingProxyType({})
 ) -> Relation | None:
     """A plan on one side and, on the other, the same verb done: the plan updated by what happened.
 
-    "is expected to plead guilty" / "pleaded guilty"; "will make the announcement" / "made" it.
-    Not when each names a different person before its verb ("Owen Pike is expected to resign" /
-    "Nell Pike ... resigned").
+    "is expected to plead guilty" / "pleaded guilty"; "will make the announcement" / "made" it. The
+    plan's verb is its claim's predicate or, where the parse put the predicate elsewhere, read from its
+    words (:func:`_planned_by_words`). Not when each names a different person before its verb ("Owen
+    Pike is expected to resign" / "Nell Pike ... resigned").
     """
     for plan, outcome in ((left, right), (right, left)):
         p, o = plan.claim, outcome.claim
-        verb = p.predicate
-        if not verb or " " in verb or p.polarity != "positive" or o.polarity != "positive":
+        if p.polarity != "positive" or o.polarity != "positive" or _PLAN.search(o.text):
             continue
-        if not _is_plan(p):
-            continue
-        done = _past_forms(verb)
-        text = o.text
-        # The outcome's own event is the plan's verb, done: "has been secretly indicted", "made".
-        if o.predicate != verb or _PLAN.search(text) or not any(
-            re.search(rf"\b{form}\b", o.key or text, re.IGNORECASE) for form in done
-        ):
-            continue
-        if any(re.search(rf"\b(?:to|be|been) {form}\b", text, re.IGNORECASE) for form in (verb, *done)):
-            continue  # "to be indicted", "has been charged" may still be a plan or a passive report
-        marker = _PLAN.search(p.text)
-        did = re.search(rf"\b(?:{'|'.join(done)})\b", text, re.IGNORECASE)
-        if marker and did and _different_people(p, marker.start(), o, did.start(), people):
-            continue
-        return Relation(
-            "updates", (p.id, o.id), 0.7,
-            f"plan, then outcome: {side(plan)}, then {side(outcome)}", 0.0,
-        )
+        for reading in (_planned_by_predicate(p, o), _planned_by_words(p, o, found)):
+            if reading is None:
+                continue
+            verb, done, plan_at, done_at = reading
+            if any(re.search(rf"\b(?:to|be|been) {form}\b", o.text, re.IGNORECASE) for form in (verb, *done)):
+                continue  # "to be indicted", "has been charged" may still be a plan or a passive report
+            if plan_at is not None and done_at is not None and _different_people(p, plan_at, o, done_at, people):
+                continue
+            return Relation(
+                "updates", (p.id, o.id), 0.7,
+                f"plan, then outcome: {side(plan)}, then {side(outcome)}", 0.0,
+            )
     return None
+
+
+# What a reading of a plan finds: the verb, its past forms, where the plan and the deed are in their claims.
+_Reading = tuple[str, tuple[str, ...], int | None, int | None]
+
+
+def _planned_by_predicate(p: Claim, o: Claim) -> _Reading | None:
+    """The plan's own predicate, a plan ("will make"), and the outcome's predicate the same verb, done."""
+    verb = p.predicate
+    if not verb or " " in verb or not _is_plan(p) or o.predicate != verb:
+        return None
+    done = _past_forms(verb)
+    # The outcome's own event is the plan's verb, done: "has been secretly indicted", "made".
+    if not any(re.search(rf"\b{form}\b", o.key or o.text, re.IGNORECASE) for form in done):
+        return None
+    marker = _PLAN.search(p.text)
+    did = re.search(rf"\b(?:{'|'.join(done)})\b", o.text, re.IGNORECASE)
+    return verb, done, marker.start() if marker else None, did.start() if did else None
 
 
 # "is expected to plead", "said he's prepared to sign": the verb a plan names, wherever the claim's own
@@ -287,42 +298,28 @@ _PLANNED_VERB = re.compile(
 )
 
 
-def _planned_verb_done(
-    left: ClaimContext, right: ClaimContext, found: Evidence, people: Mapping[str, str]
-) -> Relation | None:
-    """A plan's verb, read from its words, done on the other side, with a rarer word of the story shared too.
+def _planned_by_words(p: Claim, o: Claim, found: Evidence) -> _Reading | None:
+    """The verb after "expected / prepared ... to", done to the same thing, with a rarer word of the story shared.
 
     "Trump said he's prepared to sign a bill ... through Feb. 15" / "Mr. Trump signed it ... until Feb. 15".
-    Not when each names a different person before its verb: "His wife, Sandra Jackson, ... is expected to
-    plead guilty" / "Jesse L. Jackson Jr. ... pleaded guilty".
     """
-    for plan, outcome in ((left, right), (right, left)):
-        p, o = plan.claim, outcome.claim
-        match = _PLANNED_VERB.search(p.text)
-        if match is None or p.polarity != "positive" or o.polarity != "positive" or _PLAN.search(o.text):
-            continue
-        verb = match.group(1).lower()
-        if verb in ("be", "have", "do", "make", "take", "get", "go"):
-            continue  # too light to name one event
-        done = _past_forms(verb)
-        # What was planned is what was done: the plan's next content word ("plead *guilty*", "sign a *bill*")
-        # follows the done verb closely, or "it" stands for it ("signed it").
-        after = [w for w in re.findall(r"[a-z]+", p.text[match.end():].lower())[:3] if w not in STOP][:1]
-        pattern = rf"\b(?:{'|'.join(done)})\b(?:\W+\w+){{0,3}}?\W+(?:{'|'.join([*after, 'it'])})\b"
-        did = re.search(pattern, o.text, re.IGNORECASE)
-        if not after or did is None:
-            continue
-        if _different_people(p, match.start(), o, did.start(), people):
-            continue
-        if any(re.search(rf"\b(?:to|be|been) {form}\b", o.text, re.IGNORECASE) for form in (verb, *done)):
-            continue
-        if not set(found.rare_words) - {stem(verb), *map(stem, done)}:
-            continue  # the same verb alone is not the same event
-        return Relation(
-            "updates", (p.id, o.id), 0.7,
-            f"plan, then outcome: {side(plan)}, then {side(outcome)}", 0.0,
-        )
-    return None
+    match = _PLANNED_VERB.search(p.text)
+    if match is None:
+        return None
+    verb = match.group(1).lower()
+    if verb in ("be", "have", "do", "make", "take", "get", "go"):
+        return None  # too light to name one event
+    done = _past_forms(verb)
+    # What was planned is what was done: the plan's next content word ("plead *guilty*", "sign a *bill*")
+    # follows the done verb closely, or "it" stands for it ("signed it").
+    after = [w for w in re.findall(r"[a-z]+", p.text[match.end():].lower())[:3] if w not in STOP][:1]
+    pattern = rf"\b(?:{'|'.join(done)})\b(?:\W+\w+){{0,3}}?\W+(?:{'|'.join([*after, 'it'])})\b"
+    did = re.search(pattern, o.text, re.IGNORECASE)
+    if not after or did is None:
+        return None
+    if not set(found.rare_words) - {stem(verb), *map(stem, done)}:
+        return None  # the same verb alone is not the same event
+    return verb, done, match.start(), did.start()
 
 
 def _different_people(plan: Claim, plan_at: int, outcome: Claim, outcome_at: int, people: Mapping[str, str]) -> bool:
