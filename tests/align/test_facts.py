@@ -7,6 +7,7 @@ and the real spaCy and embedding models.
 from __future__ import annotations
 
 import pytest
+from brief_relations import relations_between
 
 from storydiff.align.facts import shared_run
 from storydiff.models import Article, Brief
@@ -19,12 +20,7 @@ def _article(aid: str, outlet: str, text: str, published: str = "2024-05-02") ->
 
 def _between(brief: Brief, first: str, second: str) -> list[str]:
     """The types of the relations between the claims holding these two phrases."""
-    out = []
-    for relation in brief.relations:
-        texts = [brief.claim(c).text for c in relation.claims]
-        if (first in texts[0] and second in texts[1]) or (first in texts[1] and second in texts[0]):
-            out.append(relation.type)
-    return out
+    return [r.type for r in relations_between(brief, first, second)]
 
 
 def _point_with(brief: Brief, phrase: str) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from brief_relations import relations_between
 
 from storydiff.align.relations import ClaimContext, Evidence, classify
 from storydiff.models import Article, Brief, Claim, Relation
@@ -67,11 +68,10 @@ def seeds() -> Brief:
 
 def _between(brief: Brief, first: str, second: str) -> Relation:
     """The relation between the claims that contain these two phrases."""
-    for relation in brief.relations:
-        texts = [brief.claim(c).text for c in relation.claims]
-        if (first in texts[0] and second in texts[1]) or (first in texts[1] and second in texts[0]):
-            return relation
-    raise AssertionError(f"no relation between {first!r} and {second!r}: {brief.relations}")
+    found = relations_between(brief, first, second)
+    if not found:
+        raise AssertionError(f"no relation between {first!r} and {second!r}: {brief.relations}")
+    return found[0]
 
 
 def test_the_same_fact_in_other_words_corroborates(harbour: Brief) -> None:

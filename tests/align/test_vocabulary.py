@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from brief_relations import relations_between
 
 from storydiff.align.relations import terms_of
 from storydiff.align.vocabulary import MIN_CLAIMS, Vocabulary, as_printed, scarce_pairs, words_of
 from storydiff.align.facts import _people_differ
-from storydiff.models import Article, Brief, Claim
+from storydiff.models import Article, Brief, Claim, Relation
 from storydiff.pipeline import build_brief
 from storydiff.render.summary import sections
 
@@ -118,12 +119,8 @@ def test_reasons_quote_the_words_as_printed() -> None:
     assert as_printed(text, ("fellside", "truck", "1400", "absent")) == ("Fellside", "Trucks", "1,400", "absent")
 
 
-def _relation(brief: Brief, first: str, second: str):  # type: ignore[no-untyped-def]
-    for relation in brief.relations:
-        texts = [brief.claim(c).text for c in relation.claims]
-        if (first in texts[0] and second in texts[1]) or (first in texts[1] and second in texts[0]):
-            return relation
-    return None
+def _relation(brief: Brief, first: str, second: str) -> Relation | None:
+    return next(iter(relations_between(brief, first, second)), None)
 
 
 @pytest.mark.parametrize(("first", "second", "word"), [
