@@ -198,6 +198,7 @@ class Tally:
     facts_found: int = 0
     points: int = 0
     points_right: int = 0
+    point_claims: int = 0
     gold_relations: int = 0
     gold_relations_found: int = 0
     relations: int = 0
@@ -287,6 +288,7 @@ def score(gold: Gold, brief: Brief) -> Outcome:
         carried = {f for f, arts in align.facts_by_article(point.claims).items() if len(arts) >= 2 and f in shared}
         found |= carried
         tally.points += 1
+        tally.point_claims += len(point.claims)
         if carried:
             tally.points_right += 1
         else:
@@ -335,7 +337,8 @@ def format_tally(t: Tally) -> str:
     """The figures of one tally on a few lines."""
     return "\n".join([
         f"  agreed recall     {_ratio(t.facts_found, t.facts):.3f}  ({t.facts_found}/{t.facts} shared facts)",
-        f"  agreed precision  {_ratio(t.points_right, t.points):.3f}  ({t.points_right}/{t.points} points)",
+        f"  agreed precision  {_ratio(t.points_right, t.points):.3f}  ({t.points_right}/{t.points} points, "
+        f"{t.point_claims} claims in them)",
         f"  conflict+update   recall {_ratio(t.gold_relations_found, t.gold_relations):.3f} "
         f"({t.gold_relations_found}/{t.gold_relations}), precision {_ratio(t.relations_right, t.relations):.3f} "
         f"({t.relations_right}/{t.relations}; same type {t.relations_same_type})",
@@ -408,26 +411,26 @@ def cross_validate(golds: Sequence[Gold], stories: dict[str, list[Article]]) -> 
         facts.SAME_SPECIFICS = shipped
     held_out = Tally()
     for gold in golds:
-        def train(threshold: float, held: str = gold.triplet) -> Tally:
-            total = Tally()
-            for triplet, tally in tallies[threshold].items():
-                if triplet != held:
-                    total.add(tally)
-            return total
-        usable = [t for t in CV_GRID if _ratio(train(t).points_right, train(t).points) >= CV_PRECISION]
-        chosen = max(usable, key=lambda t: (_ratio(train(t).facts_found, train(t).facts), t)) if usable else CV_GRID[-1]
+        train = {t: _summed(v for k, v in tallies[t].items() if k != gold.triplet) for t in CV_GRID}
+        usable = [t for t in CV_GRID if _ratio(train[t].points_right, train[t].points) >= CV_PRECISION]
+        chosen = max(usable, key=lambda t: (_ratio(train[t].facts_found, train[t].facts), t)) if usable else CV_GRID[-1]
         held_out.add(tallies[chosen][gold.triplet])
         print(f"{gold.triplet}: threshold {chosen:.2f} chosen on the other {len(golds) - 1}")
     for threshold in CV_GRID:
-        total = Tally()
-        for tally in tallies[threshold].values():
-            total.add(tally)
+        total = _summed(tallies[threshold].values())
         print(f"in-sample at {threshold:.2f}: agreed recall {_ratio(total.facts_found, total.facts):.3f} "
               f"precision {_ratio(total.points_right, total.points):.3f}")
     print(f"cross-validated by triplet ({len(golds)} folds)")
     print(format_tally(held_out))
     print(f"alignment_cv_agreed_recall: {_ratio(held_out.facts_found, held_out.facts):.3f}")
     return 0
+
+
+def _summed(tallies: Iterable[Tally]) -> Tally:
+    total = Tally()
+    for tally in tallies:
+        total.add(tally)
+    return total
 
 
 def gold_files(folder: Path = GOLD_DIR) -> list[Path]:
@@ -462,9 +465,6 @@ def main(argv: list[str] | None = None) -> int:
     if not golds:
         print(f"no gold file{' for ' + args.triplet if args.triplet else ''} in {args.gold}", file=sys.stderr)
         return 1
-    if args.cv:
-        return cross_validate(golds, stories)
-    total = Tally()
     for gold in golds:
         articles = stories.get(gold.triplet)
         if articles is None:
@@ -474,6 +474,11 @@ def main(argv: list[str] | None = None) -> int:
         if problems:
             print(f"{gold.path.name}: " + "; ".join(problems[:5]), file=sys.stderr)
             return 1
+    if args.cv:
+        return cross_validate(golds, stories)
+    total = Tally()
+    for gold in golds:
+        articles = stories[gold.triplet]
         brief = build_brief(articles)
         outcome = score(gold, brief)
         total.add(outcome.tally)
