@@ -132,3 +132,15 @@ def test_problems_name_what_is_wrong():
     longer = [dataclasses.replace(a, text=a.text + " More.") if a.id == "C" else a for a in articles]
     assert bench.gold_problems(gold, longer) == [f"C: gold has {len(TEXTS['C'])} chars, the text has "
                                                  f"{len(TEXTS['C']) + 6}"]
+
+
+def test_the_signal_threshold_is_the_lowest_score_that_keeps_pairs_precise() -> None:
+    signals = load_benchmark("alignment_signals")
+
+    def pair(score: float, positive: bool) -> object:
+        return signals.Pair("t", score, 0.0, 0, frozenset({"f1"}) if positive else frozenset(), False)
+
+    # Nine right from 0.9 down to 0.5, then two wrong: 9/10 still reaches 0.90, 9/11 does not.
+    pairs = [pair(0.9 - 0.05 * n, True) for n in range(9)] + [pair(0.3, False), pair(0.2, False)]
+    assert signals._threshold(pairs, lambda p: p.cosine) == 0.3
+    assert signals._threshold([pair(0.5, False)], lambda p: p.cosine) == float("inf")

@@ -2,8 +2,8 @@
 
 Outlets covering one story report its facts in their own words and order, so
 the cosine of two sentence embeddings misses most of them: on the hand gold of
-12 BASIL dev triplets, three in four sentence pairs that state one fact sit
-below cosine 0.60. What such pairs keep is the fact's own specifics: "68",
+12 BASIL dev triplets, 71% of the claim pairs that state one fact sit below
+cosine 0.60 (``benchmarks/alignment_signals.py``). What such pairs keep is the fact's own specifics: "68",
 "Kurdish", "transgender", "Central Command". What makes a word specific is the
 story itself: "Mattis" and "resign" are in every third claim of the Mattis
 story and prove nothing, "torture" is in two.
@@ -11,9 +11,9 @@ story and prove nothing, "torture" is in two.
 So every word (crude stems of content words, names and figures included) is
 weighted by its inverse frequency among the story's fact claims, and two
 claims' *overlap* is the weighted Jaccard of their words: the weight of what
-they share over the weight of all they say. Cross-validated by triplet on the
-dev gold (``benchmarks/alignment.py --cv``), cosine + 2 × overlap ranks the
-pairs that state one fact far better than either alone (docs/relations.md).
+they share over the weight of all they say. On the dev gold, cosine + 2 ×
+overlap ranks the pairs that state one fact far better than either alone
+(``benchmarks/alignment_signals.py``; docs/relations.md).
 """
 
 from __future__ import annotations
