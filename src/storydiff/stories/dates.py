@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# One owner for English month names (the ECB+ dateline reader imports them too).
-MONTHS: dict[str, int] = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+from storydiff.lexicon import MONTH_ABBREVIATIONS
+
+# Month numbers by the three-letter start of their names (lexicon.calendar owns the names).
+MONTHS: dict[str, int] = {m: i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 
 _NAME = (r"(January|February|March|April|May|June|July|August|September|October|November|December"
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
