@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from types import MappingProxyType
 
-from storydiff.align.figures import dates_clash, number_clash
+from storydiff.align.figures import dates_clash, measure_clash, named_amount_clash, number_clash
+from storydiff.align.progress import done, not_yet_then_done, plan_and_outcome
 from storydiff.align.relations import (
     ClaimContext,
     Evidence,
@@ -47,7 +48,7 @@ from storydiff.align.relations import (
     side,
     time_order,
 )
-from storydiff.align.vocabulary import STOP, as_printed, stem
+from storydiff.align.vocabulary import as_printed
 from storydiff.models import Claim, Relation
 
 MODEL_FLOOR = 0.40  # cosine below which a pair is not worth the model's time
@@ -62,7 +63,10 @@ CLOSE = 0.50  # ... at which they are close enough to call related
 RARE_WEIGHT = 2.0
 SAME_SPECIFICS = 0.95
 SCARCE_SHARED = 3  # ... or when they share this many words that at most three of the story's claims use
-PLAN_COSINE = 0.55  # a plan and its outcome in the same verb, between claims at least this close
+PLAN_COSINE = 0.50  # a plan and its outcome in the same verb, between claims at least this close
+# Two figures of one thing ("a 48-page indictment" / "the 47-page indictment", two prices of one named
+# place), between claims at least this close: the thing itself names the fact, without the model.
+ONE_THING_COSINE = 0.50
 NARROW_COSINE = 0.75  # other years or other people for one event, between claims this close, without the model
 SHARED_RUN = 8  # two claims repeating this many words in a row (one quote, cut differently) agree
 _SAME_WORDS = 0.6  # ... when the run is at least this share of the shorter claim
@@ -189,7 +193,7 @@ def difference(
     if is_request(a) or is_request(b) or a.modality == "possible" or b.modality == "possible":
         return None  # "asked them to provide records" neither asserts nor denies anything
     if found.similarity >= PLAN_COSINE or matched:
-        plan = _plan_and_outcome(left, right, found, people)
+        plan = plan_and_outcome(left, right, found, people) or not_yet_then_done(left, right, found)
         if plan is not None:
             return plan
     confidence = scale(max(found.similarity, 0.5), 0.5) * 0.8
@@ -197,7 +201,8 @@ def difference(
     checks = (
         (matched and not by_words and _figures_differ(a, b), "numbers"),
         (close and found.shared_names and _counted_differ(a, b), "numbers"),
-        ((matched or (one_event and found.by_predicate)) and _years_differ(a, b), "dates"),
+        (found.similarity >= ONE_THING_COSINE and _one_thing_differs(a, b), ""),
+        ((matched or (one_event and found.by_predicate)) and _years_differ(left, right), "dates"),
         ((matched or one_event) and _people_differ(a, b, people), ""),
         (matched and dates_clash(a, b) and "dates differ", "dates"),
     )
@@ -225,129 +230,6 @@ def _opposed(left: ClaimContext, right: ClaimContext, why: str, focus: str, conf
     )
 
 
-# "is expected to plead guilty", "plans to appeal", "will make the announcement": a plan, not yet an outcome.
-# Not "would": "said he would step down" reports the decision itself.
-_PLAN = re.compile(
-    r"\b(?:expected to|expects to|scheduled to|set to|plans? to|planned to|planning to|poised to|"
-    r"intends? to|intended to|due to|is to|was to|likely to|prepared to|preparing to|ready to|will)\b|['’]ll\b",
-    re.IGNORECASE,
-)
-# Past forms that do not end in -ed: "made the announcement" is the outcome of "will make" it.
-_IRREGULAR = {
-    "make": "made", "take": "took", "give": "gave", "go": "went", "come": "came", "become": "became",
-    "begin": "began", "tell": "told", "hold": "held", "pay": "paid", "send": "sent", "spend": "spent",
-    "bring": "brought", "buy": "bought", "find": "found", "run": "ran", "see": "saw", "write": "wrote",
-    "leave": "left", "win": "won", "lose": "lost", "meet": "met", "sell": "sold", "plead": "pled",
-    "choose": "chose", "speak": "spoke", "get": "got", "keep": "kept", "lead": "led", "quit": "quit",
-}
-
-
-def _plan_and_outcome(
-    left: ClaimContext, right: ClaimContext, found: Evidence, people: Mapping[str, str] = MappingProxyType({})
-) -> Relation | None:
-    """A plan on one side and, on the other, the same verb done: the plan updated by what happened.
-
-    "is expected to plead guilty" / "pleaded guilty"; "will make the announcement" / "made" it. The
-    plan's verb is its claim's predicate or, where the parse put the predicate elsewhere, read from its
-    words (:func:`_planned_by_words`). Not when each names a different person before its verb ("Owen
-    Pike is expected to resign" / "Nell Pike ... resigned").
-    """
-    for plan, outcome in ((left, right), (right, left)):
-        p, o = plan.claim, outcome.claim
-        if p.polarity != "positive" or o.polarity != "positive" or _PLAN.search(o.text):
-            continue
-        for reading in (_planned_by_predicate(p, o), _planned_by_words(p, o, found)):
-            if reading is None:
-                continue
-            verb, done, plan_at, done_at = reading
-            if any(re.search(rf"\b(?:to|be|been) {form}\b", o.text, re.IGNORECASE) for form in (verb, *done)):
-                continue  # "to be indicted", "has been charged" may still be a plan or a passive report
-            if plan_at is not None and done_at is not None and _different_people(p, plan_at, o, done_at, people):
-                continue
-            return Relation(
-                "updates", (p.id, o.id), 0.7,
-                f"plan, then outcome: {side(plan)}, then {side(outcome)}", 0.0,
-            )
-    return None
-
-
-# What a reading of a plan finds: the verb, its past forms, where the plan and the deed are in their claims.
-_Reading = tuple[str, tuple[str, ...], int | None, int | None]
-
-
-def _planned_by_predicate(p: Claim, o: Claim) -> _Reading | None:
-    """The plan's own predicate, a plan ("will make"), and the outcome's predicate the same verb, done."""
-    verb = p.predicate
-    if not verb or " " in verb or not _is_plan(p) or o.predicate != verb:
-        return None
-    done = _past_forms(verb)
-    # The outcome's own event is the plan's verb, done: "has been secretly indicted", "made".
-    if not any(re.search(rf"\b{form}\b", o.key or o.text, re.IGNORECASE) for form in done):
-        return None
-    marker = _PLAN.search(p.text)
-    did = re.search(rf"\b(?:{'|'.join(done)})\b", o.text, re.IGNORECASE)
-    return verb, done, marker.start() if marker else None, did.start() if did else None
-
-
-# "is expected to plead", "said he's prepared to sign": the verb a plan names, wherever the claim's own
-# predicate lands ("said", or an object noun the parse took for it).
-_PLANNED_VERB = re.compile(
-    r"\b(?:expected|scheduled|set|plans?|planned|planning|poised|intends?|intended|due|likely|prepared|"
-    r"preparing|ready) to ([a-z]+)\b",
-    re.IGNORECASE,
-)
-
-
-def _planned_by_words(p: Claim, o: Claim, found: Evidence) -> _Reading | None:
-    """The verb after "expected / prepared ... to", done to the same thing, with a rarer word of the story shared.
-
-    "Trump said he's prepared to sign a bill ... through Feb. 15" / "Mr. Trump signed it ... until Feb. 15".
-    """
-    match = _PLANNED_VERB.search(p.text)
-    if match is None:
-        return None
-    verb = match.group(1).lower()
-    if verb in ("be", "have", "do", "make", "take", "get", "go"):
-        return None  # too light to name one event
-    done = _past_forms(verb)
-    # What was planned is what was done: the plan's next content word ("plead *guilty*", "sign a *bill*")
-    # follows the done verb closely, or "it" stands for it ("signed it").
-    after = [w for w in re.findall(r"[a-z]+", p.text[match.end():].lower())[:3] if w not in STOP][:1]
-    pattern = rf"\b(?:{'|'.join(done)})\b(?:\W+\w+){{0,3}}?\W+(?:{'|'.join([*after, 'it'])})\b"
-    did = re.search(pattern, o.text, re.IGNORECASE)
-    if not after or did is None:
-        return None
-    if not set(found.rare_words) - {stem(verb), *map(stem, done)}:
-        return None  # the same verb alone is not the same event
-    return verb, done, match.start(), did.start()
-
-
-def _different_people(plan: Claim, plan_at: int, outcome: Claim, outcome_at: int, people: Mapping[str, str]) -> bool:
-    """Whether the plan and the outcome each name people before their verbs, and none in common."""
-    planners, doers = _named_before(plan, plan_at, people), _named_before(outcome, outcome_at, people)
-    return bool(planners and doers and not planners & doers)
-
-
-def _named_before(claim: Claim, end: int, people: Mapping[str, str]) -> set[str]:
-    """The people a claim names by first name before ``end`` (a surname is shared by a family)."""
-    head = claim.text[:end]
-    return {e for e in claim.entities if e in people and re.search(rf"\b{re.escape(people[e].split()[0])}\b", head)}
-
-
-def _is_plan(claim: Claim) -> bool:
-    """Whether the claim's decisive words are a plan: "is expected to plead", "will make"."""
-    key = claim.key or ""
-    at = claim.text.find(key) if key else -1
-    window = claim.text[max(0, at - 30) : at + len(key)] if at >= 0 else key
-    return bool(_PLAN.search(window))
-
-
-def _past_forms(verb: str) -> tuple[str, ...]:
-    """"plead" -> ("pleaded", "pled"); "sign" -> ("signed",); "make" -> ("made",)."""
-    regular = verb + "d" if verb.endswith("e") else (verb[:-1] + "ied" if verb.endswith("y") else verb + "ed")
-    return tuple(dict.fromkeys(f for f in (regular, _IRREGULAR.get(verb)) if f))
-
-
 def _core(context: ClaimContext) -> str:
     return context.core or context.claim.text
 
@@ -373,6 +255,15 @@ def _figures_differ(a: Claim, b: Claim) -> str | None:
     return None
 
 
+def _one_thing_differs(a: Claim, b: Claim) -> str | None:
+    """A figure fused to one thing ("48-page indictment") or a price of one named thing, told two ways."""
+    measured = measure_clash(a, b)
+    if measured:
+        return f"numbers differ ({measured})"
+    priced = named_amount_clash(a, b)
+    return f"amounts differ ({priced})" if priced else None
+
+
 def _counted_differ(a: Claim, b: Claim) -> str | None:
     counted = number_clash(a, b, counted_only=True)
     return f"numbers differ ({counted})" if counted else None
@@ -382,13 +273,34 @@ def _approximate(claim: Claim) -> bool:
     return bool(re.search(r"\b(?:about|around|nearly|almost|more than|less than|roughly|some|over)\s+\$", claim.text))
 
 
-def _years_differ(a: Claim, b: Claim) -> str | None:
-    """Both date the fact to one year, and the years differ: "since 2002" / "since 2003"."""
-    ya = {y for d in a.dates for y in _YEAR.findall(d)}
-    yb = {y for d in b.dates for y in _YEAR.findall(d)}
+def _years_differ(left: ClaimContext, right: ClaimContext) -> str | None:
+    """Both date the fact to one year, and the years differ: "since 2002" / "since 2003".
+
+    "This year" and "last year" are read against the claim's own date. And a deed reported in one
+    year was done by then: "lawyers said in 2017 that he repaid" against "repaid earlier this year"
+    (printed in 2018) puts one repayment in two years.
+    """
+    ya, yb = _years(left), _years(right)
     if len(ya) == len(yb) == 1 and ya != yb:
         return f"years differ ({next(iter(ya))} vs {next(iter(yb))})"
+    for said, other in ((left, right), (right, left)):
+        reported = re.fullmatch(r"(?:in\s+)?((?:19|20)\d\d)", said.when_text or "")
+        years = _years(other)
+        if reported and not _years(said) and len(years) == 1 and int(min(years)) > int(reported.group(1)) \
+                and done(said.claim) and done(other.claim):
+            return f"years differ (done by {reported.group(1)}, as said then, vs {min(years)})"
     return None
+
+
+def _years(context: ClaimContext) -> set[str]:
+    """The years a claim dates its fact to, "this year" and "last year" read against the claim's date."""
+    found = {y for d in context.claim.dates for y in _YEAR.findall(d)}
+    year = int(context.when[:4]) if context.when and context.when[:4].isdigit() else None
+    for d in context.claim.dates:
+        relative = re.search(r"\b(this|last|next) year\b", d.lower())
+        if relative and year is not None:
+            found.add(str(year + {"this": 0, "last": -1, "next": 1}[relative.group(1)]))
+    return found
 
 
 # Short forms of one first name: "Jim Mattis" and "James Mattis" are one person.

@@ -150,3 +150,77 @@ def _day_words(claim: Claim) -> set[str]:
             if word in WEEKDAYS or word[:3] in MONTH_ABBREVIATIONS or word.isdigit():
                 words.add(word[:3] if word[:3] in MONTH_ABBREVIATIONS and word not in WEEKDAYS else word)
     return words
+
+
+# "a 48-page indictment", "the 47-page indictment": a figure fused to its unit, naming a property of one thing.
+# Ages ("a 68-year-old") are left out: two ages in one story are usually two people.
+_MEASURE = re.compile(r"(?<![\w$.,-])(\d[\d,]*|[a-z]+)-([a-z]+)(-old)?\s+([a-z]{3,})\b", re.IGNORECASE)
+
+
+def measures(text: str) -> dict[tuple[str, str], set[str]]:
+    """Figures fused to a unit, by (unit, thing): "a 48-page indictment" -> {("page", "indictment"): {"48"}}."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for match in _MEASURE.finditer(text):
+        amount, unit, old, thing = match.groups()
+        amount = amount.lower().replace(",", "")
+        value = amount if amount.isdigit() else str(_NUMBER_WORDS.get(amount, ""))
+        if old or not value:
+            continue
+        found.setdefault((unit.lower().removesuffix("s"), thing.lower()), set()).add(value)
+    return found
+
+
+def measure_clash(a: Claim, b: Claim) -> str | None:
+    """"48-page" vs "47-page" indictment: one thing measured in one unit, two amounts and none in common."""
+    left, right = measures(a.text), measures(b.text)
+    for key in sorted(left.keys() & right.keys()):
+        if not left[key] & right[key]:
+            unit, thing = key
+            return f"{'/'.join(sorted(left[key]))} vs {'/'.join(sorted(right[key]))}-{unit} {thing}"
+    return None
+
+
+# "$5,687.75 on Martha's Vineyard Holistic Retreat": an exact amount and what it was spent on, up to the next
+# amount, clause break or the end. "about", "over", "more than" amounts are never contradicted.
+_SPENT = re.compile(
+    r"(?<!about )(?<!around )(?<!nearly )(?<!almost )(?<!over )(?<!than )(?<!roughly )"
+    r"\$(\d[\d,]*(?:\.\d+)?)(?:\s(million|billion))?([^$;,.]*(?:\.\d[^$;,.]*)*)"
+)
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]{2,}")
+
+
+def named_amounts(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Each exact money amount with the capitalised words of what follows it: ("5687.75", {"Martha", ...})."""
+    out = []
+    for match in _SPENT.finditer(text.replace("’", "'")):
+        amount, scale, tail = match.groups()
+        names = frozenset(w for w in _NAME_WORD.findall(tail))
+        out.append((amount.replace(",", "") + (f" {scale}" if scale else ""), names))
+    return out
+
+
+def named_amount_clash(a: Claim, b: Claim) -> str | None:
+    """One named thing with two exact prices: "$5,687.75 on Martha's Vineyard Holistic Retreat" vs "$5,587.75 ...".
+
+    The thing is what follows the amount; two amounts are for one thing when what follows them shares two
+    capitalised words (a place, a shop, an event), and they clash when neither claim gives the other's amount
+    for it.
+    """
+    left, right = named_amounts(a.text), named_amounts(b.text)
+    for amount, names in left:
+        for other, other_names in right:
+            if len(names & other_names) < 2 or amount == other:
+                continue
+            if any(x == other for x, n in left if len(n & other_names) >= 2) or any(
+                y == amount for y, n in right if len(n & names) >= 2
+            ):
+                continue
+            return f"${_grouped(amount)} vs ${_grouped(other)}"
+    return None
+
+
+def _grouped(amount: str) -> str:
+    whole, _, cents = amount.partition(".")
+    head, _, scale = whole.partition(" ")
+    text = f"{int(head):,}" + (f".{cents}" if cents else "")
+    return text + (f" {scale}" if scale else "")

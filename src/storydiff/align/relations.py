@@ -435,6 +435,12 @@ def _predicate_class(predicate: str) -> str:
     return _SYNONYMS.get(predicate, predicate)
 
 
+def synonyms(predicate: str) -> frozenset[str]:
+    """The verbs that name one event with this one: "indict" -> {"indict", "charge"}."""
+    kind = _predicate_class(predicate)
+    return frozenset({predicate, *(v for v, k in _SYNONYMS.items() if k == kind)} - {""})
+
+
 # Verbs that say whether an event (a meeting, a vote) takes place: "would happen", "will not hold".
 _OCCUR = frozenset({
     "happen", "occur", "take place", "hold", "have", "exist", "go ahead", "schedule", "plan", "set",

@@ -1,0 +1,277 @@
+"""How far an event has got: a plan or "not yet" on one side, done on the other.
+
+"Is expected to plead guilty" and "pleaded guilty" are a plan and its outcome;
+"no formal charges have been filed yet" and "has been charged with five crimes"
+are one event at two stages: the first was true when written and is superseded by
+the second (an ``updates``, plan or "not yet" first), unless the "not yet" was
+stated after the deed (a ``conflicts``). Called by :mod:`storydiff.align.facts`
+on pairs about one fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from storydiff.align.relations import ClaimContext, Evidence, side, synonyms, time_order
+from storydiff.align.vocabulary import STOP, stem
+from storydiff.lexicon import MONTH_ABBREVIATIONS, WEEKDAYS
+from storydiff.models import Claim, Relation
+
+NOT_YET_COSINE = 0.55  # "not yet" and done, between claims at least this close
+
+# Past forms that do not end in -ed: "made the announcement" is the outcome of "will make" it.
+_IRREGULAR = {
+    "make": "made", "take": "took", "give": "gave", "go": "went", "come": "came", "become": "became",
+    "begin": "began", "tell": "told", "hold": "held", "pay": "paid", "send": "sent", "spend": "spent",
+    "bring": "brought", "buy": "bought", "find": "found", "run": "ran", "see": "saw", "write": "wrote",
+    "leave": "left", "win": "won", "lose": "lost", "meet": "met", "sell": "sold", "plead": "pled",
+    "repay": "repaid", "choose": "chose", "speak": "spoke", "get": "got", "keep": "kept", "lead": "led", "quit": "quit",
+}
+
+
+def past_forms(verb: str) -> tuple[str, ...]:
+    """"plead" -> ("pleaded", "pled"); "sign" -> ("signed",); "make" -> ("made",)."""
+    if verb.endswith("e"):
+        regular = verb + "d"
+    elif verb.endswith("y") and verb[-2:-1] not in tuple("aeiou"):
+        regular = verb[:-1] + "ied"  # "deny" -> "denied", but "delay" -> "delayed"
+    else:
+        regular = verb + "ed"
+    return tuple(dict.fromkeys(f for f in (regular, _IRREGULAR.get(verb)) if f))
+
+
+# "no formal charges have been filed yet", "has not yet been charged", "has yet to respond": the words of
+# an event said not to have happened so far.
+_NOT_YET = re.compile(
+    r"\b(?:no|not|n[’']t|never)\b(?:\W+\w+){0,6}?\W+yet\b(?:\W+\w+){0,3}|\b(?:has|have|had)\s+yet\s+to\s+\w+",
+    re.IGNORECASE,
+)
+# A plan or a possibility is not a deed: "will be charged", "could be charged".
+_NOT_DONE = re.compile(r"\b(?:will|would|could|might|may|should|expected|likely|to)\s+(?:be\s+|have\s+)?\w+$",
+                       re.IGNORECASE)
+
+
+def not_yet(claim: Claim) -> str | None:
+    """The words of a claim saying an event has not happened yet ("no formal charges have been filed yet")."""
+    match = _NOT_YET.search(claim.text)
+    return match.group() if match else None
+
+
+def not_yet_then_done(left: ClaimContext, right: ClaimContext, found: Evidence) -> Relation | None:
+    """One side says the other's event has not happened yet; the other says it has.
+
+    The event is the done side's predicate (or a verb of one event with it: "charge" / "indict"),
+    named in the "not yet" words as a verb or its noun ("charges"). Both must name something more
+    than the verb in common (a person, or a rarer word of the story), and be close in meaning.
+    """
+    if found.similarity < NOT_YET_COSINE:
+        return None
+    for waiting, doer in ((left, right), (right, left)):
+        words = not_yet(waiting.claim)
+        deed = done(doer.claim)
+        if words is None or deed is None:
+            continue
+        events = {_root(v) for v in synonyms(doer.claim.predicate)}
+        if not events & {_root(w) for w in re.findall(r"[a-z]+", words.lower())}:
+            continue
+        if not found.shared_names and not {_root(w) for w in found.rare_words} - events:
+            continue  # the same verb alone is not the same event
+        shown = " ".join(words.split())
+        order = time_order(waiting, doer)
+        if order is not None and order[0] is doer:
+            return Relation(
+                "conflicts", (waiting.claim.id, doer.claim.id), 0.6,
+                f"not yet vs done: '{shown}' ({_who(waiting)}) vs {side(doer)}", 0.0,
+            )
+        return Relation(
+            "updates", (waiting.claim.id, doer.claim.id), 0.6,
+            f"not yet, then done: '{shown}' ({_who(waiting)}), then {side(doer)}", 0.0,
+        )
+    return None
+
+
+def done(claim: Claim) -> str | None:
+    """The done form of a positive, definite claim's predicate as printed ("has been charged"), else None."""
+    if claim.polarity != "positive" or claim.modality != "definite" or not claim.predicate or " " in claim.predicate:
+        return None
+    for form in past_forms(claim.predicate):
+        match = re.search(rf"\b{form}\b", claim.text, re.IGNORECASE)
+        if match and not _NOT_DONE.search(claim.text[: match.end()]) and not not_yet(claim):
+            return match.group()
+    return None
+
+
+def _root(word: str) -> str:
+    """"charges", "charged", "charge" -> "charg": a verb and its noun compared."""
+    return stem(word).removesuffix("e")
+
+
+def _who(context: ClaimContext) -> str:
+    return f"{context.speaker}, {context.outlet}" if context.speaker else context.outlet
+
+
+# "is expected to plead guilty", "plans to appeal", "will make the announcement": a plan, not yet an outcome.
+# Not "would": "said he would step down" reports the decision itself.
+_PLAN = re.compile(
+    r"\b(?:expected to|expects to|scheduled to|set to|plans? to|planned to|planning to|poised to|"
+    r"intends? to|intended to|due to|is to|was to|likely to|prepared to|preparing to|ready to|will)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+def plan_and_outcome(
+    left: ClaimContext, right: ClaimContext, found: Evidence, people: Mapping[str, str] = MappingProxyType({})
+) -> Relation | None:
+    """A plan on one side and, on the other, the same verb done: the plan updated by what happened.
+
+    "is expected to plead guilty" / "pleaded guilty"; "will make the announcement" / "made" it. The
+    plan's verb is its claim's predicate or, where the parse put the predicate elsewhere, read from its
+    words (:func:`_planned_by_words`). Not when each names a different person before its verb ("Owen
+    Pike is expected to resign" / "Nell Pike ... resigned").
+    """
+    for plan, outcome in ((left, right), (right, left)):
+        p, o = plan.claim, outcome.claim
+        if p.polarity != "positive" or o.polarity != "positive" or _PLAN.search(o.text):
+            continue
+        for reading in (_planned_by_predicate(p, o), _planned_by_words(p, o, found)):
+            if reading is None:
+                continue
+            verb, done, plan_at, done_at = reading
+            if any(re.search(rf"\b(?:to|be) {form}\b", o.text, re.IGNORECASE) for form in (verb, *done)):
+                continue  # "to be indicted", "could be charged": still a plan or a possibility
+            if plan_at is not None and done_at is not None and _different_people(p, plan_at, o, done_at, people):
+                continue
+            return Relation(
+                "updates", (p.id, o.id), 0.7,
+                f"plan, then outcome: {side(plan)}, then {side(outcome)}", 0.0,
+            )
+    return None
+
+
+# What a reading of a plan finds: the verb, its past forms, where the plan and the deed are in their claims.
+_Reading = tuple[str, tuple[str, ...], int | None, int | None]
+
+
+def _planned_by_predicate(p: Claim, o: Claim) -> _Reading | None:
+    """The plan's own predicate, a plan ("will make"), and the outcome's predicate the same verb, done.
+
+    A support verb plans the event its object names: "plan to file criminal charges" is done by
+    "has been indicted" (charge and indict name one event).
+    """
+    verb = p.predicate
+    if not verb or " " in verb or not _is_plan(p) or not o.predicate:
+        return None
+    if o.predicate != verb:
+        if verb not in _SUPPORT or not any(_singular(w) in synonyms(o.predicate) for w in p.arguments):
+            return None
+        verb = o.predicate
+    done = past_forms(verb)
+    # The outcome's own event is the plan's verb, done: "has been secretly indicted", "made".
+    if not any(re.search(rf"\b{form}\b", o.key or o.text, re.IGNORECASE) for form in done):
+        return None
+    marker = _PLAN.search(p.text)
+    did = re.search(rf"\b(?:{'|'.join(done)})\b", o.text, re.IGNORECASE)
+    return verb, done, marker.start() if marker else None, did.start() if did else None
+
+
+# Verbs whose object names the event: "file charges", "hold a vote", "make an announcement".
+_SUPPORT = frozenset({"file", "bring", "press", "lodge", "level", "make", "hold", "take", "issue", "launch", "cast"})
+
+
+def _singular(noun: str) -> str:
+    return noun.lower().removesuffix("s") if noun.lower().endswith(("es", "ts", "ds", "ns", "ls")) else noun.lower()
+
+
+# "is expected to plead", "said he's prepared to sign": the verb a plan names, wherever the claim's own
+# predicate lands ("said", or an object noun the parse took for it).
+_PLANNED_VERB = re.compile(
+    r"\b(?:expected|scheduled|set|plans?|planned|planning|poised|intends?|intended|due|likely|prepared|"
+    r"preparing|ready) to ([a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _planned_by_words(p: Claim, o: Claim, found: Evidence) -> _Reading | None:
+    """The verb after "expected / prepared ... to", done to the same thing, with a rarer word of the story shared.
+
+    "Trump said he's prepared to sign a bill ... through Feb. 15" / "Mr. Trump signed it ... until Feb. 15".
+    """
+    match = _PLANNED_VERB.search(p.text)
+    if match is None:
+        return None
+    verb = match.group(1).lower()
+    if verb in ("be", "have", "do", "make", "take", "get", "go"):
+        return None  # too light to name one event
+    done = past_forms(verb)
+    # What was planned is what was done: the head of the plan's object ("plead *guilty*", "sign a *bill*",
+    # "file criminal *charges*": the last of its first run of content words) follows the done verb
+    # closely, or "it" stands for it ("signed it").
+    after = _object_head(p.text[match.end():])
+    pattern = rf"\b(?:{'|'.join(done)})\b(?:\W+\w+){{0,3}}?\W+(?:{'|'.join([*after, 'it'])})\b"
+    did = re.search(pattern, o.text, re.IGNORECASE)
+    if not after or did is None:
+        return None
+    if not set(found.rare_words) - {stem(verb), *map(stem, done)}:
+        return None  # the same verb alone is not the same event
+    return verb, done, match.start(), did.start()
+
+
+def _object_head(text: str) -> list[str]:
+    """The head of the object after a verb, as a one-word list: "a bill to open" -> ["bill"]; [] when none."""
+    run: list[str] = []
+    for word in re.findall(r"[a-z]+", text.lower())[:4]:
+        if word in STOP or word in ("a", "an", "to", "of", "on", "in", "against", "by", "at"):
+            if run:
+                break
+            continue
+        run.append(word)
+    return run[-1:]
+
+
+def _different_people(plan: Claim, plan_at: int, outcome: Claim, outcome_at: int, people: Mapping[str, str]) -> bool:
+    """Whether the plan and the outcome each name people, or other names, before their verbs, and none in common.
+
+    "The House committee will issue subpoenas" / "the Senate committee had subpoenaed": two actors.
+    """
+    planners, doers = _named_before(plan, plan_at, people), _named_before(outcome, outcome_at, people)
+    if planners and doers and not planners & doers:
+        return True
+    named, other = _names_in(plan.text[:plan_at]), _names_in(outcome.text[:outcome_at])
+    return bool(named and other and not any(_one_name(x, y) for x in named for y in other))
+
+
+def _names_in(head: str) -> list[tuple[str, ...]]:
+    """Runs of capitalised words in a claim's head, its first word and days and months left out."""
+    runs: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for match in re.finditer(r"\S+", head):
+        word = re.sub(r"['’]s$", "", match.group().strip(".,;:'’\"“”()"))
+        if match.start() > 0 and re.fullmatch(r"[A-Z][A-Za-z]+", word) and word.lower() not in STOP \
+                and word.lower() not in WEEKDAYS and word.lower()[:3] not in MONTH_ABBREVIATIONS:
+            run.append(word)
+            continue
+        if run:
+            runs.append(tuple(run))
+        run = []
+    return [*runs, tuple(run)] if run else runs
+
+
+def _one_name(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether one run of names ends the other: "Grimm" / "Michael Grimm"; not "House X" / "Senate X"."""
+    short, long = sorted((x, y), key=len)
+    return long[len(long) - len(short):] == short
+
+
+def _named_before(claim: Claim, end: int, people: Mapping[str, str]) -> set[str]:
+    """The people a claim names by first name before ``end`` (a surname is shared by a family)."""
+    head = claim.text[:end]
+    return {e for e in claim.entities if e in people and re.search(rf"\b{re.escape(people[e].split()[0])}\b", head)}
+
+
+def _is_plan(claim: Claim) -> bool:
+    """Whether the claim's decisive words are a plan: "is expected to plead", "will make"."""
+    key = claim.key or ""
+    at = claim.text.find(key) if key else -1
+    window = claim.text[max(0, at - 30) : at + len(key)] if at >= 0 else key
+    return bool(_PLAN.search(window))

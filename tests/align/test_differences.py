@@ -1,0 +1,151 @@
+"""What differs between two reports of one fact: stages of an event, figures of one thing, years.
+
+Articles written for these tests; the briefs use the real spaCy, embedding and
+claim-pair models. Each test names the rule it guards.
+"""
+
+from __future__ import annotations
+
+from brief_relations import relations_between
+
+from storydiff.align.figures import measures, named_amounts
+from storydiff.align.progress import past_forms
+from storydiff.models import Article, Brief
+from storydiff.pipeline import build_brief
+
+
+def _article(aid: str, outlet: str, text: str, published: str = "2024-05-02") -> Article:
+    return Article(id=aid, source=f"{aid}.txt", outlet=outlet, published=published, text=text)
+
+
+def _contrary(brief: Brief, first: str, second: str) -> list[tuple[str, str]]:
+    """(type, reason) of the conflicts and updates between the claims holding these two phrases."""
+    return [(r.type, r.reason) for r in relations_between(brief, first, second) if r.type in ("conflicts", "updates")]
+
+
+def test_not_yet_charged_then_charged_is_an_update() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "No charges have been filed yet against the ferry captain, Tomas Berg, police said on Monday.\n\n"
+            "The ferry ran aground in fog near the northern pier."
+        )),
+        _article("B", "County Post", (
+            "The ferry captain, Tomas Berg, has been charged with negligence, police said.\n\n"
+            "Passengers were taken ashore by lifeboat."
+        ), published="2024-05-03"),
+    ])
+    found = _contrary(brief, "No charges have been filed yet", "has been charged with negligence")
+    assert found and found[0][0] == "updates", brief.relations
+    assert "not yet, then done" in found[0][1]
+    first = next(r for r in brief.relations if r.type == "updates").claims[0]
+    assert "yet" in brief.claim(first).text  # "not yet" comes first
+
+
+def test_a_plan_to_file_charges_then_an_indictment_is_an_update() -> None:
+    # "file charges" plans the event its object names; "charge" and "indict" name one event.
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The harbour master's lawyer confirmed on Friday that prosecutors plan to file charges against "
+            "harbour master Ola Dahl over the mooring fees.\n\nThe fees doubled last year."
+        )),
+        _article("B", "County Post", (
+            "Harbour master Ola Dahl has been indicted over the mooring fees, his lawyer said.\n\n"
+            "Boat owners welcomed the news."
+        ), published="2024-05-03"),
+    ])
+    found = _contrary(brief, "plan to file charges", "has been indicted")
+    assert found and found[0][0] == "updates" and "plan, then outcome" in found[0][1], brief.relations
+
+
+def test_two_committees_planning_and_doing_are_not_one_plan() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The House Transport Committee will issue subpoenas to the ferry company over its safety records.\n\n"
+            "The company has run the island route since 1998."
+        )),
+        _article("B", "County Post", (
+            "The leaders of the Senate Transport Committee said Tuesday they had subpoenaed the ferry company "
+            "over its safety records.\n\nThe company did not comment."
+        ), published="2024-05-03"),
+    ])
+    assert not _contrary(brief, "will issue subpoenas", "had subpoenaed"), brief.relations
+
+
+def test_one_report_measured_two_ways_is_a_conflict() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The inspectors' 48-page report on the island ferry blames the crew for the safety failures.\n\n"
+            "The ferry returns to service in June."
+        )),
+        _article("B", "County Post", (
+            "The crew of the island ferry ignored three safety warnings, the inspectors' 47-page report says."
+            "\n\nThe company said it would study the findings."
+        )),
+    ])
+    found = _contrary(brief, "48-page report", "47-page report")
+    assert found and "48 vs 47-page report" in found[0][1], brief.relations
+
+
+def test_measures_leave_ages_out() -> None:
+    # Two ages in one story are usually two people, not one figure told two ways.
+    assert measures("a 68-year-old captain and his 45-year-old mate") == {}
+    assert measures("the 48-page report and a two-day hearing") == {
+        ("page", "report"): {"48"}, ("day", "hearing"): {"2"},
+    }
+
+
+def test_one_named_place_with_two_prices_is_a_conflict() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "Receipts released Wednesday showed the mayor's campaign paid $2,310.40 at Lakeside Garden Centre, "
+            "$860.00 for bunting and $1,240.50 at the Harbour View Grand Hotel.\n\nThe mayor was not available."
+        )),
+        _article("B", "County Post", (
+            "In 2022 the mayor spent campaign money on a $312.10 dinner at Rosa's Kitchen and a $1,420.50 stay at "
+            "the Harbour View Grand Hotel, the receipts show.\n\nAn audit is under way."
+        )),
+    ])
+    found = _contrary(brief, "$1,240.50", "$1,420.50")
+    assert found and "$1,240.50 vs $1,420.50" in found[0][1], brief.relations
+
+
+def test_named_amounts_keep_what_follows_each_amount() -> None:
+    assert named_amounts("paid $1,240.50 at the Harbour View Hotel, about $90 at Rosa's Kitchen") == [
+        ("1240.50", frozenset({"Harbour", "View", "Hotel"})),
+    ]
+
+
+def test_a_repayment_said_in_one_year_and_dated_to_the_next_is_a_conflict() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The ferry company's lawyers said in 2023 that the company repaid the island council $40,000.\n\n"
+            "The council had paid twice for one repair."
+        ), published="2024-08-20"),
+        _article("B", "County Post", (
+            "The ferry company repaid the island council $40,000 earlier this year.\n\n"
+            "The repair was done in 2021."
+        ), published="2024-08-20"),
+    ])
+    found = _contrary(brief, "said in 2023", "earlier this year")
+    assert found and found[0][0] == "conflicts" and "2023" in found[0][1] and "2024" in found[0][1], brief.relations
+
+
+def test_past_forms_of_verbs_ending_in_a_vowel_and_y() -> None:
+    assert past_forms("delay") == ("delayed",)
+    assert past_forms("deny") == ("denied",)
+    assert "repaid" in past_forms("repay")
+
+
+def test_a_plan_is_done_only_to_the_head_of_its_object() -> None:
+    # "file criminal charges" is done by filing charges, not by "filed a sealed criminal complaint".
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "A lawyer for the harbour master, Ola Dahl, said prosecutors intended to file criminal charges "
+            "against his client over the mooring fees.\n\nThe fees doubled last year."
+        )),
+        _article("B", "County Post", (
+            "Three days later, the police filed a sealed criminal complaint over the mooring fees accusing a "
+            "boat owner who had worked with Dahl.\n\nThe boat owner could not be reached."
+        ), published="2024-05-05"),
+    ])
+    assert not _contrary(brief, "intended to file", "filed a sealed"), brief.relations
