@@ -149,3 +149,30 @@ def test_a_plan_is_done_only_to_the_head_of_its_object() -> None:
         ), published="2024-05-05"),
     ])
     assert not _contrary(brief, "intended to file", "filed a sealed"), brief.relations
+
+
+def test_a_last_day_and_a_leaving_day_told_two_ways_differ() -> None:
+    # "His final day will be April 30" dates a leaving as "will leave on March 3" does.
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "Ola Dahl will leave the port authority on March 3, the board said on Monday.\n\n"
+            "The port handled a record number of ferries last year."
+        ), published="2024-02-26"),
+        _article("B", "County Post", (
+            "Ola Dahl's resignation letter to the board says his final day at the port authority will be April 30."
+            "\n\nHe joined the port authority in 2009."
+        ), published="2024-02-22"),
+    ])
+    found = _contrary(brief, "will leave the port authority on March 3", "final day")
+    assert found and "April 30 vs March 3" in found[0][1], brief.relations
+
+
+def test_a_last_day_within_the_month_of_leaving_agrees() -> None:
+    from storydiff.align.figures import leaving_day, leaving_days_clash
+    from storydiff.models import Claim
+
+    last = Claim(id="B1", article="B", text="His final day at the port will be April 30.", start=0, end=44)
+    leaving = Claim(id="A1", article="A", text="He will leave at the end of April.", start=0, end=34,
+                    predicate="leave", dates=("the end of April",))
+    assert leaving_day(last) == "April 30"
+    assert leaving_days_clash(last, leaving, frozenset({"leave"})) is None

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from types import MappingProxyType
 
-from storydiff.align.figures import dates_clash, measure_clash, named_amount_clash, number_clash
+from storydiff.align.figures import dates_clash, leaving_days_clash, measure_clash, named_amount_clash, number_clash
 from storydiff.align.progress import done, not_yet_then_done, plan_and_outcome
 from storydiff.align.relations import (
     ClaimContext,
@@ -46,6 +46,7 @@ from storydiff.align.relations import (
     quotes,
     scale,
     side,
+    synonyms,
     time_order,
 )
 from storydiff.align.vocabulary import as_printed
@@ -205,6 +206,7 @@ def difference(
         ((matched or (one_event and found.by_predicate)) and _years_differ(left, right), "dates"),
         ((matched or one_event) and _people_differ(a, b, people), ""),
         (matched and dates_clash(a, b) and "dates differ", "dates"),
+        (found.shared_names and _left_on(a, b), "dates"),
     )
     for why, focus in checks:
         if why:
@@ -262,6 +264,12 @@ def _one_thing_differs(a: Claim, b: Claim) -> str | None:
         return f"numbers differ ({measured})"
     priced = named_amount_clash(a, b)
     return f"amounts differ ({priced})" if priced else None
+
+
+def _left_on(a: Claim, b: Claim) -> str | None:
+    """"His final day will be Feb. 28" / "will be leaving on January 1": one person's leaving day told two ways."""
+    clash = leaving_days_clash(a, b, synonyms("leave"))
+    return f"dates differ ({clash})" if clash else None
 
 
 def _counted_differ(a: Claim, b: Claim) -> str | None:

@@ -144,8 +144,12 @@ def dates_clash(a: Claim, b: Claim) -> bool:
 
 
 def _day_words(claim: Claim) -> set[str]:
+    return _words_of_days(days(claim))
+
+
+def _words_of_days(dates: list[str] | set[str]) -> set[str]:
     words = set()
-    for date in days(claim):
+    for date in dates:
         for word in date.lower().replace(",", " ").replace(".", " ").split():
             if word in WEEKDAYS or word[:3] in MONTH_ABBREVIATIONS or word.isdigit():
                 words.add(word[:3] if word[:3] in MONTH_ABBREVIATIONS and word not in WEEKDAYS else word)
@@ -224,3 +228,36 @@ def _grouped(amount: str) -> str:
     head, _, scale = whole.partition(" ")
     text = f"{int(head):,}" + (f".{cents}" if cents else "")
     return text + (f" {scale}" if scale else "")
+
+
+# "his final day in office will be Feb. 28", "her last day is Friday": the day someone leaves, whatever the verb.
+_MONTH_DAY = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]+day)"
+_LAST_DAY = re.compile(
+    rf"\b(?:last|final) day\b[^.;]{{0,40}}?\b(?:is|was|will be|would be)\s+(?:on\s+)?({_MONTH_DAY})"
+)
+
+
+def leaving_day(claim: Claim) -> str | None:
+    """The day a claim says someone's last day is ("Feb. 28"), when it names a month and day or a weekday."""
+    match = _LAST_DAY.search(claim.text)
+    if match is None or not is_day(match.group(1)):
+        return None
+    return match.group(1)
+
+
+def leaving_days_clash(a: Claim, b: Claim, leaves: frozenset[str]) -> str | None:
+    """One claim's "last day is Feb. 28" against the other's leaving ("leave", "retire", ...) on another day.
+
+    ``leaves``: the predicates that say someone leaves. "Will leave on January 1" / "his final day
+    will be Feb. 28" clash; "at the end of February" / "Feb. 28" share February and do not.
+    """
+    for x, y in ((a, b), (b, a)):
+        day = leaving_day(x)
+        if day is None:
+            continue
+        other = leaving_day(y)
+        theirs = {other} if other else (set(days(y)) if y.predicate in leaves else set())
+        words = _words_of_days([day])
+        if theirs and not words & _words_of_days(theirs):
+            return f"{day} vs {', '.join(sorted(theirs))}"
+    return None
