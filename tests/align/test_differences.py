@@ -176,3 +176,33 @@ def test_a_last_day_within_the_month_of_leaving_agrees() -> None:
                     predicate="leave", dates=("the end of April",))
     assert leaving_day(last) == "April 30"
     assert leaving_days_clash(last, leaving, frozenset({"leave"})) is None
+
+
+def test_a_negation_both_print_does_not_keep_one_fact_apart() -> None:
+    # "is not safe" is in both; the second claim's own verb ("are urgent") is positive.
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "“The old pier is not safe for the island ferries,” the harbour master told the council on Monday."
+            "\n\nThe ferries now dock at the fish quay."
+        )),
+        _article("B", "County Post", (
+            "Repairs are urgent because the old pier is not safe for the island ferries, the harbour master told "
+            "the council on Monday.\n\nRepairs would cost about two million crowns."
+        )),
+    ])
+    found = [r.type for r in relations_between(brief, "The old pier is not safe", "Repairs are urgent")]
+    assert found == ["corroborates"], brief.relations
+
+
+def test_a_negated_event_is_never_the_same_fact_as_the_event() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The council will not close the old pier to the island ferries, the mayor said on Monday.\n\n"
+            "The ferries now dock at the fish quay."
+        )),
+        _article("B", "County Post", (
+            "The council will close the old pier to the island ferries, the mayor said on Monday.\n\n"
+            "Repairs would cost about two million crowns."
+        )),
+    ])
+    assert "corroborates" not in [r.type for r in relations_between(brief, "will not close", "will close")]

@@ -28,6 +28,7 @@ same-fact decision and names the decisive words in its reason.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import defaultdict
@@ -43,6 +44,7 @@ from storydiff.align.relations import (
     Evidence,
     compatible,
     is_request,
+    negation_apart,
     quotes,
     scale,
     side,
@@ -144,7 +146,12 @@ def decide(
                 f"close in meaning (pair model {same_fact:.2f}): {quotes(left, right)}", found.similarity,
             )
         return fallback
-    if compatible(a, b) and by_words:
+    # A negation both print, or (read by the model, not by shared words alone) one about something the
+    # other claim does not say, does not keep two matched claims apart.
+    agree = compatible(a, b) or (
+        negation_apart(a, b, unnamed=not by_words) and compatible(a, dataclasses.replace(b, polarity=a.polarity))
+    )
+    if agree and by_words:
         return Relation(
             "corroborates", (a.id, b.id), _specifics_confidence(specifics, same_fact),
             f"same fact (both say {', '.join(repr(w) for w in as_printed(a.text, found.rare_words))}, "
@@ -152,7 +159,7 @@ def decide(
             + quotes(left, right),
             found.similarity,
         )
-    if compatible(a, b):
+    if agree:
         names = ", ".join(found.shared_names[:3])
         return Relation(
             "corroborates", (a.id, b.id), round(same_fact, 3),
