@@ -206,3 +206,18 @@ def test_a_negated_event_is_never_the_same_fact_as_the_event() -> None:
         )),
     ])
     assert "corroborates" not in [r.type for r in relations_between(brief, "will not close", "will close")]
+
+
+def test_a_support_verb_plan_is_done_only_to_its_object() -> None:
+    # "will file charges" is not done by "filed incomplete safety reports": "file" names no event alone.
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The port authority will file charges against the ferry company over the damaged pier, its lawyer "
+            "said on Friday.\n\nThe pier was built in 1970."
+        )),
+        _article("B", "County Post", (
+            "The port authority filed incomplete safety reports about the ferry company and the damaged pier, its "
+            "lawyer said.\n\nThe company denies wrongdoing."
+        ), published="2024-05-04"),
+    ])
+    assert not _contrary(brief, "will file charges", "filed incomplete"), brief.relations

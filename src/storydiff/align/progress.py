@@ -162,7 +162,8 @@ def _planned_by_predicate(p: Claim, o: Claim) -> _Reading | None:
     verb = p.predicate
     if not verb or " " in verb or not _is_plan(p) or not o.predicate:
         return None
-    if o.predicate != verb:
+    same_verb = o.predicate == verb
+    if not same_verb:
         if verb not in _SUPPORT or not any(_singular(w) in synonyms(o.predicate) for w in p.arguments):
             return None
         verb = o.predicate
@@ -172,6 +173,13 @@ def _planned_by_predicate(p: Claim, o: Claim) -> _Reading | None:
         return None
     marker = _PLAN.search(p.text)
     did = re.search(rf"\b(?:{'|'.join(done)})\b", o.text, re.IGNORECASE)
+    if same_verb and verb in _SUPPORT and did is not None:
+        # A support verb's event is its object: "will make the announcement" is done by "made a public
+        # announcement", "plan to file charges" not by "filed erroneous campaign finance reports".
+        planned = re.search(rf"\b{verb}\b", p.text, re.IGNORECASE)
+        head = _object_head(p.text[planned.end():]) if planned else []
+        if not head or not re.search(rf"^(?:\W+\w+){{0,3}}?\W+(?:{head[0]}|it)\b", o.text[did.end():], re.IGNORECASE):
+            return None
     return verb, done, marker.start() if marker else None, did.start() if did else None
 
 
@@ -217,10 +225,15 @@ def _planned_by_words(p: Claim, o: Claim, found: Evidence) -> _Reading | None:
     return verb, done, match.start(), did.start()
 
 
+_WHEN = frozenset({"today", "tonight", "tomorrow", "yesterday", "soon", "later", "next", "last", *WEEKDAYS})
+
+
 def _object_head(text: str) -> list[str]:
     """The head of the object after a verb, as a one-word list: "a bill to open" -> ["bill"]; [] when none."""
     run: list[str] = []
     for word in re.findall(r"[a-z]+", text.lower())[:4]:
+        if word in _WHEN and run:
+            break  # "make the announcement today": a time, not the object
         if word in STOP or word in ("a", "an", "to", "of", "on", "in", "against", "by", "at"):
             if run:
                 break
