@@ -32,7 +32,9 @@ largest overlap gives its label. The figures, per triplet and overall
 - "Only in" share: unique claims over all claims;
 - skip points: skip-labelled sentences that became a point (agreed or unique).
 
-The last line is ``alignment_agreed_recall: R``.
+The last line is ``alignment_agreed_recall: R`` (``--metric precision``:
+``alignment_agreed_precision``; ``--metric contrary``: ``alignment_contrary_recall``,
+the conflict+update recall).
 """
 
 from __future__ import annotations
@@ -444,8 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="print misses and false points with the sentence text")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="folder of gold files")
     parser.add_argument(
-        "--metric", choices=("recall", "precision"), default="recall",
-        help="the figure on the last line: agreed recall (default) or agreed precision",
+        "--metric", choices=("recall", "precision", "contrary"), default="recall",
+        help="the figure on the last line: agreed recall (default), agreed precision, or conflict+update recall",
     )
     parser.add_argument(
         "--cv", action="store_true",
@@ -490,6 +492,8 @@ def main(argv: list[str] | None = None) -> int:
     print(format_tally(total))
     if args.metric == "precision":
         print(f"alignment_agreed_precision: {_ratio(total.points_right, total.points):.3f}")
+    elif args.metric == "contrary":
+        print(f"alignment_contrary_recall: {_ratio(total.gold_relations_found, total.gold_relations):.3f}")
     else:
         print(f"alignment_agreed_recall: {_ratio(total.facts_found, total.facts):.3f}")
     return 0

@@ -13,8 +13,10 @@ the same fact (a *matched* fact), the checks here look at what still differs:
   "Rep. Linda Sanchez"): ``conflicts``, or ``updates`` when the two sides
   carry their own times;
 - a plan or expectation and its outcome ("was expected to plead guilty" /
-  "pleaded guilty"), or "not yet" and done ("has not been charged" /
-  "was charged"): ``updates``, plan first;
+  "pleaded guilty"), or "not yet" and done ("no charges have been filed yet" /
+  "was charged"): ``updates``, plan first (:mod:`storydiff.align.progress`);
+- a leaving day told two ways ("his final day will be Feb. 28" / "will leave
+  on January 1"), a deed reported in one year and dated to a later one;
 - a denial or a negation of what the other asserts: ``conflicts``, never when
   one side only asks for something ("asked the company to provide records").
 
