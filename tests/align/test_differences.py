@@ -221,3 +221,18 @@ def test_a_support_verb_plan_is_done_only_to_its_object() -> None:
         ), published="2024-05-04"),
     ])
     assert not _contrary(brief, "will file charges", "filed incomplete"), brief.relations
+
+
+def test_a_plan_read_from_its_words_is_quoted_by_them() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The mayor said she's prepared to sign a budget for the harbour through June 30.\n\n"
+            "The harbour lost money last year."
+        )),
+        _article("B", "County Post", (
+            "The mayor signed it on Friday night, keeping the harbour budget in place until June 30.\n\n"
+            "Fishermen welcomed the decision."
+        ), published="2024-05-04"),
+    ])
+    found = _contrary(brief, "prepared to sign", "signed it")
+    assert found and found[0][0] == "updates" and "'prepared to sign'" in found[0][1], brief.relations

@@ -10,6 +10,7 @@ on pairs about one fact.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from collections.abc import Mapping
@@ -144,9 +145,17 @@ def plan_and_outcome(
                 continue
             return Relation(
                 "updates", (p.id, o.id), 0.7,
-                f"plan, then outcome: {side(plan)}, then {side(outcome)}", 0.0,
+                f"plan, then outcome: {side(_planned_words(plan))}, then {side(outcome)}", 0.0,
             )
     return None
+
+
+def _planned_words(plan: ClaimContext) -> ClaimContext:
+    """The plan as its reason quotes it: "prepared to sign" rather than the parse's key ("’s")."""
+    named = _PLANNED_VERB.search(plan.claim.text)
+    if named is None or (plan.claim.key and _PLAN.search(plan.claim.key)):
+        return plan
+    return dataclasses.replace(plan, claim=dataclasses.replace(plan.claim, key=named.group()))
 
 
 # What a reading of a plan finds: the verb, its past forms, where the plan and the deed are in their claims.
