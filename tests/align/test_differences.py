@@ -236,3 +236,47 @@ def test_a_plan_read_from_its_words_is_quoted_by_them() -> None:
     ])
     found = _contrary(brief, "prepared to sign", "signed it")
     assert found and found[0][0] == "updates" and "'prepared to sign'" in found[0][1], brief.relations
+
+
+def test_a_possible_day_then_that_day_ruled_out_is_an_update() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The organisers said on Thursday that the harbour festival was postponed, but if the storm passes it "
+            "could take place on Saturday as first scheduled.\n\nThe festival began in 1988."
+        ), published="2024-05-02"),
+        _article("B", "County Post", (
+            "The mayor said the harbour festival would not be held this Saturday, as first scheduled.\n\n"
+            "The storm closed the ferry route."
+        ), published="2024-05-03"),
+    ])
+    found = _contrary(brief, "could take place on Saturday", "would not be held this Saturday")
+    assert found and found[0][0] == "updates" and "possible, then not" in found[0][1], brief.relations
+
+
+def test_a_possible_day_and_another_day_ruled_out_are_not_one_change() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The organisers said on Thursday that the harbour festival was postponed, but if the storm passes it "
+            "could take place on Saturday as first scheduled.\n\nThe festival began in 1988."
+        ), published="2024-05-02"),
+        _article("B", "County Post", (
+            "The mayor said the harbour festival would not be held on Sunday, as first scheduled.\n\n"
+            "The storm closed the ferry route."
+        ), published="2024-05-03"),
+    ])
+    assert not _contrary(brief, "could take place on Saturday", "would not be held on Sunday"), brief.relations
+
+
+def test_postponed_and_not_held_agree() -> None:
+    # "Was postponed" says the event will not take place as planned, as "would not be held" does.
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "The organisers said on Thursday that the harbour festival was postponed because of the storm.\n\n"
+            "The festival began in 1988."
+        ), published="2024-05-02"),
+        _article("B", "County Post", (
+            "The mayor said the harbour festival would not be held this Saturday because of the storm.\n\n"
+            "The storm closed the ferry route."
+        ), published="2024-05-03"),
+    ])
+    assert not _contrary(brief, "was postponed", "would not be held"), brief.relations

@@ -40,7 +40,7 @@ from difflib import SequenceMatcher
 from types import MappingProxyType
 
 from storydiff.align.figures import dates_clash, leaving_days_clash, measure_clash, named_amount_clash, number_clash
-from storydiff.align.progress import done, not_yet_then_done, plan_and_outcome
+from storydiff.align.progress import done, maybe_then_not, not_yet_then_done, plan_and_outcome
 from storydiff.align.relations import (
     ClaimContext,
     Evidence,
@@ -200,8 +200,12 @@ def difference(
     things, two counts of one specific thing ("two paintings" / "three paintings").
     """
     a, b = left.claim, right.claim
-    if is_request(a) or is_request(b) or a.modality == "possible" or b.modality == "possible":
+    if is_request(a) or is_request(b):
         return None  # "asked them to provide records" neither asserts nor denies anything
+    # A possible day is superseded by that day ruled out; otherwise a "might" or an "if" is never a side.
+    maybe = maybe_then_not(left, right, found)
+    if maybe is not None or a.modality == "possible" or b.modality == "possible":
+        return maybe
     if found.similarity >= PLAN_COSINE or matched:
         plan = plan_and_outcome(left, right, found, people) or not_yet_then_done(left, right, found)
         if plan is not None:

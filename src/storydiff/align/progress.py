@@ -55,6 +55,40 @@ _NOT_DONE = re.compile(r"\b(?:will|would|could|might|may|should|expected|likely|
                        re.IGNORECASE)
 
 
+MAYBE_COSINE = 0.40  # a possible day and its negation, between claims at least this close
+
+# "it could take place on Tuesday", then "it would not be held this Tuesday": a scheduled event's
+# possible day, then that day ruled out.
+_HAPPENS = r"(?:take place|be held|happen|go ahead|proceed|occur)"
+_ON_DAY = r"(?:\W+\w+){0,3}?\W+(?:this\s+|next\s+|on\s+)?(?P<day>[A-Z][a-z]+day|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"
+_MAYBE_ON = re.compile(rf"\b(?:could|might|may)\s+(?:still\s+)?{_HAPPENS}{_ON_DAY}")
+_NOT_ON = re.compile(rf"\b(?:(?:will|would|could)\s+not|won[’']t|wouldn[’']t)\s+{_HAPPENS}{_ON_DAY}")
+
+
+def maybe_then_not(left: ClaimContext, right: ClaimContext, found: Evidence) -> Relation | None:
+    """One side says an event could happen on a day, the other that it will not happen that day.
+
+    "If the government re-opens it could take place on Tuesday" / "it would not be held this
+    Tuesday": an ``updates``, the possibility first (unless the two are dated the other way round).
+    The two must name the same day and share a name or a rarer word of the story.
+    """
+    if found.similarity < MAYBE_COSINE or not (found.shared_names or found.rare_words):
+        return None
+    for maybe, denied in ((left, right), (right, left)):
+        could, not_on = _MAYBE_ON.search(maybe.claim.text), _NOT_ON.search(denied.claim.text)
+        if could is None or not_on is None or could.group("day").lower()[:3] != not_on.group("day").lower()[:3]:
+            continue
+        order = time_order(maybe, denied)
+        if order is not None and order[0] is denied:
+            return None
+        shown = dataclasses.replace(maybe, claim=dataclasses.replace(maybe.claim, key=could.group()))
+        return Relation(
+            "updates", (maybe.claim.id, denied.claim.id), 0.6,
+            f"possible, then not: {side(shown)}, then {side(denied)}", 0.0,
+        )
+    return None
+
+
 def not_yet(claim: Claim) -> str | None:
     """The words of a claim saying an event has not happened yet ("no formal charges have been filed yet")."""
     match = _NOT_YET.search(claim.text)

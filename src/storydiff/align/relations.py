@@ -231,6 +231,8 @@ def _conflict(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> tu
     # "will not hold a meeting" vs "a meeting would happen": the same event, negated on one side.
     if a.polarity != b.polarity and a.modality in _ASSERTIVE and b.modality in _ASSERTIVE:
         negative, positive = (a, b) if a.polarity == "negative" else (b, a)
+        if positive.predicate in _CALLED_OFF:
+            return None  # "the festival was postponed" and "will not be held" agree
         # Same verb, different complements ("charged with seven counts" vs "not charged
         # with conspiring"): only a conflict when the negated side adds nothing new.
         same_voice = left.speaker is not None and left.speaker == right.speaker
@@ -468,6 +470,8 @@ def synonyms(predicate: str) -> frozenset[str]:
     return frozenset({predicate, *(v for v, k in _SYNONYMS.items() if k == kind)} - {""})
 
 
+# Verbs that say an event will not take place as planned: "was postponed" agrees with "will not be held".
+_CALLED_OFF = frozenset({"cancel", "postpone", "call off", "rule out", "delay", "suspend", "scrap", "scrub"})
 # Verbs that say whether an event (a meeting, a vote) takes place: "would happen", "will not hold".
 _OCCUR = frozenset({
     "happen", "occur", "take place", "hold", "have", "exist", "go ahead", "schedule", "plan", "set",
