@@ -167,3 +167,29 @@ def test_candidates_are_frozen(nlp: Language) -> None:
         item.content = (0, 1)  # type: ignore[misc]
     moved = dataclasses.replace(item, content=(0, 1))
     assert moved.content == (0, 1) and item.content != (0, 1)
+
+
+def test_a_rule_clause_is_also_proposed_without_its_trailing_participle(nlp: Language) -> None:
+    # Annotators keep ", pointing to ..." in one article and drop it in the next: both readings are
+    # candidates, and the model chooses.
+    doc = nlp("The harbour master said the old pier was safe, pointing to a survey finished in May.")
+    found = candidates(doc)
+    contents = {(f.kind, doc.text[f.content[0] : f.content[1]]) for f in found}
+    assert ("governed", "the old pier was safe, pointing to a survey finished in May") in contents
+    assert ("v:short", "the old pier was safe") in contents
+
+
+def test_a_rule_clause_is_also_proposed_with_the_clause_the_rule_cuts(nlp: Language) -> None:
+    doc = nlp("Ines Moreau said the ferry would run on Sunday, and the drivers would be paid in full.")
+    found = candidates(doc)
+    contents = {(f.kind, doc.text[f.content[0] : f.content[1]]) for f in found}
+    assert ("governed", "the ferry would run on Sunday") in contents
+    assert ("v:long", "the ferry would run on Sunday, and the drivers would be paid in full") in contents
+
+
+def test_a_cue_with_no_source_in_the_text_is_a_candidate_with_an_empty_speaker(nlp: Language) -> None:
+    # "Asked about ...": PolNeAR counts the question though nobody in the text asks it.
+    doc = nlp("Asked about the late ferries, the harbour master blamed the storm.")
+    found = [f for f in candidates(doc) if doc.text[f.cue[0] : f.cue[1]] == "Asked"]
+    assert found and all(f.speaker.text == "" and f.speaker.start == f.cue[0] for f in found)
+    assert any(doc.text[f.content[0] : f.content[1]] == "the late ferries" for f in found)

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from storydiff.models import Statement
+from storydiff.models import Speaker, Statement
 from storydiff.lexicon import SPEECH_LEMMAS
+from storydiff.nlp.statements.positions import doc_text
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.speakers import phrase_bounds
 
@@ -136,9 +137,21 @@ def _sources(doc: Doc, spans: Spans) -> Spans:
     return [*spans, (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))]
 
 
-def _same_person(pred: Pred, gold_text: str) -> bool:
+def speaker_right(doc: Doc, gold: Gold, speaker: Speaker) -> bool:
+    """Whether a speaker is the gold attribution's source, as the benchmark counts it (True
+    when the gold has no source: there is nothing to get wrong)."""
+    return not gold.source or _speaker_ok(doc, gold, (speaker.start, speaker.end), speaker.name, speaker.text)
+
+
+def _speaker_ok(doc: Doc, gold: Gold, span: tuple[int, int], name: str | None, said: str) -> bool:
+    text = doc_text(doc)
+    src = " ".join(text[s:e] for s, e in gold.source)
+    return _overlaps(span, _sources(doc, gold.source)) or _same_person(name, said, src)
+
+
+def _same_person(speaker_name: str | None, speaker_text: str, gold_text: str) -> bool:
     words = set(re.findall(r"\w+", gold_text))
-    for name in (pred.speaker_name, pred.speaker_text):
+    for name in (speaker_name, speaker_text):
         if name:
             last = re.findall(r"\w+", name)
             if last and last[-1][0].isupper() and last[-1] in words:
@@ -213,7 +226,7 @@ def score_doc(doc: Doc, gold: list[Gold], preds: list[Pred], every: Tally, speec
             if g.source:
                 t.speaker_n += 1
                 src = " ".join(text[s:e] for s, e in g.source)
-                if _overlaps(p.speaker, _sources(doc, g.source)) or _same_person(p, src):
+                if _speaker_ok(doc, g, p.speaker, p.speaker_name, p.speaker_text):
                     t.speaker_ok += 1
                 else:
                     t.wrong_speakers.append(f"gold [{src}] got [{p.speaker_text}]: {show(g.content)[:80]}")

@@ -17,6 +17,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``exchanges``: questions and answers: transcript lines, replies given to the person asked;
 - ``rules``: candidates from cue verbs, "according to", block quotations, with those of ``lines`` and ``continued``;
 - ``templates``: candidates from the cue vocabulary learned on PolNeAR;
+- ``variants``: other end points for a rule's clause, shorter and longer, for the model to choose from;
 - ``features``: the model's features, by name;
 - ``choice``: the statement model: loading, scoring, choosing;
 - ``extract``: ``iter_statements``, the whole of it.

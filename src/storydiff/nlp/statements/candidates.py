@@ -33,6 +33,8 @@ KINDS = (
     "t:advcl",
     "t:prep",
     "t:passive",
+    "v:short",
+    "v:long",
 )
 RULE_KINDS = frozenset(KINDS[:8])
 # Candidates that share a cue with the statement they continue.

@@ -27,6 +27,7 @@ from storydiff.nlp.statements.rules import recipient, rule_candidates
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.speakers import NameIndex, is_source, phrase_bounds
 from storydiff.nlp.statements.templates import template_candidates
+from storydiff.nlp.statements.variants import variant_candidates
 from storydiff.nlp.timex import find_when, resolve_when
 
 
@@ -52,8 +53,10 @@ def iter_statements(
     chosen: list[Candidate] = []
     if found:
         scores = trust_transcript(text, found, score(model, doc, quotes, found), model.threshold)
+        token_at = TokenAt(doc)
+        scores = _trust_pointers(text, token_at, found, scores, model.threshold)
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
-        chosen = give_answers(chosen, TokenAt(doc), names)
+        chosen = give_answers(chosen, token_at, names)
     yield from number_statements(doc, chosen, article_id, published)
 
 
@@ -188,7 +191,7 @@ def _candidates(
     # A template that repeats a rule's content, or a quotation without its marks, adds
     # nothing but a way to lose the marks: the rule's candidate stays, the template goes.
     seen = {(f.cue, _words_of(text, f.content)) for f in found}
-    for item in template_candidates(doc, quotes, names, vocab, Paragraphs(text)):
+    for item in template_candidates(doc, quotes, names, vocab, Paragraphs(text)) + variant_candidates(doc, found):
         key = (item.cue, _words_of(text, item.content))
         if key not in seen:
             seen.add(key)
@@ -205,6 +208,28 @@ def _when(cue: Token, text: str, published: str | None) -> When | None:
 
 
 _EDGE_CHARS = " \t\n\"“”‘’'«».,;:!?"
+
+
+def _trust_pointers(
+    text: str, token_at: TokenAt, found: Sequence[Candidate], scores: Sequence[float], threshold: float
+) -> list[float]:
+    """Scores with a verb of speech whose content is a relative "which" standing for a clause
+    or noun phrase at the threshold at least.
+
+    "The mayor claimed the tolls would fall, which her rival denied": the rival denied that
+    the tolls would fall (``_resolve_pointer`` puts the clause in place of "which"). The
+    model sees only the word "which" and scores it by luck of the training run; the
+    pointer is as plain a statement as the clause it stands for.
+    """
+    lifted = list(scores)
+    for i, item in enumerate(found):
+        start, end = _words_of(text, item.content)
+        if text[start:end].lower() != "which" or token_at(item.cue[0]).lemma_ not in SPEECH_LEMMAS:
+            continue
+        resolved = _resolve_pointer(text, token_at, item)
+        if resolved is not None and resolved.content != item.content:
+            lifted[i] = max(lifted[i], threshold)
+    return lifted
 
 
 def _words_of(text: str, span: tuple[int, int]) -> tuple[int, int]:

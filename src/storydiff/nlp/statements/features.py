@@ -203,6 +203,33 @@ def _contains_rule_cue(v: _View) -> bool:
     return inside > 0
 
 
+def _tail(v: _View, last: int) -> int:
+    """The first word after token ``last`` in its sentence, past commas and "and" (-1 if none):
+    what a content leaves out ("..., citing the audit": "citing")."""
+    t, end = v.t, v.s.index[last]
+    i = last + 1
+    while i < v.a.n_doc and v.s.index[i] == end and (t.pos[i] in ("PUNCT", "CCONJ", "SPACE")):
+        i += 1
+    return i if i < v.a.n_doc and v.s.index[i] == end else -1
+
+
+def _tail_code(v: _View, last: int, table: Sequence[str], values: list[str]) -> int:
+    i = _tail(v, last)
+    return _code(values[i] if i >= 0 else "OTHER", table)
+
+
+def _rule_last(v: _View) -> int:
+    return v.a.token_at.index(v.rules[0].content[1] - 1) if v.rules else v.last
+
+
+def _versus_rule(v: _View) -> int:
+    """Whether the content ends after (1), at (0) or before (-1) the rule's content for the cue."""
+    if not v.rules:
+        return 0
+    end = v.rules[0].content[1]
+    return (v.end > end) - (v.end < end)
+
+
 def _has_child(dep: str) -> Callable[[_View], float]:
     """Whether the cue has a dependent of this relation ("child_ccomp": it governs a clause)."""
     return lambda v: dep in v.children
@@ -307,6 +334,14 @@ FEATURES: tuple[Feature, ...] = (
     Feature("content_sentences", lambda v: v.s.index[v.last] - v.s.index[v.first]),
     Feature("contains_rule_cue", _contains_rule_cue),
     Feature("lexicon", lambda v: v.item.lexicon),
+    Feature("tail_tag", lambda v: _tail_code(v, v.last, _TAGS, v.t.tag), True),
+    Feature("tail_dep", lambda v: _tail_code(v, v.last, _DEPS, v.t.dep), True),
+    Feature("tail_word", lambda v: _tail_code(v, v.last, _NEXT_WORDS, v.t.lower), True),
+    Feature("tail_to_head", lambda v: (i := _tail(v, v.last)) >= 0 and v.t.head[i] in (v.root, v.c)),
+    Feature("rule_tail_tag", lambda v: _tail_code(v, _rule_last(v), _TAGS, v.t.tag), True),
+    Feature("rule_tail_dep", lambda v: _tail_code(v, _rule_last(v), _DEPS, v.t.dep), True),
+    Feature("no_speaker", lambda v: v.speaker.start == v.speaker.end),
+    Feature("versus_rule", lambda v: _versus_rule(v)),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 BY_NAME: dict[str, Feature] = {f.name: f for f in FEATURES}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import Paragraphs, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
@@ -56,12 +57,15 @@ def template_candidates(
             # "treating it as a compliment -- ''That makes me smart'' -- and, asked later,
             # asserting ...": the quote's "That" is not who asserted; the clause's subject is
             speaker_tok = participle_subject(tok, quotes, 0)
-        if speaker_tok is None or speaker_tok.lower_ == "there":
+        if speaker_tok is not None and speaker_tok.lower_ == "there":
             continue
+        # No source in the text ("Asked about the deal, ...", "It was announced that ..."):
+        # PolNeAR still counts the attribution; the statement gets an empty speaker at its cue.
+        skip = speaker_tok.i if speaker_tok is not None else -1
         para_start, para_end = paragraph_of(tok.idx)
         spans: dict[tuple[int, int], str] = {}
         for child in tok.children:
-            if not para_start <= child.idx < para_end or child.i == speaker_tok.i:
+            if not para_start <= child.idx < para_end or child.i == skip:
                 continue
             kind = _TEMPLATE_DEPS.get(child.dep_)
             if kind is not None:
@@ -74,7 +78,7 @@ def template_candidates(
                 if objs:
                     spans.setdefault(_edges(objs[0]), "t:prep")
                     spans.setdefault((objs[0].left_edge.idx, _edges(child)[1]), "t:prep")
-        if speaker_tok.dep_ == "pobj" and speaker_tok.head.dep_ == "agent":
+        if speaker_tok is not None and speaker_tok.dep_ == "pobj" and speaker_tok.head.dep_ == "agent":
             # "The plan was rejected by most voters": what the agent rejected is the subject.
             for child in tok.children:
                 if child.dep_ == "nsubjpass":
@@ -88,10 +92,10 @@ def template_candidates(
             if bounds is None:
                 continue
             start, end = trim_edges(text, *bounds)
-            if end - start < 2 or (start <= speaker_tok.idx < end):
+            if end - start < 2 or (speaker_tok is not None and start <= speaker_tok.idx < end):
                 continue
             if speaker is None:
-                speaker = describe(speaker_tok, names)
+                speaker = describe(speaker_tok, names) if speaker_tok is not None else Speaker("", tok.idx, tok.idx)
             direct = text[start] in '"“«' and text[end - 1] in '"”»'
             out.append(Candidate(speaker, (tok.idx, tok.idx + len(tok)), (start, end), direct, kind=kind))
     return out

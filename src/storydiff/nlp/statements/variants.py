@@ -1,0 +1,90 @@
+"""Other end points for a reported clause: the same statement, cut shorter or run longer.
+
+The rules end a reported clause by convention (a trailing ", who ..." aside
+cut, a coordinated clause with a subject of its own left out), and
+annotators draw the same boundary both ways: "said the plan was sound*,
+pointing to the audit*" keeps the participle in one article and drops it in
+the next; "said she would stay*, but that the vote was close*" keeps the
+second clause more often than not. For a rule's clause after its cue this
+module proposes the other readings: cut before each trailing phrase of the
+clause's head (a participle, an adverbial clause, a prepositional phrase, a
+coordinated clause), and run on to the end of the head's phrase or of the
+sentence. The statement model (``choice.py``) chooses among them; the
+variant kinds let it tell them from the rule's own cut.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.positions import TokenAt, doc_text
+from storydiff.nlp.statements.reported import trim_edges
+
+# Trailing phrases of a clause's head that annotators cut as often as they keep:
+# "..., citing the audit", "... because it was late", "... by using the tally",
+# "..., and called him a liar".
+_CUT_DEPS = frozenset({"advcl", "prep", "conj", "npadvmod", "acl", "parataxis", "ccomp", "xcomp", "dep", "agent"})
+_VARIED_KINDS = frozenset({"governed"})
+_MIN_WORDS = 3
+
+
+def variant_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Shorter and longer readings of each rule clause that follows its cue (kinds ``v:short``, ``v:long``).
+
+    "She said the plan was sound, pointing to the audit": besides the rule's
+    content, "the plan was sound" (``v:short``); "She said she would stay, but
+    the vote was close" (the rule stops at "stay"): "she would stay, but the
+    vote was close" (``v:long``). A reading that crosses a quotation mark the
+    rule's content does not, or leaves the sentence, is not proposed.
+    """
+    text = doc_text(doc)
+    token_at = TokenAt(doc)
+    out: list[Candidate] = []
+    for item in found:
+        if item.kind not in _VARIED_KINDS or item.direct or item.content[0] < item.cue[1]:
+            continue
+        start, end = item.content
+        first, last = token_at(start), token_at(end - 1)
+        head = _head_of(doc, first.i, last.i)
+        ends: dict[int, str] = {}
+        for child in head.rights:
+            if child.i > last.i or child.dep_ not in _CUT_DEPS:
+                continue
+            cut = _end_before(doc, child.left_edge.i)
+            if cut is not None and cut.i > head.i - 1 and cut.i >= first.i + _MIN_WORDS - 1:
+                ends.setdefault(cut.idx + len(cut), "v:short")
+        sent_end = last.sent.end - 1
+        for far in (head.right_edge, doc[sent_end]):
+            if far.i > last.i and far.sent == last.sent:
+                ends.setdefault(far.idx + len(far), "v:long")
+        for new_end, kind in ends.items():
+            a, b = trim_edges(text, start, new_end)
+            if b - a < 2 or (a, b) == item.content or a <= item.cue[0] < b:
+                continue
+            if _crosses_quote(text, a, b):
+                continue
+            out.append(Candidate(item.speaker, item.cue, (a, b), False, item.recipient, None, kind, item.lexicon))
+    return out
+
+
+def _head_of(doc: Doc, first: int, last: int) -> Token:
+    for i in range(first, last + 1):
+        head = doc[i].head.i
+        if head < first or head > last or head == i:
+            return doc[i]
+    return doc[first]
+
+
+def _end_before(doc: Doc, i: int) -> Token | None:
+    """The last word before index ``i``, skipping "and", "but" and punctuation."""
+    i -= 1
+    while i >= 0 and (doc[i].dep_ == "cc" or doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
+def _crosses_quote(text: str, start: int, end: int) -> bool:
+    """Whether a quotation opens inside the span and closes after it (or the reverse)."""
+    marks = sum(ch in '"“”' for ch in text[start:end])
+    return marks % 2 == 1
