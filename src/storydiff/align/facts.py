@@ -46,14 +46,15 @@ from storydiff.align.relations import (
     Evidence,
     compatible,
     is_request,
-    negation_apart,
     quotes,
     scale,
     side,
     synonyms,
+    terms_of,
     time_order,
 )
-from storydiff.align.vocabulary import as_printed
+from storydiff.align.vocabulary import as_printed, stem
+from storydiff.lexicon import NEGATORS
 from storydiff.models import Claim, Relation
 
 MODEL_FLOOR = 0.40  # cosine below which a pair is not worth the model's time
@@ -170,6 +171,36 @@ def decide(
             found.similarity,
         )
     return fallback
+
+
+# A negator and the word it negates: "not a", "nothing improper", "n't cut".
+_NEGATED = re.compile(
+    rf"(?:\b(?:{'|'.join(sorted(w for w in NEGATORS if w.isalpha()))})\b|n[’']t\b)\W*(\w+)?", re.IGNORECASE
+)
+
+
+def negation_apart(a: Claim, b: Claim, unnamed: bool = True) -> bool:
+    """Whether two claims of opposite polarity differ only in a negation that is not about what they share.
+
+    The negative claim's negation is printed in the other claim too ("not a theology based on the
+    Bible" quoted by both); or, with ``unnamed``, its negated event (decisive words, verb, the things
+    it is about) is nothing the other claim names ("would not comply with subpoenas" / "will invoke
+    the Fifth Amendment"). Never "will not hold a meeting" against "a meeting was definite", nor
+    "will not attend" against "will attend".
+    """
+    if a.polarity == b.polarity:
+        return False
+    negative, positive = (a, b) if a.polarity == "negative" else (b, a)
+    said = positive.text.lower()
+    printed = [m.group() for m in _NEGATED.finditer(negative.key or "")]
+    if printed and all(" ".join(p.lower().split()) in said for p in printed):
+        return True
+    if not unnamed:
+        return False
+    # The negated event: its decisive words, its verb and the things it is about ("will not hold" a *meeting*).
+    event = {*terms_of(negative.key or ""), negative.predicate, *(w for w in negative.arguments if w.islower())}
+    event = {w for w in event if w} | {stem(w) for w in event if w}
+    return bool(event) and not event & (set(terms_of(positive.text)) | set(positive.words))
 
 
 def _specifics_confidence(specifics: float, same_fact: float) -> float:
