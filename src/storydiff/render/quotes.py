@@ -24,6 +24,18 @@ CSV_COLUMNS = ("source", "id", "speaker", "anonymous", "role", "cue", "content",
                "recipient", "when", "date", "content_start", "content_end")
 
 
+# A statement whose text names no source ("Asked about the delay, ..."): the JSON keeps an empty speaker span.
+NO_SOURCE = "(no source named)"
+_QUOTE_MARKS = "\"“”'‘’«»"
+
+
+def _quoted(content: str) -> str:
+    """A direct quote in marks, unless its span already holds them (the quote's own marks are often in it)."""
+    if content[:1] in _QUOTE_MARKS or content[-1:] in _QUOTE_MARKS:
+        return content
+    return f'"{content}"'
+
+
 def _t(text: str, limit: int = 0) -> str:
     return escape(one_line(terminal_safe(text), limit))
 
@@ -43,7 +55,7 @@ def render_quotes_table(rows: Sequence[dict[str, Any]], width: int = 100) -> str
             who += f", {row['speaker']['role']}"
         cue = row["cue"]["text"] + (f" {row['recipient']['text']}" if row["recipient"] else "")
         content = _t(row["content"]["text"], 300)
-        table.add_row(_t(row["id"]), _t(who), _t(cue), f'"{content}"' if row["direct"] else content)
+        table.add_row(_t(row["id"]), _t(who) or NO_SOURCE, _t(cue), _quoted(content) if row["direct"] else content)
     if not rows:
         console.print("No statements found.")
     else:
