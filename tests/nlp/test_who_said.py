@@ -150,6 +150,18 @@ def test_an_event_is_never_a_speaker(nlp: Language) -> None:
     assert by_content(found, "council was split").speaker.text == ""
 
 
+def test_a_placeholder_it_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "It was announced on Monday that the ferry terminal would close for two weeks in April. "
+        "The harbor board met later. It said the closure would cost the port little."
+    )
+    found = extract(nlp, text)
+    # "It was announced that": the article names no source; the attribution stays, with none.
+    assert by_content(found, "terminal would close").speaker.text == ""
+    # "It said": an "it" that stands for the board keeps its span.
+    assert by_content(found, "closure would cost").speaker.text == "It"
+
+
 def test_a_pointer_is_not_content(nlp: Language) -> None:
     text = (
         "Yuri Petrov said the leaders would meet on Friday. Dmitry Volkov later rowed back on that. "

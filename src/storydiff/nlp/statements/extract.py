@@ -109,9 +109,14 @@ def _gated(doc: Doc, speaker: Speaker, cue_start: int, content: tuple[int, int])
         if content[0] <= span.start_char < content[1]:
             return Speaker("", cue_start, cue_start)
         speaker = Speaker(span.text, span.start_char, span.end_char, speaker.name, speaker.anonymous, speaker.role)
-    if is_source(head):
+    if is_source(head) and not _placeholder_it(head):
         return speaker
     return Speaker("", cue_start, cue_start)
+
+
+def _placeholder_it(head: Token) -> bool:
+    """ "It" holding the place of a clause, not of a source: "It was announced that ...", "it is said that ..."."""
+    return head.lower_ == "it" and head.dep_ in ("expl", "nsubjpass")
 
 
 # Cues that withhold speech when they govern a verb of speech: "declined to say".
