@@ -162,6 +162,18 @@ def test_a_placeholder_it_is_no_speaker(nlp: Language) -> None:
     assert by_content(found, "closure would cost").speaker.text == "It"
 
 
+def test_a_name_the_parse_lost_before_a_role_is_not_anonymous(nlp: Language) -> None:
+    text = (
+        "Per Aune, a spokesman for the ferry line, said the boats would run on Monday. "
+        "Last Tuesday, a spokesman for the ministry, who asked not to be named, said the talks had failed."
+    )
+    found = extract(nlp, text)
+    named = by_content(found, "boats would run")  # "Per" was parsed as a preposition
+    assert named.speaker.name == "Per Aune" and not named.speaker.anonymous
+    unnamed = by_content(found, "talks had failed")  # a day before the comma is no name
+    assert unnamed.speaker.anonymous and unnamed.speaker.name is None
+
+
 def test_a_pointer_is_not_content(nlp: Language) -> None:
     text = (
         "Yuri Petrov said the leaders would meet on Friday. Dmitry Volkov later rowed back on that. "

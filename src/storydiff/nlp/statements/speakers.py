@@ -378,10 +378,34 @@ def describe(head: Token, names: NameIndex) -> Speaker:
             _role(span, first, head.i + 1, head),
         )
     if _is_anonymous(span, head):
+        before = _name_before_comma(span)
+        if before is not None:  # "Per Aune, a spokesman for the line, confirmed": the parse lost the name
+            return Speaker(span.text, span.start_char, span.end_char, before, False, _description(span))
         # "a spokeswoman for the ministry" where the article names its only spokeswoman
         sole = names.sole_role(head.lemma_.lower()) if head.lemma_.lower() in _ONE_HOLDER else None
         return Speaker(span.text, span.start_char, span.end_char, sole, sole is None, _description(span))
     return Speaker(span.text, span.start_char, span.end_char)
+
+
+def _name_before_comma(span: Span) -> str | None:
+    """The name that opens the sentence just before a role phrase set off by commas, when the parse did
+    not join them: "Per Aune, a spokesman for the line, confirmed" ("Per" taken for a preposition). Two
+    to four capitalised words, the last a proper noun, none in an entity other than a person."""
+    doc = span.doc
+    comma = span.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    first = comma
+    while first > doc[comma].sent.start and doc[first - 1].is_title and comma - first < 4:
+        first -= 1
+    words = doc[first:comma]
+    if first != doc[comma].sent.start or not 2 <= len(words) <= 4 or words[-1].pos_ != "PROPN":
+        return None
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None  # an apposition is closed by a comma too: "In Washington, a spokesman said" has none
+    if any(w.ent_type_ not in ("", "PERSON") for w in words):
+        return None  # "Last Tuesday, a spokesman ...,": a time or a place, not a name
+    return words.text
 
 
 # "Trump promised to end abuses, which he said cost jobs": a pronoun inside a
