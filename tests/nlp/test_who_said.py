@@ -174,6 +174,17 @@ def test_a_name_the_parse_lost_before_a_role_is_not_anonymous(nlp: Language) -> 
     assert unnamed.speaker.anonymous and unnamed.speaker.name is None
 
 
+def test_what_was_answered_is_not_whom(nlp: Language) -> None:
+    text = (
+        "The ferry line did not respond to a request for comment. "
+        "Mara Voss said to reporters that the boats would run."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "request for comment").recipient is None
+    told = by_content(found, "boats would run").recipient
+    assert told is not None and told.text == "reporters"
+
+
 def test_a_pointer_is_not_content(nlp: Language) -> None:
     text = (
         "Yuri Petrov said the leaders would meet on Friday. Dmitry Volkov later rowed back on that. "

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
-from storydiff.models import Span, Speaker, Statement, When
+from storydiff.models import Recipient, Span, Speaker, Statement, When
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.cues import DOCUMENT_VERBS, UNABLE_ADJECTIVES
 from storydiff.nlp.statements.exchanges import give_answers, inside_transcript_line, trust_transcript
@@ -83,10 +83,19 @@ def number_statements(
             cue=Span(text[item.cue[0] : item.cue[1]], *item.cue),
             content=Span(text[item.content[0] : item.content[1]], *item.content),
             direct=item.direct,
-            recipient=item.recipient,
+            recipient=_addressee(item),
             when=item.when,
             negated=is_negated(token_at(item.cue[0])),
         )
+
+
+def _addressee(item: Candidate) -> Recipient | None:
+    """The recipient, unless it lies in the content: in "did not respond to a request for comment" the
+    request is what was (not) answered, not whom."""
+    told = item.recipient
+    if told is not None and item.content[0] <= told.start < item.content[1]:
+        return None
+    return told
 
 
 def _gated(doc: Doc, speaker: Speaker, cue_start: int, content: tuple[int, int]) -> Speaker:
