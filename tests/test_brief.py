@@ -163,3 +163,16 @@ def test_a_plain_text_brief_imports_nothing_it_does_not_use(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == []
+
+
+def test_a_headline_statement_is_not_in_who_said_what(example_briefs):
+    """"Museum Theft: Three Works Missing, Director Says" sums up what the body reports Tobias Wren said;
+    listed as a statement of "Director" it would stand beside his own words. The JSON keeps it."""
+    from storydiff.render.summary import sections
+
+    museum = example_briefs["museum"]
+    headline = [s for s in museum.statements if s.cue.text == "Says"]
+    assert headline, "the museum example's second title carries a statement"
+    voices = [v.statement.id for group in sections(museum).speakers for v in group.statements]
+    assert headline[0].id not in voices
+    assert any(v.startswith("B-") for v in voices)

@@ -152,6 +152,11 @@ class Sections:
         return f"article {article_id}"
 
 
+# Claims whose statements stay out of "who said what": "Museum Theft: Three Works Missing, Director Says"
+# is the headline's summary of a statement the body reports, and a caption's or byline's is no report.
+_NOT_REPORTING = frozenset({"headline", "caption", "byline"})
+
+
 def is_reportable(statement: Statement) -> bool:
     """Whether a statement belongs in "who said what": speech (not "wants", "plans") by someone named
     or described, not an unresolved "it" or "they" nor a phrase that is no source (an empty speaker).
@@ -202,7 +207,8 @@ def sections(brief: Brief) -> Sections:
     weights = _centrality(brief)
     unique = tuple(OnlyIn(brief.article(u.article), labels[u.article], points)
                    for u in brief.unique if (points := _excerpts(brief, u.article, u.claims, weights)))
-    voices = [_voice(brief, s) for s in brief.statements if is_reportable(s)]
+    headed = {c.statement for c in brief.claims if c.statement and c.role in _NOT_REPORTING}
+    voices = [_voice(brief, s) for s in brief.statements if is_reportable(s) and s.id not in headed]
     by_speaker: dict[str, list[Voice]] = defaultdict(list)
     for voice in voices:
         by_speaker[voice.speaker].append(voice)
