@@ -185,6 +185,14 @@ def test_what_was_answered_is_not_whom(nlp: Language) -> None:
     assert told is not None and told.text == "reporters"
 
 
+def test_a_lower_case_body_is_not_named_by_its_last_word(nlp: Language) -> None:
+    text = ("ELMSFORD — The Old Mill Bridge will close to all traffic for six weeks from July 1 while engineers "
+            "replace its corroded steel bearings, the county roads department said on Monday.")
+    st = by_content(extract(nlp, text), "Old Mill Bridge will close")
+    assert st.speaker.text == "the county roads department"
+    assert st.speaker.name != "department"
+
+
 def test_a_pointer_is_not_content(nlp: Language) -> None:
     text = (
         "Yuri Petrov said the leaders would meet on Friday. Dmitry Volkov later rowed back on that. "

@@ -362,9 +362,10 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         # "the Oregon Democrat" that no sentence tied to a name: the person the story follows
         name = names.nearest_before(head.idx, "")
         return Speaker(span.text, span.start_char, span.end_char, name, False, _description(span))
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
         # NER missed the person ("Trump" tagged ORG here, a rare name untagged):
-        # trust the name index, else the proper-noun chain as written.
+        # trust the name index, else the proper-noun chain as written. A lower-case word the
+        # tagger called a proper noun ("the county roads department") is no name.
         first = head.i
         while first > span.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
             first -= 1
