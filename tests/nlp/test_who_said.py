@@ -204,6 +204,15 @@ def test_a_pointer_is_not_content(nlp: Language) -> None:
         assert st.content.text.strip(" .") != "that"
 
 
+def test_a_pointer_with_the_writers_words_after_it_is_not_content(nlp: Language) -> None:
+    text = (
+        "Yuri Petrov said the leaders would meet on Friday. Dmitry Volkov rowed back on that later on "
+        "Thursday after the envoy said no decision had been taken."
+    )
+    for st in extract(nlp, text):
+        assert not st.content.text.startswith("that later"), st.content.text
+
+
 def test_content_keeps_the_words_that_decide_its_meaning(nlp: Language) -> None:
     # The small parser reads "claims" as a verb; "were untrue" alone would invert her statement.
     text = "The minister told the panel that claims she had hidden the report were untrue."

@@ -8,6 +8,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``cues``: the cue words beyond the verbs of speech (``storydiff.lexicon``);
 - ``positions``: the token and paragraph at an offset;
 - ``relatives``: the antecedent a relative "who" stands for, the speaker in its place;
+- ``unnamed``: sources the article leaves unnamed, and a name the parse lost before such a phrase;
 - ``speakers``: who a cue attributes its content to, named as the article names them;
 - ``subjects``: speakers the parse hides from a cue's clause (a quote's own subject, an inverted speaker);
 - ``reported``: the clause, object or infinitive a cue governs;

@@ -159,9 +159,11 @@ def _resolve_pointer(text: str, token_at: TokenAt, item: Candidate) -> Candidate
     words, cue = text[start:end].lower(), token_at(item.cue[0])
     if _POINTING_PHRASE.fullmatch(words) and cue.lemma_ in DOCUMENT_VERBS:
         return None  # "he was the one who wrote that tweet": the tweet is named, not said
+    word = token_at(start)
+    if _pointer_then_tail(word, cue):
+        return None  # "rowed back on that later on Thursday after ...": a pointer, then the writer's words
     if words not in _POINTERS:
         return item
-    word = token_at(start)
     if word.lower_ != "which":
         return None
     antecedent = None
@@ -174,6 +176,18 @@ def _resolve_pointer(text: str, token_at: TokenAt, item: Candidate) -> Candidate
     if antecedent is not None and antecedent[1] - antecedent[0] > 1:
         return dataclasses.replace(item, content=antecedent, direct=False)
     return None
+
+
+def _pointer_then_tail(word: Token, cue: Token) -> bool:
+    """A pronoun "that"/"this" as the cue's object, followed by words that modify the cue, not a clause
+    of its own: "rowed back on *that later on Thursday*". (The parser also calls a complementizer "that"
+    an object sometimes; then the next word belongs to the reported clause, not to the cue.)"""
+    if word.lower_ not in ("that", "this") or word.pos_ != "PRON" or word.dep_ not in ("dobj", "pobj"):
+        return False
+    if any(word.children) or word.i + 1 >= len(word.doc):
+        return False
+    after = word.nbor(1)
+    return after.head.i == cue.i and after.dep_ in ("advmod", "prep", "npadvmod")
 
 
 def candidates(

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from storydiff.lexicon import word_set
 from storydiff.models import Speaker
 from storydiff.nlp.statements.relatives import antecedent
+from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
@@ -45,7 +46,6 @@ _FEMALE_FIRST = word_set(
     ruth samantha sarah sheryl sonia susan tammy theresa tulsi ursula
     """
 )
-_DETERMINERS = frozenset({"det", "predet", "nummod", "poss", "case"})
 _SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
 
 
@@ -285,7 +285,7 @@ def is_source(head: Token) -> bool:
     """
     if head.is_punct or head.lower_ in _POSSESSIVES or head.lower_ in RELATIVE_PRONOUNS:
         return False  # a bare "who" that no antecedent replaced names nobody
-    place = [t for t in head.subtree if t.i == head.i or t.dep_ not in _DETERMINERS]
+    place = [t for t in head.subtree if t.i == head.i or t.dep_ not in DETERMINERS]
     # One capitalised word tagged a place is as often a surname ("Schiff said"): kept.
     if all(t.ent_type_ in _PLACE_LABELS for t in place) and (len(place) > 1 or head.i != head.left_edge.i):
         return False
@@ -357,11 +357,11 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         return Speaker(span.text, span.start_char, span.end_char, name, False, role)
     named = _named_role(head, names)
     if named is not None:  # "the spokeswoman", "the Texas Republican": the person given that role
-        return Speaker(span.text, span.start_char, span.end_char, named, False, _description(span))
+        return Speaker(span.text, span.start_char, span.end_char, named, False, description(span))
     if head.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         # "the Oregon Democrat" that no sentence tied to a name: the person the story follows
         name = names.nearest_before(head.idx, "")
-        return Speaker(span.text, span.start_char, span.end_char, name, False, _description(span))
+        return Speaker(span.text, span.start_char, span.end_char, name, False, description(span))
     if head.pos_ == "PROPN" and head.text[:1].isupper():
         # NER missed the person ("Trump" tagged ORG here, a rare name untagged):
         # trust the name index, else the proper-noun chain as written. A lower-case word the
@@ -378,35 +378,14 @@ def describe(head: Token, names: NameIndex) -> Speaker:
             False,
             _role(span, first, head.i + 1, head),
         )
-    if _is_anonymous(span, head):
-        before = _name_before_comma(span)
+    if is_anonymous(span, head):
+        before = name_before_comma(span)
         if before is not None:  # "Per Aune, a spokesman for the line, confirmed": the parse lost the name
-            return Speaker(span.text, span.start_char, span.end_char, before, False, _description(span))
+            return Speaker(span.text, span.start_char, span.end_char, before, False, description(span))
         # "a spokeswoman for the ministry" where the article names its only spokeswoman
         sole = names.sole_role(head.lemma_.lower()) if head.lemma_.lower() in _ONE_HOLDER else None
-        return Speaker(span.text, span.start_char, span.end_char, sole, sole is None, _description(span))
+        return Speaker(span.text, span.start_char, span.end_char, sole, sole is None, description(span))
     return Speaker(span.text, span.start_char, span.end_char)
-
-
-def _name_before_comma(span: Span) -> str | None:
-    """The name that opens the sentence just before a role phrase set off by commas, when the parse did
-    not join them: "Per Aune, a spokesman for the line, confirmed" ("Per" taken for a preposition). Two
-    to four capitalised words, the last a proper noun, none in an entity other than a person."""
-    doc = span.doc
-    comma = span.start - 1
-    if comma < 1 or doc[comma].text != ",":
-        return None
-    first = comma
-    while first > doc[comma].sent.start and doc[first - 1].is_title and comma - first < 4:
-        first -= 1
-    words = doc[first:comma]
-    if first != doc[comma].sent.start or not 2 <= len(words) <= 4 or words[-1].pos_ != "PROPN":
-        return None
-    if span.end >= len(doc) or doc[span.end].text != ",":
-        return None  # an apposition is closed by a comma too: "In Washington, a spokesman said" has none
-    if any(w.ent_type_ not in ("", "PERSON") for w in words):
-        return None  # "Last Tuesday, a spokesman ...,": a time or a place, not a name
-    return words.text
 
 
 # "Trump promised to end abuses, which he said cost jobs": a pronoun inside a
@@ -478,7 +457,7 @@ def _role(span: Span, name_start: int, name_end: int, head: Token) -> str | None
     # ("a meeting in Da Nang" gives Da Nang no role).
     while s > span.start and name_head.is_ancestor(doc[s - 1]):
         s -= 1
-    while s < name_start and (doc[s].dep_ in _DETERMINERS or doc[s].is_punct):
+    while s < name_start and (doc[s].dep_ in DETERMINERS or doc[s].is_punct):
         s += 1
     if s < name_start:
         return doc[s:name_start].text
@@ -489,36 +468,6 @@ def _role(span: Span, name_start: int, name_end: int, head: Token) -> str | None
         if child.dep_ == "appos":
             return doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
     return None
-
-
-def _is_anonymous(span: Span, head: Token) -> bool:
-    """Unnamed human sources: "diplomatic sources", "a senior administration official",
-    and anyone "who asked not to be named" or "speaking on condition of anonymity"."""
-    if head.lemma_.lower() not in ANONYMOUS_NOUNS and not (head.pos_ == "NOUN" and _withholds_name(head)):
-        return False
-    return not any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in span)
-
-
-_NAMING_LEMMAS = frozenset({"name", "identify", "authorize", "allow", "permit"})
-
-
-def _withholds_name(head: Token) -> bool:
-    """Whether the phrase says the source is kept unnamed: "who asked not to be named",
-    "not authorized to speak", "on condition of anonymity"."""
-    for tok in head.subtree:
-        if tok.lemma_.lower() == "anonymity":
-            return True
-        if tok.lemma_.lower() in _NAMING_LEMMAS and any(c.dep_ == "neg" for c in tok.children):
-            return True
-    return False
-
-
-def _description(span: Span) -> str:
-    """The words that describe an unnamed source, without "a", "one", "two"."""
-    start = span.start
-    while start < span.end - 1 and span.doc[start].dep_ in _DETERMINERS:
-        start += 1
-    return span.doc[start : span.end].text
 
 
 __all__ = ["NameIndex", "describe", "find_subject", "is_source", "left_neighbour", "phrase_bounds"]

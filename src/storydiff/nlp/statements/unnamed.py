@@ -1,0 +1,62 @@
+"""Sources an article leaves unnamed ("a senior official", "a nurse who asked not to be named"), and the
+name the parse lost before such a phrase ("Per Aune, a spokesman for ..."). Used by ``speakers.describe``."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from storydiff.nlp.statements.cues import ANONYMOUS_NOUNS
+
+# Dependents that only count or point at a noun ("a", "one", "two", "his"): not part of a description.
+DETERMINERS = frozenset({"det", "predet", "nummod", "poss", "case"})
+
+
+def is_anonymous(span: Span, head: Token) -> bool:
+    """Unnamed human sources: "diplomatic sources", "a senior administration official",
+    and anyone "who asked not to be named" or "speaking on condition of anonymity"."""
+    if head.lemma_.lower() not in ANONYMOUS_NOUNS and not (head.pos_ == "NOUN" and _withholds_name(head)):
+        return False
+    return not any(t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in span)
+
+
+_NAMING_LEMMAS = frozenset({"name", "identify", "authorize", "allow", "permit"})
+
+
+def _withholds_name(head: Token) -> bool:
+    """Whether the phrase says the source is kept unnamed: "who asked not to be named",
+    "not authorized to speak", "on condition of anonymity"."""
+    for tok in head.subtree:
+        if tok.lemma_.lower() == "anonymity":
+            return True
+        if tok.lemma_.lower() in _NAMING_LEMMAS and any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
+
+
+def description(span: Span) -> str:
+    """The words that describe an unnamed source, without "a", "one", "two"."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].dep_ in DETERMINERS:
+        start += 1
+    return span.doc[start : span.end].text
+
+
+def name_before_comma(span: Span) -> str | None:
+    """The name that opens the sentence just before a role phrase set off by commas, when the parse did
+    not join them: "Per Aune, a spokesman for the line, confirmed" ("Per" taken for a preposition). Two
+    to four capitalised words, the last a proper noun, none in an entity other than a person."""
+    doc = span.doc
+    comma = span.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    first = comma
+    while first > doc[comma].sent.start and doc[first - 1].is_title and comma - first < 4:
+        first -= 1
+    words = doc[first:comma]
+    if first != doc[comma].sent.start or not 2 <= len(words) <= 4 or words[-1].pos_ != "PROPN":
+        return None
+    if span.end >= len(doc) or doc[span.end].text != ",":
+        return None  # an apposition is closed by a comma too: "In Washington, a spokesman said" has none
+    if any(w.ent_type_ not in ("", "PERSON") for w in words):
+        return None  # "Last Tuesday, a spokesman ...,": a time or a place, not a name
+    return words.text
