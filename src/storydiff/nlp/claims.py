@@ -40,6 +40,9 @@ _EXPECTED = {"will", "would", "shall", "expect", "plan", "schedule", "anticipate
 _DENIED = {"deny", "dismiss", "reject", "refute"}
 # Verbs that say their complement did not happen: "failed to respond", "declined to comment".
 _FAILING = {"fail", "refuse", "decline", "neglect"}
+# Words after "not" that make it narrow a claim rather than negate it: "not just", "not only".
+_FOCUS = {"just", "only", "merely", "simply"}
+_MODALS = {"can", "ca", "could", "must", "should", "may", "might", "will", "wo", "would", "shall"}
 # Leading connectives trimmed from a clause: "but Peskov rowed back".
 _CONNECTIVES = {"but", "and", "yet", "so", "while", "whereas", "however"}
 # Verbs that carry little event meaning of their own: "was", "had", "said", "expected X to Y".
@@ -54,6 +57,8 @@ LIGHT_PREDICATES = frozenset({
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "obj", "expl"}
 # Clause dependencies below which a negation or modal belongs to another clause.
 _OTHER_CLAUSE = {"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj", "prep", "pcomp"}
+# Dependencies that put a clause under a word of another clause: "after he denied ...", "who rejected ...".
+_SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "pobj"}
 _ARGUMENT_PREPS = {"on", "about", "of", "over", "for", "to", "with", "against"}
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _STOP_LEMMAS = LIGHT_PREDICATES | {"-PRON-", "one", "thing", "way", "time", "year", "day", "people"}
@@ -100,13 +105,14 @@ def iter_claims(
                 end=span.end_char,
                 statement=statement.id if statement is not None else None,
                 sentence=index,
-                polarity=polarity(core, head),
+                polarity=polarity(core, head, voiced),
                 modality=modality(core, head, voiced),
                 numbers=_attached_ents(core, head, ("CARDINAL", "MONEY", "PERCENT", "QUANTITY")),
                 dates=_attached_ents(core, head, ("DATE", "TIME")),
                 content_start=core.start_char,
                 content_end=core.end_char,
-                predicate=predicate(head) if head is not None and head.is_alpha else "",
+                # "It's ...": the contracted verb is a predicate too ("be").
+                predicate=predicate(head) if head is not None and (head.is_alpha or head.lemma_.isalpha()) else "",
                 arguments=arguments(core, head),
                 words=tuple(dict.fromkeys(
                     t.lemma_.lower() for t in core
@@ -212,7 +218,39 @@ def _core(span: Any, statement: Statement | None) -> Any:
         core = doc[core.start + 1 : core.end]
     while len(core) > 1 and core[-1].is_punct:
         core = doc[core.start : core.end - 1]
+    # A content headed by a noun is the object of the claim's verb, not a clause of its own
+    # ("pleaded guilty to [a charge that she filed false returns]"): the claim is the core,
+    # so its predicate is "plead", not "charge".
+    head = _head(core)
+    if head is None or head.pos_ not in ("VERB", "AUX") or _subordinate_cue(span, statement):
+        return span
     return core
+
+
+def _subordinate_cue(span: Any, statement: Statement) -> bool:
+    """Whether the statement is voiced in a clause that only modifies the claim's own verb.
+
+    "The subpoena came after the aide denied that he had met the envoy": the claim says the
+    subpoena came; the denial is its circumstance, so the claim's core (and with it its
+    predicate, polarity and modality) is the claim's own clause, not the denied content.
+    "According to the aide, the talks will not happen" is no such case: its verb lies in the content.
+    """
+    root = _head(span)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(part.start <= root.idx < part.end for part in (statement.content, statement.cue)):
+        return False
+    cue = span.doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
+    if cue is None:
+        return False
+    token = cue.root
+    for _ in range(16):
+        if token.i == root.i or not span.start <= token.i < span.end or token.head.i == token.i:
+            return False
+        if token.dep_ in _SUBORDINATE:
+            return True
+        token = token.head
+    return False
 
 
 def _is_content(core: Any, statement: Statement) -> bool:
@@ -246,10 +284,16 @@ def _reported(span: Any) -> Any | None:
 
 
 def _head(core: Any) -> Any | None:
-    """The main predicate of the core: its first verb whose head lies outside it, else its root."""
+    """The main predicate of the core: its first verb whose head lies outside it, else its root.
+
+    A verb that only modifies something outside the core is not its predicate when the core holds
+    more than that clause: in "[the subpoena on Friday, after the aide declined a request]" (what
+    "issued" governs) the head is "subpoena", a noun, not "declined".
+    """
     tops = [t for t in core if t.head.i < core.start or t.head.i >= core.end or t.head.i == t.i]
+    main = [t for t in tops if not (t.is_punct or t.dep_ in ("punct", "mark", "cc"))]
     for token in tops:
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and (token.dep_ not in _SUBORDINATE or main == [token]):
             return token
     return tops[0] if tops else None
 
@@ -279,21 +323,36 @@ def _event(head: Any) -> Any:
     return token
 
 
-def polarity(core: Any, head: Any | None = None) -> Literal["positive", "negative"]:
-    """"negative" when the predicate itself is negated ("will not hold", "never agreed", "no decision")."""
+def polarity(
+    core: Any, head: Any | None = None, statement: Statement | None = None
+) -> Literal["positive", "negative"]:
+    """"negative" when the predicate itself is negated ("will not hold", "never agreed", "no decision").
+
+    A core that is the complement of a verb of failing ("refused [to accept the offer]") did not happen either.
+    """
     if head is None:
         head = _head(core)
     if head is None:
         return "positive"
+    if statement is not None and head.dep_ == "xcomp" and head.head.lemma_.lower() in _FAILING:
+        cue = core.doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
+        if cue is not None and cue.root.i == head.head.i:
+            return "negative"
     scoped = _scope(head, core)
     event = _event(head)
     if event.i != head.i:
         scoped += _scope(event, core)
+    doc = core.doc
     for token in scoped:
-        if token.dep_ == "neg" or token.lower_ in NEGATORS:
+        # "It's not just the council that is worried": "not" narrows what follows, the claim stands
+        # (but "you cannot just destroy documents" forbids it).
+        focus = token.i + 1 < len(doc) and doc[token.i + 1].lower_ in _FOCUS and not (
+            token.i > 0 and doc[token.i - 1].lemma_.lower() in _MODALS
+        )
+        if (token.dep_ == "neg" or token.lower_ in NEGATORS) and not focus:
             return "negative"
         # "has yet to respond": not done.
-        if token.lower_ == "yet" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        if token.lower_ == "yet" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             return "negative"
     # "failed to respond", "refused to comment": the event did not happen.
     if head.lemma_.lower() in _FAILING and event.i != head.i:

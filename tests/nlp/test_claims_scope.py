@@ -1,0 +1,72 @@
+"""A claim's predicate, polarity and denial come from its own main clause, not from a clause inside it.
+
+"The strike began after the union said it would not accept the offer" claims that the strike
+began: the union's refusal is its circumstance. Read from the subordinate clause, the claim
+would be negative (or a denial) and kept apart from another outlet's "the strike started".
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from storydiff.models import Claim
+from storydiff.nlp import claims
+from storydiff.nlp.statements import iter_statements
+
+
+def _claim(nlp: Language, text: str) -> Claim:
+    doc = nlp(text)
+    statements = list(iter_statements(doc, "A", None, ()))
+    (claim,) = claims.iter_claims(doc, "A", statements)
+    return claim
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The report comes one day after the mayor insisted that nothing improper happened.", "come"),
+    ("The ferry strike began a week after the union said it would not accept the offer.", "begin"),
+    ("The audit followed a warning from the regulator, who said the accounts could not be trusted.", "follow"),
+])
+def test_a_negation_in_a_subordinate_clause_leaves_the_claim_positive(nlp: Language, text: str, verb: str) -> None:
+    claim = _claim(nlp, text)
+    assert (claim.predicate, claim.polarity) == (verb, "positive")
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The subpoena came after the adviser denied that he had met the envoy in April.", "come"),
+    ("The committee issued the subpoena on Friday, a day after the adviser declined a request to hand "
+     "over the documents.", "issue"),
+])
+def test_a_denial_in_a_subordinate_clause_is_no_denial_of_the_claim(nlp: Language, text: str, verb: str) -> None:
+    claim = _claim(nlp, text)
+    assert (claim.predicate, claim.modality, claim.polarity) == (verb, "definite", "positive")
+
+
+@pytest.mark.parametrize(("text", "polarity", "modality"), [
+    ("The mayor denied that the city had lost the harbour contract.", "positive", "denied"),
+    ("The mayor did not sign the harbour contract, the spokesman said.", "negative", "definite"),
+    ("The adviser did not answer the committee's questions on Friday.", "negative", "definite"),
+    ("The union refused to accept the offer from the ferry company.", "negative", "definite"),
+    ("Drivers cannot just park on the bridge ramp when the ferry is late.", "negative", "definite"),
+])
+def test_a_denial_or_negation_of_the_main_clause_stays(nlp: Language, text: str, polarity: str, modality: str) -> None:
+    claim = _claim(nlp, text)
+    assert (claim.polarity, claim.modality) == (polarity, modality)
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The treasurer pleaded guilty on Monday to a charge that she had filed false tax returns for three years.",
+     "plead"),
+    ("The council accused the contractor of hiding the cost overruns from the auditors.", "accuse"),
+])
+def test_the_predicate_is_the_main_verb_not_the_noun_it_governs(nlp: Language, text: str, verb: str) -> None:
+    assert _claim(nlp, text).predicate == verb
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("It's not just the harbour council that is worried about the cost of the new bridge.", "be"),
+    ("The ferry company is not only raising fares but also cutting the night service.", "raise"),
+])
+def test_not_just_narrows_a_claim_without_negating_it(nlp: Language, text: str, verb: str) -> None:
+    claim = _claim(nlp, text)
+    assert (claim.predicate, claim.polarity) == (verb, "positive")
