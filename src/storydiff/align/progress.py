@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from storydiff.align.figures import days, is_day
 from storydiff.align.relations import ClaimContext, Evidence, side, synonyms, time_order
 from storydiff.align.vocabulary import STOP, stem
 from storydiff.lexicon import MONTH_ABBREVIATIONS, WEEKDAYS
@@ -175,6 +176,10 @@ def plan_and_outcome(
             verb, done, plan_at, done_at = reading
             if any(re.search(rf"\b(?:to|be) {form}\b", o.text, re.IGNORECASE) for form in (verb, *done)):
                 continue  # "to be indicted", "could be charged": still a plan or a possibility
+            if any(re.search(rf"\b(?:is|are) {form} by\b", o.text, re.IGNORECASE) for form in done):
+                continue  # "the cities are joined by business leaders": who is with whom, not the deed planned
+            if done_before(plan, outcome) or _elsewhere(p, plan_at, o, done_at):
+                continue
             if plan_at is not None and done_at is not None and _different_people(p, plan_at, o, done_at, people):
                 continue
             return Relation(
@@ -182,6 +187,43 @@ def plan_and_outcome(
                 f"plan, then outcome: {side(_planned_words(plan))}, then {side(outcome)}", 0.0,
             )
     return None
+
+
+def done_before(plan: ClaimContext, outcome: ClaimContext) -> bool:
+    """Whether the outcome is dated only by years, all before the plan was made: "ran for president in
+    2008" is no outcome of "he'll run for the 2016 nomination", said in 2015. An outcome that also names
+    a day ("pleaded guilty Wednesday to false returns for 2006 through 2011") is dated by that day.
+    """
+    made = plan.when[:4] if plan.when and plan.when[:4].isdigit() else None
+    years = {int(y) for d in outcome.claim.dates for y in _YEAR.findall(d)}
+    dated = days(outcome.claim) or (outcome.when_text and is_day(outcome.when_text))
+    return made is not None and bool(years) and max(years) < int(made) and not dated
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "on Fox News", "in Federal District Court": a place an event is said to happen, by its capitalised name.
+_PLACE = re.compile(r"\b(?:on|in|at)\s+((?:[A-Z][\w.’'-]*\s*)+)")
+
+
+def _elsewhere(plan: Claim, plan_at: int | None, outcome: Claim, done_at: int | None) -> bool:
+    """Whether the plan and the outcome each name where, after their verbs, and no name in common.
+
+    "will appear on Fox News Channel's show on Friday" / "appeared on Friday in Federal District Court":
+    two appearances. Days and months are times, not places.
+    """
+    planned = _places(plan.text[plan_at or 0 :])
+    happened = _places(outcome.text[done_at or 0 :])
+    return bool(planned and happened and not planned & happened)
+
+
+def _places(text: str) -> set[str]:
+    words = set()
+    for match in _PLACE.finditer(text):
+        for word in match.group(1).split():
+            word = re.sub(r"['’]s$", "", word.strip(".,;:'’\"“”()")).lower()
+            if word and word not in WEEKDAYS and word[:3] not in MONTH_ABBREVIATIONS and word not in STOP:
+                words.add(word)
+    return words
 
 
 def _planned_words(plan: ClaimContext) -> ClaimContext:
@@ -249,7 +291,7 @@ def _planned_by_words(p: Claim, o: Claim, found: Evidence) -> _Reading | None:
     "Trump said he's prepared to sign a bill ... through Feb. 15" / "Mr. Trump signed it ... until Feb. 15".
     """
     match = _PLANNED_VERB.search(p.text)
-    if match is None:
+    if match is None or _named_plan(p.text, match.start()):
         return None
     verb = match.group(1).lower()
     if verb in ("be", "have", "do", "make", "take", "get", "go"):
@@ -330,4 +372,24 @@ def _is_plan(claim: Claim) -> bool:
     key = claim.key or ""
     at = claim.text.find(key) if key else -1
     window = claim.text[max(0, at - 30) : at + len(key)] if at >= 0 else key
-    return bool(_PLAN.search(window))
+    found = _PLAN.search(window)
+    return found is not None and not _named_plan(window, found.start())
+
+
+# "the Republican plan to", "their plans to": a plan named as a thing (a proposal), nobody announcing one.
+_DETERMINER = r"(?:\b(?:the|a|an|its|his|her|their|our|this|that|whose)|['’]s)\s+"
+_AFTER_DETERMINER = re.compile(rf"{_DETERMINER}$", re.IGNORECASE)
+_AFTER_DETERMINER_AND_WORD = re.compile(rf"{_DETERMINER}[\w-]*[^\Ws]\s+$", re.IGNORECASE)
+
+
+def _named_plan(text: str, at: int) -> bool:
+    """Whether the plan marker at ``at`` is the noun "plan" after a determiner or possessive.
+
+    "the plan to", "their plans to", "the Republican plan to"; not "the council plans to" (a verb
+    after its subject) nor "the senators plan to" (a plural before "plan" is its subject).
+    """
+    if re.match(r"plans? to\b", text[at:], re.IGNORECASE) is None:
+        return False
+    before = text[:at]
+    singular = re.match(r"plan to\b", text[at:], re.IGNORECASE) is not None
+    return bool(_AFTER_DETERMINER.search(before) or (singular and _AFTER_DETERMINER_AND_WORD.search(before)))
