@@ -70,3 +70,14 @@ def test_the_predicate_is_the_main_verb_not_the_noun_it_governs(nlp: Language, t
 def test_not_just_narrows_a_claim_without_negating_it(nlp: Language, text: str, verb: str) -> None:
     claim = _claim(nlp, text)
     assert (claim.predicate, claim.polarity) == (verb, "positive")
+
+
+def test_a_quotation_is_not_cut_into_two_claims(nlp: Language) -> None:
+    # A coordinated clause with its own subject starts a claim, but not inside quotation marks: the
+    # second half alone would be a sentence piece with a stray closing mark.
+    doc = nlp('The grocer compared his shop with the chain\'s, saying "I built this place, and I did not '
+              'start it with a loan from my father."\n\nThe mayor said the vote was close, but the council '
+              'said it was not.')
+    found = [c.text for c in claims.iter_claims(doc, "A", list(iter_statements(doc, "A", None, ())))]
+    assert any(t.startswith("The grocer") and t.endswith('father."') for t in found), found
+    assert "the council said it was not." in found

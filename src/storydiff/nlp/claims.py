@@ -169,7 +169,7 @@ def _clauses(sent: Any) -> list[tuple[int, int]]:
         # "X said A, but Y said B": a conjoined verb with its own subject starts a clause.
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.i > root.i and any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children
-        ):
+        ) and not _quoted_at(sent, token.left_edge.i):
             left = token.left_edge.i
             while left > root.i and sent.doc[left - 1].dep_ in ("cc", "punct") and not sent.doc[left - 1].is_quote:
                 left -= 1
@@ -189,6 +189,12 @@ def _clauses(sent: Any) -> list[tuple[int, int]]:
         if len(tokens):
             ranges.append((tokens.start, tokens.end))
     return ranges
+
+
+def _quoted_at(sent: Any, i: int) -> bool:
+    """Whether token ``i`` is inside a quotation opened earlier in its sentence: '"I built it, and I ..."'."""
+    before = sent.doc.text[sent.start_char : sent.doc[i].idx]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _core(span: Any, statement: Statement | None) -> Any:
