@@ -193,6 +193,21 @@ def test_a_lower_case_body_is_not_named_by_its_last_word(nlp: Language) -> None:
     assert st.speaker.name != "department"
 
 
+def test_he_is_the_one_who_spoke_not_the_one_spoken_of(nlp: Language) -> None:
+    # The subject of what was said ("said Harlan must apologize") or of an infinitive ("calling for
+    # Harlan to resign") is the topic; "he" in the next quote is the speaker named before.
+    text = (
+        "Speaking on Sunday, Sen. Tomas Reyes would not go that far but said Harlan must apologize to the crews.\n\n"
+        "\"The chairman needs to apologize to every sailor on that ship,\" he said.\n\n"
+        "Editor Ruth Calder, who led the critics calling for Harlan to resign over the remark, said on Sunday "
+        "that Harlan still needs to go.\n\n"
+        "\"I think it would be better if she went,\" she said."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "apologize to every sailor").speaker.name == "Tomas Reyes"
+    assert by_content(found, "better if she went").speaker.name == "Ruth Calder"
+
+
 def test_a_pointer_is_not_content(nlp: Language) -> None:
     text = (
         "Yuri Petrov said the leaders would meet on Friday. Dmitry Volkov later rowed back on that. "

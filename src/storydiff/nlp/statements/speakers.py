@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.lexicon import word_set
+from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.models import Speaker
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
@@ -54,7 +54,7 @@ class _Person:
     start: int  # char offset of the mention
     name: str  # full name as first written in full
     gender: str | None  # "m", "f" or None
-    subject: bool  # the mention is its clause's subject ("Ines Okafor runs the harbour")
+    subject: bool  # the mention is its clause's subject ("Ines Okafor runs the harbour"), not of what was said
 
 
 class NameIndex:
@@ -70,7 +70,7 @@ class NameIndex:
         full: dict[str, str] = {}
         gender: dict[str, str] = {}
         mentions: list[tuple[int, str, bool]] = []
-        others: list[list[str]] = []
+        others: list[tuple[Span, list[str]]] = []
         roles: list[tuple[int, str, str]] = []  # (offset, role noun, last name)
         for ent in doc.ents:
             words = _name_words(ent.text)
@@ -78,7 +78,7 @@ class NameIndex:
                 continue
             if ent.label_ != "PERSON":
                 if len(words) <= 4 and all(w[:1].isupper() for w in words):
-                    others.append(words)
+                    others.append((ent, words))
                 continue
             last = words[-1].lower()
             if len(words) > len(full.get(last, "").split()):
@@ -90,13 +90,17 @@ class NameIndex:
             elif prev in _TITLES_FEMALE or (len(words) > 1 and first in _FEMALE_FIRST):
                 gender[last] = "f"
             if not self.quoted(ent.start_char):
-                mentions.append((ent.start_char, last, ent.root.dep_ in _SUBJECTS))
+                mentions.append((ent.start_char, last, _speaking_subject(ent)))
             roles.extend((ent.start_char, noun, last) for noun in _role_nouns(ent))
-        # The tagger sometimes labels the full form of a person's name ORG: "Ilse Marten".
-        for words in others:
+        # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
+        # "DeMint" after "Sen. Jim DeMint"; still a mention of that person.
+        for ent, words in others:
             last = words[-1].lower()
             if last in full and len(words) > len(full[last].split()):
                 full[last] = " ".join(words)
+            if last in full and not self.quoted(ent.start_char):
+                mentions.append((ent.start_char, last, _speaking_subject(ent)))
+        mentions.sort()
         self._full = full
         self._people = [_Person(s, full[last], gender.get(last), subj) for s, last, subj in mentions]
         self._starts = [p.start for p in self._people]
@@ -151,6 +155,19 @@ class NameIndex:
     def _fits(self, pos: int, pronoun: str) -> list[_Person]:
         want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
         return [p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)]
+
+
+def _speaking_subject(ent: Span) -> bool:
+    """Whether a name is a clause's subject, and so whom a later "he said" may stand for; not the subject
+    of what someone said ("said *Steele* must apologize") nor of an infinitive ("calling for *Steele* to
+    step down"): those are what the sentence is about, not who speaks in it."""
+    root = ent.root
+    if root.dep_ not in _SUBJECTS:
+        return False
+    verb = root.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS:
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _role_nouns(ent: Span) -> set[str]:
