@@ -24,6 +24,18 @@ def test_surname_and_title_forms_join_the_full_name_across_articles():
     assert len(places) == 1 and set(places[0].aliases) == {"US", "U.S."}
 
 
+def test_a_short_first_name_is_the_same_person():
+    mentions = [
+        _m("A", "William Halloran"), _m("A", "Halloran", start=30), _m("B", "Bill Halloran", start=3),
+        _m("C", "Bill Halloran", start=9), _m("C", "Halloran", start=50), _m("C", "Tom Ruiz", start=70),
+        _m("B", "Tim Ruiz", start=40),  # a short name of another full name stays apart
+    ]
+    entities, index = link_entities(mentions)
+    people = sorted(e.name for e in entities if e.type == "PERSON")
+    assert people == ["Bill Halloran", "Tim Ruiz", "Tom Ruiz"]  # the commoner written form is shown
+    assert index[("A", 30)] == index[("C", 50)] == index[("B", 3)]
+
+
 def test_an_ambiguous_surname_is_not_guessed():
     mentions = [_m("A", "Ann Berg"), _m("A", "Tom Berg", start=20), _m("B", "Berg", start=3)]
     entities, _ = link_entities(mentions)

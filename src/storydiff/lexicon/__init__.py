@@ -6,6 +6,7 @@
 - ``datelines``: what a dateline is ("OSLO (Reuters) - ");
 - ``negation``: words that negate (``NEGATORS``, ``NEGATING_WORDS``);
 - ``calendar``: names of weekdays and months;
+- ``names``: short forms of first names ("Bill" for William);
 - ``words``: ``word_set``, how lists are written.
 
 A list that only one module reads lives with that module (the statement
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from storydiff.lexicon.calendar import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from storydiff.lexicon.datelines import DATELINE, dateline_length, find_dateline, is_place
+from storydiff.lexicon.names import same_first_name
 from storydiff.lexicon.negation import NEGATING_WORDS, NEGATORS
 from storydiff.lexicon.outlets import OUTLET_ALIASES, OUTLET_WORDS, WIRE_CREDITS
 from storydiff.lexicon.speech import (
@@ -43,5 +45,6 @@ __all__ = [
     "dateline_length",
     "find_dateline",
     "is_place",
+    "same_first_name",
     "word_set",
 ]

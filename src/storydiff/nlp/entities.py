@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storydiff.lexicon.names import full_first_name
 from storydiff.models import Entity
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -103,13 +104,12 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
         if m.label == "PERSON":
             words = person_words(m.text)
             if len(words) >= 2:
-                full = f"{words[0]} {words[-1]}".lower()
-                full_names[words[-1].lower()].add(full)
+                full_names[words[-1].lower()].add(_full_key(words))
     keys = []
     for m in mentions:
         words = person_words(m.text) if m.label == "PERSON" else m.text.split()
         if m.label == "PERSON" and len(words) >= 2:
-            keys.append(f"person:{words[0]} {words[-1]}".lower())
+            keys.append("person:" + _full_key(words))
             continue
         single = words[-1].lower() if len(words) == 1 else None
         if single and len(full_names.get(single, ())) == 1 and m.label in ("PERSON", "ORG", "GPE"):
@@ -122,10 +122,17 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
     return keys
 
 
+def _full_key(words: list[str]) -> str:
+    """A person's key from the words of their name: first and last, the first name in its full form."""
+    return f"{full_first_name(words[0])} {words[-1].lower()}"
+
+
 def _canonical(key: str, group: list[Mention]) -> str:
-    """The name to show: the longest full form of a person, else the alias or commonest form."""
+    """The name to show: a person's fullest form, the commonest of those ("Bill Kristol" written
+    three times beats one "William Kristol"), else the alias or commonest form."""
     if key.startswith("person:"):
-        return max((" ".join(person_words(m.text)) for m in group), key=lambda s: (len(s.split()), len(s)))
+        forms = Counter(" ".join(person_words(m.text)) for m in group)
+        return max(forms, key=lambda s: (len(s.split()), forms[s], len(s)))
     norm = key.split(":", 1)[1]
     for alias in ALIASES.values():
         if alias.lower() == norm:
