@@ -176,3 +176,24 @@ def test_a_headline_statement_is_not_in_who_said_what(example_briefs):
     voices = [v.statement.id for group in sections(museum).speakers for v in group.statements]
     assert headline[0].id not in voices
     assert any(v.startswith("B-") for v in voices)
+
+
+def test_an_only_in_quote_names_its_speaker_when_its_text_does_not():
+    """A quotation whose "she said" is in the sentence before reads as nobody's words unless the brief
+    says whose they are; one that names its speaker itself gets no second name."""
+    from storydiff.render.summary import sections
+
+    first = storydiff.Article(id="A", source="a.txt", text=(
+        "The harbour board voted on Monday to close the old ferry ramp for repairs.\n\n"
+        "\"We have waited ten years for this,\" board chair Ines Okafor said after the vote. "
+        "\"And the ramp will not wait another winter.\"\n\n"
+        "The work will cost 1.2 million crowns, Okafor said.\n"))
+    second = storydiff.Article(id="B", source="b.txt", text=(
+        "The harbour board decided on Monday that the old ferry ramp will close for repairs.\n\n"
+        "Fishermen on the quay said they would move their boats to the north pier.\n"))
+    brief = storydiff.brief([first, second])
+    only = next(u for u in sections(brief).unique if u.article.id == "A")
+    said_by = {p.text: p.said_by for p in only.points}
+    assert said_by.get("\"And the ramp will not wait another winter.\"") == "Ines Okafor", said_by
+    assert all(by is None for text, by in said_by.items() if "Okafor said" in text), said_by
+    assert "— Ines Okafor" in storydiff.render(brief, "text")

@@ -232,6 +232,7 @@ def _only(parts: Sections) -> str:
     blocks = []
     for only in parts.unique:
         items = ["<li>" + f'<span class="claim-text">{_e(p.text)}</span> '
+                 + (f'<span class="said-by">— {_e(p.said_by)}</span> ' if p.said_by else "")
                  + " ".join(_chip(parts, c.id, c.article) for c in p.claims) + "</li>" for p in only.points]
         more = (f'<details class="more"><summary>{len(items) - MAX_UNIQUE} more</summary><ul class="only-list">'
                 + "".join(items[MAX_UNIQUE:]) + "</ul></details>") if len(items) > MAX_UNIQUE else ""

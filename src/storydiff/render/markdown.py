@@ -48,7 +48,8 @@ def render_markdown(brief: Brief, *, lines: int | None = None) -> str:
          "No conflicting claims found."),
     ]
     blocks += [(f"Only in {_md(only.label)} ({_md(only.article.id)})",
-                [(n, [f"- {_md(p.text)} {_chips(p.claims)}"]) for n, p in enumerate(only.points)], None)
+                [(n, [f"- {_md(p.text)}{f' — {_md(p.said_by)}' if p.said_by else ''} {_chips(p.claims)}"])
+                 for n, p in enumerate(only.points)], None)
                for only in parts.unique]
     blocks.append(("Who said what", [((i, j), _said(parts, i, j)) for i, j in voice_ranking(parts)], None))
     if parts.timeline:

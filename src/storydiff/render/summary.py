@@ -94,6 +94,7 @@ class Excerpt:
     claims: tuple[Claim, ...]  # in reading order
     text: str  # the article's text from the first piece to the last
     importance: float
+    said_by: str | None = None  # who said it, when a quotation names its speaker only outside its text
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,9 +329,23 @@ def _excerpts(brief: Brief, article_id: str, claim_ids: Sequence[str],
         else:
             groups.append([claim])
     text = brief.article(article_id).text
-    points = [Excerpt(tuple(g), text[g[0].start : g[-1].end], max(importance(c, brief, weights) for c in g))
-              for g in groups]
+    points = [Excerpt(tuple(g), text[g[0].start : g[-1].end], max(importance(c, brief, weights) for c in g),
+                      _said_elsewhere(brief, g)) for g in groups]
     return tuple(sorted(points, key=lambda p: -p.importance))
+
+
+def _said_elsewhere(brief: Brief, pieces: Sequence[Claim]) -> str | None:
+    """The speaker of a point whose words are someone's but whose text does not say whose: a quotation
+    whose "he said" sits in another sentence ("“And you can't fix crazy.”" by Kevin Sheekey)."""
+    start, end = pieces[0].start, pieces[-1].end
+    for claim in pieces:
+        statement = brief.statement(claim.statement) if claim.statement else None
+        if statement is None or not is_reportable(statement):
+            continue
+        if start <= statement.cue.start < end or start <= statement.speaker.start < end:
+            return None  # "..., Wren said.": the text names its speaker
+        return speaker_label(statement)
+    return None
 
 
 def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:

@@ -132,8 +132,13 @@ def _disputes(parts: Sections, draw: _Drawer, short: bool) -> _Block:
     return _Block("[bold]Disputed and changed[/]", items, "No conflicting claims found.")
 
 
+def _by(speaker: str | None) -> str:
+    return f" — {_t(speaker)}" if speaker else ""
+
+
 def _only(only: OnlyIn, draw: _Drawer) -> _Block:
-    items = [(n, draw.item("•", f"{_t(p.text, 240)} [cyan]{escape(''.join(f'[{x.id}]' for x in p.claims))}[/]"))
+    items = [(n, draw.item("•", f"{_t(p.text, 240)}{_by(p.said_by)} "
+                                f"[cyan]{escape(''.join(f'[{x.id}]' for x in p.claims))}[/]"))
              for n, p in enumerate(only.points)]
     return _Block(f"[bold]Only in {_t(only.label)}[/] \\[{only.article.id}]", items)
 
