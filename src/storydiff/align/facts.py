@@ -137,6 +137,8 @@ def decide(
     differs = difference(left, right, found, matched, people, close=same_fact >= CLOSE, by_words=by_words)
     if differs is not None:
         return differs
+    if _plan_and_earlier_deed(left, right):
+        return fallback  # "he'll run in 2016" / "he ran in 2008": neither one fact nor its update
     run = shared_run(a.text, b.text)
     if run and compatible(a, b):
         return Relation(
@@ -335,9 +337,8 @@ def _years_differ(left: ClaimContext, right: ClaimContext) -> str | None:
     (printed in 2018) puts one repayment in two years.
     """
     ya, yb = _years(left), _years(right)
-    for plan, deed in ((left, right), (right, left)):
-        if plan.claim.modality == "expected" and deed.claim.modality == "definite" and done_before(plan, deed):
-            return None  # "he'll run in 2016" (said in 2015) / "he ran in 2008": two runs, not two years of one
+    if _plan_and_earlier_deed(left, right):
+        return None  # "he'll run in 2016" (said in 2015) / "he ran in 2008": two runs, not two years of one
     if len(ya) == len(yb) == 1 and ya != yb:
         return f"years differ ({next(iter(ya))} vs {next(iter(yb))})"
     for said, other in ((left, right), (right, left)):
@@ -347,6 +348,14 @@ def _years_differ(left: ClaimContext, right: ClaimContext) -> str | None:
                 and done(said.claim) and done(other.claim):
             return f"years differ (done by {reported.group(1)}, as said then, vs {min(years)})"
     return None
+
+
+def _plan_and_earlier_deed(left: ClaimContext, right: ClaimContext) -> bool:
+    """Whether one claim is a plan and the other a deed dated years before the plan was made: two events."""
+    return any(
+        plan.claim.modality == "expected" and deed.claim.modality == "definite" and done_before(plan, deed)
+        for plan, deed in ((left, right), (right, left))
+    )
 
 
 def _years(context: ClaimContext) -> set[str]:
