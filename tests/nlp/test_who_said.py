@@ -208,6 +208,23 @@ def test_he_is_the_one_who_spoke_not_the_one_spoken_of(nlp: Language) -> None:
     assert by_content(found, "better if she went").speaker.name == "Ruth Calder"
 
 
+def test_he_is_not_the_one_a_noun_or_a_quoted_title_speaks_of(nlp: Language) -> None:
+    text = (
+        "Former governor Ada Brennan said she would back the plan. "
+        "“I stood with Governor Hale and I stand with him now,” she said.\n\n"
+        "On Monday, Mr. Vidal expressed surprise that Mr. Okafor would invite the minister. He suggested "
+        "that Mr. Okafor was only inviting the minister to win votes, and in plain terms he urged voters "
+        "to stay home.\n\n"
+        "The former governor later said the vote would be close."
+    )
+    found = extract(nlp, text)
+    # the subject of a "that" clause a noun holds, and of what was suggested, is not who spoke
+    assert by_content(found, "only inviting the minister").speaker.name == "Vidal"
+    assert by_content(found, "to stay home").speaker.name == "Vidal"
+    # "Governor Hale" inside her quote does not make Hale the one "the former governor" stands for
+    assert by_content(found, "vote would be close").speaker.name == "Ada Brennan"
+
+
 def test_a_pointer_is_not_content(nlp: Language) -> None:
     text = (
         "Yuri Petrov said the leaders would meet on Friday. Dmitry Volkov later rowed back on that. "

@@ -71,7 +71,7 @@ class NameIndex:
         gender: dict[str, str] = {}
         mentions: list[tuple[int, str, bool]] = []
         others: list[tuple[Span, list[str]]] = []
-        roles: list[tuple[int, str, str]] = []  # (offset, role noun, last name)
+        roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, last name, inside a quotation)
         for ent in doc.ents:
             words = _name_words(ent.text)
             if not words:
@@ -89,9 +89,10 @@ class NameIndex:
                 gender[last] = "m"
             elif prev in _TITLES_FEMALE or (len(words) > 1 and first in _FEMALE_FIRST):
                 gender[last] = "f"
-            if not self.quoted(ent.start_char):
-                mentions.append((ent.start_char, last, _speaking_subject(ent)))
-            roles.extend((ent.start_char, noun, last) for noun in _role_nouns(ent))
+            quoted = self.quoted(ent.start_char)
+            if not quoted:
+                mentions.append((ent.start_char, last, _speaking_subject(ent.root)))
+            roles.extend((ent.start_char, noun, last, quoted) for noun in _role_nouns(ent))
         # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
         # "DeMint" after "Sen. Jim DeMint"; still a mention of that person.
         for ent, words in others:
@@ -99,7 +100,7 @@ class NameIndex:
             if last in full and len(words) > len(full[last].split()):
                 full[last] = " ".join(words)
             if last in full and not self.quoted(ent.start_char):
-                mentions.append((ent.start_char, last, _speaking_subject(ent)))
+                mentions.append((ent.start_char, last, _speaking_subject(ent.root)))
         mentions.sort()
         self._full = full
         self._people = [_Person(s, full[last], gender.get(last), subj) for s, last, subj in mentions]
@@ -108,15 +109,18 @@ class NameIndex:
 
     def by_role(self, noun: str, pos: int) -> str | None:
         """The person the article last gave this role before ``pos`` ("the spokeswoman" →
-        "Sarah Sanders", named earlier as "spokeswoman Sarah Sanders"), else the first after."""
-        found = [(start, last) for start, role, last in self._roles if role == noun]
-        before = [last for start, last in found if start < pos]
+        "Sarah Sanders", named earlier as "spokeswoman Sarah Sanders"), else the first after. A title
+        inside a quotation counts only when the writer gave the role to no one: "President Reagan" in
+        someone's words does not make Reagan "the former Mexican president" of the next paragraph."""
+        found = [(start, last, quoted) for start, role, last, quoted in self._roles if role == noun]
+        found = [f for f in found if not f[2]] or found
+        before = [last for start, last, _ in found if start < pos]
         last = before[-1] if before else found[0][1] if found else None
         return self._full[last] if last is not None else None
 
     def sole_role(self, noun: str) -> str | None:
         """The one person the article gives this role, if it gives it to exactly one."""
-        lasts = {last for _, role, last in self._roles if role == noun}
+        lasts = {last for _, role, last, _ in self._roles if role == noun}
         return self._full[lasts.pop()] if len(lasts) == 1 else None
 
     def quoted(self, pos: int) -> bool:
@@ -157,16 +161,18 @@ class NameIndex:
         return [p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)]
 
 
-def _speaking_subject(ent: Span) -> bool:
-    """Whether a name is a clause's subject, and so whom a later "he said" may stand for; not the subject
-    of what someone said ("said *Steele* must apologize") nor of an infinitive ("calling for *Steele* to
-    step down"): those are what the sentence is about, not who speaks in it."""
-    root = ent.root
+def _speaking_subject(root: Token) -> bool:
+    """Whether a name (its head token) is a clause's subject, and so whom a later "he said" may stand
+    for; not the subject of what someone said ("said *Steele* must apologize") nor of an infinitive
+    ("calling for *Steele* to step down"), nor of a "that" clause a noun holds ("disbelief that *X*
+    would"): those are what the sentence is about, not who speaks in it."""
     if root.dep_ not in _SUBJECTS:
         return False
     verb = root.head
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS:
-        return False
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS and verb.head.i < root.i:
+        return False  # after its verb of speech: "... said *Steele* must"; before it, "X blasted Y, she said"
+    if verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False  # "expressed disbelief that *Peña Nieto* would invite him": what the noun holds
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -409,7 +415,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
 # sentence stands for the person who is that sentence's subject.
 def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
     for tok in pronoun.doc[pronoun.sent.start : pronoun.i]:
-        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not names.quoted(tok.idx):
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not names.quoted(tok.idx) and _speaking_subject(tok):
             name = names.known_name(tok.text)
             if name is not None:
                 return name
