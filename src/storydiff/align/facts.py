@@ -54,7 +54,7 @@ from storydiff.align.relations import (
     time_order,
 )
 from storydiff.align.vocabulary import as_printed, stem
-from storydiff.lexicon import NEGATORS
+from storydiff.lexicon import NEGATORS, same_first_name
 from storydiff.models import Claim, Relation
 
 MODEL_FLOOR = 0.40  # cosine below which a pair is not worth the model's time
@@ -369,19 +369,6 @@ def _years(context: ClaimContext) -> set[str]:
     return found
 
 
-# Short forms of one first name: "Jim Mattis" and "James Mattis" are one person.
-_NICKNAMES = {
-    frozenset(p) for p in (
-        ("jim", "james"), ("jimmy", "james"), ("bob", "robert"), ("bill", "william"), ("mike", "michael"),
-        ("tom", "thomas"), ("joe", "joseph"), ("dick", "richard"), ("rick", "richard"), ("dan", "daniel"),
-        ("dave", "david"), ("chris", "christopher"), ("steve", "steven"), ("steve", "stephen"),
-        ("tony", "anthony"), ("ted", "edward"), ("ed", "edward"), ("chuck", "charles"), ("pat", "patrick"),
-        ("ben", "benjamin"), ("sam", "samuel"), ("nick", "nicholas"), ("matt", "matthew"), ("andy", "andrew"),
-        ("kate", "katherine"), ("liz", "elizabeth"), ("beth", "elizabeth"), ("sue", "susan"), ("meg", "margaret"),
-    )
-}
-
-
 def _people_differ(a: Claim, b: Claim, people: Mapping[str, str]) -> str | None:
     """One surname with two first names for one event: "Loretta Sanchez" here, "Linda T. Sánchez" there."""
     only_a = [people[e] for e in a.entities if e in people and e not in b.entities]
@@ -392,7 +379,7 @@ def _people_differ(a: Claim, b: Claim, people: Mapping[str, str]) -> str | None:
             first_b, last_b = _name_parts(name_b)
             if not (last_a and last_a == last_b and first_a and first_b) or first_a == first_b:
                 continue
-            if frozenset((first_a, first_b)) in _NICKNAMES or first_a[:3] == first_b[:3]:
+            if same_first_name(first_a, first_b) or first_a[:3] == first_b[:3]:
                 continue  # "Jim" / "James", "Chris" / "Christopher"
             if _slip(first_a, first_b) and _plain(name_a).split()[1:] == _plain(name_b).split()[1:]:
                 continue  # "Vicente" / "Vincente": one outlet's spelling slip, not another person
