@@ -225,6 +225,14 @@ def test_he_is_not_the_one_a_noun_or_a_quoted_title_speaks_of(nlp: Language) -> 
     assert by_content(found, "vote would be close").speaker.name == "Ada Brennan"
 
 
+def test_a_quoted_show_title_is_not_what_was_said(nlp: Language) -> None:
+    text = ("Speaking on \"Harbour Week Tonight,\" Sen. Ines Okafor would not go that far but said the board "
+            "must apologize to the crews.")
+    found = extract(nlp, text)
+    assert all("Harbour Week" not in st.content.text for st in found), [st.content.text for st in found]
+    assert by_content(found, "board must apologize").speaker.name == "Ines Okafor"
+
+
 def test_a_pointer_is_not_content(nlp: Language) -> None:
     text = (
         "Yuri Petrov said the leaders would meet on Friday. Dmitry Volkov later rowed back on that. "

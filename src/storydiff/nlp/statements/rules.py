@@ -198,6 +198,7 @@ def _content(
             or _is_short_reply(text, right, quotes.spans[after])
         )
         and not _runs_on(text, quotes.ends[after])
+        and not _is_title(text, quotes.spans[after])
         and _is_gap(
             text[right : quotes.starts[after]],
             allow_newline=text[right - 1 : right] == ":"
@@ -224,6 +225,8 @@ def _content(
         if cue.lemma_ in _BACKING_LEMMAS:
             words = 1  # "endorsed Cruz": whom one backs is the content
         content, direct = _clause_content(quotes, used, *governed, para_start, para_end, cue.idx, words)
+        if content is not None and _is_title(text, content):
+            return None, False, ""  # "Speaking on “Fox News Sunday,”": where, not what
         if content is not None and text[content[1] - 1] in _CLOSING_MARKS:
             content = _run_on_clause(cue.doc, content)
             direct = direct and text[content[1] - 1] in _CLOSING_MARKS
@@ -322,6 +325,19 @@ def _is_short_reply(text: str, clause_end: int, span: tuple[int, int]) -> bool:
     start, end = span
     closes = text[start:end].rstrip("\"”'»")[-1:] in (".", "?", "!")
     return closes and text[clause_end:start].strip() in (",", ":")
+
+
+_TITLE_PREPOSITIONS = frozenset({"on", "in", "at", "to", "from", "of", "about", "with", "by", "for"})
+
+
+def _is_title(text: str, span: tuple[int, int]) -> bool:
+    """A quoted title, not words said: 'Speaking on “Fox News Sunday,” the senator said': a preposition
+    before it and at most six words, each capitalised."""
+    start, end = span
+    before = text[max(0, start - 12) : start].split()
+    words = [w for w in text[start:end].strip("\"“”'‘’«» ,.").split() if w.isalpha() or w[:1].isalpha()]
+    return bool(before) and before[-1].lower() in _TITLE_PREPOSITIONS and 0 < len(words) <= 6 and all(
+        w[:1].isupper() or w.lower() in ("the", "of", "a", "and", "in", "on") for w in words)
 
 
 def _is_short_utterance(text: str, span: tuple[int, int]) -> bool:
