@@ -197,3 +197,13 @@ def test_an_only_in_quote_names_its_speaker_when_its_text_does_not():
     assert said_by.get("\"And the ramp will not wait another winter.\"") == "Ines Okafor", said_by
     assert all(by is None for text, by in said_by.items() if "Okafor said" in text), said_by
     assert "— Ines Okafor" in storydiff.render(brief, "text")
+
+
+def test_one_speaker_on_two_points_is_not_agreement(example_briefs):
+    """The museum director says the paintings were insured in one report and that three were taken in the
+    other: the same voice and the word "paintings" do not make them one fact."""
+    museum = example_briefs["museum"]
+    for relation in museum.relations:
+        texts = " / ".join(museum.claim(c).text for c in relation.claims)
+        if "insured" in texts and "Three paintings" in texts:
+            assert relation.type != "corroborates", relation

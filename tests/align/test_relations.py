@@ -212,3 +212,12 @@ def test_a_claim_printed_before_another_was_said_is_the_earlier_side_of_an_updat
         "lost trade."))
     relations = [r for r in build_brief([later, first]).relations if r.type in ("conflicts", "updates")]
     assert [(r.type, r.claims) for r in relations] == [("updates", ("A1", "B1"))]
+
+
+def test_a_short_piece_makes_a_point_only_word_for_word() -> None:
+    from storydiff.align.relations import _same_point
+
+    # One word in common and close in meaning, but "Three lamps" is a topic, not the point made.
+    assert not _same_point("said the lamps were insured but", "Three lamps", 0.6)
+    # A short piece the other quotes word for word is the same words ("And" aside).
+    assert _same_point("And we are ready", "We are ready -- today.", 0.6)

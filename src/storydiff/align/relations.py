@@ -170,13 +170,25 @@ def classify(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> Rel
 def _same_point(a: str, b: str, cosine: float) -> bool:
     """Whether two quoted pieces of one person's words make the same point.
 
-    They must be close in meaning (cosine of their embeddings), and closer still
-    unless they share two words; and neither may negate what the other affirms
-    ("Mexico would never pay" / "Mexico will pay").
+    Each must hold two content words, or the shorter be word for word inside the
+    other; they must be close in meaning (cosine of their embeddings), and closer
+    still unless they share two words; and neither may negate what the other
+    affirms ("Mexico would never pay" / "Mexico will pay").
     """
     if _negated(a) != _negated(b) or cosine < SAME_VOICE_PIECES_FLOOR:
         return False
-    return cosine >= SAME_VOICE_PIECES or len(terms_of(a) & terms_of(b)) >= 2
+    left, right = terms_of(a), terms_of(b)
+    if min(len(left), len(right)) < 2 and not _words_within(a, b):
+        return False  # "Three paintings" is a topic, too short to be the point "the paintings were insured" makes
+    return cosine >= SAME_VOICE_PIECES or len(left & right) >= 2
+
+
+def _words_within(a: str, b: str) -> bool:
+    """Whether the shorter piece's words run, in order, inside the longer: "And we are ready" in "We are
+    ready -- today." (a joining word at the start aside)."""
+    words = [re.findall(r"[a-z]+", x.lower().replace("’", "'")) for x in (a, b)]
+    short, long = sorted((w[1:] if w[:1] in (["and"], ["but"], ["so"]) else w for w in words), key=len)
+    return bool(short) and any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _negated(text: str) -> bool:
