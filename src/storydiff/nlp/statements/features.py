@@ -186,6 +186,9 @@ class _View:
         self.verbs_inside = verbs_inside
         self.gap = first - c if first > c else c - last if last < c else 0
         self.length = end - start
+        # The first word after the content, and after the rule's content for the cue (``_tail``).
+        self.tail = _tail(a, last)
+        self.rule_tail = _tail(a, a.token_at.index(self.rules[0].content[1] - 1)) if self.rules else self.tail
 
 
 def _nested_cue(v: _View) -> bool:
@@ -203,23 +206,19 @@ def _contains_rule_cue(v: _View) -> bool:
     return inside > 0
 
 
-def _tail(v: _View, last: int) -> int:
+def _tail(a: _Article, last: int) -> int:
     """The first word after token ``last`` in its sentence, past commas and "and" (-1 if none):
     what a content leaves out ("..., citing the audit": "citing")."""
-    t, end = v.t, v.s.index[last]
+    pos, index, end = a.tokens.pos, a.sents.index, a.sents.index[last]
     i = last + 1
-    while i < v.a.n_doc and v.s.index[i] == end and (t.pos[i] in ("PUNCT", "CCONJ", "SPACE")):
+    while i < a.n_doc and index[i] == end and (pos[i] in ("PUNCT", "CCONJ", "SPACE")):
         i += 1
-    return i if i < v.a.n_doc and v.s.index[i] == end else -1
+    return i if i < a.n_doc and index[i] == end else -1
 
 
-def _tail_code(v: _View, last: int, table: Sequence[str], values: list[str]) -> int:
-    i = _tail(v, last)
+def _tail_code(i: int, table: Sequence[str], values: list[str]) -> int:
+    """The code of token ``i``'s value (a ``_tail``), "OTHER" when there is none."""
     return _code(values[i] if i >= 0 else "OTHER", table)
-
-
-def _rule_last(v: _View) -> int:
-    return v.a.token_at.index(v.rules[0].content[1] - 1) if v.rules else v.last
 
 
 def _versus_rule(v: _View) -> int:
@@ -334,14 +333,14 @@ FEATURES: tuple[Feature, ...] = (
     Feature("content_sentences", lambda v: v.s.index[v.last] - v.s.index[v.first]),
     Feature("contains_rule_cue", _contains_rule_cue),
     Feature("lexicon", lambda v: v.item.lexicon),
-    Feature("tail_tag", lambda v: _tail_code(v, v.last, _TAGS, v.t.tag), True),
-    Feature("tail_dep", lambda v: _tail_code(v, v.last, _DEPS, v.t.dep), True),
-    Feature("tail_word", lambda v: _tail_code(v, v.last, _NEXT_WORDS, v.t.lower), True),
-    Feature("tail_to_head", lambda v: (i := _tail(v, v.last)) >= 0 and v.t.head[i] in (v.root, v.c)),
-    Feature("rule_tail_tag", lambda v: _tail_code(v, _rule_last(v), _TAGS, v.t.tag), True),
-    Feature("rule_tail_dep", lambda v: _tail_code(v, _rule_last(v), _DEPS, v.t.dep), True),
+    Feature("tail_tag", lambda v: _tail_code(v.tail, _TAGS, v.t.tag), True),
+    Feature("tail_dep", lambda v: _tail_code(v.tail, _DEPS, v.t.dep), True),
+    Feature("tail_word", lambda v: _tail_code(v.tail, _NEXT_WORDS, v.t.lower), True),
+    Feature("tail_to_head", lambda v: v.tail >= 0 and v.t.head[v.tail] in (v.root, v.c)),
+    Feature("rule_tail_tag", lambda v: _tail_code(v.rule_tail, _TAGS, v.t.tag), True),
+    Feature("rule_tail_dep", lambda v: _tail_code(v.rule_tail, _DEPS, v.t.dep), True),
     Feature("no_speaker", lambda v: v.speaker.start == v.speaker.end),
-    Feature("versus_rule", lambda v: _versus_rule(v)),
+    Feature("versus_rule", _versus_rule),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 BY_NAME: dict[str, Feature] = {f.name: f for f in FEATURES}
