@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from storydiff.lexicon import MONTH_ABBREVIATIONS, WEEKDAYS
+from storydiff.lexicon import MONTH_WORDS, WEEKDAYS
 from storydiff.models import Claim
 
 
@@ -126,18 +126,7 @@ _STOP_UNIT = frozenset(_split(
 def is_day(text: str) -> bool:
     """Whether a date names a day or month ("Friday", "January 1", "the end of February")."""
     words = text.lower().replace(",", " ").replace(".", " ").split()
-    return any(w in WEEKDAYS or _month(w) for w in words)
-
-
-def _month(word: str) -> bool:
-    """Whether a lower-case word names a month ("feb", "sept", "february"); not "decades", "marks", "mayor"."""
-    return word in _MONTHS
-
-
-_MONTHS = frozenset((
-    *MONTH_ABBREVIATIONS, "sept", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december",
-))
+    return any(w in WEEKDAYS or w in MONTH_WORDS for w in words)
 
 
 def days(claim: Claim) -> list[str]:
@@ -162,8 +151,8 @@ def _words_of_days(dates: list[str] | set[str]) -> set[str]:
     words = set()
     for date in dates:
         for word in date.lower().replace(",", " ").replace(".", " ").split():
-            if word in WEEKDAYS or _month(word) or word.isdigit():
-                words.add(word[:3] if _month(word) and word not in WEEKDAYS else word)
+            if word in WEEKDAYS or word in MONTH_WORDS or word.isdigit():
+                words.add(word[:3] if word in MONTH_WORDS and word not in WEEKDAYS else word)
     return words
 
 

@@ -15,7 +15,7 @@ extractor's cue lists are in ``storydiff.nlp.statements.cues``).
 
 from __future__ import annotations
 
-from storydiff.lexicon.calendar import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from storydiff.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_WORDS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from storydiff.lexicon.datelines import DATELINE, dateline_length, find_dateline, is_place
 from storydiff.lexicon.names import same_first_name
 from storydiff.lexicon.negation import NEGATING_WORDS, NEGATORS
@@ -30,7 +30,9 @@ from storydiff.lexicon.words import word_set
 
 __all__ = [
     "DATELINE",
+    "MONTHS",
     "MONTH_ABBREVIATIONS",
+    "MONTH_WORDS",
     "NEGATING_WORDS",
     "NEGATORS",
     "OUTLET_ALIASES",

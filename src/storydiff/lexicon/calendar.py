@@ -2,8 +2,10 @@
 
 ``WEEKDAYS`` runs Monday first, as ``date.weekday()`` counts;
 ``WEEKDAY_ABBREVIATIONS`` gives each day's short forms ("Thu", "Thurs");
-``MONTH_ABBREVIATIONS`` are the three-letter starts of the month names
-("sept" and "september" both start "sep").
+``MONTHS`` runs January first; ``MONTH_ABBREVIATIONS`` are the three-letter
+starts of the month names ("sept" and "september" both start "sep");
+``MONTH_WORDS`` are the whole words that name a month (a full name, a
+three-letter start, or "sept"), so "decades", "marks" and "mayor" are none.
 """
 
 from __future__ import annotations
@@ -18,6 +20,9 @@ WEEKDAY_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "saturday": ("sat",),
     "sunday": ("sun",),
 }
-MONTH_ABBREVIATIONS: tuple[str, ...] = (
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(month[:3] for month in MONTHS)
+MONTH_WORDS: frozenset[str] = frozenset((*MONTHS, *MONTH_ABBREVIATIONS, "sept"))
