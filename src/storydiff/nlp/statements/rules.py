@@ -129,7 +129,7 @@ def _manner_of_speech(
     before = quotes.ending_before(tok.idx)
     if before is None or before in used or tok.idx - quotes.ends[before] > 60:
         return None
-    if quotes.text[quotes.starts[before] : quotes.ends[before]].rstrip("\"”'»")[-1:] not in (",", "?", "!"):
+    if _closing_punct(quotes.text, quotes.spans[before]) not in (",", "?", "!"):
         return None
     if any(t.lemma_ in CANDIDATE_LEMMAS and t.pos_ == "VERB" for t in tok.doc[tok.i + 1 : tok.sent.end]):
         return None  # "''...,'' Mr. Delgado, now retired in Cambridge, said": "said" is the cue
@@ -320,11 +320,14 @@ def _run_on_clause(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
 _CLOSING_MARKS = "\"”'»"
 
 
+def _closing_punct(text: str, span: tuple[int, int]) -> str:
+    """The character a quotation ends on inside its closing marks: "," in '“No way,”' ("" if none)."""
+    return text[span[0] : span[1]].rstrip(_CLOSING_MARKS)[-1:]
+
+
 # 'Priebus said, "Probably."': a short quotation that is a whole reply of its own.
 def _is_short_reply(text: str, clause_end: int, span: tuple[int, int]) -> bool:
-    start, end = span
-    closes = text[start:end].rstrip("\"”'»")[-1:] in (".", "?", "!")
-    return closes and text[clause_end:start].strip() in (",", ":")
+    return _closing_punct(text, span) in (".", "?", "!") and text[clause_end : span[0]].strip() in (",", ":")
 
 
 _TITLE_PREPOSITIONS = frozenset({"on", "in", "at", "to", "from", "of", "about", "with", "by", "for"})
@@ -342,8 +345,8 @@ def _is_title(text: str, span: tuple[int, int]) -> bool:
 
 def _is_short_utterance(text: str, span: tuple[int, int]) -> bool:
     """A short quote that is a whole utterance: “No way,” at the start of a sentence."""
-    start, end = span
-    closes = text[start:end].rstrip("\"”'»")[-1:] in (",", "?", "!")
+    start = span[0]
+    closes = _closing_punct(text, span) in (",", "?", "!")
     return closes and text[:start].rstrip()[-1:] in ("", ".", "?", "!", "\n", "”", '"', "'")
 
 
