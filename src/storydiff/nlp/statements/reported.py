@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.nlp.statements.cues import (
@@ -230,9 +230,7 @@ def _fronted_clause(cue: Token) -> tuple[int, int] | None:
         # "The treaty signals “the end” for the port, said Tom Becker, its founder."
         if doc[after[0].right_edge.i + 1 : sent.end].text.strip(" .\n") or cue.i - 1 <= sent.start + 1:
             return None
-        words = [t for t in doc[sent.start : cue.i - 1] if not (t.is_punct or t.is_space)]
-        first = words[0] if words else None
-        if first is None or len(words) < 3 or first.pos_ in ("ADP", "SCONJ") or first.tag_ in ("VBN", "VBG"):
+        if not _is_fronted_statement(doc[sent.start : cue.i - 1], 3):
             return None
         return sent.start_char, doc[cue.i - 2].idx + len(doc[cue.i - 2])
     subjects = [c for c in cue.lefts if c.dep_ in ("nsubj", "nsubjpass")]
@@ -246,10 +244,16 @@ def _fronted_clause(cue: Token) -> tuple[int, int] | None:
     rest = doc[cue.i + 1 : sent.end]
     if len(rest) > 8 or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in rest):
         return None  # the cue does not end the sentence: "..., she assured of winning ..."
-    words = [t for t in doc[sent.start : comma] if not (t.is_punct or t.is_space)]
-    if len(words) < 2 or words[0].pos_ in ("ADP", "SCONJ") or words[0].tag_ in ("VBN", "VBG"):
-        return None  # "With 222 delegates at stake, she said", "Asked about it, he said": a lead-in
+    if not _is_fronted_statement(doc[sent.start : comma], 2):
+        return None
     return sent.start_char, doc[comma - 1].idx + len(doc[comma - 1])
+
+
+def _is_fronted_statement(words: Span, fewest: int) -> bool:
+    """Whether the words before a closing cue can be what was said: ``fewest`` words at least, and
+    not a lead-in ("With 222 delegates at stake, she said", "Asked about it, he said")."""
+    kept = [t for t in words if not (t.is_punct or t.is_space)]
+    return len(kept) >= fewest and kept[0].pos_ not in ("ADP", "SCONJ") and kept[0].tag_ not in ("VBN", "VBG")
 
 
 # "told the panel that claims she had hidden the report were untrue": the small
