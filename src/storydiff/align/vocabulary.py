@@ -29,6 +29,8 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storydiff.lexicon import WEEKDAYS
+
 STOP = frozenset(str.split(
     "the and for that with was were are has have had his her its their they them this from "
     "but not will would could should said says say told tell also been being who which what when "
@@ -36,10 +38,10 @@ STOP = frozenset(str.split(
     "just only very can may might all any our out new him she you your how why did does "
     "according"
 ))
-# Function words (spaCy's English list) and the words every story's claims use for reporting, not for
-# facts: never evidence of one fact.
-_NOT_EVIDENCE = STOP | frozenset(STOP_WORDS) | frozenset(str.split(
-    "mr ms mrs dr monday tuesday wednesday thursday friday saturday sunday year week day month today yesterday "
+# Function words (spaCy's English list), weekdays and the words every story's claims use for reporting,
+# not for facts: never evidence of one fact.
+_NOT_EVIDENCE = STOP | frozenset(STOP_WORDS) | frozenset(WEEKDAYS) | frozenset(str.split(
+    "mr ms mrs dr year week day month today yesterday "
     "going something thing things rep reps sen gov gen lt col sgt st no jr sr got get gets"
 ))
 SCARCE = 3  # a word at most this many of a story's claims use is scarce: three shared make one fact
@@ -105,9 +107,10 @@ class Vocabulary:
         """
         weight = self.weights.get
         union = sum(weight(w, 0.0) for w in left | right)
-        if union <= 0 or sum(1 for w in left & right if weight(w, 0.0) > 0) < 2:
+        shared = [weight(w, 0.0) for w in left & right]
+        if union <= 0 or sum(1 for x in shared if x > 0) < 2:
             return 0.0
-        return sum(weight(w, 0.0) for w in left & right) / union
+        return sum(shared) / union
 
     def scarce(self, left: frozenset[str], right: frozenset[str], plain: frozenset[str] = frozenset()) -> int:
         """How many words two claims share that at most SCARCE claims of the story use ("Kurdish", "abandon").
