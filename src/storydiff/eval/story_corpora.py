@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from storydiff.errors import InputError
-from storydiff.stories.dates import MONTHS as _MONTHS
+from storydiff.stories.dates import MONTH_NUMBERS as _MONTHS
 
 # "May 2, 2013", "Fri., May. 3, 2013", "May 3rd, 2013", "AUGUST 2, 2013"
 _MONTH_DAY_YEAR = re.compile(r"\b([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(\d{4})\b", re.I)

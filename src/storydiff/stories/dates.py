@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storydiff.lexicon import MONTH_ABBREVIATIONS
+from storydiff.lexicon import MONTH_ABBREVIATIONS, MONTH_WORDS
 
 # Month numbers by the three-letter start of their names (lexicon.calendar owns the names).
-MONTHS: dict[str, int] = {m: i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
+MONTH_NUMBERS: dict[str, int] = {m: i + 1 for i, m in enumerate(MONTH_ABBREVIATIONS)}
 
-_NAME = (r"(January|February|March|April|May|June|July|August|September|October|November|December"
-         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)")
+# A capitalised month word ("March", "Sept", "Nov"), longest first.
+_NAME = "(" + "|".join(sorted((w.capitalize() for w in MONTH_WORDS), key=lambda w: (-len(w), w))) + ")"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d\d)"
 # "April 30, 2008", "Sep 10, 2012", "Nov. 30", "March 20": a capitalised month and a day, a year maybe
@@ -52,7 +52,7 @@ def find_months(text: str, published: str | None) -> frozenset[int]:
     found: set[int] = set()
 
     def add(name: str, year: str | None) -> None:
-        month = MONTHS[name[:3].lower()]
+        month = MONTH_NUMBERS[name[:3].lower()]
         if year is not None:
             found.add(int(year) * 12 + month - 1)
         elif now is not None:  # the nearest such month to publication ("until Feb. 15" in late January: ahead)
