@@ -39,7 +39,14 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from types import MappingProxyType
 
-from storydiff.align.figures import dates_clash, leaving_days_clash, measure_clash, named_amount_clash, number_clash
+from storydiff.align.figures import (
+    YEAR,
+    dates_clash,
+    leaving_days_clash,
+    measure_clash,
+    named_amount_clash,
+    number_clash,
+)
 from storydiff.align.progress import done, done_before, maybe_then_not, not_yet_then_done, plan_and_outcome
 from storydiff.align.relations import (
     ClaimContext,
@@ -285,12 +292,11 @@ def _core(context: ClaimContext) -> str:
 
 
 _MONEY = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion))?")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _FIGURE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\w.,]*\d)")
 
 
 def _figures(claim: Claim) -> set[str]:
-    return {m.group().replace(",", "") for m in _FIGURE.finditer(claim.text) if not _YEAR.fullmatch(m.group())}
+    return {m.group().replace(",", "") for m in _FIGURE.finditer(claim.text) if not YEAR.fullmatch(m.group())}
 
 
 def _figures_differ(a: Claim, b: Claim) -> str | None:
@@ -360,7 +366,7 @@ def _plan_and_earlier_deed(left: ClaimContext, right: ClaimContext) -> bool:
 
 def _years(context: ClaimContext) -> set[str]:
     """The years a claim dates its fact to, "this year" and "last year" read against the claim's date."""
-    found = {y for d in context.claim.dates for y in _YEAR.findall(d)}
+    found = {y for d in context.claim.dates for y in YEAR.findall(d)}
     year = int(context.when[:4]) if context.when and context.when[:4].isdigit() else None
     for d in context.claim.dates:
         relative = re.search(r"\b(this|last|next) year\b", d.lower())

@@ -84,6 +84,7 @@ _GENERIC_UNITS = frozenset({
 })
 _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"})
 DURATION = re.compile(r"(?:\d+|[a-z]+)\s+(?:minute|hour|day|week|month|year)s?")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # a year as news prints one: "since 2002", "the 2016 race"
 _APPROXIMATE = frozenset({"about", "around", "nearly", "almost", "over", "more", "less", "than", "up",
                           "roughly", "some", "several", "dozens", "hundreds", "thousands"})
 def _split(text: str) -> tuple[str, ...]:

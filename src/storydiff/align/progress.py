@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from storydiff.align.figures import days, is_day
+from storydiff.align.figures import YEAR, days, is_day
 from storydiff.align.relations import ClaimContext, Evidence, side, synonyms, time_order
 from storydiff.align.vocabulary import STOP, stem
 from storydiff.lexicon import MONTH_ABBREVIATIONS, WEEKDAYS
@@ -195,12 +195,11 @@ def done_before(plan: ClaimContext, outcome: ClaimContext) -> bool:
     a day ("pleaded guilty Wednesday to false returns for 2006 through 2011") is dated by that day.
     """
     made = plan.when[:4] if plan.when and plan.when[:4].isdigit() else None
-    years = {int(y) for d in outcome.claim.dates for y in _YEAR.findall(d)}
+    years = {int(y) for d in outcome.claim.dates for y in YEAR.findall(d)}
     dated = days(outcome.claim) or (outcome.when_text and is_day(outcome.when_text))
     return made is not None and bool(years) and max(years) < int(made) and not dated
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "on Fox News", "in Federal District Court": a place an event is said to happen, by its capitalised name.
 _PLACE = re.compile(r"\b(?:on|in|at)\s+((?:[A-Z][\w.’'-]*\s*)+)")
 
