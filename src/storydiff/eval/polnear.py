@@ -225,10 +225,10 @@ def score_doc(doc: Doc, gold: list[Gold], preds: list[Pred], every: Tally, speec
             p = preds[gmatch[i]]
             if g.source:
                 t.speaker_n += 1
-                src = " ".join(text[s:e] for s, e in g.source)
                 if _speaker_ok(doc, g, p.speaker, p.speaker_name, p.speaker_text):
                     t.speaker_ok += 1
                 else:
+                    src = " ".join(text[s:e] for s, e in g.source)
                     t.wrong_speakers.append(f"gold [{src}] got [{p.speaker_text}]: {show(g.content)[:80]}")
             if _overlaps(p.cue, g.cue):
                 t.cue_ok += 1
