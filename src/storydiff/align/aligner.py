@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from storydiff.align.facts import CLOSE, MODEL_FLOOR, SCARCE_SHARED, Proposal, decide, difference, select
 from storydiff.align.independence import attributed_outlet, outlet_key, source_groups
-from storydiff.align.match import Candidate, iter_candidates
+from storydiff.align.match import iter_candidates
 from storydiff.align.pair_decision import features, ranks, shipped_decision
 from storydiff.align.pair_model import shipped
 from storydiff.align.vocabulary import Vocabulary, scarce_pairs, words_of
@@ -99,9 +99,10 @@ def proposals(
     relations = []
     pending = []  # same-voice pairs whose quoted pieces must be compared by meaning
     undecided = []  # pairs the rules leave unrelated or related: the pair model's to judge
-    candidates = _with_scarce_pairs(
-        iter_candidates(vectors, labels, [c.entities for _, c in rows], floor=MODEL_FLOOR),
-        vocabulary, labels, vectors,
+    # Pairs that share scarce words of the story are candidates too, however far apart their vectors.
+    candidates = iter_candidates(
+        vectors, labels, [c.entities for _, c in rows], floor=MODEL_FLOOR,
+        also=scarce_pairs(vocabulary, labels, SCARCE_SHARED),
     )
     for candidate in candidates:
         left, right = contexts[candidate.left], contexts[candidate.right]
@@ -120,19 +121,6 @@ def proposals(
         else:
             relations.append(_checked(relation, left, right, found, people))
     return relations, undecided
-
-
-def _with_scarce_pairs(
-    candidates: Iterable[Candidate], vocabulary: Vocabulary, labels: Sequence[int], vectors: np.ndarray,
-) -> Iterator[Candidate]:
-    """The candidates by meaning and names, then the pairs that share scarce words of the story."""
-    seen = set()
-    for candidate in candidates:
-        seen.add((candidate.left, candidate.right))
-        yield candidate
-    for i, j in scarce_pairs(vocabulary, labels, SCARCE_SHARED):
-        if (i, j) not in seen:
-            yield Candidate(i, j, float(vectors[i] @ vectors[j]))
 
 
 def _judge(

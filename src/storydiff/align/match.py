@@ -13,7 +13,7 @@ floor: two reports of one person's words often share names more than wording.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,8 +43,13 @@ def iter_candidates(
     entities: Sequence[Sequence[str]] = (),
     floor: float = FLOOR,
     neighbours: int = NEIGHBOURS,
+    also: Iterable[tuple[int, int]] = (),
 ) -> Iterator[Candidate]:
-    """Yield each cross-article pair (left < right) once: near neighbours, then shared-entity pairs."""
+    """Yield each cross-article pair (left < right) once: near neighbours, then shared-entity pairs, then ``also``.
+
+    ``also``: more cross-article pairs (left < right) to yield whatever their cosine, such as the
+    pairs that share a story's scarce words (:func:`storydiff.align.vocabulary.scarce_pairs`).
+    """
     labels = np.asarray(articles)
     n = len(labels)
     if n == 0:
@@ -63,6 +68,10 @@ def iter_candidates(
         if sim >= ENTITY_FLOOR:
             seen.add((i, j))
             yield Candidate(i, j, sim)
+    for i, j in also:
+        if (i, j) not in seen:
+            seen.add((i, j))
+            yield Candidate(i, j, float(vectors[i] @ vectors[j]))
 
 
 def _neighbours(
