@@ -94,12 +94,14 @@ class NameIndex:
                 mentions.append((ent.start_char, last, _speaking_subject(ent.root)))
             roles.extend((ent.start_char, noun, last, quoted) for noun in _role_nouns(ent))
         # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
-        # "DeMint" after "Sen. Jim DeMint"; still a mention of that person.
+        # bare surname ("DeMint" after "Sen. Jim DeMint"), still a mention of that person; not a place
+        # or a body that ends in a surname-like word ("Joint Base Andrews", "Ferguson" the town).
         for ent, words in others:
             last = words[-1].lower()
             if last in full and len(words) > len(full[last].split()):
                 full[last] = " ".join(words)
-            if last in full and not self.quoted(ent.start_char):
+            bare_surname = ent.label_ == "ORG" and len(words) == 1 and len(full.get(last, "").split()) > 1
+            if bare_surname and not self.quoted(ent.start_char):
                 mentions.append((ent.start_char, last, _speaking_subject(ent.root)))
         mentions.sort()
         self._full = full
