@@ -80,7 +80,6 @@ class Vocabulary:
     """Each word's weight in one story: log(claims / claims using it); none below MIN_CLAIMS claims."""
 
     weights: dict[str, float]
-    claims: int
     holders: dict[str, tuple[int, ...]] = dataclasses.field(default_factory=dict)  # scarce words: claims using them
 
     @classmethod
@@ -96,9 +95,9 @@ class Vocabulary:
                     users[w].append(n)
             total += 1
         if total < MIN_CLAIMS:
-            return cls({}, total)
+            return cls({})
         scarce = {w: tuple(u) for w, u in users.items() if counts[w] <= SCARCE}
-        return cls({w: math.log(total / n) for w, n in counts.items()}, total, scarce)
+        return cls({w: math.log(total / n) for w, n in counts.items()}, scarce)
 
     def overlap(self, left: frozenset[str], right: frozenset[str]) -> float:
         """Weighted Jaccard of two claims' words: 1 when they use the same words, 0 with nothing rare in common.
