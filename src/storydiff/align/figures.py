@@ -10,6 +10,7 @@ matched facts (:mod:`storydiff.align.facts`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from storydiff.lexicon import MONTH_WORDS, WEEKDAYS
 from storydiff.models import Claim
@@ -126,8 +127,7 @@ _STOP_UNIT = frozenset(_split(
 
 def is_day(text: str) -> bool:
     """Whether a date names a day or month ("Friday", "January 1", "the end of February")."""
-    words = text.lower().replace(",", " ").replace(".", " ").split()
-    return any(w in WEEKDAYS or w in MONTH_WORDS for w in words)
+    return any(w in WEEKDAYS or w in MONTH_WORDS for w in _date_words(text))
 
 
 def days(claim: Claim) -> list[str]:
@@ -140,21 +140,24 @@ def dates_clash(a: Claim, b: Claim) -> bool:
     "in February" and "at the end of February" agree; "on January 1" and "at the end
     of February" do not.
     """
-    da, db = _day_words(a), _day_words(b)
+    da, db = _day_words(days(a)), _day_words(days(b))
     return bool(da and db and not da & db)
 
 
-def _day_words(claim: Claim) -> set[str]:
-    return _words_of_days(days(claim))
-
-
-def _words_of_days(dates: list[str] | set[str]) -> set[str]:
+def _day_words(dates: Iterable[str]) -> set[str]:
+    """The weekdays, numbers and months (by their first three letters) of dates: "Feb. 28" -> {"feb", "28"}."""
     words = set()
     for date in dates:
-        for word in date.lower().replace(",", " ").replace(".", " ").split():
-            if word in WEEKDAYS or word in MONTH_WORDS or word.isdigit():
-                words.add(word[:3] if word in MONTH_WORDS and word not in WEEKDAYS else word)
+        for word in _date_words(date):
+            if word in WEEKDAYS or word.isdigit():
+                words.add(word)
+            elif word in MONTH_WORDS:
+                words.add(word[:3])
     return words
+
+
+def _date_words(text: str) -> list[str]:
+    return text.lower().replace(",", " ").replace(".", " ").split()
 
 
 # "a 48-page indictment", "the 47-page indictment": a figure fused to its unit, naming a property of one thing.
@@ -258,7 +261,6 @@ def leaving_days_clash(a: Claim, b: Claim, leaves: frozenset[str]) -> str | None
             continue
         other = leaving_day(y)
         theirs = {other} if other else (set(days(y)) if y.predicate in leaves else set())
-        words = _words_of_days([day])
-        if theirs and not words & _words_of_days(theirs):
+        if theirs and not _day_words([day]) & _day_words(theirs):
             return f"{day} vs {', '.join(sorted(theirs))}"
     return None
