@@ -1,4 +1,5 @@
-"""Who each statement is filed under, over all 56 BASIL dev events, and what a change of code renamed.
+"""Who each statement is filed under and what each claim asserts, over all 56 BASIL dev events, and what
+a change of code changed.
 
 Usage::
 
@@ -16,6 +17,9 @@ entity joins two forms of a first name ("Bill" / "William Kristol",
 speakers are named as the article names them (``iter_statements``), before
 names are linked across the event, so a change of entity linking renames
 nobody here.
+With ``--against`` it also counts the claims (by event, article and offset)
+whose polarity, modality or predicate changed, and prints the polarity
+changes for reading (the claim-scope figures in ``docs/relations.md``).
 The last line is ``basil_speakers_renamed: N`` (0 without ``--against``).
 """
 
@@ -30,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _data import basil_stories
 
+from storydiff.nlp.claims import iter_claims
 from storydiff.nlp.entities import iter_mentions, link_entities, person_words
 from storydiff.nlp.parse import load_spacy
 from storydiff.nlp.statements import iter_statements
@@ -42,29 +47,43 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     nlp = load_spacy()
     speakers: dict[str, list[str | None]] = {}
+    claims: dict[str, list[str]] = {}
     joined = 0
     for uuid, articles in basil_stories().items():
         mentions = []
         for article in articles:
             doc = nlp(article.text)
             mentions += list(iter_mentions(doc, article.id))
-            for s in iter_statements(doc, article.id):
+            statements = list(iter_statements(doc, article.id))
+            for s in statements:
                 before = " ".join(article.text[max(0, s.content.start - 200) : s.content.start + 60].split())
                 speakers[f"{uuid}-{article.id}-{s.content.start}"] = [s.speaker.text, s.speaker.name, before]
+            for c in iter_claims(doc, article.id, statements, article.title):
+                claims[f"{uuid}-{article.id}-{c.start}"] = [c.polarity, c.modality, c.predicate, c.text]
         for entity in link_entities(mentions)[0]:
             firsts = {person_words(a)[0] for a in entity.aliases if len(person_words(a)) >= 2}
             if entity.type == "PERSON" and len(firsts) > 1:
                 joined += 1
                 print(f"{uuid[:8]}: one person, {entity.name}: {', '.join(entity.aliases)}")
     if args.save:
-        args.save.write_text(json.dumps(speakers, ensure_ascii=False), encoding="utf-8")
+        args.save.write_text(json.dumps({"speakers": speakers, "claims": claims}, ensure_ascii=False),
+                             encoding="utf-8")
     renamed = 0
     if args.against:
-        earlier = json.loads(args.against.read_text(encoding="utf-8"))
-        for key, (span, name, before) in speakers.items():
+        saved = json.loads(args.against.read_text(encoding="utf-8"))
+        earlier = saved["speakers"]
+        for key, (span, name, lead) in speakers.items():
             if key in earlier and earlier[key][1] != name:
                 renamed += 1
-                print(f"{key[:8]}{key[36:]} {span!r}: {earlier[key][1]} -> {name} | ...{before}")
+                print(f"{key[:8]}{key[36:]} {span!r}: {earlier[key][1]} -> {name} | ...{lead}")
+        changed = [0, 0, 0]  # polarity, modality, predicate
+        for key, now in claims.items():
+            then = saved["claims"].get(key)
+            for n in range(3) if then else ():
+                changed[n] += then[n] != now[n]
+            if then and then[0] != now[0]:
+                print(f"{key[:8]}{key[36:]} polarity {then[0]} -> {now[0]}: {now[3]}")
+        print(f"{len(claims)} claims; changed: polarity {changed[0]}, modality {changed[1]}, predicate {changed[2]}")
     print(f"{len(speakers)} statements; {joined} people named with two forms of a first name")
     print(f"basil_speakers_renamed: {renamed}")
     return 0
