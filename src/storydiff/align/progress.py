@@ -156,6 +156,8 @@ _PLAN = re.compile(
     r"intends? to|intended to|due to|is to|was to|likely to|prepared to|preparing to|ready to|will)\b|['’]ll\b",
     re.IGNORECASE,
 )
+
+
 def plan_and_outcome(
     left: ClaimContext, right: ClaimContext, found: Evidence, people: Mapping[str, str] = MappingProxyType({})
 ) -> Relation | None:
@@ -219,10 +221,23 @@ def _places(text: str) -> set[str]:
     words = set()
     for match in _PLACE.finditer(text):
         for word in match.group(1).split():
-            word = re.sub(r"['’]s$", "", word.strip(".,;:'’\"“”()")).lower()
-            if word and word not in WEEKDAYS and word[:3] not in MONTH_ABBREVIATIONS and word not in STOP:
+            word = _bare(word).lower()
+            if word and _names_something(word):
                 words.add(word)
     return words
+
+
+def _bare(word: str) -> str:
+    """A printed word without the punctuation around it or its possessive: "Court's," -> "Court"."""
+    return re.sub(r"['’]s$", "", word.strip(".,;:'’\"“”()"))
+
+
+def _names_something(word: str) -> bool:
+    """Whether a word, lower-cased, may belong to a name: no function word, weekday or month.
+
+    Months are told by their first three letters, so "Mayor" and "Marks" are left out too.
+    """
+    return word not in STOP and word not in WEEKDAYS and word[:3] not in MONTH_ABBREVIATIONS
 
 
 def _planned_words(plan: ClaimContext) -> ClaimContext:
@@ -343,9 +358,8 @@ def _names_in(head: str) -> list[tuple[str, ...]]:
     runs: list[tuple[str, ...]] = []
     run: list[str] = []
     for match in re.finditer(r"\S+", head):
-        word = re.sub(r"['’]s$", "", match.group().strip(".,;:'’\"“”()"))
-        if match.start() > 0 and re.fullmatch(r"[A-Z][A-Za-z]+", word) and word.lower() not in STOP \
-                and word.lower() not in WEEKDAYS and word.lower()[:3] not in MONTH_ABBREVIATIONS:
+        word = _bare(match.group())
+        if match.start() > 0 and re.fullmatch(r"[A-Z][A-Za-z]+", word) and _names_something(word.lower()):
             run.append(word)
             continue
         if run:
