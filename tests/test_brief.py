@@ -140,6 +140,18 @@ def test_ferry_strike_announced_then_called_off_is_a_change(example_briefs):
     assert any("strike" in r.reason and "will not go" in r.reason for r in changes)
 
 
+def test_bridge_cost_and_footbridge_are_changes(example_briefs):
+    """The cost that rose and the footbridge ruled out are what an editor reads the second report for."""
+    brief = example_briefs["bridge"]
+    changes = {
+        " / ".join(brief.claim(c).text for c in r.claims): r.reason
+        for r in brief.relations if r.type == "updates"
+    }
+    assert any("2.4 million" in k and "3.1 million" in v and "figure moved" in v for k, v in changes.items()), changes
+    assert any("footbridge" in k and "planned, then ruled out" in v for k, v in changes.items()), changes
+    footbridge = next(s for s in brief.statements if "not be open to pedestrians" in s.content.text)
+    assert footbridge.speaker.name == "Rosa Delgado"
+
 
 def test_a_plain_text_brief_imports_nothing_it_does_not_use(tmp_path):
     """Cold start: near-duplicate hashing, HTML extraction, date parsing and ANN search load only when needed."""

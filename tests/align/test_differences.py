@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from brief_relations import relations_between
 
-from storydiff.align.figures import measures, named_amounts
+from storydiff.align.figures import changed_to, figure_changed, measures, named_amounts
 from storydiff.align.progress import past_forms
-from storydiff.models import Article, Brief
+from storydiff.models import Article, Brief, Claim
 from storydiff.pipeline import build_brief
 
 
@@ -280,3 +280,114 @@ def test_postponed_and_not_held_agree() -> None:
         ), published="2024-05-03"),
     ])
     assert not _contrary(brief, "was postponed", "would not be held"), brief.relations
+
+
+def test_a_figure_said_to_have_risen_updates_the_figure_first_given() -> None:
+    # Little else is shared ("the repairs would cost" / "the cost had risen"): the pair is found through
+    # the moved figure's words, whatever the cosine of the two sentences.
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "Harbour master Ola Dahl said dredging the channel would cost 1.2 million euros.\n\n"
+            "The work is planned for the autumn."
+        )),
+        _article("B", "County Post", (
+            "The contractor said the bill had climbed to 1.5 million euros after divers found old moorings.\n\n"
+            "Boats will use the east channel meanwhile."
+        ), published="2024-05-06"),
+        _article("C", "Island Times", (
+            "The dredging firm said the cost has now risen to 1.5 million euros.\n\nFishermen welcomed the work."
+        ), published="2024-05-07"),
+    ])
+    found = _contrary(brief, "would cost 1.2 million euros", "cost has now risen to 1.5 million euros")
+    assert found and found[0][0] == "updates", brief.relations
+    assert "figure moved (cost 1.2 million euros, then 1.5 million euros)" in found[0][1]
+    # "the bill had climbed" names another quantity word than "cost": no claim of a change to it.
+    assert not _contrary(brief, "would cost 1.2 million euros", "bill had climbed"), brief.relations
+
+
+def test_a_moved_figure_reported_before_the_figure_is_a_conflict() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", "The council said the cost of the new pier had risen to $4 million.\n\n"
+                 "Work starts in June.", published="2024-05-02"),
+        _article("B", "County Post", "The new pier will cost $3 million, the mayor said.\n\nWork starts in June.",
+                 published="2024-05-09"),
+    ])
+    found = _contrary(brief, "had risen to $4 million", "will cost $3 million")
+    assert found and found[0][0] == "conflicts" and "figure moved" in found[0][1], brief.relations
+
+
+def test_changed_to_reads_the_quantity_and_its_new_amount() -> None:
+    assert changed_to("the cost had risen to 3.1 million dollars") == ("cost", 3_100_000.0, "dollar")
+    assert changed_to("costs have climbed to $4.5 billion") == ("costs", 4_500_000_000.0, "dollar")
+    assert changed_to("the toll rose to 12 on Friday") == ("toll", 12.0, "")
+    assert changed_to("the rate fell to 3 percent") == ("rate", 3.0, "percent")
+    assert changed_to("it rose to $5 billion") is None  # a pronoun names no quantity
+    assert changed_to("exports fell to 2019 levels") is None  # a year, not an amount
+    assert changed_to("the cost is 3.1 million dollars") is None  # no move
+
+
+def test_a_moved_figure_needs_the_same_quantity_and_unit() -> None:
+    moved = Claim("b", "B", "The cost had risen to 3.1 million dollars.", 0, 1)
+    assert figure_changed(moved, Claim("a", "A", "The repairs would cost 2.4 million dollars.", 0, 1))
+    assert figure_changed(moved, Claim("a", "A", "The repairs would cost 3.1 million dollars.", 0, 1)) is None
+    assert figure_changed(moved, Claim("a", "A", "The repairs would cost 2.4 million euros.", 0, 1)) is None
+    assert figure_changed(moved, Claim("a", "A", "The mayor's salary is 2.4 million dollars.", 0, 1)) is None
+
+
+def test_a_planned_thing_then_ruled_out_is_an_update() -> None:
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "Passengers will be able to board a replacement shuttle bus at the harbour gate, the operator said.\n\n"
+            "The ferry is out of service for a week."
+        )),
+        _article("B", "County Post", (
+            "Passengers will have to wait at the harbour gate, the mayor said, because the replacement shuttle "
+            "promised by the operator cannot be provided.\n\nThe ferry is out of service for a week."
+        ), published="2024-05-03"),
+    ])
+    found = _contrary(brief, "board a replacement shuttle", "cannot be provided")
+    assert found and found[0][0] == "updates" and "planned, then ruled out" in found[0][1], brief.relations
+
+
+def test_a_thing_ruled_out_that_the_other_side_never_planned_is_no_update() -> None:
+    # The shuttle is named on both sides, but the first only reports that one ran last year.
+    brief = build_brief([
+        _article("A", "Valley Herald", (
+            "Passengers boarded a replacement shuttle bus at the harbour gate last year, the operator said.\n\n"
+            "The ferry is out of service for a week."
+        )),
+        _article("B", "County Post", (
+            "Passengers will have to wait at the harbour gate, the mayor said, because the replacement shuttle "
+            "promised by the operator cannot be provided.\n\nThe ferry is out of service for a week."
+        ), published="2024-05-03"),
+    ])
+    assert not _contrary(brief, "boarded a replacement shuttle", "cannot be provided"), brief.relations
+
+
+def test_closed_until_a_day_and_reopening_that_day_are_one_fact() -> None:
+    def pair(day: str) -> Brief:
+        return build_brief([
+            _article("A", "Valley Herald", (
+                "The harbour library will remain closed until Monday after the flood, the librarian said.\n\n"
+                "Volunteers dried the books over the weekend."
+            )),
+            _article("B", "County Post", (
+                f"Librarian Ana Ruiz said the harbour library would reopen on {day} with a smaller reading room.\n\n"
+                "The flood reached the ground floor."
+            ), published="2024-05-03"),
+        ])
+
+    same = [r for r in relations_between(pair("Monday"), "closed until Monday", "reopen on Monday")]
+    assert any(r.type == "corroborates" and "closed until Monday" in r.reason for r in same), same
+    other = relations_between(pair("Tuesday"), "closed until Monday", "reopen on Tuesday")
+    assert not any(r.type == "corroborates" for r in other), other
+
+
+def test_same_reopening_needs_one_thing_and_not_through() -> None:
+    from storydiff.align.progress import same_reopening
+
+    closed = Claim("a", "A", "The pool will stay closed until June 3.", 0, 1, arguments=("pool",))
+    assert same_reopening(closed, Claim("b", "B", "The pool reopens on June 3.", 0, 1, arguments=("pool",)))
+    assert same_reopening(closed, Claim("b", "B", "The gym reopens on June 3.", 0, 1, arguments=("gym",))) is None
+    through = Claim("a", "A", "The pool will stay closed through June 3.", 0, 1, arguments=("pool",))
+    assert same_reopening(through, Claim("b", "B", "The pool reopens on June 3.", 0, 1, arguments=("pool",))) is None

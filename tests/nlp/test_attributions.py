@@ -213,6 +213,17 @@ def test_parenthetical_cue_takes_the_whole_sentence(nlp: Language) -> None:
     assert st.speaker.text == "the planner"
 
 
+def test_parenthetical_cue_before_a_reason_keeps_its_speaker(nlp: Language) -> None:
+    # The parse hangs the "because" clause (and the stop) on "said"; the reason is still what was said.
+    text = (
+        "The square will not be open to walkers during the works, Berg said, because the temporary path "
+        "planned by the city cannot be built safely."
+    )
+    st = by_content(extract(nlp, text), "will not be open to walkers")
+    assert st.content.text.startswith("The square will not be open")
+    assert st.speaker.text == "Berg"
+
+
 def test_headline_and_transcript_colons(nlp: Language) -> None:
     text = (
         "Governor Ellis: Schools Will Stay Open Through the Storm\n\n"

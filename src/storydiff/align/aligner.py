@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from itertools import chain
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from storydiff.align.figures import changed_pairs
 from storydiff.align.facts import CLOSE, MODEL_FLOOR, SCARCE_SHARED, Proposal, decide, difference, select
 from storydiff.align.independence import attributed_outlet, outlet_key, source_groups
 from storydiff.align.match import iter_candidates
@@ -102,7 +104,7 @@ def proposals(
     # Pairs that share scarce words of the story are candidates too, however far apart their vectors.
     candidates = iter_candidates(
         vectors, labels, [c.entities for _, c in rows], floor=MODEL_FLOOR,
-        also=scarce_pairs(vocabulary, labels, SCARCE_SHARED),
+        also=chain(scarce_pairs(vocabulary, labels, SCARCE_SHARED), changed_pairs([c for _, c in rows], labels)),
     )
     for candidate in candidates:
         left, right = contexts[candidate.left], contexts[candidate.right]

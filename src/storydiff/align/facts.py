@@ -42,12 +42,22 @@ from types import MappingProxyType
 from storydiff.align.figures import (
     YEAR,
     dates_clash,
+    figure_changed,
     leaving_days_clash,
     measure_clash,
     named_amount_clash,
     number_clash,
 )
-from storydiff.align.progress import done, done_before, maybe_then_not, not_yet_then_done, plan_and_outcome
+from storydiff.align.progress import (
+    done,
+    done_before,
+    maybe_then_not,
+    not_yet_then_done,
+    plan_and_outcome,
+    planned_then_ruled_out,
+    same_reopening,
+    stages,
+)
 from storydiff.align.relations import (
     ClaimContext,
     Evidence,
@@ -146,6 +156,12 @@ def decide(
         return differs
     if _plan_and_earlier_deed(left, right):
         return fallback  # "he'll run in 2016" / "he ran in 2008": neither one fact nor its update
+    reopening = same_reopening(a, b)
+    if reopening and compatible(a, b):
+        return Relation(
+            "corroborates", (a.id, b.id), max(0.8, same_fact),
+            f"same fact (closed until {reopening}, reopening then): {quotes(left, right)}", found.similarity,
+        )
     run = shared_run(a.text, b.text)
     if run and compatible(a, b):
         return Relation(
@@ -246,6 +262,9 @@ def difference(
     maybe = maybe_then_not(left, right, found)
     if maybe is not None or a.modality == "possible" or b.modality == "possible":
         return maybe
+    moved = _figure_moved(left, right) or planned_then_ruled_out(left, right, found)
+    if moved is not None:
+        return moved
     if found.similarity >= PLAN_COSINE or matched:
         plan = plan_and_outcome(left, right, found, people) or not_yet_then_done(left, right, found)
         if plan is not None:
@@ -285,6 +304,20 @@ def _opposed(left: ClaimContext, right: ClaimContext, why: str, focus: str, conf
         "conflicts", (left.claim.id, right.claim.id), round(confidence, 3),
         f"{why}: {side(left, focus)} vs {side(right, focus)}", 0.0,
     )
+
+
+def _figure_moved(left: ClaimContext, right: ClaimContext) -> Relation | None:
+    """One side gives a figure, the other says it has since moved to another ("had risen to 3.1 million").
+
+    An ``updates``, the figure first; a ``conflicts`` when the move was said or reported before the figure.
+    """
+    for before, after in ((left, right), (right, left)):
+        why = figure_changed(after.claim, before.claim)
+        if why is None:
+            continue
+        backwards = bool(before.when and after.when and after.when < before.when)
+        return stages(before, after, side(before), side(after), (f"figure moved ({why})",) * 2, backwards)
+    return None
 
 
 def _core(context: ClaimContext) -> str:

@@ -10,7 +10,7 @@ matched facts (:mod:`storydiff.align.facts`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 
 from storydiff.lexicon import MONTH_WORDS, WEEKDAYS
 from storydiff.models import Claim
@@ -264,3 +264,94 @@ def leaving_days_clash(a: Claim, b: Claim, leaves: frozenset[str]) -> str | None
         if theirs and not _day_words([day]) & _day_words(theirs):
             return f"{day} vs {', '.join(sorted(theirs))}"
     return None
+
+
+# "the cost had risen to 3.1 million dollars": a quantity said to have moved to a new amount. The word
+# before the verb (or before its "of ...": "the cost of the pier had risen") names the quantity; the other
+# claim gives it at another amount ("would cost 2.4 million").
+_MOVED = (
+    r"(?:risen|rose|grown|grew|climbed|increased|jumped|soared|swelled|gone\s+up|went\s+up|"
+    r"fallen|fell|dropped|decreased|declined|shrunk|shrank|gone\s+down|went\s+down)"
+)
+_AMOUNT = r"(?P<amount>[$€£]?\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?(?:\s+[a-z]+)?)"
+_CHANGED_TO = re.compile(
+    rf"\b(?P<what>[a-z]{{3,}})(?:\s+of(?:\s+[\w’'-]+){{1,4}}?)?\s+(?:(?:has|have|had)\s+(?:now\s+|already\s+)?)?"
+    rf"{_MOVED}\s+to\s+{_AMOUNT}",
+    re.IGNORECASE,
+)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
+_NOT_QUANTITY = frozenset(_split("it this that which what they he she who and has have had also now"))
+
+
+def changed_to(text: str) -> tuple[str, float, str] | None:
+    """(quantity, new amount, unit) of a claim saying a quantity has moved to a new amount, else None.
+
+    "the cost had risen to 3.1 million dollars" -> ("cost", 3100000.0, "dollar"); "it rose to 5" -> None
+    (a pronoun names no quantity).
+    """
+    match = _CHANGED_TO.search(text)
+    if match is None or match.group("what").lower() in _NOT_QUANTITY:
+        return None
+    amount = _amount(match.group("amount"))
+    return None if amount is None else (match.group("what").lower(), *amount)
+
+
+def _amount(text: str) -> tuple[float, str] | None:
+    """"$3.1 million" and "3.1 million dollars" -> (3100000.0, "dollar"); "12 percent" -> (12.0, "percent").
+
+    A bare count has no unit: "12 on Friday" -> (12.0, "").
+    """
+    words = text.replace(",", "").split()
+    currency = _CURRENCY.get(words[0][:1], "")
+    try:
+        value = float(words[0].lstrip("$€£ ").rstrip("."))
+    except ValueError:
+        return None
+    rest = [w.lower().strip(".,;:") for w in words[1:]]
+    if rest and rest[0] in _SCALES:
+        value *= _SCALES[rest.pop(0)]
+    unit = currency or (rest[0].removesuffix("s") if rest and rest[0] not in _STOP_UNIT else "")
+    if not currency and YEAR.fullmatch(words[0]):
+        return None  # "rose to 2019 levels": a year, not an amount
+    return value, "percent" if unit == "%" else unit
+
+
+def figure_changed(changed: Claim, other: Claim) -> str | None:
+    """What moved, when ``changed`` says a quantity has moved to an amount that ``other`` gives otherwise.
+
+    "the cost had risen to 3.1 million dollars" against "the repairs would cost 2.4 million dollars":
+    "cost 2.4 million dollars, then 3.1 million": the quantity's word (as printed, or as a verb)
+    followed within four words by an amount in the same unit, a different one.
+    """
+    moved = changed_to(changed.text)
+    if moved is None:
+        return None
+    what, value, unit = moved
+    root = what[:-1] if what.endswith("s") else what
+    for match in re.finditer(rf"\b{re.escape(root)}\w*\s+(?:[\w'’-]+\s+){{0,4}}?{_AMOUNT}", other.text, re.IGNORECASE):
+        before = _amount(match.group("amount"))
+        if before is not None and before[1] == unit and before[0] != value:
+            return f"{what} {_shown(before)}, then {_shown((value, unit))}"
+    return None
+
+
+def _shown(amount: tuple[float, str]) -> str:
+    value, unit = amount
+    for word, scale in sorted(_SCALES.items(), key=lambda kv: -kv[1]):
+        if value >= scale:
+            return f"{value / scale:g} {word} {unit}s"
+    return f"{value:g}" + (f" {unit}" if unit == "percent" else f" {unit}s" if unit else "")
+
+
+def changed_pairs(claims: Sequence[Claim], articles: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """Pairs (left < right) of claims of different articles where one moves a figure the other gives.
+
+    Found through the words: "the cost had risen to 3.1 million dollars" and "the repairs would cost
+    2.4 million dollars" share little else, and their vectors can sit below the candidates' floor.
+    """
+    moved = [n for n, claim in enumerate(claims) if changed_to(claim.text) is not None]
+    for i in moved:
+        for j, other in enumerate(claims):
+            if articles[j] != articles[i] and figure_changed(claims[i], other) is not None:
+                yield min(i, j), max(i, j)

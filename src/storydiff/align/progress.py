@@ -90,6 +90,99 @@ def maybe_then_not(left: ClaimContext, right: ClaimContext, found: Evidence) -> 
     return None
 
 
+# "the temporary footbridge planned by the county cannot be installed": a planned thing ruled out. The word
+# before the negation (or before "planned by ...") names the thing.
+_RULED_OUT = re.compile(
+    r"\b(?P<thing>[a-z]{4,})(?:,?\s+(?:planned|promised|proposed|announced|offered|prepared|pledged)"
+    r"(?:\s+by\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)?,?)?"
+    r"\s+(?:cannot|can[’']t|could\s+not|couldn[’']t|will\s+not|won[’']t|would\s+not|wouldn[’']t)\s+"
+    r"(?:now\s+|yet\s+|safely\s+)?be\s+(?:safely\s+)?"
+    r"(?:installed|built|used|opened|provided|set\s+up|put\s+up|put\s+in\s+place|in\s+place|ready|available|"
+    r"completed|finished|delivered|open)\b",
+    re.IGNORECASE,
+)
+RULED_OUT_COSINE = 0.50  # a planned thing and that thing ruled out, between claims at least this close
+
+
+def planned_then_ruled_out(left: ClaimContext, right: ClaimContext, found: Evidence) -> Relation | None:
+    """One side says a thing will be there or be used; the other that it cannot or will not be.
+
+    "Pedestrians will be able to use a temporary footbridge" / "the temporary footbridge planned by
+    the county cannot be installed safely": an ``updates``, the plan first (a ``conflicts`` when the
+    plan was stated after it was ruled out). The planned side is positive and says "will" (or "is
+    to", "plans to") before the thing; the two share another word or a name besides the thing.
+    """
+    if found.similarity < RULED_OUT_COSINE:
+        return None
+    for plan, denied in ((left, right), (right, left)):
+        if plan.claim.polarity != "positive" or plan.claim.modality == "possible":
+            continue
+        ruled = next((m for m in _RULED_OUT.finditer(denied.claim.text) if _planned(plan.claim.text, m, found)), None)
+        if ruled is None:
+            continue
+        order = time_order(plan, denied)
+        return stages(
+            plan, denied, side(plan), f"'{' '.join(ruled.group().split())}' ({_who(denied)})",
+            ("planned, then ruled out", "planned vs ruled out"), backwards=order is not None and order[0] is denied,
+        )
+    return None
+
+
+def _planned(text: str, ruled: re.Match[str], found: Evidence) -> bool:
+    """Whether ``text`` plans the thing ``ruled`` rules out: "will" (or another plan word) before it."""
+    thing = ruled.group("thing").lower()
+    named = re.search(rf"\b{re.escape(_singular(thing))}s?\b", text, re.IGNORECASE)
+    if named is None or not _PLAN.search(text[: named.start()]):
+        return False
+    # The thing alone is not the same plan: another word or a name in common.
+    return bool(found.shared_names or set(found.shared_terms) - {stem(thing), _singular(thing)})
+
+
+# "will stay closed until Wednesday" and "would reopen on Wednesday" tell one day. Not "through Wednesday":
+# closed through a day reopens the day after.
+_DAY = r"(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[A-Z][a-z]{2,8}\.?\s+\d{1,2})\b"
+_CLOSED_UNTIL = re.compile(
+    rf"\b(?:stay|stays|stayed|remain|remains|remained|be|kept|keep|keeps)\s+(?:shut|closed)\s+(?:until|till)\s+"
+    rf"(?:next\s+|this\s+)?{_DAY}"
+)
+_REOPENS_ON = re.compile(rf"\bre-?open(?:s|ed|ing)?\s+(?:on\s+|next\s+|this\s+)?{_DAY}", re.IGNORECASE)
+
+
+def same_reopening(a: Claim, b: Claim) -> str | None:
+    """The day, when one claim says a thing stays closed until it and the other that the thing reopens then.
+
+    "The museum will stay closed until Wednesday" / "the museum would reopen on Wednesday with extra
+    guards": one fact. Both positive, and about one thing (an argument in common: "museum").
+    """
+    if a.polarity != "positive" or b.polarity != "positive":
+        return None
+    if not {w.lower() for w in a.arguments} & {w.lower() for w in b.arguments}:
+        return None
+    for closed, reopens in ((a, b), (b, a)):
+        until, on = _CLOSED_UNTIL.search(closed.text), _REOPENS_ON.search(reopens.text)
+        if until and on and _day(until.group("day")) == _day(on.group("day")):
+            return until.group("day")
+    return None
+
+
+def _day(text: str) -> str:
+    return " ".join(text.lower().replace(".", "").split())
+
+
+def stages(
+    first: ClaimContext, second: ClaimContext, shown_first: str, shown_second: str, labels: tuple[str, str],
+    backwards: bool = False,
+) -> Relation:
+    """Two stages of one event: an ``updates`` from the first to the second, or a ``conflicts`` when the
+    second was stated before the first (``backwards``). ``labels``: the reason's head for each
+    ("not yet, then done", "not yet vs done"); ``shown_*``: each side as the reason quotes it.
+    """
+    ids = (first.claim.id, second.claim.id)
+    if backwards:
+        return Relation("conflicts", ids, 0.6, f"{labels[1]}: {shown_first} vs {shown_second}", 0.0)
+    return Relation("updates", ids, 0.6, f"{labels[0]}: {shown_first}, then {shown_second}", 0.0)
+
+
 def not_yet(claim: Claim) -> str | None:
     """The words of a claim saying an event has not happened yet ("no formal charges have been filed yet")."""
     match = _NOT_YET.search(claim.text)
@@ -115,16 +208,10 @@ def not_yet_then_done(left: ClaimContext, right: ClaimContext, found: Evidence) 
             continue
         if not found.shared_names and not {_root(w) for w in found.rare_words} - events:
             continue  # the same verb alone is not the same event
-        shown = " ".join(words.split())
         order = time_order(waiting, doer)
-        if order is not None and order[0] is doer:
-            return Relation(
-                "conflicts", (waiting.claim.id, doer.claim.id), 0.6,
-                f"not yet vs done: '{shown}' ({_who(waiting)}) vs {side(doer)}", 0.0,
-            )
-        return Relation(
-            "updates", (waiting.claim.id, doer.claim.id), 0.6,
-            f"not yet, then done: '{shown}' ({_who(waiting)}), then {side(doer)}", 0.0,
+        return stages(
+            waiting, doer, f"'{' '.join(words.split())}' ({_who(waiting)})", side(doer),
+            ("not yet, then done", "not yet vs done"), backwards=order is not None and order[0] is doer,
         )
     return None
 

@@ -98,7 +98,7 @@ def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] 
     if sent.start_char >= left - 3 or sent.end_char <= right + 3:
         return None
     following = cue.doc.char_span(right + 1, sent.end_char, alignment_mode="expand")
-    if following is None or not len(following) or any(t.head == cue for t in following):
+    if following is None or not len(following) or any(t.head == cue and not _still_theirs(t) for t in following):
         # "..., Hollande said, noting that ...", "..., lawmakers said, as they bristled at ...":
         # the rest is the cue's own
         return None
@@ -109,6 +109,14 @@ def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] 
     aside = _ASIDE_AFTER.search(text, right, sent.end_char)
     # "The test, North Korea said, was its biggest yet, although it may take days to ...": the writer's
     return sent.start_char, aside.start() if aside is not None else sent.end_char
+
+
+def _still_theirs(token: Token) -> bool:
+    """A word after a parenthetical cue that the parse hung on the cue but that goes on what was said:
+    the closing stop, or a reason ("..., Delgado said, because the footbridge cannot be installed")."""
+    return token.dep_ == "punct" or (
+        token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in token.children)
+    )
 
 
 _ASIDE_AFTER = re.compile(r",\s+(?:although|though|while|whereas)\s")
