@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from brief_relations import relations_between
 
-from storydiff.align.figures import changed_to, figure_changed, measures, named_amounts
+from storydiff.align.figures import changed_to, figure_changed, measures, money, named_amounts, rounded_alike
 from storydiff.align.progress import past_forms
 from storydiff.models import Article, Brief, Claim
 from storydiff.pipeline import build_brief
@@ -391,3 +391,41 @@ def test_same_reopening_needs_one_thing_and_not_through() -> None:
     assert same_reopening(closed, Claim("b", "B", "The gym reopens on June 3.", 0, 1, arguments=("gym",))) is None
     through = Claim("a", "A", "The pool will stay closed through June 3.", 0, 1, arguments=("pool",))
     assert same_reopening(through, Claim("b", "B", "The pool reopens on June 3.", 0, 1, arguments=("pool",))) is None
+
+
+def test_an_exact_amount_and_the_same_amount_rounded_are_one_fact() -> None:
+    def pair(rounded: str) -> Brief:
+        return build_brief([
+            _article("A", "Valley Herald", (
+                "The harbour trust spent $2,318,450 on dredging the north channel last year, its accounts show.\n\n"
+                "The trust is run by volunteers."
+            )),
+            _article("B", "County Post", (
+                f"Dredging the north channel cost the harbour trust {rounded} last year, according to its "
+                "annual report.\n\nFishing boats use the channel daily."
+            ), published="2024-05-03"),
+        ])
+
+    agreed = relations_between(pair("about $2.3 million"), "$2,318,450", "$2.3 million")
+    assert any(r.type == "corroborates" for r in agreed), agreed
+    beyond = relations_between(pair("more than $2.4 million"), "$2,318,450", "$2.4 million")
+    assert not any(r.type == "corroborates" for r in beyond), beyond
+
+
+def test_rounded_alike_rounds_at_the_printed_digit_and_keeps_the_side() -> None:
+    def claim(text: str) -> Claim:
+        return Claim("x", "X", text, 0, 1)
+
+    assert money("roughly $141 million and $140,937,785") == [
+        (141_000_000.0, "dollar", 3, "$141 million"), (140_937_785.0, "dollar", 9, "$140,937,785"),
+    ]
+    assert rounded_alike(claim("earned roughly $141 million"), claim("earned $140,937,785")) == (
+        "'$141 million' ≈ '$140,937,785'"
+    )
+    assert rounded_alike(claim("paid nearly $44 million"), claim("paid $43,885,310"))
+    assert rounded_alike(claim("paid nearly $44 million"), claim("paid $44,185,310")) is None  # "nearly": below
+    assert rounded_alike(claim("spent over $10,000"), claim("spent $9,587.64")) is None  # "over": above
+    assert rounded_alike(claim("spent over $10,000"), claim("spent $10,977.74"))
+    assert rounded_alike(claim("paid $45 million"), claim("paid $43,885,310")) is None  # not its rounding
+    assert rounded_alike(claim("paid $44 million"), claim("paid 43,885,310 euros")) is None  # another currency
+    assert rounded_alike(claim("paid $44 million"), claim("paid $44 million")) is None  # nothing exact

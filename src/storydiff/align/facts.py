@@ -47,6 +47,7 @@ from storydiff.align.figures import (
     measure_clash,
     named_amount_clash,
     number_clash,
+    rounded_alike,
 )
 from storydiff.align.progress import (
     done,
@@ -156,6 +157,12 @@ def decide(
         return differs
     if _plan_and_earlier_deed(left, right):
         return fallback  # "he'll run in 2016" / "he ran in 2008": neither one fact nor its update
+    rounded = rounded_alike(a, b) if found.shared_terms or found.shared_names else None
+    if rounded and compatible(a, b):
+        return Relation(
+            "corroborates", (a.id, b.id), max(0.8, same_fact),
+            f"same figure, rounded ({rounded}): {quotes(left, right)}", found.similarity,
+        )
     reopening = same_reopening(a, b)
     if reopening and compatible(a, b):
         return Relation(

@@ -9,6 +9,7 @@ matched facts (:mod:`storydiff.align.facts`).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -355,3 +356,59 @@ def changed_pairs(claims: Sequence[Claim], articles: Sequence[int]) -> Iterator[
         for j, other in enumerate(claims):
             if articles[j] != articles[i] and figure_changed(claims[i], other) is not None:
                 yield min(i, j), max(i, j)
+
+
+# A money amount as printed: "$140,937,785", "$141 million", "43.9 million dollars".
+_MONEY_PRINTED = re.compile(
+    r"(?<![\w.,])(?:[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?|"
+    r"\d[\d,]*(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?\s+(?:dollars|euros|pounds))"
+)
+EXACT_DIGITS = 4  # an amount printed with at least this many significant digits is exact ("$140,937,785")
+
+
+def money(text: str) -> list[tuple[float, str, int, str]]:
+    """The money amounts a text prints: (value, unit, significant digits, as printed).
+
+    "$140,937,785" -> (140937785.0, "dollar", 9, "$140,937,785"); "roughly $141 million" ->
+    (141000000.0, "dollar", 3, "$141 million").
+    """
+    found = []
+    for match in _MONEY_PRINTED.finditer(text):
+        amount = _amount(match.group())
+        if amount is None:
+            continue
+        number = match.group().split()[0].lstrip("$€£")
+        digits = re.sub(r"\D", "", number).strip("0")
+        found.append((*amount, len(digits) or 1, match.group()))
+    return found
+
+
+def rounded_alike(a: Claim, b: Claim) -> str | None:
+    """One money amount printed exactly on one side and rounded on the other: "$141 million" / "$140,937,785".
+
+    The rounded amount must be the exact one rounded at its own last digit (so "nearly $44 million"
+    is $43,885,310, and "$45 million" is not), in the same currency. Returns "'rounded' ≈ 'exact'".
+    """
+    for exact_side, rounded_side in ((a, b), (b, a)):
+        for value, unit, digits, printed in money(exact_side.text):
+            if digits < EXACT_DIGITS:
+                continue
+            for other, other_unit, other_digits, other_printed in money(rounded_side.text):
+                if other_unit != unit or other_digits >= EXACT_DIGITS or other <= 0:
+                    continue
+                place = 10.0 ** (math.floor(math.log10(other)) - other_digits + 1)
+                if not math.isclose(round(value / place) * place, other):
+                    continue
+                bound = _BOUND.search(rounded_side.text[: rounded_side.text.find(other_printed)])
+                if bound is not None and (value < other if bound.group("over") else value > other):
+                    continue  # "over $10,000" is not $9,587.64, nor "nearly $44 million" $44.2 million
+                return f"'{other_printed}' ≈ '{printed}'"
+    return None
+
+
+# "over $10,000", "nearly $44 million": a rounded amount that also says on which side the exact one lies.
+_BOUND = re.compile(
+    r"(?:(?P<over>\b(?:over|more than|above|at least|upwards of|in excess of))|"
+    r"\b(?:nearly|almost|under|less than|just under|close to|up to))\s*$",
+    re.IGNORECASE,
+)

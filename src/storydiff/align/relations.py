@@ -23,7 +23,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from storydiff.lexicon import NEGATING_WORDS, WEEKDAYS
-from storydiff.align.figures import DURATION, dates_clash, days, number_clash, shared_amount, values
+from storydiff.align.figures import (
+    DURATION,
+    dates_clash,
+    days,
+    number_clash,
+    rounded_alike,
+    shared_amount,
+    values,
+)
 from storydiff.align.vocabulary import STOP, stem
 from storydiff.models import Claim, Relation
 from storydiff.nlp.claims import LIGHT_PREDICATES
@@ -283,7 +291,7 @@ def compatible(a: Claim, b: Claim) -> bool:
         return False
     # "shrank nearly 30 percent" vs "shrank from about 5 million to 400,000": other figures, other fact.
     va, vb = values(a), values(b)
-    if va and vb and not va & vb:
+    if va and vb and not va & vb and not rounded_alike(a, b):  # "$141 million" is "$140,937,785" rounded
         return False
     return (a.modality in _NEGATIVE_MODALITIES) == (b.modality in _NEGATIVE_MODALITIES)
 
