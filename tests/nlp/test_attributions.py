@@ -74,6 +74,17 @@ def test_multi_sentence_and_continued_quote(nlp: Language) -> None:
         assert later.cue == first.cue
 
 
+def test_a_role_whose_apposition_is_the_name_is_the_role_not_the_name(nlp: Language) -> None:
+    # "its director Tobias Wren": the parse makes the name the apposition of "director".
+    text = (
+        "Three paintings, not two, were taken from the Harbour Museum in the weekend break-in, its director "
+        "Tobias Wren said on Monday after staff finished checking the collection."
+    )
+    st = by_content(extract(nlp, text, published="2024-10-15"), "Three paintings")
+    assert st.speaker.name == "Tobias Wren"
+    assert st.speaker.role == "director"
+
+
 def test_reported_speech_told_on_thursday(nlp: Language) -> None:
     text = "Port director Anil Mehta told local reporters on Thursday that the cranes would go."
     st = by_content(extract(nlp, text, published="2019-03-15"), "cranes")

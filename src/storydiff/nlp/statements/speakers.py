@@ -490,8 +490,15 @@ def _role(span: Span, name_start: int, name_end: int, head: Token) -> str | None
         if child.dep_ == "appos":
             return doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
     for child in head.children:
-        if child.dep_ == "appos":
-            return doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
+        if child.dep_ != "appos":
+            continue
+        if name_start <= child.i < name_end:
+            # "its director Tobias Wren": the name is the head's apposition, the head itself the role
+            first = max(head.left_edge.i, span.start)
+            while first < head.i and (doc[first].dep_ in DETERMINERS or doc[first].is_punct):
+                first += 1
+            return doc[first : head.i + 1].text
+        return doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
     return None
 
 
