@@ -115,3 +115,18 @@ def test_labels_name_articles_the_same_way_everywhere() -> None:
     text, html = render(brief, "text"), render_html(brief)
     assert "Only in article A [A]" in text and "Only in Coastal Courier (B) [B]" in text
     assert "Only in</span> article A</h3>" in html and "Only in</span> Coastal Courier (B)</h3>" in html
+
+
+def test_negated_speech_reads_as_negated_with_an_adverb_between(tmp_path: Path) -> None:
+    # "has not yet said whether": the "yet" between the negation and the cue must not drop the "not".
+    import storydiff
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour Vote Delayed\n\nHarbour master Ola Dahl has not yet said whether he will stand again, and the "
+        "board meets on Friday.\n\nBoard chair Ines Varga did not publicly say when the vote would be held.\n"
+    )
+    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    text = render(brief, "text")
+    assert "has not yet said: whether he will stand again" in text, text
+    assert "did not publicly say: when the vote would be held" in text, text
+    assert "  said: whether he will stand again" not in text
