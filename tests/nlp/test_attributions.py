@@ -85,6 +85,27 @@ def test_a_role_whose_apposition_is_the_name_is_the_role_not_the_name(nlp: Langu
     assert st.speaker.role == "director"
 
 
+def test_a_relative_pronoun_fronted_out_of_the_content_is_not_said(nlp: Language) -> None:
+    # "which" hangs on "believed" in the parse, left of the cue: the content starts after "said".
+    text = (
+        "He also suggested that he would consider campaigning in states like heavily rural Vermont, which he "
+        "again said he believed he could win in November."
+    )
+    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    assert st.content.text == "he believed he could win in November"
+
+
+def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nlp: Language) -> None:
+    text = (
+        "“I have known them for a long time,” Mr. Ruiz said, naming the two governors. “Okafor was excellent "
+        "yesterday and Berg is excellent.” Mr. Ruiz will appear on Tuesday night in Bergen with the mayor."
+    )
+    found = extract(nlp, text)
+    assert not any(s.cue.text == "appear" for s in found), [(s.cue.text, s.content.text) for s in found]
+    quote = by_content(found, "Okafor was excellent")
+    assert quote.cue.text == "said" and quote.speaker.name == "Ruiz"
+
+
 def test_reported_speech_told_on_thursday(nlp: Language) -> None:
     text = "Port director Anil Mehta told local reporters on Thursday that the cranes would go."
     st = by_content(extract(nlp, text, published="2019-03-15"), "cranes")

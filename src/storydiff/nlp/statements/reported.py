@@ -153,6 +153,10 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             start, end = content_span(child, cue)
             if end <= cue.idx and sentence_breaks(doc_text(cue.doc), end, cue.idx):
                 continue  # the parser ran two sentences together: not this cue's content
+            if child.i > cue.i and start < cue.idx:
+                # "Connecticut, which he said he believed he could win": the relative pronoun fronted out
+                # of the clause stands for its antecedent; what was said starts after the cue
+                start = next(t.idx for t in child.subtree if t.i > cue.i)
             that = _lost_subject(cue, child)
             if that is not None:
                 start = that.idx

@@ -477,28 +477,20 @@ def _role(span: Span, name_start: int, name_end: int, head: Token) -> str | None
     """Role words around a name: before it ("Kremlin aide Yuri Ushakov") or in apposition."""
     doc = head.doc
     name_head = doc[name_end - 1]
-    s = name_start
+    s, end = name_start, name_start
     # Only words that hang off the name are its role, not a phrase the name sits in
     # ("a meeting in Da Nang" gives Da Nang no role).
     while s > span.start and name_head.is_ancestor(doc[s - 1]):
         s -= 1
-    while s < name_start and (doc[s].dep_ in DETERMINERS or doc[s].is_punct):
+    if any(c.dep_ == "appos" and name_start <= c.i < name_end for c in head.children):
+        s, end = max(head.left_edge.i, span.start), head.i + 1  # "its director Tobias Wren": the head is the role
+    while s < end and (doc[s].dep_ in DETERMINERS or doc[s].is_punct):
         s += 1
-    if s < name_start:
-        return doc[s:name_start].text
-    for child in doc[name_end - 1].children:
+    if s < end:
+        return doc[s:end].text
+    for child in (*name_head.children, *head.children):
         if child.dep_ == "appos":
             return doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
-    for child in head.children:
-        if child.dep_ != "appos":
-            continue
-        if name_start <= child.i < name_end:
-            # "its director Tobias Wren": the name is the head's apposition, the head itself the role
-            first = max(head.left_edge.i, span.start)
-            while first < head.i and (doc[first].dep_ in DETERMINERS or doc[first].is_punct):
-                first += 1
-            return doc[first : head.i + 1].text
-        return doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
     return None
 
 
