@@ -76,6 +76,12 @@ def test_words_keep_names_and_figures_and_drop_function_words() -> None:
     assert not words & {"about", "a", "the", "to", "at", "week"}
 
 
+def test_words_of_any_script_stay_whole_and_opinion_verbs_are_no_evidence() -> None:
+    words = words_of("I think President Peña believes the Zürich talks felt rushed")
+    assert {"peña", "zürich"} <= words and "pe" not in words
+    assert not {"think", "believe", "felt"} & words  # "I think ...": how it was said, not what
+
+
 def test_a_shared_rare_word_weighs_more_than_a_shared_common_one() -> None:
     claims = [words_of(f"The dam road was closed on day {n}.") for n in range(MIN_CLAIMS)]
     claims += [words_of("Fellside quarry lorries"), words_of("lorries for Fellside")]

@@ -42,12 +42,14 @@ STOP = frozenset(str.split(
 # not for facts: never evidence of one fact.
 _NOT_EVIDENCE = STOP | frozenset(STOP_WORDS) | frozenset(WEEKDAYS) | frozenset(str.split(
     "mr ms mrs dr year week day month today yesterday "
-    "going something thing things rep reps sen gov gen lt col sgt st no jr sr got get gets"
+    "going something thing things rep reps sen gov gen lt col sgt st no jr sr got get gets "
+    "think thinks thought believe believes believed feel feels felt"  # "I think ...": how, not what
 ))
 SCARCE = 3  # a word at most this many of a story's claims use is scarce: three shared make one fact
 # Fewer fact claims than this and no word is rare by count: in a nine-claim story every word is.
 MIN_CLAIMS = 30
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|\d[\d,.]*\d|\d")
+# Letters of any script: "Peña" is one word, not "Pe" and "a".
+_TOKEN = re.compile(r"[^\W\d_][\w'-]*[^\W\d_]|\d[\d,.]*\d|\d")
 
 
 def stem(word: str) -> str:
