@@ -71,6 +71,21 @@ def test_a_sentence_cut_mid_way_is_a_fragment() -> None:
     assert pieces.get("over the next two years, according to the budget papers.") == "fragment", pieces
 
 
+def test_the_tail_of_a_quotation_cut_off_as_its_own_claim_is_a_fragment() -> None:
+    """'“...?” Mayor Ada Brook asked on Tuesday.' says who asked and when; what was asked is the quotation."""
+    text = (
+        "\u201cIf the council cannot find the money now, could any council find it in a year?\u201d Mayor Ada "
+        "Brook asked on Tuesday. \u201cWe have waited long enough.\u201d\n\n"
+        "\u201cThe bridge is safe,\u201d the engineer said. Ms. Brook responded with a plan to close it anyway.\n\n"
+        "\u201cNo.\u201d The council said in a statement that the vote would be held on Friday.\n"
+    )
+    (analyzed,) = analyze_each([Article(id="A", source="bridge.txt", text=text)])
+    roles = {c.text: c.role for c in analyzed.claims}
+    assert _role(roles, "Mayor Ada Brook asked on Tuesday") == "fragment", roles
+    assert _role(roles, "Ms. Brook responded with a plan") == "fact", roles  # it says something of its own
+    assert _role(roles, "The council said in a statement that") == "fact", roles
+
+
 def test_roles_survive_the_json_form() -> None:
     (analyzed,) = analyze_each([Article(id="A", source="bridge.txt", text=TEXT, title=TITLE)])
     from storydiff.models import Claim

@@ -16,7 +16,8 @@ Roles, first rule that fits wins:
   In this photo ..."), or a short line of its own with no verb and no quotation;
 - ``pleasantry``: thanks and greetings and nothing else ("Thank you so much.");
 - ``fragment``: no verb (short, or not ended as a sentence), a sentence that starts mid-way (lower case) or
-  stops mid-way (running on into a sentence that starts in lower case);
+  stops mid-way (running on into a sentence that starts in lower case), or the tail of a quotation cut off
+  as a claim of its own ('“...?” McConnell asked on Tuesday.': who and when, nothing said);
 - ``fact``: everything else.
 """
 
@@ -114,9 +115,30 @@ def claim_role(
         return "caption"
     if verbless or (first and _starts_lower(text)) or (last and _runs_on(span)) or (
         not first and _mid_phrase(span)
-    ):
+    ) or _only_attribution(span):
         return "fragment"
     return "fact"
+
+
+# Verbs whose sentence, after a quotation, may say no more than who said it and when.
+_ATTRIBUTION_VERBS = frozenset({"say", "ask", "add", "tell", "write", "tweet", "note", "explain", "reply"})
+
+
+def _only_attribution(span: Any) -> bool:
+    """Whether the span is the tail of a quotation that the sentence splitter cut off: a verb of speech
+    with its speaker and a time and nothing said ('“... with 60 votes?” Senate Majority Leader Mitch
+    McConnell asked on Tuesday.'), right after the quotation's closing mark."""
+    doc = span.doc
+    before = doc.text[max(0, span.start_char - 3) : span.start_char].rstrip()
+    if not before or before[-1] not in "”\"'’":
+        return False
+    if any(t.lower_ == "that" or t.text in _QUOTES for t in span):
+        return False  # "said in a statement that ...": what was said, whatever the parse hung it on
+    roots = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
+    if len(roots) != 1 or roots[0].lemma_ not in _ATTRIBUTION_VERBS:
+        return False
+    said = ("ccomp", "xcomp", "dobj", "dative", "advcl", "conj")  # what was said or done besides: not a tail
+    return not any(c.dep_ in said and span.start <= c.i < span.end for c in roots[0].children)
 
 
 def has_verb(span: Any) -> bool:
