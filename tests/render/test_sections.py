@@ -130,3 +130,23 @@ def test_negated_speech_reads_as_negated_with_an_adverb_between(tmp_path: Path) 
     assert "has not yet said: whether he will stand again" in text, text
     assert "did not publicly say: when the vote would be held" in text, text
     assert "  said: whether he will stand again" not in text
+
+
+def test_speech_still_to_come_is_not_in_who_said_what(tmp_path: Path) -> None:
+    # A plan to speak says nothing yet: "will announce", "is expected to announce", "when she announces"
+    # in a sentence about what will happen. JSON keeps the statements, marked as no speech.
+    import storydiff
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour Vote Next Week\n\nThe mayor will announce on Monday whether the old pier stays open. Harbour "
+        "master Ola Dahl is expected to announce his decision on the ferry fares at the same meeting. The "
+        "council will take a new turn on Friday when chair Ines Varga announces whether she will run again.\n\n"
+        "Ms. Varga said on Tuesday that the budget was balanced.\n"
+    )
+    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    planned = [s for s in brief.statements if s.cue.text in ("announce", "announces")]
+    assert planned and not any(s.speech for s in planned), [(s.cue.text, s.speech) for s in brief.statements]
+    text = render(brief, "text")
+    assert "whether the old pier stays open" not in text.split("Who said what", 1)[1]
+    assert "whether she will run again" not in text.split("Who said what", 1)[1]
+    assert "that the budget was balanced" in text.split("Who said what", 1)[1]

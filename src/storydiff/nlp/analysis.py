@@ -94,11 +94,33 @@ def link(articles: Sequence[AnalyzedArticle]) -> Analysis:
 
 
 def _mark_speech(statement: Statement, doc: Any) -> Statement:
-    """Note whether the cue is a verb of speech ("said", "rowed back on") rather than of thought ("wants")."""
+    """Note whether the cue is a verb of speech ("said", "rowed back on") rather than of thought ("wants"),
+    and said already: "will announce on Monday whether ..." and "is expected to announce" are plans."""
     span = doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
     lemmas = {t.lemma_.lower() for t in span} if span is not None else set()
     speech = statement.direct or bool(lemmas & SPEECH_LIKE_LEMMAS)
+    if speech and not statement.direct and span is not None and _not_yet_said(span.root):
+        speech = False
     return statement if speech == statement.speech else dataclasses.replace(statement, speech=speech)
+
+
+_FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})  # "wo" is "won't"'s first token
+_PLANNING = frozenset({"expect", "schedule", "set", "plan", "due", "poise", "prepare", "intend", "go", "likely"})
+_UNTIL = frozenset({"when", "once", "after", "before", "until", "as soon as"})
+
+
+def _not_yet_said(cue: Any) -> bool:
+    """Whether a cue tells speech still to come: "will announce", "is expected to announce", "is going to
+    say", or "when she announces" in a sentence about what will happen ("will take a new turn on Friday
+    when Varga announces whether ...")."""
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in cue.children):
+        return True
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _PLANNING:
+        return True
+    marked = any(c.dep_ in ("mark", "advmod") and c.lower_ in _UNTIL for c in cue.children)
+    return marked and cue.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in cue.head.children
+    )
 
 
 def _self_credit(statements: Sequence[Statement]) -> str | None:
