@@ -42,6 +42,19 @@ def test_an_ambiguous_surname_is_not_guessed():
     assert sorted(e.name for e in entities) == ["Ann Berg", "Berg", "Tom Berg"]
 
 
+def test_a_full_name_tagged_as_an_organisation_is_the_person_its_surname_names():
+    # The small model tags "Ines Varga" ORG and "Varga" (after "Ms.") PERSON: one person, not two.
+    mentions = [_m("A", "Ines Varga", "ORG", start=10), _m("A", "Varga", start=80)]
+    entities, index = link_entities(mentions)
+    assert index[("A", 10)] == index[("A", 80)]
+    varga = next(e for e in entities if e.id == index[("A", 80)])
+    assert varga.type == "PERSON" and varga.name == "Ines Varga"
+    # Not when the story names a person with that surname in full: "Varga" is Tom Varga then.
+    mentions.append(_m("B", "Tom Varga", start=5))
+    entities, index = link_entities(mentions)
+    assert index[("A", 80)] == index[("B", 5)] != index[("A", 10)]
+
+
 def test_embeddings_rank_paraphrase_above_unrelated_text():
     a, b, c = embed([
         "The ferry strike was called off after a late-night deal.",

@@ -105,10 +105,11 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
             words = person_words(m.text)
             if len(words) >= 2:
                 full_names[words[-1].lower()].add(_full_key(words))
+    named = _names_tagged_org(mentions, full_names)
     keys = []
     for m in mentions:
         words = person_words(m.text) if m.label == "PERSON" else m.text.split()
-        if m.label == "PERSON" and len(words) >= 2:
+        if (m.label == "PERSON" and len(words) >= 2) or m.text in named:
             keys.append("person:" + _full_key(words))
             continue
         single = words[-1].lower() if len(words) == 1 else None
@@ -120,6 +121,25 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
             norm = m.text.lower()
             keys.append("thing:" + ALIASES.get(norm, norm).lower())
     return keys
+
+
+def _names_tagged_org(mentions: Sequence[Mention], full_names: dict[str, set[str]]) -> set[str]:
+    """Two-word names the tagger called an organisation that are a person's: "Ines Varga" (ORG) in a
+    story that also calls her "Ms. Varga" (PERSON) and names no other Varga in full. Added to
+    ``full_names``, so the bare surname joins them."""
+    surnames = {m.text.split()[-1].lower() for m in mentions if m.label == "PERSON" and len(person_words(m.text)) == 1}
+    found = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "ORG" or len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+            continue
+        last = words[-1].lower()
+        if last in surnames and not full_names.get(last):
+            found.add(m.text)
+    for text in found:
+        words = text.split()
+        full_names[words[-1].lower()].add(_full_key(words))
+    return found
 
 
 def _full_key(words: list[str]) -> str:
