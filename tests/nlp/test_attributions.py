@@ -106,6 +106,17 @@ def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nl
     assert quote.cue.text == "said" and quote.speaker.name == "Ruiz"
 
 
+def test_a_courtesy_title_or_an_age_is_no_role(nlp: Language) -> None:
+    text = (
+        "Ms. Varga said on Tuesday that the budget was balanced. Mr. Okafor, 47, said the ferry fares would "
+        "rise. Mr. Berg, the harbour master, said the pier was safe."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "budget").speaker.role is None
+    assert by_content(found, "fares").speaker.role is None
+    assert by_content(found, "pier").speaker.role == "the harbour master"
+
+
 def test_reported_speech_told_on_thursday(nlp: Language) -> None:
     text = "Port director Anil Mehta told local reporters on Thursday that the cranes would go."
     st = by_content(extract(nlp, text, published="2019-03-15"), "cranes")

@@ -35,6 +35,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 _TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
 _TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
+_COURTESY = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "mx", "mx."})
 # Common first names of women in the news, for "she" against "he".
 _FEMALE_FIRST = word_set(
     """
@@ -484,12 +485,12 @@ def _role(span: Span, name_start: int, name_end: int, head: Token) -> str | None
         s -= 1
     if any(c.dep_ == "appos" and name_start <= c.i < name_end for c in head.children):
         s, end = max(head.left_edge.i, span.start), head.i + 1  # "its director Tobias Wren": the head is the role
-    while s < end and (doc[s].dep_ in DETERMINERS or doc[s].is_punct):
-        s += 1
+    while s < end and (doc[s].dep_ in DETERMINERS or doc[s].is_punct or doc[s].lower_ in _COURTESY):
+        s += 1  # "Ms." is how the paper addresses her, not her role
     if s < end:
         return doc[s:end].text
     for child in (*name_head.children, *head.children):
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not (child.like_num and child.left_edge == child.right_edge):  # an age: "47"
             return doc[child.left_edge.i : child.right_edge.i + 1].text.strip(" ,")
     return None
 
