@@ -123,6 +123,25 @@ def test_a_quotation_split_over_two_claims_is_one_point() -> None:
     assert "\\[B3\\] \\[B4\\]" in render(brief, "markdown")
 
 
+def test_a_sentence_split_into_two_unique_claims_is_one_point() -> None:
+    """"..., but it praised the engineers" alone would leave the reader asking who "it" is."""
+    import storydiff
+    from storydiff.models import Article
+
+    first = Article(id="A", source="a.txt", outlet="Valley Herald", text=(
+        "The harbour board said it needs more time to study the dredging report, but it praised the engineers "
+        "for their careful survey of the channel.\n\nThe report was published on Monday."))
+    second = Article(id="B", source="b.txt", outlet="County Post", text=(
+        "Fishermen asked the council to dredge the north channel before the winter storms.\n\n"
+        "The council meets on Friday."))
+    brief = storydiff.brief([first, second])
+    pieces = [c for c in brief.claims if c.article == "A" and c.sentence == 0]
+    assert len(pieces) == 2, pieces  # the claim splitter cuts at ", but"
+    only = render(brief, "text").split("Only in Valley Herald", 1)[1].split("Only in County Post", 1)[0]
+    assert f"[{pieces[0].id}][{pieces[1].id}]" in only
+    assert not re.search(r"•\s+it praised", only), only
+
+
 def test_only_in_puts_what_matters_to_the_story_first() -> None:
     """A named source with a number, on entities both articles name, before an early aside."""
     data = hand_brief()

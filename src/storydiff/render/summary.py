@@ -16,8 +16,10 @@ named, and what goes on the timeline live here and nowhere else:
   claims, captions, bylines, pleasantries and fragments are ``left_out`` (JSON keeps them);
 - one quotation split over consecutive claims ("“We found rust. | It will take
   months,” she said.") is one point: under "Only in", and under "Agreed" when the
-  same pieces follow each other in every article that shares them; "Only in" points
-  are ranked by what matters to the story (``importance``), most first;
+  same pieces follow each other in every article that shares them; so is one sentence
+  split into clause claims that only one article makes ("The NRA said it needs time, | but
+  it commended Hutchinson"); "Only in" points are ranked by what matters to the story
+  (``importance``), most first;
 - a short brief shows the leading items of each ranked section that fit in a number
   of lines (``fit``), and says how many more there are.
 """
@@ -313,8 +315,8 @@ def _centrality(brief: Brief) -> dict[str, float]:
 
 def _excerpts(brief: Brief, article_id: str, claim_ids: Sequence[str],
               weights: dict[str, float]) -> tuple[Excerpt, ...]:
-    """The facts among an article's unique claims as points, a quotation split over consecutive
-    claims joined into one, most important first."""
+    """The facts among an article's unique claims as points, a quotation or a sentence split over
+    consecutive claims joined into one, most important first."""
     sequence = [c.id for c in brief.claims if c.article == article_id]
     position = {cid: n for n, cid in enumerate(sequence)}
     facts = sorted((brief.claim(c) for c in claim_ids if is_fact(brief.claim(c))), key=lambda c: c.start)
@@ -324,6 +326,7 @@ def _excerpts(brief: Brief, article_id: str, claim_ids: Sequence[str],
         if last is not None and position.get(claim.id, -2) == position.get(last.id, -9) + 1 and len(
             groups[-1]) < MAX_QUOTE_PIECES and (
             _in_open_quote(brief, groups[-1], claim.start) or _same_quotation(brief, last, claim)
+            or claim.sentence == last.sentence  # "The NRA said it needs time, | but it commended Hutchinson"
         ):
             groups[-1].append(claim)
         else:
