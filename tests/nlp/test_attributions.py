@@ -117,6 +117,27 @@ def test_a_courtesy_title_or_an_age_is_no_role(nlp: Language) -> None:
     assert by_content(found, "pier").speaker.role == "the harbour master"
 
 
+def test_a_passive_cue_does_not_make_its_subject_the_speaker(nlp: Language) -> None:
+    # "accused" shares the passive subject of "stopped": he was accused; the accuser is not named.
+    text = (
+        "Okafor told others at the community college how he had been stopped on the Bergen Turnpike and "
+        "accused of speeding twice in the past, with police searching his car."
+    )
+    found = extract(nlp, text)
+    assert not any(s.cue.text == "accused" and s.speaker.text for s in found), [
+        (s.speaker.text, s.cue.text) for s in found]
+
+
+def test_confirming_a_nominee_is_no_statement(nlp: Language) -> None:
+    text = (
+        "Senator Ana Ruiz and Senator Tom Berg both called Tuesday for a postponement on any vote to confirm "
+        "Okafor to the nation\u2019s highest court."
+    )
+    found = extract(nlp, text)
+    assert not any(s.cue.text == "confirm" for s in found), [(s.cue.text, s.content.text) for s in found]
+    assert any(s.cue.text == "called" for s in found)
+
+
 def test_reported_speech_told_on_thursday(nlp: Language) -> None:
     text = "Port director Anil Mehta told local reporters on Thursday that the cranes would go."
     st = by_content(extract(nlp, text, published="2019-03-15"), "cranes")

@@ -172,6 +172,8 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             if child.dep_ in {"dobj", "oprd"} and child.i > cue.i:
                 if any(k.dep_ == "acl" and k.lemma_ in SPEECH_LEMMAS for k in child.rights):
                     return None  # "issued a statement saying ...": "saying" has the content
+                if lemma == "confirm" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+                    return None  # "a vote to confirm Gorsuch": an appointment, not a statement
                 return _through_right(cue, child)
     # "rowed back on the plan": the object of the phrasal verb's preposition
     if lemma in PHRASAL_CUES:

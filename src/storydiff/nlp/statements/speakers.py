@@ -221,6 +221,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     ``floor`` is the character offset where the cue's own clause can begin (the
     end of a quotation before it), for when the parse gives no subject.
     """
+    if cue.dep_ == "conj" and cue.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.head.children):
+        return None  # "he had been stopped and accused of speeding": accused, by no one named
     tok = cue
     came_from_acl = False
     shared = cue.head.i if cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ", "VBP") else -1
