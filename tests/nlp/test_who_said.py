@@ -604,3 +604,40 @@ def test_a_clause_the_cue_governs_after_it_is_not_part_of_what_was_said(nlp: Lan
     st = by_content(extract(nlp, text), "insult")
     assert st.speaker.text == "harbour leaders"
     assert st.content.text == "Becker's plan is an insult to every fisherman in the county"
+
+
+def _with_ents(nlp: Language, text: str, ents: list[tuple[str, str, str]]):  # type: ignore[no-untyped-def]
+    """The parse of ``text`` with these entities (words, label, the words they follow) instead of the
+    tagger's: the small model's mistakes, made on purpose, so the test does not depend on which ones it
+    makes today."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    spans = []
+    for words, label, after in ents:
+        start = text.index(words, text.index(after) + len(after))
+        span = doc.char_span(start, start + len(words), label=label)
+        assert span is not None, words
+        spans.append(span)
+    doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in spans]
+    return doc
+
+
+def test_a_platform_tagged_as_a_person_is_no_one_and_a_surname_tagged_as_a_place_is_the_person(
+    nlp: Language,
+) -> None:
+    from storydiff.nlp.statements.speakers import NameIndex
+
+    text = (
+        "Kathy Griffin apologised on Tuesday for a photo shoot that had drawn anger across the country. "
+        "The pictures were taken last week in a studio in the hills above the city, by a photographer known "
+        "for shocking images, and they spread quickly once a gossip site printed them. Sponsors withdrew, two "
+        "venues cancelled her shows, and several colleagues who had worked with her for years asked for the "
+        "images to be taken down before the weekend. In a Twitter post late Tuesday, Griffin said the image "
+        "was too dark. “I understand how it upsets people,” she said."
+    )
+    # The tagger once called "Twitter" a person and this "Griffin" a place.
+    doc = _with_ents(nlp, text, [
+        ("Kathy Griffin", "PERSON", ""), ("Twitter", "PERSON", "In a "), ("Griffin", "GPE", "late Tuesday, "),
+    ])
+    assert NameIndex(doc).nearest_before(text.index("she said"), "she") == "Kathy Griffin"

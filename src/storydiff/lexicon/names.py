@@ -1,13 +1,16 @@
-"""Short forms of first names: "Bill Kristol" and "William Kristol" are one person.
+"""First names: short forms ("Bill Kristol" and "William Kristol" are one person), and women's names.
 
-Read by entity linking (one canonical person across a story's articles) and by the aligner's
-"people differ" check (one surname with two first names is two people, unless one is the
-other's short form).
+The short forms are read by entity linking (one canonical person across a story's articles) and by the
+aligner's "people differ" check (one surname with two first names is two people, unless one is the
+other's short form). ``FEMALE_FIRST_NAMES`` lets the statement extractor tell "she" from "he" when no
+title says ("Kathy Griffin ... he said" is not Griffin).
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
+
+from storydiff.lexicon.words import word_set
 
 _SHORT_FORMS = {
     "william": "bill billy will", "robert": "bob bobby rob", "michael": "mike", "james": "jim jimmy jamie",
@@ -39,3 +42,18 @@ def full_first_name(name: str) -> str:
     """The full form of a first name, lower case ("Bill" -> "william"); itself when it has none or two."""
     fulls = FULL_FIRST_NAMES.get(name.lower(), ())
     return fulls[0] if len(fulls) == 1 else name.lower()
+
+
+# Common first names of women in the news, for "she" against "he". Kept short on purpose: the extractor
+# keys gender by surname, so a woman's first name here makes her husband's "he" skip the family name too
+# (a longer list turned "he" in the Jackson plea story from one wrong person to another).
+FEMALE_FIRST_NAMES = word_set(
+    """
+    amy angela ann anne barbara betsy catherine chelsea christine claire condoleezza
+    debbie diane dianne donna elena elise elizabeth emily federica heather hillary
+    hope huma ivanka jacinda jennifer jessica jill julie kamala karen kate katherine kathy
+    kellyanne kirsten laura linda lindsey lisa loretta madeleine margaret maria
+    marine mary maxine megyn melania michelle nancy nikki patricia rachel rebecca
+    ruth samantha sarah sheryl sonia susan tammy theresa tulsi ursula
+    """
+)

@@ -3,7 +3,8 @@
 ``WIRE_CREDITS`` maps a dateline credit as printed ("(AP)") to the outlet's
 name; ``OUTLET_WORDS`` are the words that make a recipient a news outlet
 ("told Russian news agencies"); ``OUTLET_ALIASES`` gives the long form of an
-outlet's initials, so that "AP" and "The Associated Press" compare equal.
+outlet's initials, so that "AP" and "The Associated Press" compare equal; ``PLATFORMS`` are where people
+post, never who posted.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ OUTLET_WORDS: frozenset[str] = word_set(
     telegraph television times tribune tv wire
     """
 )
+
+# Platforms people post on, as printed: where something was said, never who said it ("In a Twitter post,
+# Griffin said ...": the small tagger sometimes calls "Twitter" a person).
+PLATFORMS: frozenset[str] = frozenset((
+    "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Snapchat", "Reddit", "LinkedIn", "WhatsApp",
+    "Telegram", "Tumblr", "Bluesky", "Mastodon", "Truth Social",
+))
 
 # Initials an outlet goes by, lower-cased, and the name they stand for.
 OUTLET_ALIASES: dict[str, str] = {"ap": "associated press", "afp": "agence france-presse"}

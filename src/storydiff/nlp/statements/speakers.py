@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.lexicon import SPEECH_LEMMAS, word_set
+from storydiff.lexicon import FEMALE_FIRST_NAMES, PLATFORMS, SPEECH_LEMMAS
 from storydiff.models import Speaker
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
@@ -36,17 +36,6 @@ _PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 _TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
 _TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
 _COURTESY = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "mx", "mx."})
-# Common first names of women in the news, for "she" against "he".
-_FEMALE_FIRST = word_set(
-    """
-    amy angela ann anne barbara betsy catherine chelsea christine claire condoleezza
-    debbie diane dianne donna elena elise elizabeth emily federica heather hillary
-    hope huma ivanka jacinda jennifer jessica jill julie kamala karen kate katherine
-    kellyanne kirsten laura linda lindsey lisa loretta madeleine margaret maria
-    marine mary maxine megyn melania michelle nancy nikki patricia rachel rebecca
-    ruth samantha sarah sheryl sonia susan tammy theresa tulsi ursula
-    """
-)
 _SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
 
 
@@ -75,7 +64,7 @@ class NameIndex:
         roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, last name, inside a quotation)
         for ent in doc.ents:
             words = _name_words(ent.text)
-            if not words:
+            if not words or ent.text in PLATFORMS:  # "In a Twitter post, ..., she said": Twitter is no one
                 continue
             if ent.label_ != "PERSON":
                 if len(words) <= 4 and all(w[:1].isupper() for w in words):
@@ -88,7 +77,7 @@ class NameIndex:
             first = words[0].lower()
             if prev in _TITLES_MALE:
                 gender[last] = "m"
-            elif prev in _TITLES_FEMALE or (len(words) > 1 and first in _FEMALE_FIRST):
+            elif prev in _TITLES_FEMALE or (len(words) > 1 and first in FEMALE_FIRST_NAMES):
                 gender[last] = "f"
             quoted = self.quoted(ent.start_char)
             if not quoted:
@@ -101,7 +90,7 @@ class NameIndex:
             last = words[-1].lower()
             if last in full and len(words) > len(full[last].split()):
                 full[last] = " ".join(words)
-            bare_surname = ent.label_ == "ORG" and len(words) == 1 and len(full.get(last, "").split()) > 1
+            bare_surname = ent.label_ in ("ORG", "GPE") and len(words) == 1 and len(full.get(last, "").split()) > 1
             if bare_surname and not self.quoted(ent.start_char):
                 mentions.append((ent.start_char, last, _speaking_subject(ent.root)))
         mentions.sort()
