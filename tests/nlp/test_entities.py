@@ -55,6 +55,14 @@ def test_a_full_name_tagged_as_an_organisation_is_the_person_its_surname_names()
     assert index[("A", 80)] == index[("B", 5)] != index[("A", 10)]
 
 
+def test_a_headline_s_state_initials_are_no_part_of_the_name():
+    # "NJ Gov Chris Christie to Throw His Hat in the Ring": one Christie, not three.
+    mentions = [_m("A", "NJ Gov Ines Halvorsen"), _m("B", "Ines Halvorsen", start=4), _m("B", "Halvorsen", start=40)]
+    entities, index = link_entities(mentions)
+    assert [e.name for e in entities] == ["Ines Halvorsen"]
+    assert len({index[("A", 0)], index[("B", 4)], index[("B", 40)]}) == 1
+
+
 def test_embeddings_rank_paraphrase_above_unrelated_text():
     a, b, c = embed([
         "The ferry strike was called off after a late-night deal.",

@@ -62,9 +62,13 @@ def iter_mentions(doc: Any, article_id: str) -> Iterator[Mention]:
 
 
 def person_words(name: str) -> list[str]:
-    """The words of a person's name without titles: "Sen. Ann Lee" -> ["Ann", "Lee"]."""
+    """The words of a person's name without titles: "Sen. Ann Lee" -> ["Ann", "Lee"]; a headline's state or
+    party initials before them go too: "NJ Gov Chris Christie" -> ["Chris", "Christie"]."""
     words = [w for w in re.split(r"\s+", name) if w]
-    return [w for w in words if w.lower().rstrip(".") not in HONORIFICS] or words
+    kept = [w for w in words if w.lower().rstrip(".") not in HONORIFICS] or words
+    while len(kept) > 2 and re.fullmatch(r"[A-Z]{2,3}", kept[0]):
+        kept = kept[1:]
+    return kept
 
 
 def link_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tuple[str, int], str]]:
