@@ -63,6 +63,12 @@ def test_a_headline_s_state_initials_are_no_part_of_the_name():
     assert len({index[("A", 0)], index[("B", 4)], index[("B", 40)]}) == 1
 
 
+def test_curly_and_straight_apostrophes_are_one_name():
+    mentions = [_m("A", "Terry O'Brien"), _m("B", "Terry O\u2019Brien", start=4), _m("B", "O\u2019Brien", start=40)]
+    entities, index = link_entities(mentions)
+    assert len(entities) == 1 and len({index[("A", 0)], index[("B", 4)], index[("B", 40)]}) == 1
+
+
 def test_embeddings_rank_paraphrase_above_unrelated_text():
     a, b, c = embed([
         "The ferry strike was called off after a late-night deal.",

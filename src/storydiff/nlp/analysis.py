@@ -20,7 +20,7 @@ from storydiff.lexicon import SPEECH_LIKE_LEMMAS
 from storydiff.models import Article, Claim, Entity, Statement
 from storydiff.nlp.claims import iter_claims
 from storydiff.nlp.embed import embed
-from storydiff.nlp.entities import Mention, iter_mentions, link_entities, person_words
+from storydiff.nlp.entities import Mention, iter_mentions, link_entities, name_key, person_words
 from storydiff.nlp.parse import parse
 from storydiff.nlp.statements import iter_statements
 
@@ -163,9 +163,9 @@ def _link_speaker(
     if people:
         entity_id = index[(people[0].article, people[0].start)]
     elif speaker.name:
-        wanted = person_words(speaker.name)[-1].lower()
+        wanted = name_key(person_words(speaker.name)[-1])
         for entity in entities:
-            if entity.type == "PERSON" and person_words(entity.name)[-1].lower() == wanted:
+            if entity.type == "PERSON" and name_key(person_words(entity.name)[-1]) == wanted:
                 entity_id = entity.id
                 break
     if entity_id is None:

@@ -108,7 +108,7 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
         if m.label == "PERSON":
             words = person_words(m.text)
             if len(words) >= 2:
-                full_names[words[-1].lower()].add(_full_key(words))
+                full_names[name_key(words[-1])].add(_full_key(words))
     named = _names_tagged_org(mentions, full_names)
     keys = []
     for m in mentions:
@@ -116,11 +116,11 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
         if (m.label == "PERSON" and len(words) >= 2) or m.text in named:
             keys.append("person:" + _full_key(words))
             continue
-        single = words[-1].lower() if len(words) == 1 else None
+        single = name_key(words[-1]) if len(words) == 1 else None
         if single and len(full_names.get(single, ())) == 1 and m.label in ("PERSON", "ORG", "GPE"):
             keys.append("person:" + next(iter(full_names[single])))  # "Tillerson" -> Rex Tillerson
         elif m.label == "PERSON":
-            keys.append("person:" + m.text.lower())
+            keys.append("person:" + name_key(m.text))
         else:
             norm = m.text.lower()
             keys.append("thing:" + ALIASES.get(norm, norm).lower())
@@ -131,24 +131,32 @@ def _names_tagged_org(mentions: Sequence[Mention], full_names: dict[str, set[str
     """Two-word names the tagger called an organisation that are a person's: "Ines Varga" (ORG) in a
     story that also calls her "Ms. Varga" (PERSON) and names no other Varga in full. Added to
     ``full_names``, so the bare surname joins them."""
-    surnames = {m.text.split()[-1].lower() for m in mentions if m.label == "PERSON" and len(person_words(m.text)) == 1}
+    surnames = {
+        name_key(m.text.split()[-1]) for m in mentions if m.label == "PERSON" and len(person_words(m.text)) == 1
+    }
     found = set()
     for m in mentions:
         words = m.text.split()
         if m.label != "ORG" or len(words) != 2 or not all(w[:1].isupper() and w[1:].islower() for w in words):
             continue
-        last = words[-1].lower()
+        last = name_key(words[-1])
         if last in surnames and not full_names.get(last):
             found.add(m.text)
     for text in found:
         words = text.split()
-        full_names[words[-1].lower()].add(_full_key(words))
+        full_names[name_key(words[-1])].add(_full_key(words))
     return found
 
 
+def name_key(word: str) -> str:
+    """A name as a key: lower case, one kind of apostrophe."""
+    return word.lower().replace("\u2019", "'")
+
+
 def _full_key(words: list[str]) -> str:
-    """A person's key from the words of their name: first and last, the first name in its full form."""
-    return f"{full_first_name(words[0])} {words[-1].lower()}"
+    """A person's key from the words of their name: first and last, the first name in its full form;
+    curly and straight apostrophes alike ("O’Neill" is "O'Neill")."""
+    return f"{full_first_name(words[0])} {words[-1].lower()}".replace("’", "'")
 
 
 def _canonical(key: str, group: list[Mention]) -> str:
