@@ -69,6 +69,26 @@ def test_curly_and_straight_apostrophes_are_one_name():
     assert len(entities) == 1 and len({index[("A", 0)], index[("B", 4)], index[("B", 40)]}) == 1
 
 
+def test_a_bare_surname_is_the_person_the_story_mostly_names_so():
+    # Ted Cruz written in full 3 times, his wife once: "Cruz" is Ted. Two people written as often: no guess.
+    mentions = [_m("A", "Ted Cruz"), _m("A", "Ted Cruz", start=20), _m("B", "Sen. Ted Cruz", start=5),
+                _m("B", "Heidi Cruz", start=40), _m("C", "Cruz", start=9)]
+    entities, index = link_entities(mentions)
+    assert next(e.name for e in entities if e.id == index[("C", 9)]) == "Ted Cruz"
+    mentions = [_m("A", "Sandra Jackson"), _m("A", "Sandra Jackson", start=20), _m("B", "Jesse Jackson", start=5),
+                _m("B", "Jesse Jackson", start=50), _m("C", "Jackson", start=9)]
+    entities, index = link_entities(mentions)
+    assert next(e.name for e in entities if e.id == index[("C", 9)]) == "Jackson"
+
+
+def test_titles_and_initials_before_a_name_are_no_part_of_its_key():
+    mentions = [_m("A", "Representative Ines Braley"), _m("B", "Ines Braley", start=4), _m("B", "Braley", start=30),
+                _m("C", "A. Tomas Rand", start=2), _m("C", "Tomas Rand", start=50), _m("C", "Rand", start=80)]
+    entities, index = link_entities(mentions)
+    assert len({index[("A", 0)], index[("B", 4)], index[("B", 30)]}) == 1
+    assert len({index[("C", 2)], index[("C", 50)], index[("C", 80)]}) == 1
+
+
 def test_embeddings_rank_paraphrase_above_unrelated_text():
     a, b, c = embed([
         "The ferry strike was called off after a late-night deal.",

@@ -23,6 +23,16 @@ HONORIFICS = {
     "gov", "governor", "general", "gen", "minister", "prime", "chancellor", "judge",
     "justice", "mayor", "vice", "former", "lady", "lord", "pope", "king", "queen", "prince",
 }
+# Titles and offices written before a name ("Representative Bruce Braley", "State Department Deputy
+# Spokesperson Marie Harf"): dropped from its front, so the name keys as the person's.
+TITLE_WORDS = frozenset(str.split(
+    "representative congressman congresswoman speaker leader majority minority chairman chairwoman chair "
+    "ambassador commissioner sheriff chief director deputy spokesman spokeswoman spokesperson assistant "
+    "attorney state department house senate gop democratic republican whip press secretary adviser advisor "
+    "aide rev reverend pastor rabbi bishop cardinal officer lt lieutenant col colonel sgt sergeant capt "
+    "captain adm admiral detective inspector superintendent treasurer comptroller council councilman "
+    "councilwoman"
+))
 # Different spellings of the same place or body, keyed by a lowercase form.
 ALIASES = {
     "us": "United States", "u.s.": "United States", "u.s": "United States",
@@ -66,7 +76,9 @@ def person_words(name: str) -> list[str]:
     party initials before them go too: "NJ Gov Chris Christie" -> ["Chris", "Christie"]."""
     words = [w for w in re.split(r"\s+", name) if w]
     kept = [w for w in words if w.lower().rstrip(".") not in HONORIFICS] or words
-    while len(kept) > 2 and re.fullmatch(r"[A-Z]{2,3}", kept[0]):
+    while (len(kept) > 2 and re.fullmatch(r"[A-Z]{2,3}", kept[0])) or (
+        len(kept) > 1 and kept[0].lower().rstrip(".") in TITLE_WORDS
+    ):
         kept = kept[1:]
     return kept
 
@@ -104,11 +116,13 @@ def link_entities(mentions: Sequence[Mention]) -> tuple[list[Entity], dict[tuple
 def _keys(mentions: Sequence[Mention]) -> list[str]:
     """A grouping key per mention: people by full name, the rest by normalised form."""
     full_names: dict[str, set[str]] = defaultdict(set)  # surname or first name -> full keys
+    written: Counter[str] = Counter()  # full key -> how often the story writes it
     for m in mentions:
         if m.label == "PERSON":
             words = person_words(m.text)
             if len(words) >= 2:
                 full_names[name_key(words[-1])].add(_full_key(words))
+                written[_full_key(words)] += 1
     named = _names_tagged_org(mentions, full_names)
     keys = []
     for m in mentions:
@@ -117,14 +131,27 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
             keys.append("person:" + _full_key(words))
             continue
         single = name_key(words[-1]) if len(words) == 1 else None
-        if single and len(full_names.get(single, ())) == 1 and m.label in ("PERSON", "ORG", "GPE"):
-            keys.append("person:" + next(iter(full_names[single])))  # "Tillerson" -> Rex Tillerson
+        person = _the_one(full_names.get(single, set()), written) if single else None
+        if person and m.label in ("PERSON", "ORG", "GPE"):
+            keys.append("person:" + person)  # "Tillerson" -> Rex Tillerson
         elif m.label == "PERSON":
             keys.append("person:" + name_key(m.text))
         else:
             norm = m.text.lower()
             keys.append("thing:" + ALIASES.get(norm, norm).lower())
     return keys
+
+
+def _the_one(keys: set[str], written: Counter[str]) -> str | None:
+    """The person a bare surname names: the only full name with it, or the one the story writes three times
+    or more and at least twice as often as all the others together ("Cruz" is Ted Cruz, written 8 times,
+    not Heidi Cruz, once); None when the story is about two ("Jackson": Sandra 4 times, Jesse 3)."""
+    if len(keys) == 1:
+        return next(iter(keys))
+    ranked = sorted(keys, key=lambda k: (-written[k], k))
+    if ranked and written[ranked[0]] >= max(3, 2 * sum(written[k] for k in ranked[1:])):
+        return ranked[0]
+    return None
 
 
 def _names_tagged_org(mentions: Sequence[Mention], full_names: dict[str, set[str]]) -> set[str]:
@@ -156,7 +183,8 @@ def name_key(word: str) -> str:
 def _full_key(words: list[str]) -> str:
     """A person's key from the words of their name: first and last, the first name in its full form;
     curly and straight apostrophes alike ("O’Neill" is "O'Neill")."""
-    return f"{full_first_name(words[0])} {words[-1].lower()}".replace("’", "'")
+    first = next((w for w in words[:-1] if not re.fullmatch(r"[A-Z]\.", w)), words[0])  # "A. Barry Rand": Barry
+    return f"{full_first_name(first)} {words[-1].lower()}".replace("’", "'")
 
 
 def _canonical(key: str, group: list[Mention]) -> str:
