@@ -84,7 +84,7 @@ def test_a_bare_surname_is_the_person_the_story_mostly_names_so():
 def test_titles_and_initials_before_a_name_are_no_part_of_its_key():
     mentions = [_m("A", "Representative Ines Braley"), _m("B", "Ines Braley", start=4), _m("B", "Braley", start=30),
                 _m("C", "A. Tomas Rand", start=2), _m("C", "Tomas Rand", start=50), _m("C", "Rand", start=80)]
-    entities, index = link_entities(mentions)
+    _, index = link_entities(mentions)
     assert len({index[("A", 0)], index[("B", 4)], index[("B", 30)]}) == 1
     assert len({index[("C", 2)], index[("C", 50)], index[("C", 80)]}) == 1
 
