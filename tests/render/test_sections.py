@@ -150,3 +150,17 @@ def test_speech_still_to_come_is_not_in_who_said_what(tmp_path: Path) -> None:
     assert "whether the old pier stays open" not in text.split("Who said what", 1)[1]
     assert "whether she will run again" not in text.split("Who said what", 1)[1]
     assert "that the budget was balanced" in text.split("Who said what", 1)[1]
+
+
+def test_an_act_declared_is_not_in_who_said_what(tmp_path: Path) -> None:
+    # "Declare a national emergency" is an act of office; the statement stays in JSON, not as speech.
+    import storydiff
+
+    (tmp_path / "a.txt").write_text(
+        "Harbour Strike Talks\n\nThe governor made reference to her earlier threats to declare a state of "
+        "emergency at the port, calling it a last resort.\n\nShe said on Tuesday that talks would resume.\n"
+    )
+    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    declared = [s for s in brief.statements if s.cue.text == "declare"]
+    assert declared and not any(s.speech for s in declared), [(s.cue.text, s.speech) for s in brief.statements]
+    assert "declare:" not in render(brief, "text").split("Who said what", 1)[1]

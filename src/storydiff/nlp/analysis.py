@@ -23,6 +23,7 @@ from storydiff.nlp.embed import embed
 from storydiff.nlp.entities import Mention, iter_mentions, link_entities, name_key, person_words
 from storydiff.nlp.parse import parse
 from storydiff.nlp.statements import iter_statements
+from storydiff.nlp.statements.reported import DECLARED_ACTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +96,16 @@ def link(articles: Sequence[AnalyzedArticle]) -> Analysis:
 
 def _mark_speech(statement: Statement, doc: Any) -> Statement:
     """Note whether the cue is a verb of speech ("said", "rowed back on") rather than of thought ("wants"),
-    and said already: "will announce on Monday whether ..." and "is expected to announce" are plans."""
+    said already ("will announce on Monday whether ..." and "is expected to announce" are plans), and words
+    rather than an act ("declared a national emergency")."""
     span = doc.char_span(statement.cue.start, statement.cue.end, alignment_mode="expand")
     lemmas = {t.lemma_.lower() for t in span} if span is not None else set()
     speech = statement.direct or bool(lemmas & SPEECH_LIKE_LEMMAS)
     if speech and not statement.direct and span is not None and _not_yet_said(span.root):
         speech = False
+    content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
+    if speech and "declare" in lemmas and content is not None and content.root.lemma_ in DECLARED_ACTS:
+        speech = False  # "threats to declare a national emergency": an act of office, not words
     return statement if speech == statement.speech else dataclasses.replace(statement, speech=speech)
 
 

@@ -130,6 +130,19 @@ def is_passive_participle(cue: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
 
 
+# What one declares as an act, not as a statement: "declared a national emergency", "declared bankruptcy".
+DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "independence", "disaster", "law", "state", "holiday"})
+
+
+def is_act_object(cue: Token, obj: Token) -> bool:
+    """Whether a cue's object makes it an act, not words: "a vote to confirm Gorsuch" (an appointment).
+
+    "Declared a national emergency" is an act too, but PolNeAR counts some such as attributions, so the
+    statement stays and only "who said what" leaves it out (``DECLARED_ACTS``, read by the analysis).
+    """
+    return cue.lemma_ == "confirm" and (obj.ent_type_ == "PERSON" or obj.pos_ == "PROPN")
+
+
 def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, int] | None:
     """Character range of the content a cue governs in the parse, if any.
 
@@ -172,8 +185,8 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             if child.dep_ in {"dobj", "oprd"} and child.i > cue.i:
                 if any(k.dep_ == "acl" and k.lemma_ in SPEECH_LEMMAS for k in child.rights):
                     return None  # "issued a statement saying ...": "saying" has the content
-                if lemma == "confirm" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
-                    return None  # "a vote to confirm Gorsuch": an appointment, not a statement
+                if is_act_object(cue, child):
+                    return None
                 return _through_right(cue, child)
     # "rowed back on the plan": the object of the phrasal verb's preposition
     if lemma in PHRASAL_CUES:

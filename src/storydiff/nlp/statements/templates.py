@@ -17,7 +17,13 @@ from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import Paragraphs, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
-from storydiff.nlp.statements.reported import content_span, is_passive_participle, semicolon_bounds, trim_edges
+from storydiff.nlp.statements.reported import (
+    content_span,
+    is_act_object,
+    is_passive_participle,
+    semicolon_bounds,
+    trim_edges,
+)
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
 from storydiff.nlp.statements.subjects import participle_subject
 
@@ -69,7 +75,7 @@ def template_candidates(
                 continue
             kind = _TEMPLATE_DEPS.get(child.dep_)
             if kind is not None:
-                if child.dep_ == "advcl" and child.i < tok.i:
+                if (child.dep_ == "advcl" and child.i < tok.i) or (child.dep_ == "dobj" and is_act_object(tok, child)):
                     continue
                 for span in (_edges(child), content_span(child, tok)):
                     spans.setdefault(span, kind)
