@@ -157,23 +157,10 @@ def decide(
         return differs
     if _plan_and_earlier_deed(left, right):
         return fallback  # "he'll run in 2016" / "he ran in 2008": neither one fact nor its update
-    rounded = rounded_alike(a, b) if found.shared_terms or found.shared_names else None
-    if rounded and compatible(a, b):
-        return Relation(
-            "corroborates", (a.id, b.id), max(0.8, same_fact),
-            f"same figure, rounded ({rounded}): {quotes(left, right)}", found.similarity,
-        )
-    reopening = same_reopening(a, b)
-    if reopening and compatible(a, b):
-        return Relation(
-            "corroborates", (a.id, b.id), max(0.8, same_fact),
-            f"same fact (closed until {reopening}, reopening then): {quotes(left, right)}", found.similarity,
-        )
-    run = shared_run(a.text, b.text)
-    if run and compatible(a, b):
-        return Relation(
-            "corroborates", (a.id, b.id), max(0.9, same_fact), f"same words: '{_cut(run)}'", found.similarity,
-        )
+    rule = _same_by_rule(left, right, found)
+    if rule is not None and compatible(a, b):
+        floor, why = rule
+        return Relation("corroborates", (a.id, b.id), max(floor, same_fact), why, found.similarity)
     if not matched:
         if same_fact >= CLOSE and fallback is None:
             return Relation(
@@ -311,6 +298,20 @@ def _opposed(left: ClaimContext, right: ClaimContext, why: str, focus: str, conf
         "conflicts", (left.claim.id, right.claim.id), round(confidence, 3),
         f"{why}: {side(left, focus)} vs {side(right, focus)}", 0.0,
     )
+
+
+def _same_by_rule(left: ClaimContext, right: ClaimContext, found: Evidence) -> tuple[float, str] | None:
+    """(confidence floor, reason) when a rule reads one fact without the model: one amount printed exact
+    and rounded, closed until a day and reopening that day, one quotation cut two ways."""
+    a, b = left.claim, right.claim
+    rounded = rounded_alike(a, b) if found.shared_terms or found.shared_names else None
+    if rounded:
+        return 0.8, f"same figure, rounded ({rounded}): {quotes(left, right)}"
+    reopening = same_reopening(a, b)
+    if reopening:
+        return 0.8, f"same fact (closed until {reopening}, reopening then): {quotes(left, right)}"
+    run = shared_run(a.text, b.text)
+    return (0.9, f"same words: '{_cut(run)}'") if run else None
 
 
 def _figure_moved(left: ClaimContext, right: ClaimContext) -> Relation | None:

@@ -128,7 +128,7 @@ _STOP_UNIT = frozenset(_split(
 
 def is_day(text: str) -> bool:
     """Whether a date names a day or month ("Friday", "January 1", "the end of February")."""
-    return any(w in WEEKDAYS or w in MONTH_WORDS for w in _date_words(text))
+    return any(w in WEEKDAYS or w in MONTH_WORDS for w in date_words(text))
 
 
 def days(claim: Claim) -> list[str]:
@@ -149,7 +149,7 @@ def _day_words(dates: Iterable[str]) -> set[str]:
     """The weekdays, numbers and months (by their first three letters) of dates: "Feb. 28" -> {"feb", "28"}."""
     words = set()
     for date in dates:
-        for word in _date_words(date):
+        for word in date_words(date):
             if word in WEEKDAYS or word.isdigit():
                 words.add(word)
             elif word in MONTH_WORDS:
@@ -157,7 +157,8 @@ def _day_words(dates: Iterable[str]) -> set[str]:
     return words
 
 
-def _date_words(text: str) -> list[str]:
+def date_words(text: str) -> list[str]:
+    """The words of a printed date, lower case, without its punctuation: "Jan. 3" -> ["jan", "3"]."""
     return text.lower().replace(",", " ").replace(".", " ").split()
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from storydiff.align.figures import YEAR, days, is_day
+from storydiff.align.figures import YEAR, date_words, days, is_day
 from storydiff.align.relations import ClaimContext, Evidence, side, synonyms, time_order
 from storydiff.align.vocabulary import STOP, stem
 from storydiff.lexicon import MONTH_ABBREVIATIONS, WEEKDAYS
@@ -120,10 +120,9 @@ def planned_then_ruled_out(left: ClaimContext, right: ClaimContext, found: Evide
         ruled = next((m for m in _RULED_OUT.finditer(denied.claim.text) if _planned(plan.claim.text, m, found)), None)
         if ruled is None:
             continue
-        order = time_order(plan, denied)
         return stages(
             plan, denied, side(plan), f"'{' '.join(ruled.group().split())}' ({_who(denied)})",
-            ("planned, then ruled out", "planned vs ruled out"), backwards=order is not None and order[0] is denied,
+            ("planned, then ruled out", "planned vs ruled out"),
         )
     return None
 
@@ -160,23 +159,23 @@ def same_reopening(a: Claim, b: Claim) -> str | None:
         return None
     for closed, reopens in ((a, b), (b, a)):
         until, on = _CLOSED_UNTIL.search(closed.text), _REOPENS_ON.search(reopens.text)
-        if until and on and _day(until.group("day")) == _day(on.group("day")):
+        if until and on and date_words(until.group("day")) == date_words(on.group("day")):
             return until.group("day")
     return None
 
 
-def _day(text: str) -> str:
-    return " ".join(text.lower().replace(".", "").split())
-
-
 def stages(
     first: ClaimContext, second: ClaimContext, shown_first: str, shown_second: str, labels: tuple[str, str],
-    backwards: bool = False,
+    backwards: bool | None = None,
 ) -> Relation:
     """Two stages of one event: an ``updates`` from the first to the second, or a ``conflicts`` when the
-    second was stated before the first (``backwards``). ``labels``: the reason's head for each
-    ("not yet, then done", "not yet vs done"); ``shown_*``: each side as the reason quotes it.
+    second was stated before the first (``backwards``; by default, when both carry their own times and
+    the second's is earlier). ``labels``: the reason's head for each ("not yet, then done", "not yet vs
+    done"); ``shown_*``: each side as the reason quotes it.
     """
+    if backwards is None:
+        order = time_order(first, second)
+        backwards = order is not None and order[0] is second
     ids = (first.claim.id, second.claim.id)
     if backwards:
         return Relation("conflicts", ids, 0.6, f"{labels[1]}: {shown_first} vs {shown_second}", 0.0)
@@ -208,10 +207,9 @@ def not_yet_then_done(left: ClaimContext, right: ClaimContext, found: Evidence) 
             continue
         if not found.shared_names and not {_root(w) for w in found.rare_words} - events:
             continue  # the same verb alone is not the same event
-        order = time_order(waiting, doer)
         return stages(
             waiting, doer, f"'{' '.join(words.split())}' ({_who(waiting)})", side(doer),
-            ("not yet, then done", "not yet vs done"), backwards=order is not None and order[0] is doer,
+            ("not yet, then done", "not yet vs done"),
         )
     return None
 

@@ -23,7 +23,6 @@ from storydiff.nlp.embed import embed
 from storydiff.nlp.entities import Mention, iter_mentions, link_entities, name_key, person_words
 from storydiff.nlp.parse import parse
 from storydiff.nlp.statements import iter_statements
-from storydiff.nlp.statements.reported import DECLARED_ACTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,15 +102,19 @@ def _mark_speech(statement: Statement, doc: Any) -> Statement:
     speech = statement.direct or bool(lemmas & SPEECH_LIKE_LEMMAS)
     if speech and not statement.direct and span is not None and _not_yet_said(span.root):
         speech = False
-    content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
-    if speech and "declare" in lemmas and content is not None and content.root.lemma_ in DECLARED_ACTS:
-        speech = False  # "threats to declare a national emergency": an act of office, not words
+    if speech and "declare" in lemmas:
+        content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
+        if content is not None and content.root.lemma_ in _DECLARED_ACTS:
+            speech = False  # "threats to declare a national emergency": an act of office, not words
     return statement if speech == statement.speech else dataclasses.replace(statement, speech=speech)
 
 
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})  # "wo" is "won't"'s first token
 _PLANNING = frozenset({"expect", "schedule", "set", "plan", "due", "poise", "prepare", "intend", "go", "likely"})
-_UNTIL = frozenset({"when", "once", "after", "before", "until", "as soon as"})
+_UNTIL = frozenset({"when", "once", "after", "before", "until"})
+# What one declares as an act, not as a statement: "declared a national emergency", "declared bankruptcy".
+# PolNeAR counts some such as attributions, so the statement stays; only "who said what" leaves it out.
+_DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "independence", "disaster", "law", "state", "holiday"})
 
 
 def _not_yet_said(cue: Any) -> bool:

@@ -184,7 +184,7 @@ def _full_key(words: list[str]) -> str:
     """A person's key from the words of their name: first and last, the first name in its full form;
     curly and straight apostrophes alike ("O’Neill" is "O'Neill")."""
     first = next((w for w in words[:-1] if not re.fullmatch(r"[A-Z]\.", w)), words[0])  # "A. Barry Rand": Barry
-    return f"{full_first_name(first)} {words[-1].lower()}".replace("’", "'")
+    return name_key(f"{full_first_name(first)} {words[-1]}")
 
 
 def _canonical(key: str, group: list[Mention]) -> str:

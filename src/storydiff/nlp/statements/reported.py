@@ -130,15 +130,11 @@ def is_passive_participle(cue: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
 
 
-# What one declares as an act, not as a statement: "declared a national emergency", "declared bankruptcy".
-DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "independence", "disaster", "law", "state", "holiday"})
-
-
 def is_act_object(cue: Token, obj: Token) -> bool:
     """Whether a cue's object makes it an act, not words: "a vote to confirm Gorsuch" (an appointment).
 
     "Declared a national emergency" is an act too, but PolNeAR counts some such as attributions, so the
-    statement stays and only "who said what" leaves it out (``DECLARED_ACTS``, read by the analysis).
+    statement stays and only "who said what" leaves it out (``nlp.analysis``).
     """
     return cue.lemma_ == "confirm" and (obj.ent_type_ == "PERSON" or obj.pos_ == "PROPN")
 
