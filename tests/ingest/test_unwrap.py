@@ -15,7 +15,9 @@ FERRY = Path(__file__).resolve().parents[2] / "examples" / "ferry"
 
 
 def _wrapped(text: str, width: int = 72) -> str:
-    return "\n\n".join(textwrap.fill(p, width) if len(p) > width else p for p in text.split("\n\n"))
+    """Each paragraph (a line of the original) hard-wrapped, paragraphs apart by a blank line."""
+    paragraphs = [p for p in text.splitlines() if p.strip()]
+    return "\n\n".join(textwrap.fill(p, width) if len(p) > width else p for p in paragraphs)
 
 
 def test_a_wrapped_paragraph_becomes_one_line_and_keeps_every_offset() -> None:

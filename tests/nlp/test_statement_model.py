@@ -7,6 +7,7 @@ model that stopped choosing them would fail.
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 
@@ -91,6 +92,13 @@ def test_choose_keeps_a_continuation_exactly_with_its_statement() -> None:
     quote, more = _found((5, 9), (10, 30), "quote_before"), _found((5, 9), (40, 60), "pending")
     assert choose([quote, more], [0.9, 0.01], threshold=0.5) == [quote, more]
     assert choose([quote, more], [0.3, 0.99], threshold=0.5) == []
+
+
+def test_a_quote_inside_another_statement_is_no_continuation() -> None:
+    # “A,” Ruiz said. “B” to save money, she said: B belongs to the second "said", not to the first
+    quote, more = _found((5, 9), (10, 30), "quote_before"), _found((5, 9), (40, 60), "continued")
+    own = _found((110, 114), (40, 100), "t:ccomp")
+    assert choose([quote, more, own], [0.9, 0.6, 0.7], threshold=0.5) == [quote, own]
 
 
 def test_choose_lexicon_cues_of_the_rules_need_less() -> None:
@@ -204,3 +212,16 @@ def test_a_cue_with_no_source_in_the_text_is_a_candidate_with_an_empty_speaker(n
     found = [f for f in candidates(doc) if doc.text[f.cue[0] : f.cue[1]] == "Asked"]
     assert found and all(f.speaker.text == "" and f.speaker.start == f.cue[0] for f in found)
     assert any(doc.text[f.content[0] : f.content[1]] == "the late ferries" for f in found)
+
+
+def test_the_participle_after_a_speech_verb_is_no_template_content(nlp: Language) -> None:
+    from storydiff.nlp.statements.extract import _participle_aside
+    from storydiff.nlp.statements.positions import TokenAt
+
+    text = "“You let the bridge rot,” she said, pointing to the rusted cables."
+    doc = nlp(text)
+    said, pointing = text.index("said"), text.index("pointing")
+    she = Speaker("she", said - 4, said - 1)
+    aside = Candidate(she, (said, said + 4), (pointing, len(text) - 1), False, kind="t:advcl")
+    assert _participle_aside(TokenAt(doc), aside)
+    assert not _participle_aside(TokenAt(doc), dataclasses.replace(aside, kind="governed"))

@@ -641,3 +641,56 @@ def test_a_platform_tagged_as_a_person_is_no_one_and_a_surname_tagged_as_a_place
         ("Kathy Griffin", "PERSON", ""), ("Twitter", "PERSON", "In a "), ("Griffin", "GPE", "late Tuesday, "),
     ])
     assert NameIndex(doc).nearest_before(text.index("she said"), "she") == "Kathy Griffin"
+
+
+def test_a_trailing_participle_of_speech_is_a_statement_of_its_own(nlp: Language) -> None:
+    text = (
+        "Senator Ana Ruiz said she did not think the tolls had cost the mayor the election, "
+        "arguing that the flooded tunnel had done far more damage."
+    )
+    found = extract(nlp, text)
+    said = by_content(found, "tolls had cost")
+    assert said.cue.text == "said" and "arguing" not in said.content.text
+    assert said.content.text.endswith("the election")
+    arguing = by_content(found, "flooded tunnel")
+    assert arguing.cue.text == "arguing" and arguing.speaker.name == "Ana Ruiz"
+
+
+def test_the_participle_after_she_said_is_the_writers_aside(nlp: Language) -> None:
+    text = (
+        "“This is not maintenance,” Councillor Ana Ruiz said. "
+        "“You let the bridge rot” to save money for the stadium, she said, pointing to the rusted cables."
+    )
+    found = extract(nlp, text)
+    rot = [st for st in found if "bridge rot" in st.content.text]
+    assert len(rot) == 1, [st.content.text for st in found]  # not also a continuation of the first quote
+    assert "stadium" in rot[0].content.text and "pointing" not in rot[0].content.text
+    assert not any(st.content.text.startswith("pointing") for st in found)
+
+
+def test_after_saying_belongs_to_the_subject_of_a_passive_clause(nlp: Language) -> None:
+    text = "After saying that the cables were sound, the engineer Pia Holm was taken off the project by the county."
+    st = by_content(extract(nlp, text), "cables were sound")
+    assert st.cue.text == "saying" and st.speaker.name == "Pia Holm"
+
+
+def test_a_question_quoted_in_prose_is_no_exchange_with_a_later_statement(nlp: Language) -> None:
+    text = (
+        "Tom Becker and Joe Alder were set to open the regatta together but could not agree who would start.\n\n"
+        "“How about the harbour master goes first?” Mr. Becker was quoted as saying.\n\n"
+        "Neighbours said that the two men had been friends since school.\n\n"
+        "Mr. Becker, a keen sailor, made warm remarks about Mr. Alder when he ran the harbour. "
+        "“Joe is doing a great job as harbour master,” he posted in 2019."
+    )
+    st = by_content(extract(nlp, text), "great job")
+    assert st.speaker.name == "Tom Becker"
+
+
+def test_a_reply_goes_to_the_person_asked_when_the_asker_is_a_thing(nlp: Language) -> None:
+    text = (
+        "Lars Moss interviewed Karl Brandt for an hour on Sunday.\n\n"
+        "The remarks about the wreck prompted Moss to ask Brandt whether he had hired divers to search it. "
+        "He signaled he had, saying, “They cannot believe what they are finding down there.”"
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "cannot believe").speaker.name == "Karl Brandt"

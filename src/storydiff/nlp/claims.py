@@ -230,6 +230,9 @@ def _core(span: Any, statement: Statement | None) -> Any:
     head = _head(core)
     if head is None or head.pos_ not in ("VERB", "AUX") or _subordinate_cue(span, statement):
         return span
+    # A topic, not a proposition: "talked about [pulling out of Syria]", a gerund with no subject.
+    if head.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children):
+        return span
     return core
 
 

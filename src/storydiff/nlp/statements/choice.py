@@ -130,9 +130,15 @@ def choose(
         cues.add(item.cue)
     for item in items:
         continues = item.kind in CONTINUING_KINDS and item.cue in cues
-        if continues and not any(_mostly_same(item.content, k.content) for k in kept):
+        # "“B” to drive up the stock, she said": B has a cue of its own, and is no continuation
+        taken = any(_mostly_same(item.content, k.content) or _within(item.content, k.content) for k in kept)
+        if continues and not taken:
             kept.append(item)
     return kept
+
+
+def _within(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return b[0] <= a[0] and a[1] <= b[1]
 
 
 def _mostly_same(a: tuple[int, int], b: tuple[int, int]) -> bool:

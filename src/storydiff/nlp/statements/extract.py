@@ -57,7 +57,37 @@ def iter_statements(
         scores = _trust_pointers(text, token_at, found, scores, model.threshold)
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
         chosen = give_answers(chosen, token_at, names)
+        chosen = cut_participle_tails(text, token_at, chosen)
     yield from number_statements(doc, chosen, article_id, published)
+
+
+def cut_participle_tails(text: str, token_at: TokenAt, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """Reported contents cut before a trailing participle that is a statement of its own.
+
+    "Perdue said he did not believe the ads hurt Romney, arguing that the
+    party's divisions did": "arguing" is the same speaker's second statement,
+    chosen on its own, so the first one's content ends at the comma (PolNeAR
+    draws them so, and a reader sees two claims, each with its own verb).
+    """
+    out = list(chosen)
+    for n, outer in enumerate(out):
+        if outer.direct or outer.kind == "colon":
+            continue
+        for inner in chosen:
+            if inner is outer or not outer.content[0] < inner.cue[0] < outer.content[1]:
+                continue
+            if inner.content[1] < outer.content[1] - 2 or token_at(inner.cue[0]).tag_ != "VBG":
+                continue
+            same = inner.speaker.text == outer.speaker.text
+            if not same and (inner.speaker.name is None or inner.speaker.name != outer.speaker.name):
+                continue
+            comma = text.rfind(",", outer.content[0], inner.cue[0])
+            if comma < 0 or text[comma + 1 : inner.cue[0]].strip():
+                continue
+            if len(text[outer.content[0] : comma].split()) >= 3:
+                out[n] = dataclasses.replace(outer, content=(outer.content[0], comma))
+            break
+    return out
 
 
 def number_statements(
@@ -224,7 +254,18 @@ def _candidates(
         if key not in seen:
             seen.add(key)
             found.append(item)
-    return inside_transcript_line(text, [f for f in found if not _touches(f, excluded)])
+    token_at = TokenAt(doc)
+    found = [f for f in found if not _touches(f, excluded) and not _participle_aside(token_at, f)]
+    return inside_transcript_line(text, found)
+
+
+def _participle_aside(token_at: TokenAt, item: Candidate) -> bool:
+    """A template that takes the participle after "she said," for what was said: "..., she
+    said, referencing the bank's drive to cross-sell" is the writer's aside about the quote."""
+    if item.kind != "t:advcl" or item.content[0] < item.cue[1]:
+        return False
+    cue, first = token_at(item.cue[0]), token_at(item.content[0])
+    return cue.lemma_ in SPEECH_LEMMAS and first.tag_ == "VBG"
 
 
 def _when(cue: Token, text: str, published: str | None) -> When | None:

@@ -214,6 +214,7 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         return None  # "he had been stopped and accused of speeding": accused, by no one named
     tok = cue
     came_from_acl = False
+    adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only
     shared = cue.head.i if cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ", "VBP") else -1
     for _ in range(5):
         if tok.i == cue.i or tok.dep_ != "ccomp":  # a ccomp's subject is someone else's content
@@ -223,6 +224,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
                 # Passive subjects speak only for the cue itself ("was quoted as saying") and for
                 # a finite verb coordinated with it ("was forced into it and said that ...").
                 if child.dep_ == "nsubj" or (tok.i in (cue.i, shared) and child.dep_ in _SUBJECTS)
+                # "After saying her foot was swollen, she was rushed to hospital": she said it
+                or (adverbial and child.dep_ == "nsubjpass")
             ]
             if subjects:
                 if len(subjects) > 1 and _dateline_dash(subjects[0]) is not None:
@@ -238,6 +241,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         if tok.dep_ == "acomp" and tok.lemma_.lower() not in WILLING_ADJECTIVES:
             break  # "It is worth noting": "It" is no speaker
         came_from_acl = tok.dep_ == "acl"
+        via_preposition = tok.dep_ in ("pcomp", "prep")
+        adverbial = via_preposition and (adverbial if tok.i != cue.i else cue.tag_ == "VBG")
         tok = tok.head
     return left_neighbour(cue, floor)
 
