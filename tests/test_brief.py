@@ -200,8 +200,10 @@ def test_an_only_in_quote_names_its_speaker_when_its_text_does_not():
         "\"We have waited ten years for this,\" board chair Ines Okafor said after the vote. "
         "\"And the ramp will not wait another winter.\"\n\n"
         "The work will cost 1.2 million crowns, Okafor said.\n"))
+    # B carries the first quotation, so only its continuation is A's own
     second = storydiff.Article(id="B", source="b.txt", text=(
         "The harbour board decided on Monday that the old ferry ramp will close for repairs.\n\n"
+        "\"We have waited ten years for this,\" said Ines Okafor, who chairs the board.\n\n"
         "Fishermen on the quay said they would move their boats to the north pier.\n"))
     brief = storydiff.brief([first, second])
     only = next(u for u in sections(brief).unique if u.article.id == "A")
@@ -219,3 +221,18 @@ def test_one_speaker_on_two_points_is_not_agreement(example_briefs):
         texts = " / ".join(museum.claim(c).text for c in relation.claims)
         if "insured" in texts and "Three paintings" in texts:
             assert relation.type != "corroborates", relation
+
+
+def test_an_only_in_quote_and_its_continuation_are_one_point():
+    from storydiff.render.summary import sections
+
+    first = storydiff.Article(id="A", source="a.txt", text=(
+        "The harbour board voted on Monday to close the old ferry ramp for repairs.\n\n"
+        "\"We have waited ten years for this,\" board chair Ines Okafor said after the vote. "
+        "\"And the ramp will not wait another winter.\"\n"))
+    second = storydiff.Article(id="B", source="b.txt", text=(
+        "The harbour board decided on Monday that the old ferry ramp will close for repairs.\n\n"
+        "Fishermen on the quay said they would move their boats to the north pier.\n"))
+    only = next(u for u in sections(storydiff.brief([first, second])).unique if u.article.id == "A")
+    quoted = [p.text for p in only.points if "waited ten years" in p.text or "another winter" in p.text]
+    assert len(quoted) == 1 and "another winter" in quoted[0], quoted

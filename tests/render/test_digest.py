@@ -178,3 +178,26 @@ def test_a_quotation_two_outlets_split_the_same_way_is_one_agreed_point() -> Non
     assert sorted(c.id for c in point.claims) == ["A2", "A3", "B2", "B3"]
     assert "timber" in point.text and "four million crowns" in point.text
     assert len(brief.agreed) > len(sections(brief).agreed)  # the JSON keeps each piece's point
+
+
+def test_a_quotation_whole_in_one_outlet_and_in_two_quotes_in_another_is_one_agreed_point() -> None:
+    from storydiff.models import Article
+    from storydiff.pipeline import build_brief
+    from storydiff.render.summary import sections
+
+    a = Article(id="A", source="a", outlet="Harbour Post", text=(
+        "HARBOURTON — The mayor of Harbourton asked the national government on Monday to pay for the bridge.\n\n"
+        "“We have lived beside this river all our lives and we are not leaving, but the old bridge is falling "
+        "apart and nobody in the capital will pay to fix it,” Mayor Ana Ruiz told a crowd at the town hall.\n\n"
+        "The bridge was closed to lorries in March after inspectors found cracked cables.\n"))
+    b = Article(id="B", source="b", outlet="Coast Radio", text=(
+        "HARBOURTON — Mayor Ana Ruiz on Monday demanded that the national government pay for the bridge.\n\n"
+        "“We have lived beside this river all our lives and we are not leaving,” Ruiz told residents at the "
+        "town hall. “But the old bridge is falling apart and nobody in the capital will pay to fix it.”\n\n"
+        "Inspectors found cracked cables on the bridge in March, and lorries have been banned from it since.\n"))
+    brief = build_brief([a, b])
+    quoted = [p for p in sections(brief).agreed if "river" in p.text or "falling apart" in p.text]
+    assert len(quoted) == 1, [p.text for p in sections(brief).agreed]
+    (point,) = quoted
+    assert "not leaving" in point.text and "falling apart" in point.text
+    assert len({c.id for c in point.claims}) == len(point.claims)  # the whole quotation cited once

@@ -368,7 +368,8 @@ def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:
             joined.append(point)
             continue
         first = joined[host]
-        claims = tuple(sorted(first.claims + point.claims, key=lambda c: (order[c.article], c.start)))
+        unique = {c.id: c for c in first.claims + point.claims}.values()  # a claim both points cite, once
+        claims = tuple(sorted(unique, key=lambda c: (order[c.article], c.start)))
         pieces = Counter(c.article for c in claims)
         shown = max(pieces, key=lambda a: (pieces[a], -order[a]))  # the article that carries the most of it
         lead = [c for c in claims if c.article == shown]
@@ -386,20 +387,34 @@ def _continues(brief: Brief, earlier: Agreed, point: Agreed, position: dict[str,
     for article in point.articles:
         before = sorted((c for c in earlier.claims if c.article == article), key=lambda c: c.start)
         after = sorted((c for c in point.claims if c.article == article), key=lambda c: c.start)
-        if not before or not after or len(before) + len(after) > MAX_QUOTE_PIECES:
+        if not before or not after:
             return False
-        last, next_ = before[-1], after[0]
-        if position[next_.id] != position[last.id] + 1 or not (
-            _in_open_quote(brief, before, next_.start) or _same_quotation(brief, last, next_)
-        ):
+        if {c.id for c in after} <= {c.id for c in before}:
+            continue  # "“I love this country, but it is going to hell”" whole here, cut in two there
+        if len(before) + len(after) > MAX_QUOTE_PIECES:
+            return False
+        if not (_goes_on(brief, before, after, position) or _goes_on(brief, after, before, position)):
             return False
     return True
 
 
+def _goes_on(brief: Brief, first: list[Claim], then: list[Claim], position: dict[str, int]) -> bool:
+    """Whether the claims ``then`` directly follow ``first`` in one quotation."""
+    last, next_ = first[-1], then[0]
+    return position[next_.id] == position[last.id] + 1 and (
+        _in_open_quote(brief, first, next_.start) or _same_quotation(brief, last, next_)
+    )
+
+
 def _same_quotation(brief: Brief, first: Claim, second: Claim) -> bool:
-    """Two claims that are pieces of one direct quotation: the same statement, quoted."""
-    return first.statement is not None and first.statement == second.statement and brief.statement(
-        first.statement).direct and first.text.rstrip()[-1:] not in "\u201d\""
+    """Two claims that are pieces of one direct quotation: the same statement, quoted, or a
+    quotation and the one that continues it under the same cue ("“...,” she said. “But ...”")."""
+    if first.statement is None or second.statement is None:
+        return False
+    said, then = brief.statement(first.statement), brief.statement(second.statement)
+    if said.id != then.id:
+        return said.direct and then.direct and said.cue == then.cue
+    return said.direct and first.text.rstrip()[-1:] not in "\u201d\""
 
 
 def _in_open_quote(brief: Brief, claims: list[Claim], until: int) -> bool:
