@@ -694,3 +694,17 @@ def test_a_reply_goes_to_the_person_asked_when_the_asker_is_a_thing(nlp: Languag
     )
     found = extract(nlp, text)
     assert by_content(found, "cannot believe").speaker.name == "Karl Brandt"
+
+
+def test_he_after_a_bare_surname_the_tagger_missed_is_that_speaker(nlp: Language) -> None:
+    text = (
+        "Rep. Tom Okafor of Vermont spoke to reporters at the harbour on Friday morning, a day after the hearing "
+        "on the Trent contract had been cut short by the committee chair without any explanation.\n\n"
+        "The ministry denied the story. Minister Karl Brandt had asked the harbour chief and the port director "
+        "to slow the inquiry, according to two officials who were in the room.\n\n"
+        "“That could be further evidence of an attempt to interfere with the inquiry,” Okafor said of "
+        "Karl Brandt’s reported request to the two officials. He also referred to past reports that the ministry "
+        "asked allies in parliament to push back on stories about the contract."
+    )
+    st = by_content(extract(nlp, text), "past reports")
+    assert st.speaker.text == "He" and st.speaker.name == "Tom Okafor"

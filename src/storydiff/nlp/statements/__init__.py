@@ -9,8 +9,8 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``positions``: the token and paragraph at an offset;
 - ``relatives``: the antecedent a relative "who" stands for, the speaker in its place;
 - ``unnamed``: sources the article leaves unnamed, and a name the parse lost before such a phrase;
+- ``subjects``: speakers the parse hides from a cue's clause (a quote's own subject, a dateline run in);
 - ``speakers``: who a cue attributes its content to, named as the article names them;
-- ``subjects``: speakers the parse hides from a cue's clause (a quote's own subject, an inverted speaker);
 - ``reported``: the clause, object or infinitive a cue governs;
 - ``candidates``: the ``Candidate`` record, a statement before it is chosen;
 - ``lines``: statements written as lines: "Name: ..." and quotes signed with a dash;

@@ -19,8 +19,10 @@ from storydiff.models import Speaker
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
 from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.subjects import dateline_dash, past_dateline
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
+    CUE_LEMMAS,
     BODIES,
     FEMALE_PRONOUNS,
     NOT_SOURCE_NOUNS,
@@ -93,6 +95,14 @@ class NameIndex:
             bare_surname = ent.label_ in ("ORG", "GPE") and len(words) == 1 and len(full.get(last, "").split()) > 1
             if bare_surname and not self.quoted(ent.start_char):
                 mentions.append((ent.start_char, last, _speaking_subject(ent.root)))
+        # ... or leaves a later bare surname untagged ("“...,” Schiff said of ..."): as the subject
+        # of a cue verb, still that person, and whom a "he said" after it may stand for.
+        for tok in doc:
+            key = tok.text.lower()
+            if tok.pos_ != "PROPN" or tok.ent_type_ or len(full.get(key, "").split()) < 2:
+                continue
+            if _speaking_subject(tok) and tok.head.lemma_ in CUE_LEMMAS and not self.quoted(tok.idx):
+                mentions.append((tok.idx, key, True))
         mentions.sort()
         self._full = full
         self._people = [_Person(s, full[last], gender.get(last), subj) for s, last, subj in mentions]
@@ -228,12 +238,12 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
                 or (adverbial and child.dep_ == "nsubjpass")
             ]
             if subjects:
-                if len(subjects) > 1 and _dateline_dash(subjects[0]) is not None:
+                if len(subjects) > 1 and dateline_dash(subjects[0]) is not None:
                     return subjects[1]  # "Washington (AFP) – Clinton said"
                 if len(subjects) > 1 and subjects[0].ent_type_ != "PERSON":
                     # "THE BORROWING Back when he wrote, Mr. McKinley said": a subhead run in
                     subjects.sort(key=lambda t: t.ent_type_ != "PERSON")
-                return _past_dateline(subjects[0])
+                return past_dateline(subjects[0])
         # "issued a statement saying ...": from the participle through the noun to the verb
         via_noun = tok.dep_ == "dobj" and tok.i != cue.i and came_from_acl
         if not via_noun and tok.dep_ not in _CLIMB:
@@ -245,31 +255,6 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         adverbial = via_preposition and (adverbial if tok.i != cue.i else cue.tag_ == "VBG")
         tok = tok.head
     return left_neighbour(cue, floor)
-
-
-_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
-
-
-def _dateline_dash(subject: Token) -> Token | None:
-    """The dash after a dateline subject: "New York (AFP) –", "WASHINGTON —"."""
-    if subject.left_edge.i != subject.sent.start:
-        return None
-    doc = subject.doc
-    for child in subject.rights:
-        if child.text in _DASHES and (doc[child.i - 1].text == ")" or subject.text.isupper()):
-            return child
-    return None
-
-
-def _past_dateline(subject: Token) -> Token:
-    """The subject behind a dateline: "New York (AFP) – Joe Biden said"."""
-    dash = _dateline_dash(subject)
-    if dash is None:
-        return subject
-    for child in subject.rights:
-        if child.i > dash.i and child.dep_ == "appos":
-            return child
-    return subject
 
 
 # "“Yes,” Ana Ruiz, a founder of the group, tells the paper": the parser lost the

@@ -106,3 +106,29 @@ def subject_after(cue: Token, quotes: QuoteIndex) -> Token | None:
         if child.dep_ == "nsubj" and quotes.containing(child.idx, child.idx + 1) is None:
             return child
     return None
+
+
+# A dateline run into the sentence: "New York (AFP) – Joe Biden said", "WASHINGTON — the mayor said".
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def dateline_dash(subject: Token) -> Token | None:
+    """The dash after a dateline subject: "New York (AFP) –", "WASHINGTON —"."""
+    if subject.left_edge.i != subject.sent.start:
+        return None
+    doc = subject.doc
+    for child in subject.rights:
+        if child.text in _DASHES and (doc[child.i - 1].text == ")" or subject.text.isupper()):
+            return child
+    return None
+
+
+def past_dateline(subject: Token) -> Token:
+    """The subject behind a dateline: "New York (AFP) – Joe Biden said"."""
+    dash = dateline_dash(subject)
+    if dash is None:
+        return subject
+    for child in subject.rights:
+        if child.i > dash.i and child.dep_ == "appos":
+            return child
+    return subject
