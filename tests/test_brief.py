@@ -236,3 +236,20 @@ def test_an_only_in_quote_and_its_continuation_are_one_point():
     only = next(u for u in sections(storydiff.brief([first, second])).unique if u.article.id == "A")
     quoted = [p.text for p in only.points if "waited ten years" in p.text or "another winter" in p.text]
     assert len(quoted) == 1 and "another winter" in quoted[0], quoted
+
+
+def test_a_pronoun_for_one_of_two_people_of_a_surname_links_to_that_person():
+    text = (
+        "Mayor Maria Lindqvist opened the new ferry terminal in Selby on Monday. Her husband, the retired "
+        "harbour master Peter Lindqvist, spoke to the crowd before her.\n\n"
+        "“I waited thirty years for this ferry,” Peter Lindqvist said. Later he added that the old quay "
+        "would become a park.\n\n"
+        "“This terminal belongs to everyone in Selby,” Maria Lindqvist said.\n"
+    )
+    brief = storydiff.brief([storydiff.Article(id="A", source="a.txt", text=text)])
+    by_content = {s.content.text: s for s in brief.statements}
+    peter = next(s for t, s in by_content.items() if "thirty years" in t)
+    added = next(s for t, s in by_content.items() if "old quay" in t)
+    maria = next(s for t, s in by_content.items() if "belongs to everyone" in t)
+    assert added.speaker.name == "Peter Lindqvist" and added.speaker.entity == peter.speaker.entity
+    assert maria.speaker.entity != peter.speaker.entity

@@ -708,3 +708,30 @@ def test_he_after_a_bare_surname_the_tagger_missed_is_that_speaker(nlp: Language
     )
     st = by_content(extract(nlp, text), "past reports")
     assert st.speaker.text == "He" and st.speaker.name == "Tom Okafor"
+
+
+def test_two_people_of_one_surname_keep_their_own_names(nlp: Language) -> None:
+    text = (
+        "Mayor Maria Lindqvist opened the new ferry terminal in Selby on Monday. Her husband, the retired "
+        "harbour master Peter Lindqvist, spoke to the crowd before her.\n\n"
+        "“I waited thirty years for this ferry,” Peter Lindqvist said. Later he added that the old quay "
+        "would become a park.\n\n"
+        "“This terminal belongs to everyone in Selby,” Maria Lindqvist said. Mrs. Lindqvist said the first boat "
+        "would leave at six. Mr. Lindqvist said he would be on it.\n"
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "thirty years").speaker.name == "Peter Lindqvist"
+    assert by_content(found, "old quay").speaker.name == "Peter Lindqvist"
+    assert by_content(found, "belongs to everyone").speaker.name == "Maria Lindqvist"
+    assert by_content(found, "first boat").speaker.name == "Maria Lindqvist"
+    assert by_content(found, "be on it").speaker.name == "Peter Lindqvist"
+
+
+def test_a_name_inside_what_was_said_is_not_whom_he_stands_for(nlp: Language) -> None:
+    text = (
+        "“This is about the ministry, not about the harbour,” Tom Okafor said, adding that he wants to "
+        "know what Minister Karl Brandt was allowed to promise. “They have answered one question and "
+        "raised ten more,” he said."
+    )
+    st = by_content(extract(nlp, text), "answered one question")
+    assert st.speaker.name == "Tom Okafor"

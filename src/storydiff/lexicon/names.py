@@ -2,8 +2,8 @@
 
 The short forms are read by entity linking (one canonical person across a story's articles) and by the
 aligner's "people differ" check (one surname with two first names is two people, unless one is the
-other's short form). ``FEMALE_FIRST_NAMES`` lets the statement extractor tell "she" from "he" when no
-title says ("Kathy Griffin ... he said" is not Griffin).
+other's short form). ``FEMALE_FIRST_NAMES`` and ``MALE_FIRST_NAMES`` let the statement extractor tell "she" from "he"
+when no title says ("Kathy Griffin ... he said" is not Griffin; "Tim Ryan ... she said" is not Ryan).
 """
 
 from __future__ import annotations
@@ -45,15 +45,30 @@ def full_first_name(name: str) -> str:
 
 
 # Common first names of women in the news, for "she" against "he". Kept short on purpose: the extractor
-# keys gender by surname, so a woman's first name here makes her husband's "he" skip the family name too
-# (a longer list turned "he" in the Jackson plea story from one wrong person to another).
+# The extractor keys gender by surname, and a surname given both a woman's and a man's first name (a
+# couple, "Jesse Jackson Jr." and "Sandra Jackson") has none: either pronoun may stand for it.
 FEMALE_FIRST_NAMES = word_set(
     """
     amy angela ann anne barbara betsy catherine chelsea christine claire condoleezza
     debbie diane dianne donna elena elise elizabeth emily federica heather hillary
     hope huma ivanka jacinda jennifer jessica jill julie kamala karen kate katherine kathy
-    kellyanne kirsten laura linda lindsey lisa loretta madeleine margaret maria
+    kellyanne kirsten laura linda lisa loretta madeleine margaret maria
     marine mary maxine megyn melania michelle nancy nikki patricia rachel rebecca
     ruth samantha sarah sheryl sonia susan tammy theresa tulsi ursula
+    """
+)
+
+# Men's first names common in news, for the same purpose; names used for both (Lee, Pat, Sam, Terry,
+# Lindsey: Senator Graham) are in neither list.
+MALE_FIRST_NAMES = word_set(
+    """
+    aaron adam alan albert alexander andrew anthony barack ben benjamin bernie bill bob brad brett
+    brian bruce carl charles chris christopher chuck cory dan daniel david dennis dick don donald
+    doug douglas ed edward eric frank fred gary george gerald greg gregory harry henry jack jake
+    james jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john jon jonathan joseph josh
+    joshua justin keith ken kenneth kevin larry marco mark matt matthew michael mike mitch mitt
+    nathan newt nicholas nick orrin patrick paul pete peter phil ralph rand randy ray reince
+    richard rick robert rod roger ron ronald roy rudy scott sean stephen steve steven ted thomas
+    tim timothy todd tom tony trey vladimir walter wayne william
     """
 )

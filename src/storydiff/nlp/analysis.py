@@ -152,6 +152,16 @@ def _entities_in(
     return tuple(dict.fromkeys(found))
 
 
+def _named_entity(name: str, entities: Sequence[Entity]) -> str | None:
+    """The person entity that goes by exactly this full name, if the name is a full one."""
+    if len(person_words(name)) < 2:
+        return None
+    key = name.casefold()
+    return next(
+        (e.id for e in entities if e.type == "PERSON" and key in {a.casefold() for a in (e.name, *e.aliases)}), None
+    )
+
+
 def _link_speaker(
     statement: Statement,
     mentions: Sequence[Mention],
@@ -168,8 +178,13 @@ def _link_speaker(
     # not whoever its modifiers mention.
     people = [m for m in mentions if speaker.name and speaker.start <= m.start and m.end <= speaker.end]
     people.sort(key=lambda m: (m.label != "PERSON", -(m.end - m.start)))
+    named = _named_entity(speaker.name, entities) if speaker.name else None
     if people:
         entity_id = index[(people[0].article, people[0].start)]
+        if named is not None and len(person_words(by_id[entity_id].name)) < 2:
+            entity_id = named  # "Mrs. Clinton": the Clinton the statement extractor named, not a bare surname
+    elif named is not None:
+        entity_id = named  # "he", resolved to "Bill Clinton": that Clinton, not the first of the name
     elif speaker.name:
         wanted = name_key(person_words(speaker.name)[-1])
         for entity in entities:

@@ -9,6 +9,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``positions``: the token and paragraph at an offset;
 - ``relatives``: the antecedent a relative "who" stands for, the speaker in its place;
 - ``unnamed``: sources the article leaves unnamed, and a name the parse lost before such a phrase;
+- ``people``: the people an article names: full names, roles, pronouns, two people of one surname apart;
 - ``subjects``: speakers the parse hides from a cue's clause (a quote's own subject, a dateline run in);
 - ``speakers``: who a cue attributes its content to, named as the article names them;
 - ``reported``: the clause, object or infinitive a cue governs;

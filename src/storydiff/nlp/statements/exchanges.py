@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.cues import PERSON_PRONOUNS
 from storydiff.nlp.statements.positions import TokenAt, doc_text
-from storydiff.nlp.statements.speakers import NameIndex
+from storydiff.nlp.statements.people import NameIndex
 
 _QUESTION_LEMMAS = frozenset({"ask", "question", "press", "query"})
 # Cues that go on with the same speaker's words: "she asked. “...,” she added."

@@ -19,7 +19,7 @@ from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import trim_edges
-from storydiff.nlp.statements.speakers import NameIndex
+from storydiff.nlp.statements.people import NameIndex
 
 _WORD = re.compile(r"\w+")
 

@@ -9,206 +9,25 @@ source is anonymous ("one diplomat", "people familiar with the matter").
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.lexicon import FEMALE_FIRST_NAMES, PLATFORMS, SPEECH_LEMMAS
 from storydiff.models import Speaker
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
-from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.subjects import dateline_dash, past_dateline
+from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
-    CUE_LEMMAS,
-    BODIES,
-    FEMALE_PRONOUNS,
     NOT_SOURCE_NOUNS,
-    MALE_PRONOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     WILLING_ADJECTIVES,
 )
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents that end a speaker phrase: "Tillerson, who ..." keeps "Tillerson".
 _PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
-_TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
-_TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
 _COURTESY = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "mx", "mx."})
-_SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
-
-
-@dataclass(slots=True)
-class _Person:
-    start: int  # char offset of the mention
-    name: str  # full name as first written in full
-    gender: str | None  # "m", "f" or None
-    subject: bool  # the mention is its clause's subject ("Ines Okafor runs the harbour"), not of what was said
-
-
-class NameIndex:
-    """The people an article mentions, for full names and pronoun resolution.
-
-    With ``quotes``, a name inside a quotation is the topic of someone's words,
-    never whom a later "he said" stands for: in "“President Trump has no idea,”
-    he said." he is the speaker named before, not Trump.
-    """
-
-    def __init__(self, doc: Doc, quotes: QuoteIndex | None = None) -> None:
-        self._quotes = quotes
-        full: dict[str, str] = {}
-        gender: dict[str, str] = {}
-        mentions: list[tuple[int, str, bool]] = []
-        others: list[tuple[Span, list[str]]] = []
-        roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, last name, inside a quotation)
-        for ent in doc.ents:
-            words = _name_words(ent.text)
-            if not words or ent.text in PLATFORMS:  # "In a Twitter post, ..., she said": Twitter is no one
-                continue
-            if ent.label_ != "PERSON":
-                if len(words) <= 4 and all(w[:1].isupper() for w in words):
-                    others.append((ent, words))
-                continue
-            last = words[-1].lower()
-            if len(words) > len(full.get(last, "").split()):
-                full[last] = " ".join(words)
-            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            first = words[0].lower()
-            if prev in _TITLES_MALE:
-                gender[last] = "m"
-            elif prev in _TITLES_FEMALE or (len(words) > 1 and first in FEMALE_FIRST_NAMES):
-                gender[last] = "f"
-            quoted = self.quoted(ent.start_char)
-            if not quoted:
-                mentions.append((ent.start_char, last, _speaking_subject(ent.root)))
-            roles.extend((ent.start_char, noun, last, quoted) for noun in _role_nouns(ent))
-        # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
-        # bare surname ("DeMint" after "Sen. Jim DeMint"), still a mention of that person; not a place
-        # or a body that ends in a surname-like word ("Joint Base Andrews", "Ferguson" the town).
-        for ent, words in others:
-            last = words[-1].lower()
-            if last in full and len(words) > len(full[last].split()):
-                full[last] = " ".join(words)
-            bare_surname = ent.label_ in ("ORG", "GPE") and len(words) == 1 and len(full.get(last, "").split()) > 1
-            if bare_surname and not self.quoted(ent.start_char):
-                mentions.append((ent.start_char, last, _speaking_subject(ent.root)))
-        # ... or leaves a later bare surname untagged ("“...,” Schiff said of ..."): as the subject
-        # of a cue verb, still that person, and whom a "he said" after it may stand for.
-        for tok in doc:
-            key = tok.text.lower()
-            if tok.pos_ != "PROPN" or tok.ent_type_ or len(full.get(key, "").split()) < 2:
-                continue
-            if _speaking_subject(tok) and tok.head.lemma_ in CUE_LEMMAS and not self.quoted(tok.idx):
-                mentions.append((tok.idx, key, True))
-        mentions.sort()
-        self._full = full
-        self._people = [_Person(s, full[last], gender.get(last), subj) for s, last, subj in mentions]
-        self._starts = [p.start for p in self._people]
-        self._roles = roles
-
-    def by_role(self, noun: str, pos: int) -> str | None:
-        """The person the article last gave this role before ``pos`` ("the spokeswoman" →
-        "Sarah Sanders", named earlier as "spokeswoman Sarah Sanders"), else the first after. A title
-        inside a quotation counts only when the writer gave the role to no one: "President Reagan" in
-        someone's words does not make Reagan "the former Mexican president" of the next paragraph."""
-        found = [(start, last, quoted) for start, role, last, quoted in self._roles if role == noun]
-        found = [f for f in found if not f[2]] or found
-        before = [last for start, last, _ in found if start < pos]
-        last = before[-1] if before else found[0][1] if found else None
-        return self._full[last] if last is not None else None
-
-    def sole_role(self, noun: str) -> str | None:
-        """The one person the article gives this role, if it gives it to exactly one."""
-        lasts = {last for _, role, last, _ in self._roles if role == noun}
-        return self._full[lasts.pop()] if len(lasts) == 1 else None
-
-    def quoted(self, pos: int) -> bool:
-        """Whether the character at ``pos`` is inside a quotation."""
-        return self._quotes is not None and self._quotes.containing(pos, pos + 1) is not None
-
-    def full_name(self, text: str) -> str | None:
-        """The fullest form of a name the article uses ("Peskov" → "Dmitry Peskov")."""
-        words = _name_words(text)
-        if not words:
-            return None
-        return self._full.get(words[-1].lower(), " ".join(words))
-
-    def known_name(self, word: str) -> str | None:
-        """The full name of a person the article mentions by this last name, if any."""
-        return self._full.get(word.lower())
-
-    def nearest_before(self, pos: int, pronoun: str) -> str | None:
-        """The nearest person mentioned before ``pos`` whom ``pronoun`` can stand for.
-
-        A person who was a clause's subject within the last few sentences comes first:
-        in "Ines Okafor runs the harbour at Selby. “...,” she said." she is Okafor.
-        """
-        fits = self._fits(pos, pronoun)
-        for person in reversed(fits):
-            if pos - person.start > _SUBJECT_REACH:
-                break
-            if person.subject:
-                return person.name
-        return fits[-1].name if fits else None
-
-    def nearest_other(self, pos: int, pronoun: str, other_than: str | None) -> str | None:
-        """The nearest person before ``pos`` whom ``pronoun`` can stand for, other than ``other_than``."""
-        return next((p.name for p in reversed(self._fits(pos, pronoun)) if p.name != other_than), None)
-
-    def _fits(self, pos: int, pronoun: str) -> list[_Person]:
-        want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
-        return [p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)]
-
-
-def _speaking_subject(root: Token) -> bool:
-    """Whether a name (its head token) is a clause's subject, and so whom a later "he said" may stand
-    for; not the subject of what someone said ("said *Steele* must apologize") nor of an infinitive
-    ("calling for *Steele* to step down"), nor of a "that" clause a noun holds ("disbelief that *X*
-    would"): those are what the sentence is about, not who speaks in it."""
-    if root.dep_ not in _SUBJECTS:
-        return False
-    verb = root.head
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS and verb.head.i < root.i:
-        return False  # after its verb of speech: "... said *Steele* must"; before it, "X blasted Y, she said"
-    if verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
-        return False  # "expressed disbelief that *Peña Nieto* would invite him": what the noun holds
-    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def _role_nouns(ent: Span) -> set[str]:
-    """The role nouns an article gives a person: "press secretary Sarah Sanders",
-    "Peskov, Putin's spokesman", "Putin's spokesman, Dmitry Peskov"."""
-    doc = ent.doc
-    root = ent.root
-    nouns: set[str] = set()
-    i = ent.start - 1
-    inside = set(range(ent.start, ent.end))
-    while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside:
-        # "press secretary", "Senator"; not the body ("Union chairwoman"): "the union said" is the union
-        if _is_role_word(doc[i]) and doc[i].lemma_.lower() not in BODIES:
-            nouns.add(doc[i].lemma_.lower())
-        inside.add(i)
-        i -= 1
-    appositions = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        appositions.append(root.head)
-    nouns.update(a.lemma_.lower() for a in appositions if _is_role_word(a))
-    return nouns
-
-
-def _is_role_word(tok: Token) -> bool:
-    """A word that can name a role: a common noun, a title ("Senator"), a party ("Republican")."""
-    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP"))
-
-
-def _name_words(text: str) -> list[str]:
-    words = text.replace("\u2019s", "").replace("'s", "").split()
-    while words and words[-1] in {"'", "\u2019", "s"}:
-        words.pop()
-    return words
 
 
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp", "acl", "acomp"})
@@ -233,7 +52,7 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
                 for child in tok.children
                 # Passive subjects speak only for the cue itself ("was quoted as saying") and for
                 # a finite verb coordinated with it ("was forced into it and said that ...").
-                if child.dep_ == "nsubj" or (tok.i in (cue.i, shared) and child.dep_ in _SUBJECTS)
+                if child.dep_ == "nsubj" or (tok.i in (cue.i, shared) and child.dep_ in SUBJECTS)
                 # "After saying her foot was swollen, she was rushed to hospital": she said it
                 or (adverbial and child.dep_ == "nsubjpass")
             ]
@@ -359,7 +178,8 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     if person is not None and _inside_modifier(head, person):
         person = None  # "a meeting on the sidelines of the summit in Da Nang", "a spokesman for Putin"
     if person is not None:
-        name = names.full_name(person.text)
+        title = doc[person.start - 1].text if person.start > span.start else ""
+        name = names.full_name(f"{title} {person.text}" if title.lower() in _COURTESY else person.text)
         role = _role(span, person.start, person.end, head)
         return Speaker(span.text, span.start_char, span.end_char, name, False, role)
     named = _named_role(head, names)
@@ -376,7 +196,8 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         first = head.i
         while first > span.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
             first -= 1
-        name = names.known_name(head.text) or doc[first : head.i + 1].text
+        chain = doc[first : head.i + 1].text
+        name = names.full_name(chain) if first < head.i else names.known_name(head.text) or chain
         return Speaker(
             span.text,
             span.start_char,
@@ -399,7 +220,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
 # sentence stands for the person who is that sentence's subject.
 def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
     for tok in pronoun.doc[pronoun.sent.start : pronoun.i]:
-        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not names.quoted(tok.idx) and _speaking_subject(tok):
+        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not names.quoted(tok.idx) and speaking_subject(tok):
             name = names.known_name(tok.text)
             if name is not None:
                 return name

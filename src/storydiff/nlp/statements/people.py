@@ -1,0 +1,315 @@
+"""The people an article mentions: their full names, the roles it gives them, their pronouns.
+
+``NameIndex`` reads a parsed article once and answers, for the speaker
+functions: the full name behind "Peskov" or "Mr. Clinton", the person a
+role noun ("the spokeswoman") or a pronoun ("she said") stands for. A
+surname two people of the story share is two people: "Bill Clinton" and
+"Hillary Rodham Clinton" keep their own names, and a bare "Clinton" is the
+one named nearest before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PLATFORMS, SPEECH_LEMMAS, same_first_name
+from storydiff.nlp.entities import TITLE_WORDS
+from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, FEMALE_PRONOUNS, MALE_PRONOUNS
+from storydiff.nlp.statements.quotes import QuoteIndex
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
+_TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
+_SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
+_OFFICES = TITLE_WORDS | frozenset(str.split(
+    "mr mrs ms miss dr rep sen gov pres president senator governor former father sister msgr imam judge justice "
+    "gen general mayor minister secretary vice chief first lady"
+))
+
+
+@dataclass(slots=True)
+class _Person:
+    start: int  # char offset of the mention
+    name: str  # full name as first written in full
+    gender: str | None  # "m", "f" or None
+    subject: bool  # the mention is its clause's subject ("Ines Okafor runs the harbour"), not of what was said
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    words: list[str]
+    gender: str | None  # from a title or a first name at this mention
+    subject: bool
+    counts: bool  # outside quotations: whom a later pronoun may stand for
+
+
+class NameIndex:
+    """The people an article mentions, for full names and pronoun resolution.
+
+    With ``quotes``, a name inside a quotation is the topic of someone's words,
+    never whom a later "he said" stands for: in "“President Trump has no idea,”
+    he said." he is the speaker named before, not Trump.
+    """
+
+    def __init__(self, doc: Doc, quotes: QuoteIndex | None = None) -> None:
+        self._quotes = quotes
+        full: dict[str, str] = {}
+        found: list[_Mention] = []
+        others: list[tuple[Span, list[str]]] = []
+        roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, the name as written, inside a quotation)
+        for ent in doc.ents:
+            words = _name_words(ent.text)
+            if not words or ent.text in PLATFORMS:  # "In a Twitter post, ..., she said": Twitter is no one
+                continue
+            if ent.label_ != "PERSON":
+                if len(words) <= 4 and all(w[:1].isupper() for w in words):
+                    others.append((ent, words))
+                continue
+            last = _surname(words)
+            if len(words) > len(full.get(last, "").split()):
+                full[last] = " ".join(words)
+            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            quoted = self.quoted(ent.start_char)
+            found.append(_Mention(ent.start_char, words, _gender(prev, words), speaking_subject(ent.root), not quoted))
+            roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in _role_nouns(ent))
+        # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
+        # bare surname ("DeMint" after "Sen. Jim DeMint"), still a mention of that person; not a place
+        # or a body that ends in a surname-like word ("Joint Base Andrews", "Ferguson" the town).
+        for ent, words in others:
+            last = _surname(words)
+            if last in full and len(words) > len(full[last].split()):
+                full[last] = " ".join(words)
+            bare_surname = ent.label_ in ("ORG", "GPE") and len(words) == 1 and len(full.get(last, "").split()) > 1
+            if bare_surname and not self.quoted(ent.start_char):
+                found.append(_Mention(ent.start_char, words, None, speaking_subject(ent.root), True))
+        # ... or leaves a later bare surname untagged ("“...,” Schiff said of ..."): as the subject
+        # of a cue verb, still that person, and whom a "he said" after it may stand for.
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.ent_type_ or len(full.get(tok.text.lower(), "").split()) < 2:
+                continue
+            if speaking_subject(tok) and tok.head.lemma_ in CUE_LEMMAS and not self.quoted(tok.idx):
+                found.append(_Mention(tok.idx, [tok.text], None, True, True))
+        found.sort(key=lambda m: m.start)
+        self._full = full
+        # Everyone the writer names with a first name, by surname, in the order the article
+        # introduces them: one entry per person (their longest form).
+        self._named: dict[str, list[str]] = {}
+        first_bare: dict[str, int] = {}  # where the writer first uses a surname alone ("Mr. Trump")
+        junior_after: dict[str, set[int]] = {}  # a "Jr." introduced after that: the son, not the one meant
+        for m in found:
+            if not m.counts:
+                continue
+            last, words = _surname(m.words), _untitled(m.words)
+            if len(words) == 1:
+                first_bare.setdefault(last, m.start)
+                continue
+            forms = self._named.setdefault(last, [])
+            same = next((k for k, f in enumerate(forms) if _same_person(f.split(), words)), None)
+            if same is None:
+                forms.append(" ".join(words))
+                if _suffixed(words) and last in first_bare:
+                    junior_after.setdefault(last, set()).add(len(forms) - 1)
+            elif len(words) > len(forms[same].split()):
+                forms[same] = " ".join(words)
+        self._late = {last: {forms[k] for k in junior_after.get(last, ())} for last, forms in self._named.items()}
+        named = [(m, self._person(m.words, m.gender)) for m in found]
+        genders: dict[str, set[str]] = {}  # a person given both a man's and a woman's name or title has none
+        for m, name in named:
+            if m.gender is not None:
+                genders.setdefault(name, set()).add(m.gender)
+        gender = {name: seen.pop() for name, seen in genders.items() if len(seen) == 1}
+        self._people = [_Person(m.start, name, gender.get(name), m.subject) for m, name in named if m.counts]
+        self._starts = [p.start for p in self._people]
+        self._roles = roles
+
+    def _person(self, words: list[str], gender: str | None = None) -> str:
+        """The person a mention names: the longest form with its first name; for a bare surname
+        that two people of the story share, the one the article introduced first ("Jesse Jackson
+        Jr." before his wife Sandra), or with a title ("Mrs. Clinton") the first not of the other sex."""
+        last, words = _surname(words), _untitled(words)
+        forms = self._named.get(last, [])
+        if len(words) > 1:
+            same = [f for f in forms if _same_person(f.split(), words)]
+            return same[0] if same else " ".join(words)
+        late = self._late.get(last, set())
+        if late:  # "Mr. Trump" all along, then "Donald Trump Jr.": the bare surname is not the son
+            forms = [f for f in forms if f not in late]
+            if len(forms) < 2:
+                return forms[0] if forms else " ".join(words)
+        if len(forms) < 2:
+            return self._full.get(last, " ".join(words))
+        fitting = [f for f in forms if gender is None or _first_name_gender(f) in (None, gender)]
+        return (fitting or forms)[0]
+
+    def by_role(self, noun: str, pos: int) -> str | None:
+        """The person the article last gave this role before ``pos`` ("the spokeswoman" →
+        "Sarah Sanders", named earlier as "spokeswoman Sarah Sanders"), else the first after. A title
+        inside a quotation counts only when the writer gave the role to no one: "President Reagan" in
+        someone's words does not make Reagan "the former Mexican president" of the next paragraph."""
+        found = [(start, name, quoted) for start, role, name, quoted in self._roles if role == noun]
+        found = [f for f in found if not f[2]] or found
+        before = [name for start, name, _ in found if start < pos]
+        name = before[-1] if before else found[0][1] if found else None
+        return self._person(name.split()) if name is not None else None  # "his wife, Sandra Jackson": Sandra
+
+    def sole_role(self, noun: str) -> str | None:
+        """The one person the article gives this role, if it gives it to exactly one."""
+        people = {self._person(name.split()) for _, role, name, _ in self._roles if role == noun}
+        return people.pop() if len(people) == 1 else None
+
+    def quoted(self, pos: int) -> bool:
+        """Whether the character at ``pos`` is inside a quotation."""
+        return self._quotes is not None and self._quotes.containing(pos, pos + 1) is not None
+
+    def full_name(self, text: str) -> str | None:
+        """The fullest form of a name the article uses ("Peskov" → "Dmitry Peskov"); "Bill Clinton"
+        stays Bill Clinton beside Hillary Rodham Clinton."""
+        words = _name_words(text)
+        if not words:
+            return None
+        gender = "m" if words[0].lower() in _TITLES_MALE else "f" if words[0].lower() in _TITLES_FEMALE else None
+        core = words[1:] if gender is not None and len(words) > 1 else words  # "Mrs. Clinton": that Clinton
+        if _surname(core) not in self._full:
+            return " ".join(words)  # no person the article names ("the Justice Department"): as written
+        return self._person(core, gender)
+
+    def known_name(self, word: str) -> str | None:
+        """The full name of a person the article mentions by this last name, if any."""
+        if word.lower() not in self._full:
+            return None
+        return self._person([word])
+
+    def nearest_before(self, pos: int, pronoun: str) -> str | None:
+        """The nearest person mentioned before ``pos`` whom ``pronoun`` can stand for.
+
+        A person who was a clause's subject within the last few sentences comes first:
+        in "Ines Okafor runs the harbour at Selby. “...,” she said." she is Okafor.
+        """
+        fits = self._fits(pos, pronoun)
+        for person in reversed(fits):
+            if pos - person.start > _SUBJECT_REACH:
+                break
+            if person.subject:
+                return person.name
+        return fits[-1].name if fits else None
+
+    def nearest_other(self, pos: int, pronoun: str, other_than: str | None) -> str | None:
+        """The nearest person before ``pos`` whom ``pronoun`` can stand for, other than ``other_than``."""
+        return next((p.name for p in reversed(self._fits(pos, pronoun)) if p.name != other_than), None)
+
+    def _fits(self, pos: int, pronoun: str) -> list[_Person]:
+        want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+        return [p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)]
+
+
+def _untitled(words: list[str]) -> list[str]:
+    """A name's words without the titles and offices before it ("Former Rep. Jesse Jackson Jr.",
+    "Father Reese"): what is left names the person, by first name or by surname alone."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in _OFFICES:
+        k += 1
+    return words[k:]
+
+
+def _same_person(one: list[str], other: list[str]) -> bool:
+    """Whether two full forms of one surname name one person: the same first name or a short form
+    of it ("Jim" / "James Mattis"), or one form inside the other ("Adam Schiff" / "Adam B. Schiff")."""
+    shorter, longer = sorted((one, other), key=len)
+    return same_first_name(one[0], other[0]) or set(shorter) <= set(longer)
+
+
+def _gender(prev: str, words: list[str]) -> str | None:
+    """A mention's gender, from the title before it ("Mrs.") or its first name."""
+    if prev in _TITLES_MALE:
+        return "m"
+    if prev in _TITLES_FEMALE:
+        return "f"
+    return _first_name_gender(" ".join(words)) if len(words) > 1 else None
+
+
+def _first_name_gender(name: str) -> str | None:
+    first = name.split()[0].lower()
+    return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
+
+
+def speaking_subject(root: Token) -> bool:
+    """Whether a name (its head token) is a clause's subject, and so whom a later "he said" may stand
+    for; not the subject of what someone said ("said *Steele* must apologize") nor of an infinitive
+    ("calling for *Steele* to step down"), nor of a "that" clause a noun holds ("disbelief that *X*
+    would"): those are what the sentence is about, not who speaks in it."""
+    if root.dep_ not in SUBJECTS:
+        return False
+    verb = root.head
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_LEMMAS and verb.head.i < root.i:
+        return False  # after its verb of speech: "... said *Steele* must"; before it, "X blasted Y, she said"
+    if _deep_in_what_was_said(verb, root.i):
+        return False  # "adding that he wants to know what *Clinton* was empowered to say"
+    if verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return False  # "expressed disbelief that *Peña Nieto* would invite him": what the noun holds
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _deep_in_what_was_said(verb: Token, before: int) -> bool:
+    """Whether a clause hangs, through a clause complement further up, under a verb of speech before it."""
+    tok, through = verb, False
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return False
+        through = through or tok.dep_ == "ccomp"
+        tok = tok.head
+        if through and tok.i < before and tok.lemma_.lower() in SPEECH_LEMMAS:
+            return True
+    return False
+
+
+def _role_nouns(ent: Span) -> set[str]:
+    """The role nouns an article gives a person: "press secretary Sarah Sanders",
+    "Peskov, Putin's spokesman", "Putin's spokesman, Dmitry Peskov"."""
+    doc = ent.doc
+    root = ent.root
+    nouns: set[str] = set()
+    i = ent.start - 1
+    inside = set(range(ent.start, ent.end))
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside:
+        # "press secretary", "Senator"; not the body ("Union chairwoman"): "the union said" is the union
+        if _is_role_word(doc[i]) and doc[i].lemma_.lower() not in BODIES:
+            nouns.add(doc[i].lemma_.lower())
+        inside.add(i)
+        i -= 1
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositions.append(root.head)
+    nouns.update(a.lemma_.lower() for a in appositions if _is_role_word(a))
+    return nouns
+
+
+def _is_role_word(tok: Token) -> bool:
+    """A word that can name a role: a common noun, a title ("Senator"), a party ("Republican")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP"))
+
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _suffixed(words: list[str]) -> bool:
+    return words[-1].lower().rstrip(",") in _SUFFIXES
+
+
+def _surname(words: list[str]) -> str:
+    """The surname of a name's words, lower case: "Jesse Jackson Jr." is a Jackson."""
+    kept = [w for w in words if w.lower().rstrip(",") not in _SUFFIXES] or words
+    return kept[-1].lower().rstrip(",")
+
+
+def _name_words(text: str) -> list[str]:
+    words = text.replace("\u2019s", "").replace("'s", "").split()
+    while words and words[-1] in {"'", "\u2019", "s"}:
+        words.pop()
+    return words
+
+
+__all__ = ["SUBJECTS", "NameIndex", "speaking_subject"]
