@@ -735,3 +735,12 @@ def test_a_name_inside_what_was_said_is_not_whom_he_stands_for(nlp: Language) ->
     )
     st = by_content(extract(nlp, text), "answered one question")
     assert st.speaker.name == "Tom Okafor"
+
+
+def test_a_role_given_as_an_abbreviated_title_names_the_person(nlp: Language) -> None:
+    text = (
+        "Rep. Maria Lindqvist visited the flooded harbour on Monday with the county engineers.\n\n"
+        "The congresswoman said the sea wall would be rebuilt before the winter storms."
+    )
+    st = by_content(extract(nlp, text), "sea wall")
+    assert st.speaker.text == "The congresswoman" and st.speaker.name == "Maria Lindqvist"

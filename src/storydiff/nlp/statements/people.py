@@ -277,7 +277,8 @@ def _role_nouns(ent: Span) -> set[str]:
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside:
         # "press secretary", "Senator"; not the body ("Union chairwoman"): "the union said" is the union
         if _is_role_word(doc[i]) and doc[i].lemma_.lower() not in BODIES:
-            nouns.add(doc[i].lemma_.lower())
+            lemma = doc[i].lemma_.lower()
+            nouns.update(_ROLE_ABBREVIATIONS.get(lemma.rstrip("."), {lemma}))
         inside.add(i)
         i -= 1
     appositions = [c for c in root.children if c.dep_ == "appos"]
@@ -285,6 +286,19 @@ def _role_nouns(ent: Span) -> set[str]:
         appositions.append(root.head)
     nouns.update(a.lemma_.lower() for a in appositions if _is_role_word(a))
     return nouns
+
+
+# "Rep. Ana Ruiz ... the congresswoman said": a title's abbreviation stands for the role nouns a
+# writer uses for it later.
+_ROLE_ABBREVIATIONS = {
+    "rep": {"rep.", "representative", "congressman", "congresswoman", "lawmaker"},
+    "sen": {"sen.", "senator", "lawmaker"},
+    "gov": {"gov.", "governor"},
+    "gen": {"gen.", "general"},
+    "lt": {"lt.", "lieutenant"},
+    "sgt": {"sgt.", "sergeant"},
+    "atty": {"atty.", "attorney"},
+}
 
 
 def _is_role_word(tok: Token) -> bool:
