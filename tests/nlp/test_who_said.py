@@ -744,3 +744,15 @@ def test_a_role_given_as_an_abbreviated_title_names_the_person(nlp: Language) ->
     )
     st = by_content(extract(nlp, text), "sea wall")
     assert st.speaker.text == "The congresswoman" and st.speaker.name == "Maria Lindqvist"
+
+
+def test_a_bare_surname_tagged_as_an_event_is_still_the_person(nlp: Language) -> None:
+    # spaCy's small model tags this "Pelosi" EVENT; "Maria Pelosi" is a person of our own prose
+    text = (
+        "House leader Maria Pelosi won another term on Wednesday. Her rival Sarah Holm conceded defeat.\n\n"
+        "The 76-year-old Pelosi, in the months prior to the election, repeatedly vowed that her party would "
+        "win back the chamber.\n\n"
+        "“We know how to win elections,” she said Wednesday."
+    )
+    st = by_content(extract(nlp, text), "how to win elections")
+    assert st.speaker.name == "Maria Pelosi"

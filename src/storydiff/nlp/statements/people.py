@@ -30,6 +30,11 @@ _OFFICES = TITLE_WORDS | frozenset(str.split(
 ))
 
 
+# Labels the small model gives a bare surname it did not read as a person ("The 76-year-old Pelosi"
+# tagged EVENT): still that person when the article names one in full by it.
+_NAME_LIKE_LABELS = frozenset({"ORG", "GPE", "EVENT", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC"})
+
+
 @dataclass(slots=True)
 class _Person:
     start: int  # char offset of the mention
@@ -83,7 +88,7 @@ class NameIndex:
             last = _surname(words)
             if last in full and len(words) > len(full[last].split()):
                 full[last] = " ".join(words)
-            bare_surname = ent.label_ in ("ORG", "GPE") and len(words) == 1 and len(full.get(last, "").split()) > 1
+            bare_surname = ent.label_ in _NAME_LIKE_LABELS and len(words) == 1 and len(full.get(last, "").split()) > 1
             if bare_surname and not self.quoted(ent.start_char):
                 found.append(_Mention(ent.start_char, words, None, speaking_subject(ent.root), True))
         # ... or leaves a later bare surname untagged ("“...,” Schiff said of ..."): as the subject
