@@ -756,3 +756,14 @@ def test_a_bare_surname_tagged_as_an_event_is_still_the_person(nlp: Language) ->
     )
     st = by_content(extract(nlp, text), "how to win elections")
     assert st.speaker.name == "Maria Pelosi"
+
+
+def test_she_after_a_possessive_subject_is_its_owner(nlp: Language) -> None:
+    text = (
+        "“She is in excellent health,” her doctor, Helen Brooks, wrote in the letter. Brooks added that the "
+        "candidate swims every morning.\n\n"
+        "Maria Holm’s campaign is touting the fact that she is the first candidate to release her records, "
+        "though she only released a one-page letter from her doctor."
+    )
+    st = by_content(extract(nlp, text), "one-page letter")
+    assert st.speaker.text == "she" and st.speaker.name == "Maria Holm"

@@ -127,6 +127,7 @@ class NameIndex:
             if m.gender is not None:
                 genders.setdefault(name, set()).add(m.gender)
         gender = {name: seen.pop() for name, seen in genders.items() if len(seen) == 1}
+        self._gender = gender
         self._people = [_Person(m.start, name, gender.get(name), m.subject) for m, name in named if m.counts]
         self._starts = [p.start for p in self._people]
         self._roles = roles
@@ -187,6 +188,11 @@ class NameIndex:
         if word.lower() not in self._full:
             return None
         return self._person([word])
+
+    def can_be(self, name: str, pronoun: str) -> bool:
+        """Whether ``pronoun`` can stand for the person of this full name ("she" is not Peter Lindqvist)."""
+        want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+        return want is None or self._gender.get(name) in (None, want)
 
     def nearest_before(self, pos: int, pronoun: str) -> str | None:
         """The nearest person mentioned before ``pos`` whom ``pronoun`` can stand for.

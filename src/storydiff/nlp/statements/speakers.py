@@ -218,12 +218,16 @@ def describe(head: Token, names: NameIndex) -> Speaker:
 
 # "Trump promised to end abuses, which he said cost jobs": a pronoun inside a
 # sentence stands for the person who is that sentence's subject.
+# So is the owner of that subject: "Clinton's camp is touting the fact she is the first ...".
 def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
     for tok in pronoun.doc[pronoun.sent.start : pronoun.i]:
-        if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and not names.quoted(tok.idx) and speaking_subject(tok):
-            name = names.known_name(tok.text)
-            if name is not None:
-                return name
+        owner = tok.dep_ == "poss" and tok.head.dep_ == "nsubj" and speaking_subject(tok.head)
+        subject = tok.dep_ == "nsubj" and speaking_subject(tok)
+        if tok.pos_ != "PROPN" or names.quoted(tok.idx) or not (owner or subject):
+            continue
+        name = names.known_name(tok.text)
+        if name is not None and names.can_be(name, pronoun.lower_):
+            return name
     return None
 
 
