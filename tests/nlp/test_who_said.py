@@ -767,3 +767,16 @@ def test_she_after_a_possessive_subject_is_its_owner(nlp: Language) -> None:
     )
     st = by_content(extract(nlp, text), "one-page letter")
     assert st.speaker.text == "she" and st.speaker.name == "Maria Holm"
+
+
+def test_one_democrat_is_an_unnamed_source_and_the_republicans_a_group(nlp: Language) -> None:
+    text = (
+        "Senator Maria Holm won the vote on Tuesday.\n\n"
+        "“There is a lot of anger,” said one Democrat who opposed her, who asked not to be named.\n\n"
+        "The Republicans said the result changed nothing."
+    )
+    found = extract(nlp, text)
+    anger = by_content(found, "lot of anger")
+    assert anger.speaker.anonymous and anger.speaker.name is None
+    group = by_content(found, "changed nothing")
+    assert group.speaker.name is None and not group.speaker.anonymous

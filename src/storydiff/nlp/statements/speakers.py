@@ -185,10 +185,16 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     named = _named_role(head, names)
     if named is not None:  # "the spokeswoman", "the Texas Republican": the person given that role
         return Speaker(span.text, span.start_char, span.end_char, named, False, description(span))
-    if head.ent_type_ == "NORP" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
+    if head.ent_type_ == "NORP" and "the" in determiners and head.tag_ in ("NNPS", "NNS"):
+        return Speaker(span.text, span.start_char, span.end_char)  # "the Republicans": a group, no one person
+    if head.ent_type_ == "NORP" and "the" in determiners:
         # "the Oregon Democrat" that no sentence tied to a name: the person the story follows
         name = names.nearest_before(head.idx, "")
         return Speaker(span.text, span.start_char, span.end_char, name, False, description(span))
+    if head.ent_type_ == "NORP" and determiners & {"a", "an", "one", "another"}:
+        # "said one Democrat who opposed her": a source described, not named
+        return Speaker(span.text, span.start_char, span.end_char, None, True, description(span))
     if head.pos_ == "PROPN" and head.text[:1].isupper():
         # NER missed the person ("Trump" tagged ORG here, a rare name untagged):
         # trust the name index, else the proper-noun chain as written. A lower-case word the
