@@ -780,3 +780,15 @@ def test_one_democrat_is_an_unnamed_source_and_the_republicans_a_group(nlp: Lang
     assert anger.speaker.anonymous and anger.speaker.name is None
     group = by_content(found, "changed nothing")
     assert group.speaker.name is None and not group.speaker.anonymous
+
+
+def test_an_article_alleging_is_the_articles_claim_not_its_critics(nlp: Language) -> None:
+    text = (
+        "“It is garbage, complete and utter lies,” Senator Peter Lindqvist said about the tabloid article "
+        "alleging that he had hidden the harbour accounts.\n\n"
+        "The ministry issued a statement saying that the accounts were in order."
+    )
+    found = extract(nlp, text)
+    alleged = by_content(found, "hidden the harbour accounts")
+    assert alleged.speaker.name != "Peter Lindqvist" and "article" in alleged.speaker.text
+    assert by_content(found, "accounts were in order").speaker.text == "The ministry"

@@ -138,6 +138,14 @@ UNABLE_ADJECTIVES = word_set("unable impossible unwilling reluctant loath")
 # Verbs that make a document: their object "that tweet" names it, it is not what was said.
 DOCUMENT_VERBS = word_set("write post send sign draft tweet")
 
+# Documents that say things themselves: "the article alleging that ..." is the article's claim, unless
+# someone "issued a statement saying" it (their words, in that statement: ``AUTHORING_VERBS``).
+DOCUMENT_NOUNS = word_set(
+    "ad advertisement article book complaint document email filing indictment lawsuit letter memo op-ed "
+    "petition poll post report story study survey tweet video"
+)
+AUTHORING_VERBS = DOCUMENT_VERBS | word_set("issue release publish file put give make air run")
+
 # Pronouns a speaker can be, by the person they can stand for.
 MALE_PRONOUNS = word_set("he him")
 FEMALE_PRONOUNS = word_set("she her")

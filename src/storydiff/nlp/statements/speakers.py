@@ -19,6 +19,8 @@ from storydiff.nlp.statements.subjects import dateline_dash, past_dateline
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
+    AUTHORING_VERBS,
+    DOCUMENT_NOUNS,
     NOT_SOURCE_NOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -28,6 +30,15 @@ from storydiff.nlp.statements.cues import (
 # Dependents that end a speaker phrase: "Tillerson, who ..." keeps "Tillerson".
 _PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
 _COURTESY = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "mx", "mx."})
+
+
+def _document_saying(cue: Token) -> bool:
+    """A participle on a document noun that is no one's vehicle: "the article alleging", not "issued a
+    statement saying" (the issuer's words) nor "denied the story": there the story is the object."""
+    noun = cue.head
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return False
+    return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in AUTHORING_VERBS)
 
 
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp", "acl", "acomp"})
@@ -41,6 +52,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     """
     if cue.dep_ == "conj" and cue.tag_ == "VBN" and any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.head.children):
         return None  # "he had been stopped and accused of speeding": accused, by no one named
+    if _document_saying(cue):
+        return cue.head  # "Cruz said about the Enquirer article alleging that ...": the article alleges
     tok = cue
     came_from_acl = False
     adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only
