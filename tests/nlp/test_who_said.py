@@ -792,3 +792,12 @@ def test_an_article_alleging_is_the_articles_claim_not_its_critics(nlp: Language
     alleged = by_content(found, "hidden the harbour accounts")
     assert alleged.speaker.name != "Peter Lindqvist" and "article" in alleged.speaker.text
     assert by_content(found, "accounts were in order").speaker.text == "The ministry"
+
+
+def test_mr_is_not_the_only_woman_of_that_surname_named_in_full(nlp: Language) -> None:
+    text = (
+        "Maria Lindqvist, the mayor's wife, said she would no longer open the regatta.\n\n"
+        "Mr. Lindqvist said the harbour board had treated his family unfairly."
+    )
+    st = by_content(extract(nlp, text), "treated his family unfairly")
+    assert st.speaker.name != "Maria Lindqvist"

@@ -146,10 +146,12 @@ class NameIndex:
             forms = [f for f in forms if f not in late]
             if len(forms) < 2:
                 return forms[0] if forms else " ".join(words)
-        if len(forms) < 2:
-            return self._full.get(last, " ".join(words))
+        full = self._full.get(last)
+        if len(forms) < 2 and (full is None or gender is None or _first_name_gender(full) in (None, gender)):
+            return full or " ".join(words)
         fitting = [f for f in forms if gender is None or _first_name_gender(f) in (None, gender)]
-        return (fitting or forms)[0]
+        # "Mr. Trump" where only Melania Trump is named in full: someone the article does not name in full
+        return fitting[0] if fitting else " ".join(words)
 
     def by_role(self, noun: str, pos: int) -> str | None:
         """The person the article last gave this role before ``pos`` ("the spokeswoman" →
