@@ -253,3 +253,14 @@ def test_a_pronoun_for_one_of_two_people_of_a_surname_links_to_that_person():
     maria = next(s for t, s in by_content.items() if "belongs to everyone" in t)
     assert added.speaker.name == "Peter Lindqvist" and added.speaker.entity == peter.speaker.entity
     assert maria.speaker.entity != peter.speaker.entity
+
+
+def test_who_said_what_shows_the_preposition_its_cue_takes():
+    text = (
+        "The ferry crews' union called for a strike on Monday after the talks with the operator broke down.\n\n"
+        "“We have waited long enough,” the union's chair, Maria Lindqvist, said.\n"
+    )
+    brief = storydiff.brief([storydiff.Article(id="A", source="a.txt", text=text)])
+    out = storydiff.render(brief, "text")
+    assert "called for: a strike" in out, out
+    assert "called: a strike" not in out
