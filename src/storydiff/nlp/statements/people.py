@@ -5,7 +5,7 @@ functions: the full name behind "Peskov" or "Mr. Clinton", the person a
 role noun ("the spokeswoman") or a pronoun ("she said") stands for. A
 surname two people of the story share is two people: "Bill Clinton" and
 "Hillary Rodham Clinton" keep their own names, and a bare "Clinton" is the
-one named nearest before it.
+one the article introduced first ("Mr. Clinton": the first man of them).
 """
 
 from __future__ import annotations
