@@ -264,3 +264,16 @@ def test_who_said_what_shows_the_preposition_its_cue_takes():
     out = storydiff.render(brief, "text")
     assert "called for: a strike" in out, out
     assert "called: a strike" not in out
+
+
+def test_mr_with_a_bare_surname_links_to_the_one_man_of_that_name():
+    first = storydiff.Article(id="A", source="a.txt", text=(
+        "Harbour owner Peter Lindqvist said on Monday that the ferry would run all winter.\n\n"
+        "His wife, Maria Lindqvist, runs the cafe on the quay.\n"))
+    second = storydiff.Article(id="B", source="b.txt", text=(
+        "Maria Lindqvist said the cafe would stay open.\n\n"
+        "Mr. Lindqvist said the ferry would run all winter, whatever the weather.\n"))
+    brief = storydiff.brief([first, second])
+    peter = next(e for e in brief.entities if e.name == "Peter Lindqvist")
+    mister = next(s for s in brief.statements if s.speaker.text == "Mr. Lindqvist")
+    assert mister.speaker.entity == peter.id and mister.speaker.name == "Peter Lindqvist"

@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 
 from storydiff.ingest.clean import blank_excluded
-from storydiff.lexicon import SPEECH_LIKE_LEMMAS
-from storydiff.models import Article, Claim, Entity, Statement
+from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SPEECH_LIKE_LEMMAS
+from storydiff.models import Article, Claim, Entity, Speaker, Statement
 from storydiff.nlp.claims import iter_claims
 from storydiff.nlp.embed import embed
 from storydiff.nlp.entities import Mention, iter_mentions, link_entities, name_key, person_words
@@ -162,6 +162,27 @@ def _named_entity(name: str, entities: Sequence[Entity]) -> str | None:
     )
 
 
+def _namesake_of_sex(speaker: Speaker, surname: str, entities: Sequence[Entity]) -> str | None:
+    """The one person entity of this surname whose first name fits the speaker's title or pronoun
+    ("Mr. Trump" where the story names Donald, Melania and Ivanka Trump), if exactly one does."""
+    words = person_words(surname)
+    first = speaker.text.split()[0].lower() if speaker.text.split() else ""
+    sex = "m" if first in ("mr", "mr.", "he", "him") else "f" if first in _WOMEN else None
+    if len(words) != 1 or sex is None:
+        return None
+    wanted = name_key(words[0])
+    names = FEMALE_FIRST_NAMES if sex == "f" else MALE_FIRST_NAMES
+    fits = [
+        e.id for e in entities
+        if e.type == "PERSON" and len(person_words(e.name)) > 1
+        and name_key(person_words(e.name)[-1]) == wanted and person_words(e.name)[0].lower() in names
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+_WOMEN = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "she", "her"})
+
+
 def _link_speaker(
     statement: Statement,
     mentions: Sequence[Mention],
@@ -183,8 +204,12 @@ def _link_speaker(
         entity_id = index[(people[0].article, people[0].start)]
         if named is not None and len(person_words(by_id[entity_id].name)) < 2:
             entity_id = named  # "Mrs. Clinton": the Clinton the statement extractor named, not a bare surname
+        elif len(person_words(by_id[entity_id].name)) < 2:
+            entity_id = _namesake_of_sex(speaker, by_id[entity_id].name, entities) or entity_id
     elif named is not None:
         entity_id = named  # "he", resolved to "Bill Clinton": that Clinton, not the first of the name
+    elif speaker.name and (found := _namesake_of_sex(speaker, speaker.name, entities)) is not None:
+        entity_id = found  # "he", resolved to a bare "Trump": the one Trump of the story who is a man
     elif speaker.name:
         wanted = name_key(person_words(speaker.name)[-1])
         for entity in entities:
