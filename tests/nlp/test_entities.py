@@ -97,3 +97,11 @@ def test_embeddings_rank_paraphrase_above_unrelated_text():
     ])
     assert a @ b > 0.6 > a @ c
     assert abs(float(a @ a) - 1.0) < 1e-4
+
+
+def test_a_sentence_adverb_taken_into_a_name_is_no_first_name() -> None:
+    from storydiff.nlp.entities import person_words
+
+    assert person_words("Plus Obama") == ["Obama"]
+    assert person_words("Meanwhile Lindqvist") == ["Lindqvist"]
+    assert person_words("Peter Lindqvist") == ["Peter", "Lindqvist"]

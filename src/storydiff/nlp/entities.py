@@ -71,13 +71,17 @@ def iter_mentions(doc: Any, article_id: str) -> Iterator[Mention]:
         yield Mention(article_id, text, start, start + len(text), ent.label_)
 
 
+# Words that open a sentence and that the tagger sometimes takes into a name ("Plus Obama is nominating").
+_SENTENCE_ADVERBS = frozenset({"plus", "also", "meanwhile", "still", "but", "and", "yet", "now", "then", "later"})
+
+
 def person_words(name: str) -> list[str]:
     """The words of a person's name without titles: "Sen. Ann Lee" -> ["Ann", "Lee"]; a headline's state or
     party initials before them go too: "NJ Gov Chris Christie" -> ["Chris", "Christie"]."""
     words = [w for w in re.split(r"\s+", name) if w]
     kept = [w for w in words if w.lower().rstrip(".") not in HONORIFICS] or words
     while (len(kept) > 2 and re.fullmatch(r"[A-Z]{2,3}", kept[0])) or (
-        len(kept) > 1 and kept[0].lower().rstrip(".") in TITLE_WORDS
+        len(kept) > 1 and kept[0].lower().rstrip(".") in TITLE_WORDS | _SENTENCE_ADVERBS
     ):
         kept = kept[1:]
     return kept
