@@ -44,9 +44,8 @@ def full_first_name(name: str) -> str:
     return fulls[0] if len(fulls) == 1 else name.lower()
 
 
-# Common first names of women in the news, for "she" against "he". Kept short on purpose: the extractor
-# The extractor keys gender by surname, and a surname given both a woman's and a man's first name (a
-# couple, "Jesse Jackson Jr." and "Sandra Jackson") has none: either pronoun may stand for it.
+# Common first names of women in the news, for "she" against "he". The extractor keeps a sex per person
+# (``nlp.statements.people``), none for one whose names and titles disagree: either pronoun may stand for them.
 FEMALE_FIRST_NAMES = word_set(
     """
     amy angela ann anne barbara betsy catherine chelsea christine claire condoleezza

@@ -460,17 +460,15 @@ _PARTICLES = frozenset({"for", "about", "of", "on", "against", "to", "with", "at
 
 
 def _voice(brief: Brief, statement: Statement) -> Voice:
-    if statement.negated:  # "did not say: whether ...", never "say: whether ..."
-        cue = statement.cue
-        found = _NEGATION.search(brief.article(statement.article).text[max(0, cue.start - 30) : cue.start])
-        words = found.group(0) if found else ""  # "declined", "refused" say it themselves
-        statement = dataclasses.replace(statement, cue=dataclasses.replace(cue, text=words + cue.text))
     text = brief.article(statement.article).text
-    between = text[statement.cue.end : statement.content.start]
-    if statement.content.start > statement.cue.end and between.strip().lower() in _PARTICLES and len(between) < 12:
-        # "called for: his resignation", never "called: his resignation"
-        cue = statement.cue
-        statement = dataclasses.replace(statement, cue=dataclasses.replace(cue, text=cue.text + between.rstrip()))
+    cue = statement.cue
+    if statement.negated:  # "did not say: whether ...", never "say: whether ..."
+        found = _NEGATION.search(text[max(0, cue.start - 30) : cue.start])
+        cue = dataclasses.replace(cue, text=(found.group(0) if found else "") + cue.text)  # "declined" says it itself
+    between = text[cue.end : statement.content.start]
+    if between.strip().lower() in _PARTICLES and len(between) < 12:  # "called for: ...", never "called: ..."
+        cue = dataclasses.replace(cue, text=cue.text + between.rstrip())
+    statement = dataclasses.replace(statement, cue=cue) if cue is not statement.cue else statement
     said = statement.when.date if statement.when else None
     return Voice(statement, speaker_label(statement), said or brief.article(statement.article).published,
                  not said)

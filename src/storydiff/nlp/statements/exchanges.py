@@ -40,12 +40,12 @@ def trust_transcript(text: str, found: Sequence[Candidate], scores: Sequence[flo
     ("No.") that the model finds too short to be a statement is one.
     """
     lifted = list(scores)
-    for i in [*_transcript_lines(text, found), *_signed_lines(text, found)]:
+    for i in [*_transcript_lines(text, found), *_signed_lines(found)]:
         lifted[i] = max(lifted[i], threshold)
     return lifted
 
 
-def _signed_lines(text: str, found: Sequence[Candidate]) -> list[int]:
+def _signed_lines(found: Sequence[Candidate]) -> list[int]:
     """Indices of the quotations signed at their line's end ("“We will pay.” ― Ana Ruiz"):
     the signature says who spoke as plainly as "said" does, and the model, which
     sees few of them, scores some under the threshold."""

@@ -49,16 +49,16 @@ def iter_statements(
     model = model or load_model()
     quotes = QuoteIndex(text, find_quotes(text))
     names = NameIndex(doc, quotes)
-    found = _candidates(doc, quotes, excluded, model.vocab, names)
+    token_at = TokenAt(doc)
+    found = _candidates(doc, quotes, excluded, model.vocab, names, token_at)
     chosen: list[Candidate] = []
     if found:
         scores = trust_transcript(text, found, score(model, doc, quotes, found), model.threshold)
-        token_at = TokenAt(doc)
         scores = _trust_pointers(text, token_at, found, scores, model.threshold)
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
         chosen = give_answers(chosen, token_at, names)
         chosen = cut_participle_tails(text, token_at, chosen)
-    yield from number_statements(doc, chosen, article_id, published)
+    yield from number_statements(doc, chosen, article_id, published, token_at)
 
 
 def cut_participle_tails(text: str, token_at: TokenAt, chosen: Sequence[Candidate]) -> list[Candidate]:
@@ -91,11 +91,15 @@ def cut_participle_tails(text: str, token_at: TokenAt, chosen: Sequence[Candidat
 
 
 def number_statements(
-    doc: Doc, chosen: Sequence[Candidate], article_id: str, published: str | None = None
+    doc: Doc,
+    chosen: Sequence[Candidate],
+    article_id: str,
+    published: str | None = None,
+    token_at: TokenAt | None = None,
 ) -> Iterator[Statement]:
     """Statements from chosen candidates: one per content, in text order, numbered."""
     text = doc_text(doc)
-    token_at = TokenAt(doc)
+    token_at = token_at or TokenAt(doc)
     kept = [c for c in (_resolve_pointer(text, token_at, c) for c in _one_per_content(list(chosen))) if c is not None]
     for n, item in enumerate(kept, 1):
         skip = 0 if item.direct else dateline_length(text[item.content[0] : item.content[1]])
@@ -242,9 +246,11 @@ def _candidates(
     excluded: Sequence[tuple[int, int]],
     vocab: dict[str, tuple[int, float, float]],
     names: NameIndex | None = None,
+    token_at: TokenAt | None = None,
 ) -> list[Candidate]:
     text = doc_text(doc)
     names = names or NameIndex(doc, quotes)
+    token_at = token_at or TokenAt(doc)
     found = rule_candidates(doc, quotes, names)
     # A template that repeats a rule's content, or a quotation without its marks, adds
     # nothing but a way to lose the marks: the rule's candidate stays, the template goes.
@@ -254,7 +260,6 @@ def _candidates(
         if key not in seen:
             seen.add(key)
             found.append(item)
-    token_at = TokenAt(doc)
     found = [f for f in found if not _touches(f, excluded) and not _participle_aside(token_at, f)]
     return inside_transcript_line(text, found)
 
