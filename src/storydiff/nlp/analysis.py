@@ -16,13 +16,14 @@ from typing import Any
 import numpy as np
 
 from storydiff.ingest.clean import blank_excluded
-from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SPEECH_LIKE_LEMMAS
+from storydiff.lexicon import SPEECH_LIKE_LEMMAS
 from storydiff.models import Article, Claim, Entity, Speaker, Statement
 from storydiff.nlp.claims import iter_claims
 from storydiff.nlp.embed import embed
 from storydiff.nlp.entities import Mention, iter_mentions, link_entities, name_key, person_words
 from storydiff.nlp.parse import parse
 from storydiff.nlp.statements import iter_statements
+from storydiff.nlp.statements.people import first_name_sex, pronoun_sex, title_sex
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,21 +167,18 @@ def _namesake_of_sex(speaker: Speaker, surname: str, entities: Sequence[Entity])
     """The one person entity of this surname whose first name fits the speaker's title or pronoun
     ("Mr. Trump" where the story names Donald, Melania and Ivanka Trump), if exactly one does."""
     words = person_words(surname)
-    first = speaker.text.split()[0].lower() if speaker.text.split() else ""
-    sex = "m" if first in ("mr", "mr.", "he", "him") else "f" if first in _WOMEN else None
+    first = speaker.text.split()[0] if speaker.text.split() else ""
+    sex = title_sex(first) or pronoun_sex(first)
     if len(words) != 1 or sex is None:
         return None
     wanted = name_key(words[0])
-    names = FEMALE_FIRST_NAMES if sex == "f" else MALE_FIRST_NAMES
-    fits = [
-        e.id for e in entities
-        if e.type == "PERSON" and len(person_words(e.name)) > 1
-        and name_key(person_words(e.name)[-1]) == wanted and person_words(e.name)[0].lower() in names
-    ]
+    fits = []
+    for entity in entities:
+        full = person_words(entity.name)
+        same_name = entity.type == "PERSON" and len(full) > 1 and name_key(full[-1]) == wanted
+        if same_name and first_name_sex(" ".join(full)) == sex:
+            fits.append(entity.id)
     return fits[0] if len(fits) == 1 else None
-
-
-_WOMEN = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "she", "her"})
 
 
 def _link_speaker(

@@ -147,9 +147,9 @@ class NameIndex:
             if len(forms) < 2:
                 return forms[0] if forms else " ".join(words)
         full = self._full.get(last)
-        if len(forms) < 2 and (full is None or gender is None or _first_name_gender(full) in (None, gender)):
+        if len(forms) < 2 and (full is None or gender is None or first_name_sex(full) in (None, gender)):
             return full or " ".join(words)
-        fitting = [f for f in forms if gender is None or _first_name_gender(f) in (None, gender)]
+        fitting = [f for f in forms if gender is None or first_name_sex(f) in (None, gender)]
         # "Mr. Trump" where only Melania Trump is named in full: someone the article does not name in full
         return fitting[0] if fitting else " ".join(words)
 
@@ -179,7 +179,7 @@ class NameIndex:
         words = _name_words(text)
         if not words:
             return None
-        gender = "m" if words[0].lower() in _TITLES_MALE else "f" if words[0].lower() in _TITLES_FEMALE else None
+        gender = title_sex(words[0])
         core = words[1:] if gender is not None and len(words) > 1 else words  # "Mrs. Clinton": that Clinton
         if _surname(core) not in self._full:
             return " ".join(words)  # no person the article names ("the Justice Department"): as written
@@ -193,7 +193,7 @@ class NameIndex:
 
     def can_be(self, name: str, pronoun: str) -> bool:
         """Whether ``pronoun`` can stand for the person of this full name ("she" is not Peter Lindqvist)."""
-        want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+        want = pronoun_sex(pronoun)
         return want is None or self._gender.get(name) in (None, want)
 
     def nearest_before(self, pos: int, pronoun: str) -> str | None:
@@ -215,7 +215,7 @@ class NameIndex:
         return next((p.name for p in reversed(self._fits(pos, pronoun)) if p.name != other_than), None)
 
     def _fits(self, pos: int, pronoun: str) -> list[_Person]:
-        want = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+        want = pronoun_sex(pronoun)
         return [p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)]
 
 
@@ -237,14 +237,23 @@ def _same_person(one: list[str], other: list[str]) -> bool:
 
 def _gender(prev: str, words: list[str]) -> str | None:
     """A mention's gender, from the title before it ("Mrs.") or its first name."""
-    if prev in _TITLES_MALE:
-        return "m"
-    if prev in _TITLES_FEMALE:
-        return "f"
-    return _first_name_gender(" ".join(words)) if len(words) > 1 else None
+    return title_sex(prev) or (first_name_sex(" ".join(words)) if len(words) > 1 else None)
 
 
-def _first_name_gender(name: str) -> str | None:
+def title_sex(word: str) -> str | None:
+    """The sex a courtesy title gives: "Mr." -> "m", "Mrs." -> "f", else None."""
+    word = word.lower()
+    return "m" if word in _TITLES_MALE else "f" if word in _TITLES_FEMALE else None
+
+
+def pronoun_sex(pronoun: str) -> str | None:
+    """The sex a pronoun asks for: "he" -> "m", "she" -> "f", else None."""
+    pronoun = pronoun.lower()
+    return "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+
+
+def first_name_sex(name: str) -> str | None:
+    """The sex a full name's first name tells, by ``lexicon``'s lists of men's and women's names."""
     first = name.split()[0].lower()
     return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
 
@@ -339,4 +348,4 @@ def _name_words(text: str) -> list[str]:
     return words
 
 
-__all__ = ["SUBJECTS", "NameIndex", "speaking_subject"]
+__all__ = ["SUBJECTS", "NameIndex", "first_name_sex", "pronoun_sex", "speaking_subject", "title_sex"]
