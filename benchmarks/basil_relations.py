@@ -10,7 +10,9 @@ lists the brief's conflicts and updates in all of them, with both claims and
 the reason, so that a reader can judge each one (the count of true and false
 ones in ``docs/relations.md`` is such a reading). Events in the dev gold are
 marked ``[gold]``. It also prints, per event, the number of corroborations and
-of claims and statements, for comparing one version of the rules with another.
+of claims and statements, for comparing one version of the rules with another, and over all events
+the bullets the full brief shows under "Agreed" and "Only in" (``render.summary.sections``: a
+quotation split over claims is one bullet), for the size of the digest.
 The last line is ``basil_contrary_reported: N``, the number of conflicts and
 updates reported over the events read.
 """
@@ -27,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import basil_stories  # noqa: E402
 
 from storydiff.pipeline import build_brief  # noqa: E402
+from storydiff.render.summary import sections  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold" / "alignment"
 
@@ -36,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triplet", default="", help="only the events whose uuid starts with this")
     args = parser.parse_args(argv)
     gold = {p.stem for p in GOLD.glob("*.json")}
-    reported = corroborations = 0
+    reported = corroborations = agreed_bullets = only_bullets = 0
     for uuid, articles in basil_stories().items():
         if not uuid.startswith(args.triplet):
             continue
@@ -45,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         agree = sum(r.type == "corroborates" for r in brief.relations)
         reported += len(contrary)
         corroborations += agree
+        parts = sections(brief)
+        agreed_bullets += len(parts.agreed)
+        only_bullets += sum(len(u.points) for u in parts.unique)
         print(f"{uuid}{' [gold]' if uuid in gold else ''}: {len(brief.claims)} claims, "
               f"{len(brief.statements)} statements, {agree} corroborations, {len(contrary)} conflicts/updates")
         for relation in contrary:
@@ -52,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
             for claim_id in relation.claims:
                 print(f"    {claim_id}: {brief.claim(claim_id).text}")
     print(f"total: {reported} conflicts/updates, {corroborations} corroborations")
+    print(f"full briefs: {agreed_bullets} agreed bullets, {only_bullets} 'Only in' bullets")
     print(f"basil_contrary_reported: {reported}")
     return 0
 

@@ -181,7 +181,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override one LightGBM setting for a trial, e.g. --param num_leaves=31 (the shipped model uses none)",
+    )
     args = ap.parse_args(argv)
+    for setting in args.param:
+        name, _, value = setting.partition("=")
+        if name not in PARAMS or not value:
+            ap.error(f"--param {setting!r}: expected NAME=VALUE with NAME one of {', '.join(sorted(PARAMS))}")
+        PARAMS[name] = type(PARAMS[name])(value)
     if not (args.data / "train").is_dir():
         print(f"PolNeAR not found at {args.data}; pass --data PATH", file=sys.stderr)
         return 2
