@@ -15,7 +15,7 @@ from storydiff.render import FORMATS, render
 from storydiff.render.html import render_html
 from storydiff.render.summary import sections
 
-from .test_html import hand_brief
+from .test_html import TEXT_B, _claim, hand_brief
 
 
 def _round_trip(brief: Brief) -> Brief:
@@ -164,3 +164,18 @@ def test_an_act_declared_is_not_in_who_said_what(tmp_path: Path) -> None:
     declared = [s for s in brief.statements if s.cue.text == "declare"]
     assert declared and not any(s.speech for s in declared), [(s.cue.text, s.speech) for s in brief.statements]
     assert "declare:" not in render(brief, "text").split("Who said what", 1)[1]
+
+
+def test_an_agreed_point_shows_a_sentence_rather_than_a_piece_of_one() -> None:
+    """A claim cited by two points gives way to the other side's own claim, but not to a piece of a sentence."""
+    data = hand_brief()
+    data["claims"].append(_claim("B6", "B", TEXT_B, "the work could last until September."))
+    data["agreed"] = [
+        {"kind": "agreed", "claims": ["A1", "B1"], "articles": ["A", "B"], "independent_sources": 2},
+        {"kind": "agreed", "claims": ["A1", "B6"], "articles": ["A", "B"], "independent_sources": 2},
+    ]
+    shown = [p.text for p in sections(Brief.from_dict(data)).agreed]
+    assert shown == [
+        "The Old Harbour Bridge is to close for repairs after a council vote on Monday.",  # a claim of its own
+        "The city council voted on Monday to close the Old Harbour Bridge for repairs.",  # not "the work could ..."
+    ]

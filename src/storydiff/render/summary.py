@@ -188,12 +188,14 @@ def sections(brief: Brief) -> Sections:
     order = {a.id: n for n, a in enumerate(brief.articles)}
     corroborations = [r for r in brief.relations if r.type == "corroborates"]
     agreed = []
-    # A claim that states two facts is cited by two points; each point shows a claim of its own if it has one.
+    # A claim that states two facts is cited by two points; each point shows a claim of its own if it has one,
+    # and one that reads as a sentence before a piece of one ("they destroyed his life." / "Flynn lied and
+    # they destroyed his life," Trump said.).
     cited = Counter(c for point in brief.agreed for c in point.claims)
     for point in brief.agreed:
         members = set(point.claims)
         claims = sorted((brief.claim(c) for c in point.claims), key=lambda c: not is_fact(c))  # a fact shows
-        shown = min(claims, key=lambda c: (not is_fact(c), cited[c.id] > 1))  # first such claim: min is stable
+        shown = min(claims, key=lambda c: (not is_fact(c), _is_piece(c), cited[c.id] > 1))  # min is stable
         if is_fact(shown):
             agreed.append(Agreed(
                 tuple(claims), point.articles, point.independent_sources,
@@ -233,6 +235,12 @@ def sections(brief: Brief) -> Sections:
         errors=brief.errors,
         left_out=tuple(c for c in brief.claims if not is_fact(c)),
     )
+
+
+def _is_piece(claim: Claim) -> bool:
+    """Whether a claim's text starts mid-sentence: "it (barely) clears ...", "they destroyed his life.”"."""
+    first = claim.text.lstrip("“\"‘'(—–- ")[:1]
+    return first.islower()
 
 
 def side_heading(parts: Sections, side: Side) -> str:
