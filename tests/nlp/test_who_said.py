@@ -801,3 +801,23 @@ def test_mr_is_not_the_only_woman_of_that_surname_named_in_full(nlp: Language) -
     )
     st = by_content(extract(nlp, text), "treated his family unfairly")
     assert st.speaker.name != "Maria Lindqvist"
+
+
+def test_a_surname_the_tagger_reads_as_a_plural_noun_is_still_the_person(nlp: Language) -> None:
+    text = (
+        "Outgoing harbour commissioner Ruth Summers warned on Tuesday that the new pier was too short.\n\n"
+        "Summers added that the council would have to pay for a longer one.\n\n"
+        "The sellers said the land would cost more next year."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "pay for a longer one").speaker.name == "Ruth Summers"
+    assert by_content(found, "land would cost more").speaker.name is None  # "The sellers" are no Sellers
+
+
+def test_a_cue_fronted_before_a_colon_is_not_part_of_the_name(nlp: Language) -> None:
+    text = (
+        "Harbour master Owen Gibbs said the ferry would sail at noon.\n\n"
+        "Added Gibbs: “We will not wait for the late train.”"
+    )
+    st = by_content(extract(nlp, text), "late train")
+    assert st.speaker.text == "Gibbs" and st.speaker.name == "Owen Gibbs"

@@ -65,7 +65,7 @@ def analyze_each(articles: Sequence[Article]) -> list[AnalyzedArticle]:
         if article.outlet is None:
             article = dataclasses.replace(article, outlet=_self_credit(statements))
         claims = tuple(iter_claims(doc, article.id, statements, article.title))
-        mentions = tuple(iter_mentions(doc, article.id))
+        mentions = _with_speaker_names(tuple(iter_mentions(doc, article.id)), statements, doc.text)
         drafts.append((article, statements, claims, mentions))
 
     vectors = embed([c.text for _, _, claims, _ in drafts for c in claims])
@@ -92,6 +92,27 @@ def link(articles: Sequence[AnalyzedArticle]) -> Analysis:
         statements = tuple(_link_speaker(s, aa.mentions, index, by_id, entities) for s in aa.statements)
         linked.append(AnalyzedArticle(aa.article, statements, claims, aa.vectors, aa.mentions))
     return Analysis(tuple(linked), tuple(entities))
+
+
+def _with_speaker_names(
+    mentions: tuple[Mention, ...], statements: Sequence[Statement], text: str
+) -> tuple[Mention, ...]:
+    """The mentions, with the full names of speakers the tagger missed: in "Representative Kurt Schrader of
+    Oregon, who backed Mr. Ryan, said" it tags "Oregon" and "Ryan" but not the speaker, whom the statement
+    extractor names; as a person mention, "Mr. Schrader" later in the article joins him."""
+    added: dict[int, Mention] = {}
+    for statement in statements:
+        speaker = statement.speaker
+        if speaker.anonymous or not speaker.name or len(person_words(speaker.name)) < 2:
+            continue
+        at = text.find(speaker.name, speaker.start, speaker.end)
+        if at < 0:
+            continue
+        end = at + len(speaker.name)
+        if at in added or any(m.start < end and at < m.end for m in mentions):
+            continue
+        added[at] = Mention(statement.article, speaker.name, at, end, "PERSON")
+    return tuple(sorted((*mentions, *added.values()), key=lambda m: m.start)) if added else mentions
 
 
 def _mark_speech(statement: Statement, doc: Any) -> Statement:
@@ -153,6 +174,16 @@ def _entities_in(
     return tuple(dict.fromkeys(found))
 
 
+def _names_part(mention: Mention, name: str) -> bool:
+    """Whether a mention inside a speaker's words is part of the speaker's name, not of a modifier:
+    "Oregon" in "Representative Kurt Schrader of Oregon" is not."""
+    return bool(_words(mention.text) & _words(name))
+
+
+def _words(name: str) -> set[str]:
+    return {name_key(w.strip(".,’'")) for w in name.split()} - {""}
+
+
 def _named_entity(name: str, entities: Sequence[Entity]) -> str | None:
     """The person entity that goes by exactly this full name, if the name is a full one."""
     if len(person_words(name)) < 2:
@@ -195,7 +226,8 @@ def _link_speaker(
     entity_id = None
     # A speaker with no name ("a meeting on the sidelines of the summit in Da Nang") is
     # not whoever its modifiers mention.
-    people = [m for m in mentions if speaker.name and speaker.start <= m.start and m.end <= speaker.end]
+    people = [m for m in mentions if speaker.name and speaker.start <= m.start and m.end <= speaker.end
+              and _names_part(m, speaker.name)]
     people.sort(key=lambda m: (m.label != "PERSON", -(m.end - m.start)))
     named = _named_entity(speaker.name, entities) if speaker.name else None
     if people:
@@ -209,13 +241,18 @@ def _link_speaker(
     elif speaker.name and (found := _namesake_of_sex(speaker, speaker.name, entities)) is not None:
         entity_id = found  # "he", resolved to a bare "Trump": the one Trump of the story who is a man
     elif speaker.name:
-        wanted = name_key(person_words(speaker.name)[-1])
+        words = person_words(speaker.name)
         for entity in entities:
-            if entity.type == "PERSON" and name_key(person_words(entity.name)[-1]) == wanted:
+            full = person_words(entity.name)
+            if entity.type == "PERSON" and name_key(full[-1]) == name_key(words[-1]) and (
+                len(full) < 2 or len(words) < 2 or {name_key(w) for w in full[:-1]} & {name_key(w) for w in words[:-1]}
+            ):  # "Bill Clinton" is not Hillary Rodham Clinton's entity
                 entity_id = entity.id
                 break
     if entity_id is None:
         return statement
     entity = by_id[entity_id]
     name = entity.name if entity.type == "PERSON" or not speaker.name else speaker.name
+    if entity.type == "PERSON" and speaker.name and len(person_words(name)) == 1 < len(person_words(speaker.name)):
+        name = speaker.name  # the entity is the bare surname; the extractor read the full name
     return dataclasses.replace(statement, speaker=dataclasses.replace(speaker, entity=entity_id, name=name))

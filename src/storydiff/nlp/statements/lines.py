@@ -30,8 +30,11 @@ def colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator
     text = doc_text(doc)
     for m in _NAME_COLON.finditer(text):
         who, rest = m.span(1), m.span(2)
-        if m.group(1).split()[0].lower() in _NOT_COLON_SPEAKERS:
+        first, *others = m.group(1).split()
+        if first.lower() in _NOT_COLON_SPEAKERS:
             continue
+        if others and first.lower() in _FRONTED_CUES:
+            who = (who[0] + len(first) + 1, who[1])  # "Added Gibbs: ...": Gibbs
         inside = quotes.containing(who[0], who[1])
         # '"WALLACE: Let’s start ...': a transcript paragraph opened by a quotation mark
         if inside is not None and quotes.starts[inside] != text.rfind("\n", 0, who[0]) + 1:
@@ -49,8 +52,8 @@ def colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator
             continue
         span = doc.char_span(who[0], who[1], alignment_mode="expand")
         person = next((e.text for e in span.ents if e.label_ == "PERSON"), None) if span else None
-        name = names.full_name(person) if person else None
-        speaker = Speaker(m.group(1), who[0], who[1], name)
+        name = names.full_name(person) if person else names.known_name(text[who[0] : who[1]])
+        speaker = Speaker(text[who[0] : who[1]], who[0], who[1], name)
         yield Candidate(speaker, (who[1], who[1] + 1), content, text[content[0]] in _OPENING_MARKS, kind="colon")
 
 
@@ -85,6 +88,8 @@ def signed_quotes(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
         yield Candidate(speaker, (dash, dash + 1), m.span(1), True, kind="colon")
 
 
+# A cue put before the name it introduces: "Added Gibbs: ...".
+_FRONTED_CUES = frozenset({"added", "adds", "said", "says", "asked", "asks", "continued", "replied", "wrote"})
 # Labels that put a colon after a word without quoting anyone.
 _NOT_COLON_SPEAKERS = word_set(
     """

@@ -17,6 +17,7 @@ from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
 from storydiff.nlp.statements.subjects import dateline_dash, past_dateline
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
+from storydiff.lexicon import SPEECH_PREFIXES
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
     AUTHORING_VERBS,
@@ -215,6 +216,8 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         first = head.i
         while first > span.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
             first -= 1
+        if first < head.i and doc[first].is_sent_start and doc[first].lower_.startswith(SPEECH_PREFIXES):
+            first += 1  # "Added Gibbs: ...": the fronted cue the tagger took into the name
         chain = doc[first : head.i + 1].text
         name = names.full_name(chain) if first < head.i else names.known_name(head.text) or chain
         return Speaker(
@@ -225,6 +228,9 @@ def describe(head: Token, names: NameIndex) -> Speaker:
             False,
             _role(span, first, head.i + 1, head),
         )
+    known = _untagged_surname(head, names)
+    if known is not None:  # "Sellers said", "Summers added": a surname the tagger read as a plural noun
+        return Speaker(span.text, span.start_char, span.end_char, known, False, _role(span, head.i, head.i + 1, head))
     if is_anonymous(span, head):
         before = name_before_comma(span)
         if before is not None:  # "Per Aune, a spokesman for the line, confirmed": the parse lost the name
@@ -233,6 +239,16 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         sole = names.sole_role(head.lemma_.lower()) if head.lemma_.lower() in _ONE_HOLDER else None
         return Speaker(span.text, span.start_char, span.end_char, sole, sole is None, description(span))
     return Speaker(span.text, span.start_char, span.end_char)
+
+
+def _untagged_surname(head: Token, names: NameIndex) -> str | None:
+    """The person a capitalised bare noun names when it is the surname of someone the article named in
+    full: "Sellers said" after "Joseph M. Sellers", never "The sellers said" nor "Sellers of cars said"."""
+    if not head.text[:1].isupper() or head.pos_ not in ("NOUN", "PROPN") or "\n" in head.text:
+        return None
+    if any(c.dep_ in ("det", "poss", "amod", "compound", "prep", "nummod") for c in head.children):
+        return None
+    return names.known_name(head.text)
 
 
 # "Trump promised to end abuses, which he said cost jobs": a pronoun inside a

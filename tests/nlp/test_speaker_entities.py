@@ -1,0 +1,71 @@
+"""A speaker points at the entity of the person it names, across the story (``nlp.analysis.link``).
+
+The entity tagger sometimes misses a name the statement extractor reads
+("Representative Kurt Schrader of Oregon, who backed ..., said" tagged only
+"Oregon"). The mentions here are given by hand, as the tagger left them, so
+the tests do not depend on its moods.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.language import Language
+
+from storydiff.models import Article
+from storydiff.nlp.analysis import AnalyzedArticle, _with_speaker_names, link
+from storydiff.nlp.entities import Mention
+from tests.nlp.test_attributions import by_content, extract
+
+TEXT = (
+    "Representative Nora Castellan of Oregon, who backed the bridge plan, said after the vote that the "
+    "county would pay for it.\n\n"
+    "“We will not wait another winter,” Ms. Castellan said."
+)
+
+
+def _mentions(text: str) -> tuple[Mention, ...]:
+    """What the tagger found: the state and the bare surname, not the full name."""
+    oregon = text.index("Oregon")
+    surname = text.index("Castellan said")
+    return (
+        Mention("art", "Oregon", oregon, oregon + 6, "GPE"),
+        Mention("art", "Castellan", surname, surname + 9, "PERSON"),
+    )
+
+
+def _linked(nlp: Language, mentions: tuple[Mention, ...]) -> tuple:
+    statements = tuple(extract(nlp, TEXT))
+    article = AnalyzedArticle(Article(id="art", source="art.txt", text=TEXT), statements, (), np.zeros((0, 384)),
+                              mentions)
+    analysis = link([article])
+    return analysis.articles[0].statements, {e.id: e for e in analysis.entities}
+
+
+def test_a_place_in_the_speakers_words_is_not_the_speaker(nlp: Language) -> None:
+    statements, entities = _linked(nlp, _mentions(TEXT))
+    first = by_content(list(statements), "county would pay")
+    assert first.speaker.name == "Nora Castellan"
+    assert first.speaker.entity is None or entities[first.speaker.entity].type == "PERSON"
+
+
+def test_a_full_name_the_tagger_missed_joins_the_bare_surname(nlp: Language) -> None:
+    statements = extract(nlp, TEXT)
+    mentions = _with_speaker_names(_mentions(TEXT), statements, TEXT)
+    assert [m.text for m in mentions] == ["Nora Castellan", "Oregon", "Castellan"]
+    linked, entities = _linked(nlp, mentions)
+    first, later = by_content(list(linked), "county would pay"), by_content(list(linked), "another winter")
+    assert first.speaker.entity == later.speaker.entity
+    assert entities[first.speaker.entity].name == "Nora Castellan"
+    assert later.speaker.name == "Nora Castellan"
+
+
+def test_another_first_name_of_the_surname_is_another_person(nlp: Language) -> None:
+    text = TEXT + "\n\nHer brother Paul Castellan, a ferry captain, said the river was too fast."
+    statements = tuple(extract(nlp, text))
+    start = text.index("Nora Castellan")
+    mentions = (Mention("art", "Nora Castellan", start, start + 14, "PERSON"),)
+    article = AnalyzedArticle(Article(id="art", source="art.txt", text=text), statements, (), np.zeros((0, 384)),
+                              mentions)
+    linked = link([article]).articles[0].statements
+    paul = by_content(list(linked), "river was too fast")
+    assert paul.speaker.name == "Paul Castellan" and paul.speaker.entity is None
