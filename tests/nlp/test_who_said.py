@@ -821,3 +821,13 @@ def test_a_cue_fronted_before_a_colon_is_not_part_of_the_name(nlp: Language) -> 
     )
     st = by_content(extract(nlp, text), "late train")
     assert st.speaker.text == "Gibbs" and st.speaker.name == "Owen Gibbs"
+
+
+def test_who_after_a_prepositional_object_is_that_person(nlp: Language) -> None:
+    # The parser hangs "who said" on "leader"; the relative pronoun stands for the noun right before it.
+    text = (
+        "Harbour Democrats on Wednesday re-elected Representative Nora Castellan of Marlow to a fifth term as "
+        "House leader over a Rust Belt congressman who said the party had lost its way with dock workers."
+    )
+    st = by_content(extract(nlp, text), "lost its way")
+    assert st.speaker.text == "a Rust Belt congressman"

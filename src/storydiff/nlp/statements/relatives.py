@@ -27,6 +27,12 @@ def antecedent(head: Token) -> Token | None:
         verb = verb.head
     if verb.dep_ == "relcl" and verb.head.i != head.i:
         noun = verb.head  # "America Rising, a political action committee, which vowed": the name
+        near = head.doc[head.i - 1] if head.i else None
+        if (
+            near is not None and near.i > noun.i and near.dep_ == "pobj" and near.pos_ in ("NOUN", "PROPN")
+            and head.lower_ == "who" and noun.is_ancestor(near) and near.ent_type_ in ("", "PERSON", "NORP")
+        ):
+            return near  # "a term as House leader over a Rust Belt congressman who said": the congressman
         return noun.head if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN") else noun
     i = head.i - 1 if head.i and head.doc[head.i - 1].text != "," else head.i - 2
     before = head.doc[i] if i >= head.sent.start else None
