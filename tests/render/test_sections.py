@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from storydiff.errors import InputError
-from storydiff.models import Brief
+import storydiff
+from storydiff.models import Article, Brief
 from storydiff.render import FORMATS, render
 from storydiff.render.html import render_html
 from storydiff.render.summary import sections
@@ -179,3 +180,18 @@ def test_an_agreed_point_shows_a_sentence_rather_than_a_piece_of_one() -> None:
         "The Old Harbour Bridge is to close for repairs after a council vote on Monday.",  # a claim of its own
         "The city council voted on Monday to close the Old Harbour Bridge for repairs.",  # not "the work could ..."
     ]
+
+
+def test_whom_a_statement_was_made_to_keeps_its_preposition() -> None:
+    """"had spoken to Governor Ilse Brandt about ...": the views print "spoken to Governor Ilse Brandt",
+    and "told reporters" as written."""
+    one = Article(id="A", source="a.txt", outlet="Coastal Courier", published="2024-03-04", text=(
+        "Mayor Dana Whitlock said on Monday that she had spoken to Governor Ilse Brandt about the bridge repairs."))
+    two = Article(id="B", source="b.txt", outlet="Valley Post", published="2024-03-05", text=(
+        "Mayor Dana Whitlock told reporters that the works would take a year."))
+    brief = storydiff.brief([one, two])
+    assert any(s.recipient and s.recipient.text == "Governor Ilse Brandt" for s in brief.statements)
+    for fmt in ("text", "markdown"):
+        shown = render(brief, fmt)
+        assert "spoken to Governor Ilse Brandt" in shown, fmt
+        assert "spoken Governor" not in shown and "told reporters" in shown, fmt

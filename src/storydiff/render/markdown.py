@@ -15,6 +15,7 @@ from storydiff.render.escape import markdown_inline as _md
 from storydiff.render.escape import terminal_safe
 from storydiff.render.summary import (
     Dispute,
+    addressee,
     Sections,
     Voice,
     fit,
@@ -85,7 +86,7 @@ def _said(parts: Sections, i: int, j: int) -> list[str]:
     """One statement of "who said what", under its speaker's name when it is the speaker's first."""
     group = parts.speakers[i]
     s = group.statements[j].statement
-    to = f" {s.recipient.text}" if s.recipient else ""
+    to = f" {addressee(parts.brief, s)}" if s.recipient else ""
     line = f"  - \\[{_md(s.article)}\\] {_md(s.cue.text + to)}: {_md(one_line(s.content.text, 240))}"
     return [f"- **{_md(group.speaker)}**", line] if j == 0 else [line]
 

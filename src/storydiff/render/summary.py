@@ -482,6 +482,17 @@ def _voice(brief: Brief, statement: Statement) -> Voice:
                  not said)
 
 
+def addressee(brief: Brief, statement: Statement) -> str:
+    """Whom a statement was made to, as a view prints it after the cue: "reporters" ("told reporters"),
+    "to Pelosi" ("has spoken “endlessly” to Pelosi"); "" when the article names no one."""
+    recipient = statement.recipient
+    if recipient is None or not recipient.text:
+        return ""
+    before = brief.article(statement.article).text[max(0, recipient.start - 8) : recipient.start].split()
+    preposition = before[-1].lower() if before and before[-1].lower() in ("to", "with") else ""
+    return f"{preposition} {recipient.text}".strip()
+
+
 def _side(brief: Brief, claim_id: str) -> Side:
     claim = brief.claim(claim_id)
     article = brief.article(claim.article)

@@ -22,6 +22,7 @@ from storydiff.render.escape import terminal_safe
 from storydiff.render.summary import (
     OnlyIn,
     Sections,
+    addressee,
     fit,
     one_line,
     sections,
@@ -148,7 +149,7 @@ def _who(parts: Sections, draw: _Drawer) -> _Block:
     for i, j in voice_ranking(parts):
         group = parts.speakers[i]
         s = group.statements[j].statement
-        to = f" {s.recipient.text}" if s.recipient else ""
+        to = f" {addressee(parts.brief, s)}" if s.recipient else ""
         when = f" ({s.when.date or s.when.text})" if s.when else ""
         quote = '"' if s.direct and s.content.text[:1] not in "\"\u201c'" else ""
         lines = draw.line(f"  [bold]{_t(group.speaker)}[/]") if j == 0 else []
