@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from storydiff.models import Statement
+from storydiff.nlp.statements.quotes import find_quotes
 from tests.nlp.test_attributions import by_content, extract
 
 
@@ -831,3 +832,20 @@ def test_who_after_a_prepositional_object_is_that_person(nlp: Language) -> None:
     )
     st = by_content(extract(nlp, text), "lost its way")
     assert st.speaker.text == "a Rust Belt congressman"
+
+
+def test_a_quote_whose_closing_mark_comes_a_paragraph_later_is_the_speakers(nlp: Language) -> None:
+    # The writer opened the quote in one paragraph and closed it in the next, with straight marks and no
+    # opening mark in the second: its closing mark is no opening one.
+    text = (
+        "The mayor answered on Saturday evening, saying she had never met the harbour master.\n\n"
+        "\"Tom Becker, whom I do not know, was hired by the old council in 2015.\n\n"
+        "He was supposed to leave in March but he quit before that,\" Mayor Maria Lindqvist wrote.\n\n"
+        "\"If anyone else had fixed the ferries, that person would be a local hero,\" she continued later."
+    )
+    quoted = [text[a:b] for a, b in find_quotes(text)]
+    assert "He was supposed to leave in March but he quit before that,\"" in quoted
+    assert not any(q.startswith("\" Mayor") for q in quoted)
+    found = extract(nlp, text)
+    assert by_content(found, "supposed to leave in March").speaker.name == "Maria Lindqvist"
+    assert by_content(found, "local hero").speaker.name == "Maria Lindqvist"

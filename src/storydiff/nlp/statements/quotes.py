@@ -4,7 +4,9 @@ One left-to-right scan of the text, paragraph by paragraph, finds every
 passage between quotation marks: straight (``"``), curly (“ ”), guillemets
 and the doubled apostrophes some archives print (``''``). A quote still open
 at the end of a paragraph closes there: newspapers leave the closing mark off
-a paragraph when the next one continues the quote.
+a paragraph when the next one continues the quote. Some leave the opening
+mark off the next one too: there a first mark that can only close ("... before
+leaving," Trump tweeted.) ends a quote that runs from the paragraph's start.
 """
 
 from __future__ import annotations
@@ -26,19 +28,30 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     """Character ranges of quoted passages, marks included, in text order."""
     quotes: list[tuple[int, int]] = []
     pos = 0
+    left_open = False  # the paragraph before ended inside a quote
     for line in text.split("\n"):
-        _scan_paragraph(line, pos, quotes)
+        if line.strip():
+            left_open = _scan_paragraph(line, pos, quotes, left_open)
         pos += len(line) + 1
     return quotes
 
 
-def _scan_paragraph(line: str, offset: int, out: list[tuple[int, int]]) -> None:
+def _scan_paragraph(line: str, offset: int, out: list[tuple[int, int]], continued: bool = False) -> bool:
+    """Find the quotes of one paragraph; True when one is left open at its end.
+
+    ``continued``: the paragraph before ended inside a quote, so a first mark that can only close
+    ('... prior to leaving," Trump tweeted.') closes a quote that runs from this paragraph's start.
+    """
     start: int | None = None
     kind = ""  # the style of the open quote: marks of another style inside it are nested
     nested = 0  # marks of another style inside the open quote
-    for m in _MARKS.finditer(line):
+    for n, m in enumerate(_MARKS.finditer(line)):
         mark = m.group()
         style = _style(mark)
+        if n == 0 and continued and mark not in _OPENERS and _closes_here(line, m.start(), m.end()):
+            first = len(line) - len(line.lstrip())
+            out.append((offset + first, offset + m.end()))
+            continue
         if start is not None and style != kind:
             # “... the FBI," Chaffetz said: pasted copy closes a quote with a mark of
             # another style; a nested quotation ("no") opens before it closes.
@@ -68,6 +81,8 @@ def _scan_paragraph(line: str, offset: int, out: list[tuple[int, int]]) -> None:
             start = None
     if start is not None:
         _close(line, offset, start, len(line), out)
+        return True
+    return False
 
 
 def _style(mark: str) -> str:
