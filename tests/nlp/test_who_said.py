@@ -849,3 +849,12 @@ def test_a_quote_whose_closing_mark_comes_a_paragraph_later_is_the_speakers(nlp:
     found = extract(nlp, text)
     assert by_content(found, "supposed to leave in March").speaker.name == "Maria Lindqvist"
     assert by_content(found, "local hero").speaker.name == "Maria Lindqvist"
+
+
+def test_the_president_is_not_whoever_held_the_office_then(nlp: Language) -> None:
+    text = (
+        "President Maria Lindqvist announced on Sunday that the old harbour would close.\n\n"
+        "(In 2013, then-President Tom Becker closed it for a year without warning.)\n\n"
+        "The president defended the decision on Monday, saying the pier was no longer safe."
+    )
+    assert by_content(extract(nlp, text), "no longer safe").speaker.name == "Maria Lindqvist"

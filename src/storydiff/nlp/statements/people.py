@@ -303,6 +303,8 @@ def _role_nouns(ent: Span) -> set[str]:
             nouns.update(_ROLE_ABBREVIATIONS.get(lemma.rstrip("."), {lemma}))
         inside.add(i)
         i -= 1
+    if i >= 1 and doc[i].text in ("-", "\u2011") and doc[i - 1].lower_ == "then":
+        nouns.clear()  # "then-President Obama": a role held once; "the president" now is someone else
     appositions = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         appositions.append(root.head)
