@@ -11,9 +11,11 @@ not sources at all, and a pointer ("rowed back on that") that is not content.
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from storydiff.models import Statement
 from storydiff.nlp.statements.quotes import find_quotes
+from storydiff.nlp.statements.templates import template_speaker
 from tests.nlp.test_attributions import by_content, extract
 
 
@@ -858,3 +860,26 @@ def test_the_president_is_not_whoever_held_the_office_then(nlp: Language) -> Non
         "The president defended the decision on Monday, saying the pier was no longer safe."
     )
     assert by_content(extract(nlp, text), "no longer safe").speaker.name == "Maria Lindqvist"
+
+
+def test_a_noun_cue_amid_a_clause_is_not_its_subjects(nlp: Language) -> None:
+    text = (
+        "The council fired harbour master Tom Becker in May, and Ana Ruiz stepped aside as ferry chief last "
+        "fall amid questions about her travel expenses."
+    )
+    assert not [s for s in extract(nlp, text) if "travel expenses" in s.content.text and s.speaker.name]
+
+
+def test_a_noun_cue_belongs_to_whom_it_comes_from(nlp: Language) -> None:
+    """ "despite repeated warnings from his lawyer that ...": the lawyer warned (parse given by hand: the
+    parser attaches the clause one way or another from one sentence to the next)."""
+    words = ["The", "vote", "went", "ahead", "despite", "warnings", "from", "his", "lawyer", "that", "it", "was",
+             "void", "."]
+    heads = [1, 2, 2, 2, 2, 4, 5, 8, 6, 11, 11, 5, 11, 2]
+    deps = ["det", "nsubj", "ROOT", "advmod", "prep", "pobj", "prep", "poss", "pobj", "mark", "nsubj", "acl",
+            "acomp", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADV", "ADP", "NOUN", "ADP", "PRON", "NOUN", "SCONJ", "PRON", "AUX", "ADJ",
+           "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    speaker = template_speaker(doc[5])
+    assert speaker is not None and speaker.text == "lawyer"

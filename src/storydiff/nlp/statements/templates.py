@@ -107,6 +107,10 @@ def template_candidates(
     return out
 
 
+# Prepositions that make a noun cue the circumstance of a clause, not its subject's act.
+_CIRCUMSTANCES = frozenset({"amid", "amidst", "despite"})
+
+
 def template_speaker(tok: Token) -> Token | None:
     """Who a templated cue belongs to: the subject, the agent, the possessor."""
     for child in tok.children:
@@ -122,7 +126,13 @@ def template_speaker(tok: Token) -> Token | None:
             named = child.pos_ == "PROPN" or child.ent_type_ in ("NORP", "PERSON", "ORG")
             if child.dep_ in ("compound", "amod") and named:
                 return child
+        source = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        said_by = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
+        if said_by is not None and said_by.i > tok.i:
+            return said_by  # "repeated warnings from his attorney that ..."
         head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ in _CIRCUMSTANCES:
+            return None  # "stepped aside amid questions about his travel": not his questions
         if tok.dep_ == "pobj":
             head = head.head
         if tok.dep_ in ("dobj", "pobj", "attr") and head.pos_ in ("VERB", "AUX"):
