@@ -883,3 +883,17 @@ def test_a_noun_cue_belongs_to_whom_it_comes_from(nlp: Language) -> None:
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     speaker = template_speaker(doc[5])
     assert speaker is not None and speaker.text == "lawyer"
+
+
+def test_he_after_a_sentence_opened_by_an_untagged_surname_is_that_person(nlp: Language) -> None:
+    # The tagger leaves "Price" and "Young" at the start of the fourth paragraph untagged; the quote after
+    # it is theirs, not Ana Ruiz's, whose quote came before.
+    for surname in ("Price", "Young"):
+        text = (
+            f"Mayor Tom {surname} announced a deal on Friday to reopen the harbour.\n\n"
+            "Council leader Ana Ruiz spoke shortly after the announcement, praising the dock workers.\n\n"
+            "“The answer was to keep the harbour apart from our quarrels over the bridge,” Ruiz said.\n\n"
+            f"{surname} spent most of his speech on Friday rehashing his usual points about the old pier.\n\n"
+            "“We really have no choice but to build a new pier or a steel jetty,” he said."
+        )
+        assert by_content(extract(nlp, text), "steel jetty").speaker.name == f"Tom {surname}", surname

@@ -94,9 +94,11 @@ class NameIndex:
         # ... or leaves a later bare surname untagged ("“...,” Schiff said of ..."): as the subject
         # of a cue verb, still that person, and whom a "he said" after it may stand for.
         for tok in doc:
-            if tok.pos_ != "PROPN" or tok.ent_type_ or len(full.get(tok.text.lower(), "").split()) < 2:
+            if tok.pos_ not in ("PROPN", "NOUN") or tok.ent_type_ or not tok.text[:1].isupper() \
+                    or len(full.get(tok.text.lower(), "").split()) < 2:
                 continue
-            if speaking_subject(tok) and tok.head.lemma_ in CUE_LEMMAS and not self.quoted(tok.idx):
+            cue_subject = tok.pos_ == "PROPN" and speaking_subject(tok) and tok.head.lemma_ in CUE_LEMMAS
+            if (cue_subject or _opens_the_sentence(tok)) and not self.quoted(tok.idx):
                 found.append(_Mention(tok.idx, [tok.text], None, True, True))
         found.sort(key=lambda m: m.start)
         self._full = full
@@ -273,6 +275,13 @@ def speaking_subject(root: Token) -> bool:
     if verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return False  # "expressed disbelief that *Peña Nieto* would invite him": what the noun holds
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _opens_the_sentence(tok: Token) -> bool:
+    """Whether a name is the first word and the subject of its sentence's main verb: "Trump spent most of
+    his speech on Friday rehashing ...", which a "he said" after it stands for."""
+    first = next((t for t in tok.sent if not t.is_space), None)
+    return first is not None and first.i == tok.i and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT"
 
 
 def _deep_in_what_was_said(verb: Token, before: int) -> bool:
