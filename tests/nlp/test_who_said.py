@@ -897,3 +897,15 @@ def test_he_after_a_sentence_opened_by_an_untagged_surname_is_that_person(nlp: L
             "“We really have no choice but to build a new pier or a steel jetty,” he said."
         )
         assert by_content(extract(nlp, text), "steel jetty").speaker.name == f"Tom {surname}", surname
+
+
+def test_a_phrase_the_writer_quotes_after_a_quote_is_no_continuation(nlp: Language) -> None:
+    text = (
+        "He promised to make sure that dock workers would be paid for the weeks they have lost since the "
+        "strike began “very quickly or as soon as possible.” To that end, the harbour office circulated a "
+        "letter to the ferry companies on Friday afternoon instructing managers to prepare for an “orderly "
+        "restart” and to put wages first."
+    )
+    found = extract(nlp, text)
+    assert not [s for s in found if "harbour office circulated" in s.content.text]
+    assert by_content(found, "dock workers would be paid").speaker.text == "He"

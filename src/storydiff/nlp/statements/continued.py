@@ -10,6 +10,8 @@ Candidates made here share the cue of the statement they continue (kinds
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from storydiff.nlp.statements.candidates import Candidate
@@ -76,6 +78,8 @@ def continued_quotes(
         ):
             continue
         span = _continuation_span(doc, quotes, s, e) if same_paragraph else None
+        if span is not None and not quotes.full[i] and _WORDS_AFTER.match(text, e, span[1]):
+            continue  # 'prepare for an “orderly reopening” and to ...': the writer's sentence, a phrase quoted
         if span is None:
             if text[:s].rstrip()[-1:] not in _SENTENCE_ENDS or not quotes.full[i]:
                 continue  # a quote inside someone's sentence is a fragment, not a continuation
@@ -96,6 +100,7 @@ def _colon_owner(text: str, found: list[Candidate], start: int) -> Candidate | N
 
 
 _SENTENCE_ENDS = ("", ".", "?", "!", "\n", "”", '"', "'", ":")
+_WORDS_AFTER = re.compile(r"[^\w]*\w")
 
 
 # “We lost,” she said. Unless turnout rises, “we will lose again.” — the sentence
