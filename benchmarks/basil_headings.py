@@ -60,7 +60,9 @@ def main() -> int:
         by_surname: dict[str, list[str]] = defaultdict(list)
         for heading, count in sorted(headings.items()):
             words = heading.replace("’s", "").split()
-            if words and words[-1][:1].isupper() and len(words) <= 4:
+            if len(words) > 2 and words[-1].lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv"):
+                words = words[:-1]  # "Roger J. Stone Jr.": the surname is Stone
+            if words and words[-1][:1].isupper() and len(words) <= 5:
                 by_surname[words[-1].lower().replace("’", "'")].append(f"{heading} ({count})")
         for group in by_surname.values():
             if len(group) > 1:

@@ -105,3 +105,26 @@ def test_a_sentence_adverb_taken_into_a_name_is_no_first_name() -> None:
     assert person_words("Plus Obama") == ["Obama"]
     assert person_words("Meanwhile Lindqvist") == ["Lindqvist"]
     assert person_words("Peter Lindqvist") == ["Peter", "Lindqvist"]
+
+
+def test_a_formal_name_with_a_suffix_is_the_short_name_of_the_other_articles():
+    mentions = [
+        _m("A", "Roland J. Hale Jr.", start=0), _m("A", "Hale", start=40),
+        _m("B", "Roland Hale", start=5), _m("C", "Roland Hale", start=9),
+        _m("A", "Victor T. Marsh III", start=80), _m("B", "Victor Marsh", start=60),
+    ]
+    entities, index = link_entities(mentions)
+    people = sorted(e.name for e in entities if e.type == "PERSON")
+    assert people == ["Roland J. Hale Jr.", "Victor T. Marsh III"]
+    assert index[("A", 0)] == index[("A", 40)] == index[("B", 5)] == index[("C", 9)]
+
+
+def test_a_suffix_that_tells_a_son_from_his_father_is_kept():
+    # No middle initial: "Ward Pike Jr." is the son, whom the suffix tells from "Ward Pike".
+    mentions = [_m("A", "Ward Pike", start=0), _m("A", "Ward Pike Jr.", start=30), _m("B", "Ward Pike", start=3)]
+    # A formal name beside its own unsuffixed form in one article: two people (the Rev. and his son).
+    mentions += [_m("C", "Rev. Ezra Lund", start=0), _m("C", "Ezra K. Lund Jr.", start=40),
+                 _m("B", "Ezra Lund", start=50)]
+    _, index = link_entities(mentions)
+    assert index[("A", 0)] != index[("A", 30)]
+    assert index[("C", 0)] != index[("C", 40)]

@@ -909,3 +909,27 @@ def test_a_phrase_the_writer_quotes_after_a_quote_is_no_continuation(nlp: Langua
     found = extract(nlp, text)
     assert not [s for s in found if "harbour office circulated" in s.content.text]
     assert by_content(found, "dock workers would be paid").speaker.text == "He"
+
+
+def test_a_name_after_its_office_and_a_place_is_the_speaker(nlp: Language) -> None:
+    # The parser hangs "Tom diMarco" under "for the District of Columbia"; he is still the one who blasted.
+    text = (
+        "The arrest drew fire on Friday.\n\n"
+        "But former U.S. attorney for the District of Columbia Tom diMarco blasted the raid as “outrageous.”\n\n"
+        "“I am appalled that the bureau sent a team of agents to arrest a man who was willing to surrender,” "
+        "diMarco, who has advised the mayor for years, told the Harbour Post."
+    )
+    found = extract(nlp, text)
+    blasted = by_content(found, "the raid")
+    assert blasted.speaker.name == "Tom diMarco"
+    assert blasted.speaker.role == "former U.S. attorney for the District of Columbia"
+    assert by_content(found, "I am appalled").speaker.name == "Tom diMarco"  # a surname in lower case first
+
+
+def test_a_spokesman_for_an_office_holder_is_not_the_office_holder(nlp: Language) -> None:
+    text = (
+        "In nearby Marlow, a jury began hearing evidence. A spokesman for Marlow County Prosecutor Tom Becker "
+        "said there was no timeline for the inquiry."
+    )
+    st = by_content(extract(nlp, text), "no timeline")
+    assert st.speaker.name != "Tom Becker"

@@ -195,3 +195,15 @@ def test_whom_a_statement_was_made_to_keeps_its_preposition() -> None:
         shown = render(brief, fmt)
         assert "spoken to Governor Ilse Brandt" in shown, fmt
         assert "spoken Governor" not in shown and "told reporters" in shown, fmt
+
+
+def test_an_unnamed_source_written_with_and_without_a_capital_is_one_heading() -> None:
+    one = Article(id="A", source="a.txt", outlet="Coastal Courier", published="2024-03-04", text=(
+        "The indictment says the harbour master took bribes from two ferry companies.\n\n"
+        "Prosecutors filed it on Monday, and the indictment says he hid the money in a boat shed."))
+    two = Article(id="B", source="b.txt", outlet="Valley Post", published="2024-03-05", text=(
+        "The harbour master denies every charge."))
+    parts = sections(storydiff.brief([one, two]))
+    headings = [group.speaker for group in parts.speakers]
+    assert "The indictment" in headings and "the indictment" not in headings
+    assert len(next(g for g in parts.speakers if g.speaker == "The indictment").statements) == 2

@@ -121,16 +121,17 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
     """A grouping key per mention: people by full name, the rest by normalised form."""
     full_names: dict[str, set[str]] = defaultdict(set)  # surname or first name -> full keys
     written: Counter[str] = Counter()  # full key -> how often the story writes it
+    formal = _formal_suffixes(mentions)
     for m in mentions:
         if m.label == "PERSON":
-            words = person_words(m.text)
+            words = formal.get((m.article, m.text)) or person_words(m.text)
             if len(words) >= 2:
                 full_names[name_key(words[-1])].add(_full_key(words))
                 written[_full_key(words)] += 1
     named = _names_tagged_org(mentions, full_names)
     keys = []
     for m in mentions:
-        words = person_words(m.text) if m.label == "PERSON" else m.text.split()
+        words = (formal.get((m.article, m.text)) or person_words(m.text)) if m.label == "PERSON" else m.text.split()
         if (m.label == "PERSON" and len(words) >= 2) or m.text in named:
             keys.append("person:" + _full_key(words))
             continue
@@ -144,6 +145,29 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
             norm = m.text.lower()
             keys.append("thing:" + ALIASES.get(norm, norm).lower())
     return keys
+
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _formal_suffixes(mentions: Sequence[Mention]) -> dict[tuple[str, str], list[str]]:
+    """Formal full names whose suffix is style, not a second person: "Roger J. Stone Jr." and "Robert S.
+    Mueller III" (a middle initial and a suffix, as some papers write every name) are the "Roger Stone"
+    and "Robert Mueller" of the other articles. Keyed (article, text) -> the name's words without the
+    suffix. Never "Donald Trump Jr." (no middle initial: the suffix tells him from his father), nor a
+    suffixed name whose article also writes the name without it ("Jesse L. Jackson Jr." beside the Rev.
+    Jesse Jackson)."""
+    plain: set[tuple[str, str]] = set()
+    found: dict[tuple[str, str], list[str]] = {}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        words = person_words(m.text)
+        if len(words) >= 3 and words[-1].lower() in _SUFFIXES and any(re.fullmatch(r"[A-Z]\.", w) for w in words[1:-2]):
+            found[(m.article, m.text)] = words[:-1]
+        elif len(words) >= 2:
+            plain.add((m.article, _full_key(words)))
+    return {k: v for k, v in found.items() if (k[0], _full_key(v)) not in plain}
 
 
 def _the_one(keys: set[str], written: Counter[str]) -> str | None:

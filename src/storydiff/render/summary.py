@@ -216,8 +216,8 @@ def sections(brief: Brief) -> Sections:
     voices = [_voice(brief, s) for s in brief.statements if is_reportable(s) and s.id not in headed]
     by_speaker: dict[str, list[Voice]] = defaultdict(list)
     for voice in voices:
-        by_speaker[voice.speaker].append(voice)
-    speakers = sorted(by_speaker.items(),
+        by_speaker[_heading_key(voice)].append(voice)
+    speakers = sorted(((v[0].speaker, v) for v in by_speaker.values()),
                       key=lambda kv: (-len({v.statement.article for v in kv[1]}), -len(kv[1]), kv[0]))
     timeline = sorted((v for v in voices if v.day),
                       key=lambda v: (v.day or "", order[v.statement.article], v.statement.content.start))
@@ -235,6 +235,14 @@ def sections(brief: Brief) -> Sections:
         errors=brief.errors,
         left_out=tuple(c for c in brief.claims if not is_fact(c)),
     )
+
+
+def _heading_key(voice: Voice) -> str:
+    """What puts statements under one heading: the speaker's name, or the words the articles use, whatever
+    their first letter's case ("The indictment" opening one sentence, "the indictment" inside another)."""
+    if voice.statement.speaker.name is not None:
+        return voice.speaker
+    return voice.speaker[:1].lower() + voice.speaker[1:]
 
 
 def _is_piece(claim: Claim) -> bool:

@@ -18,6 +18,7 @@ from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonym
 from storydiff.nlp.statements.subjects import dateline_dash, past_dateline
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.lexicon import SPEECH_PREFIXES
+from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
     AUTHORING_VERBS,
@@ -189,12 +190,13 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         name = _sentence_subject(head, names) or names.nearest_before(head.idx, lower)
         return Speaker(span.text, span.start_char, span.end_char, name)
     person = _person_in(span)
-    if person is not None and _inside_modifier(head, person):
+    office = person is not None and _inside_modifier(head, person) and _named_after_its_office(span, person)
+    if person is not None and _inside_modifier(head, person) and not office:
         person = None  # "a meeting on the sidelines of the summit in Da Nang", "a spokesman for Putin"
     if person is not None:
         title = doc[person.start - 1].text if person.start > span.start else ""
         name = names.full_name(f"{title} {person.text}" if title.lower() in _COURTESY else person.text)
-        role = _role(span, person.start, person.end, head)
+        role = description(doc[span.start : person.start]) if office else _role(span, person.start, person.end, head)
         return Speaker(span.text, span.start_char, span.end_char, name, False, role)
     named = _named_role(head, names)
     if named is not None:  # "the spokeswoman", "the Texas Republican": the person given that role
@@ -209,7 +211,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     if head.ent_type_ == "NORP" and determiners & {"a", "an", "one", "another"}:
         # "said one Democrat who opposed her": a source described, not named
         return Speaker(span.text, span.start_char, span.end_char, None, True, description(span))
-    if head.pos_ == "PROPN" and head.text[:1].isupper():
+    if head.pos_ == "PROPN" and (head.text[:1].isupper() or names.known_name(head.text)):
         # NER missed the person ("Trump" tagged ORG here, a rare name untagged):
         # trust the name index, else the proper-noun chain as written. A lower-case word the
         # tagger called a proper noun ("the county roads department") is no name.
@@ -294,6 +296,21 @@ def _inside_modifier(head: Token, person: Span) -> bool:
         ):
             return True
     return False
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+
+def _named_after_its_office(span: Span, person: Span) -> bool:
+    """Whether a name that ends the speaker's phrase right after another proper noun names the speaker,
+    however the parser hung it: "former U.S. attorney for the District of Columbia Joseph diGenova" (the
+    parser read diGenova as the object of "for"); never "a spokesman for Putin" nor "an aide to Gov. Greg
+    Abbott", where a preposition or a title comes right before the name, nor a source described with "a"."""
+    if person.end != span.end or person.start <= span.start or span.doc[span.start].lower_ in _INDEFINITE:
+        return False  # "A spokesman for St. Louis County Prosecutor Bob McCulloch" speaks for him
+    before = span.doc[person.start - 1]
+    words = before.lower_.rstrip(".")
+    return before.pos_ == "PROPN" and before.ent_type_ != "PERSON" and words not in TITLE_WORDS | HONORIFICS
 
 
 def _person_in(span: Span) -> Span | None:
