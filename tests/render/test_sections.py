@@ -207,3 +207,15 @@ def test_an_unnamed_source_written_with_and_without_a_capital_is_one_heading() -
     headings = [group.speaker for group in parts.speakers]
     assert "The indictment" in headings and "the indictment" not in headings
     assert len(next(g for g in parts.speakers if g.speaker == "The indictment").statements) == 2
+
+
+def test_an_only_in_point_cut_from_a_sentence_is_marked_as_a_piece() -> None:
+    data = hand_brief()
+    data["claims"].append(_claim("B6", "B", TEXT_B, "the work could last until September."))
+    data["unique"] = [{"article": "B", "claims": ["B5", "B6"]}]
+    only = sections(Brief.from_dict(data)).unique[0]
+    assert sorted(p.text for p in only.points) == [
+        "Ferry services will run every half hour while the bridge is shut.",
+        "\u2026the work could last until September.",
+    ]
+    assert "\u2026the work could last until September." in render(Brief.from_dict(data), "text")

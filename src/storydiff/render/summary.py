@@ -348,8 +348,10 @@ def _excerpts(brief: Brief, article_id: str, claim_ids: Sequence[str],
         else:
             groups.append([claim])
     text = brief.article(article_id).text
-    points = [Excerpt(tuple(g), text[g[0].start : g[-1].end], max(importance(c, brief, weights) for c in g),
-                      _said_elsewhere(brief, g)) for g in groups]
+    # A piece cut from a sentence whose other part another outlet shares is marked so: "…they're all in
+    # their 70s now.", never a bare "they're all ..." that reads as a whole sentence.
+    points = [Excerpt(tuple(g), ("\u2026" if _is_piece(g[0]) else "") + text[g[0].start : g[-1].end],
+                      max(importance(c, brief, weights) for c in g), _said_elsewhere(brief, g)) for g in groups]
     return tuple(sorted(points, key=lambda p: -p.importance))
 
 
