@@ -108,6 +108,10 @@ CUE_LEMMAS: frozenset[str] = (
 )
 
 # Nouns that describe a source without naming it ("one diplomat").
+# Prepositions that make a noun cue the circumstance of a clause, not its subject's act: "stepped aside
+# amid questions about his travel", "despite warnings that ...".
+CIRCUMSTANCES: frozenset[str] = frozenset({"amid", "amidst", "despite"})
+
 ANONYMOUS_NOUNS: frozenset[str] = word_set(
     """
     adviser advisor aide analyst diplomat employee executive expert insider lawmaker

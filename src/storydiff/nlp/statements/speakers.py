@@ -22,6 +22,7 @@ from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
     AUTHORING_VERBS,
+    CIRCUMSTANCES,
     DOCUMENT_NOUNS,
     NOT_SOURCE_NOUNS,
     PERSON_PRONOUNS,
@@ -46,6 +47,9 @@ def _document_saying(cue: Token) -> bool:
 _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp", "acl", "acomp"})
 
 
+_NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
+
+
 def find_subject(cue: Token, floor: int = 0) -> Token | None:
     """The subject of a cue verb, climbing to the verb it hangs off when it has none.
 
@@ -56,6 +60,12 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         return None  # "he had been stopped and accused of speeding": accused, by no one named
     if _document_saying(cue):
         return cue.head  # "Cruz said about the Enquirer article alleging that ...": the article alleges
+    if cue.pos_ == "NOUN" or cue.dep_ in _NOMINAL:  # "Mr. Trump's promises", tagged a verb or not
+        owner = next((c for c in cue.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        if owner is not None:
+            return owner  # "Despite Mr. Trump's promises that ..., Mr. Fox vowed": Trump promised
+        if cue.dep_ == "pobj" and cue.head.lower_ in CIRCUMSTANCES:
+            return None  # "amid questions about his travel": not the clause subject's questions
     tok = cue
     came_from_acl = False
     adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.cues import CIRCUMSTANCES
 from storydiff.nlp.statements.positions import Paragraphs, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import (
@@ -107,10 +108,6 @@ def template_candidates(
     return out
 
 
-# Prepositions that make a noun cue the circumstance of a clause, not its subject's act.
-_CIRCUMSTANCES = frozenset({"amid", "amidst", "despite"})
-
-
 def template_speaker(tok: Token) -> Token | None:
     """Who a templated cue belongs to: the subject, the agent, the possessor."""
     for child in tok.children:
@@ -131,7 +128,7 @@ def template_speaker(tok: Token) -> Token | None:
         if said_by is not None and said_by.i > tok.i:
             return said_by  # "repeated warnings from his attorney that ..."
         head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ in _CIRCUMSTANCES:
+        if tok.dep_ == "pobj" and head.lower_ in CIRCUMSTANCES:
             return None  # "stepped aside amid questions about his travel": not his questions
         if tok.dep_ == "pobj":
             head = head.head
