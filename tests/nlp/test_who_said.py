@@ -951,3 +951,12 @@ def test_a_possessor_owns_the_noun_cue_not_the_clause_subject(nlp: Language) -> 
     subject = find_subject(doc[4])
     assert subject is not None and subject.text == "Becker"
     assert find_subject(doc[13]).text == "Ruiz"  # the clause's own verb keeps its subject
+
+
+def test_a_contrasting_clause_after_a_quoted_comma_is_not_what_was_said(nlp: Language) -> None:
+    text = (
+        "Ana Ruiz said councillors “may need to rethink their open meetings,” while also suggesting stricter "
+        "rules at public hearings."
+    )
+    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    assert st.content.text == "councillors “may need to rethink their open meetings,”"

@@ -369,8 +369,8 @@ def _is_aside(child: Token) -> bool:
         return False
     doc = child.doc
     i = child.left_edge.i - 1
-    while i > 0 and doc[i].dep_ == "cc":
-        i -= 1
+    while i > 0 and (doc[i].dep_ == "cc" or doc[i].text in _CLOSING_QUOTES):
+        i -= 1  # 'said lawmakers “may need to recalibrate,” while also suggesting ...': the comma is quoted
     marks = {k.lower_ for k in child.children if k.dep_ == "mark"}
     if marks & _LATER_MARKS:
         return True
@@ -380,6 +380,7 @@ def _is_aside(child: Token) -> bool:
 
 
 _ASIDE_MARKS = frozenset({"while", "whereas", "although", "though"})
+_CLOSING_QUOTES = frozenset({"”", '"', "''", "’"})
 _LATER_MARKS = frozenset({"after", "as"})
 
 
