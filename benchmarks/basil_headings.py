@@ -32,6 +32,7 @@ from _data import basil_stories
 
 from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from storydiff.pipeline import build_brief
+from storydiff.nlp.entities import NAME_SUFFIXES
 from storydiff.render.summary import is_reportable, speaker_label
 
 _NOT_ROLES = re.compile(r"(?:Mr|Ms|Mrs|Miss)\.?|\d+")
@@ -60,7 +61,7 @@ def main() -> int:
         by_surname: dict[str, list[str]] = defaultdict(list)
         for heading, count in sorted(headings.items()):
             words = heading.replace("’s", "").split()
-            if len(words) > 2 and words[-1].lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv"):
+            if len(words) > 2 and words[-1].lower() in NAME_SUFFIXES:
                 words = words[:-1]  # "Roger J. Stone Jr.": the surname is Stone
             if words and words[-1][:1].isupper() and len(words) <= 5:
                 by_surname[words[-1].lower().replace("’", "'")].append(f"{heading} ({count})")

@@ -181,6 +181,7 @@ def _names_part(mention: Mention, name: str) -> bool:
 
 
 def _words(name: str) -> set[str]:
+    """The words of a name as keys, punctuation off their ends: "Schrader," -> "schrader"."""
     return {name_key(w.strip(".,’'")) for w in name.split()} - {""}
 
 

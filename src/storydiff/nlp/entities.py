@@ -147,7 +147,7 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
     return keys
 
 
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})  # written after a surname, not one
 
 
 def _formal_suffixes(mentions: Sequence[Mention]) -> dict[tuple[str, str], list[str]]:
@@ -163,7 +163,8 @@ def _formal_suffixes(mentions: Sequence[Mention]) -> dict[tuple[str, str], list[
         if m.label != "PERSON":
             continue
         words = person_words(m.text)
-        if len(words) >= 3 and words[-1].lower() in _SUFFIXES and any(re.fullmatch(r"[A-Z]\.", w) for w in words[1:-2]):
+        initial = any(re.fullmatch(r"[A-Z]\.", w) for w in words[1:-2])
+        if len(words) >= 3 and words[-1].lower() in NAME_SUFFIXES and initial:
             found[(m.article, m.text)] = words[:-1]
         elif len(words) >= 2:
             plain.add((m.article, _full_key(words)))

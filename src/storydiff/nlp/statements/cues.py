@@ -107,11 +107,11 @@ CUE_LEMMAS: frozenset[str] = (
     SPEECH_LEMMAS | OTHER_CUE_LEMMAS | frozenset(PREPOSITION_CONTENT) | QUOTE_ONLY_LEMMAS
 )
 
-# Nouns that describe a source without naming it ("one diplomat").
 # Prepositions that make a noun cue the circumstance of a clause, not its subject's act: "stepped aside
 # amid questions about his travel", "despite warnings that ...".
 CIRCUMSTANCES: frozenset[str] = frozenset({"amid", "amidst", "despite"})
 
+# Nouns that describe a source without naming it ("one diplomat").
 ANONYMOUS_NOUNS: frozenset[str] = word_set(
     """
     adviser advisor aide analyst diplomat employee executive expert insider lawmaker

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PLATFORMS, SPEECH_LEMMAS, same_first_name
-from storydiff.nlp.entities import TITLE_WORDS
+from storydiff.nlp.entities import NAME_SUFFIXES, TITLE_WORDS
 from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, FEMALE_PRONOUNS, MALE_PRONOUNS
 from storydiff.nlp.statements.quotes import QuoteIndex
 
@@ -339,16 +339,15 @@ def _is_role_word(tok: Token) -> bool:
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP"))
 
 
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
 def _suffixed(words: list[str]) -> bool:
-    return words[-1].lower().rstrip(",") in _SUFFIXES
+    return words[-1].lower().rstrip(",") in NAME_SUFFIXES
 
 
 def _surname(words: list[str]) -> str:
     """The surname of a name's words, lower case: "Jesse Jackson Jr." is a Jackson."""
-    kept = [w for w in words if w.lower().rstrip(",") not in _SUFFIXES] or words
+    kept = [w for w in words if w.lower().rstrip(",") not in NAME_SUFFIXES] or words
     return kept[-1].lower().rstrip(",")
 
 

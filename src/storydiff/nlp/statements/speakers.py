@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from storydiff.lexicon import SPEECH_PREFIXES
 from storydiff.models import Speaker
+from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
 from storydiff.nlp.statements.subjects import dateline_dash, past_dateline
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
-from storydiff.lexicon import SPEECH_PREFIXES
-from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
     AUTHORING_VERBS,
