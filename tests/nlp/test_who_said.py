@@ -11,9 +11,10 @@ not sources at all, and a pointer ("rowed back on that") that is not content.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storydiff.models import Statement
+from storydiff.nlp.statements.people import _role_nouns as role_nouns
 from storydiff.nlp.statements.quotes import find_quotes
 from storydiff.nlp.statements.speakers import find_subject
 from storydiff.nlp.statements.templates import template_speaker
@@ -960,3 +961,23 @@ def test_a_contrasting_clause_after_a_quoted_comma_is_not_what_was_said(nlp: Lan
     )
     st = next(s for s in extract(nlp, text) if s.cue.text == "said")
     assert st.content.text == "councillors “may need to rethink their open meetings,”"
+
+
+def test_an_office_someone_runs_for_is_not_their_role(nlp: Language) -> None:
+    """ "his opponent for president, Ana Ruiz": the parser of a newspaper sentence of this shape hung the name
+    on "president" (given here by hand); she is not "the president" the article later quotes."""
+    words = ["his", "opponent", "for", "president", ",", "Ana", "Ruiz", ",", "lost", "."]
+    heads = [1, 8, 1, 2, 3, 6, 3, 8, 8, 8]
+    deps = ["poss", "nsubj", "prep", "pobj", "punct", "compound", "appos", "punct", "ROOT", "punct"]
+    pos = ["PRON", "NOUN", "ADP", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    doc.ents = [Span(doc, 5, 7, label="PERSON")]
+    assert "president" not in role_nouns(doc.ents[0])
+    # A role held, though its noun is the object of a preposition: "a statement from his attorney, Ward Pike".
+    words = ["a", "statement", "from", "his", "attorney", ",", "Ward", "Pike", "."]
+    heads = [1, 1, 1, 4, 2, 4, 7, 4, 1]
+    deps = ["det", "ROOT", "prep", "poss", "pobj", "punct", "compound", "appos", "punct"]
+    pos = ["DET", "NOUN", "ADP", "PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    doc.ents = [Span(doc, 6, 8, label="PERSON")]
+    assert "attorney" in role_nouns(doc.ents[0])

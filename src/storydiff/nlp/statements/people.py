@@ -315,8 +315,9 @@ def _role_nouns(ent: Span) -> set[str]:
     if i >= 1 and doc[i].text in ("-", "\u2011") and doc[i - 1].lower_ == "then":
         nouns.clear()  # "then-President Obama": a role held once; "the president" now is someone else
     appositions = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        appositions.append(root.head)
+    sought = root.head.dep_ == "pobj" and root.head.head.lower_ == "for"  # an office run for, not held
+    if root.dep_ == "appos" and not sought:
+        appositions.append(root.head)  # not "his opponent for president, Hillary Clinton", the parser's "president"
     nouns.update(a.lemma_.lower() for a in appositions if _is_role_word(a))
     return nouns
 
