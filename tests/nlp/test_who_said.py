@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from storydiff.models import Statement
 from storydiff.nlp.statements.people import _role_nouns as role_nouns
 from storydiff.nlp.statements.quotes import find_quotes
-from storydiff.nlp.statements.speakers import find_subject
+from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
 from storydiff.nlp.statements.templates import template_speaker
 from tests.nlp.test_attributions import by_content, extract
 
@@ -981,3 +981,16 @@ def test_an_office_someone_runs_for_is_not_their_role(nlp: Language) -> None:
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
     doc.ents = [Span(doc, 6, 8, label="PERSON")]
     assert "attorney" in role_nouns(doc.ents[0])
+
+
+def test_a_name_the_tagger_cut_short_is_whole(nlp: Language) -> None:
+    """ "Attorney General Sally Yates said": the tagger of a newspaper's sentence took "Sally" alone for the
+    person (given here by hand); the name runs on to the phrase's head."""
+    words = ["Attorney", "General", "Sally", "Yates", "said", "it", "was", "late", "."]
+    heads = [1, 3, 3, 4, 4, 6, 4, 6, 4]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    doc.ents = [Span(doc, 2, 3, label="PERSON")]
+    speaker = describe(doc[3], NameIndex(doc))
+    assert speaker.name == "Sally Yates" and speaker.role == "Attorney General"

@@ -200,6 +200,10 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         name = _sentence_subject(head, names) or names.nearest_before(head.idx, lower)
         return Speaker(span.text, span.start_char, span.end_char, name)
     person = _person_in(span)
+    if person is not None and person.end <= head.i and head.pos_ == "PROPN" and not head.ent_type_ and all(
+        doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() for k in range(person.end, head.i + 1)
+    ):
+        person = doc[person.start : head.i + 1]  # "Sally Yates" where the tagger took "Sally" alone
     office = person is not None and _inside_modifier(head, person) and _named_after_its_office(span, person)
     if person is not None and _inside_modifier(head, person) and not office:
         person = None  # "a meeting on the sidelines of the summit in Da Nang", "a spokesman for Putin"
