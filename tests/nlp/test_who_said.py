@@ -994,3 +994,15 @@ def test_a_name_the_tagger_cut_short_is_whole(nlp: Language) -> None:
     doc.ents = [Span(doc, 2, 3, label="PERSON")]
     speaker = describe(doc[3], NameIndex(doc))
     assert speaker.name == "Sally Yates" and speaker.role == "Attorney General"
+
+
+def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person(nlp: Language) -> None:
+    """ "Trump over the weekend denied ...": the tagger of a newspaper's sentence read the surname as the verb
+    "trump (over)" (given here by hand, with another surname)."""
+    words = ["Tom", "Becker", "spoke", ".", "Becker", "over", "the", "weekend", "denied", "it", "."]
+    heads = [1, 2, 2, 2, 8, 4, 7, 4, 8, 8, 8]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "prt", "det", "npadvmod", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "VERB", "ADP", "DET", "NOUN", "VERB", "PRON", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert describe(doc[4], NameIndex(doc)).name == "Tom Becker"

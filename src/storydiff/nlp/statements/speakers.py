@@ -260,8 +260,10 @@ def describe(head: Token, names: NameIndex) -> Speaker:
 def _untagged_surname(head: Token, names: NameIndex) -> str | None:
     """The person a capitalised bare noun names when it is the surname of someone the article named in
     full: "Sellers said" after "Joseph M. Sellers", never "The sellers said" nor "Sellers of cars said"."""
-    if not head.text[:1].isupper() or head.pos_ not in ("NOUN", "PROPN") or "\n" in head.text:
+    if not head.text[:1].isupper() or "\n" in head.text:
         return None
+    if head.pos_ not in ("NOUN", "PROPN") and not (head.pos_ == "VERB" and head.dep_ in SUBJECTS):
+        return None  # "Trump over the weekend denied": "Trump" read as the verb of "trump over"
     if any(c.dep_ in ("det", "poss", "amod", "compound", "prep", "nummod") for c in head.children):
         return None
     return names.known_name(head.text)
