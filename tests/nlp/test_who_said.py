@@ -1006,3 +1006,13 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person(nlp: Language)
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     assert describe(doc[4], NameIndex(doc)).name == "Tom Becker"
+
+
+def test_a_first_name_before_and_and_a_full_name_shares_its_surname(nlp: Language) -> None:
+    text = (
+        "Maria and Tom Lindqvist earned roughly $2 million from the ferry line over eight years, according to "
+        "accounts released on Friday.\n\n"
+        "The former harbour chief released the accounts on her campaign website.\n\n"
+        "\"We owe it all to the people of this town,\" Lindqvist said in a statement."
+    )
+    assert by_content(extract(nlp, text), "owe it all").speaker.name == "Maria Lindqvist"

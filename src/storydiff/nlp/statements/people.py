@@ -74,6 +74,7 @@ class NameIndex:
                 if len(words) <= 4 and all(w[:1].isupper() for w in words):
                     others.append((ent, words))
                 continue
+            words = _couple_surname(ent, words)
             last = _surname(words)
             if len(words) > len(full.get(last, "").split()):
                 full[last] = " ".join(words)
@@ -275,6 +276,20 @@ def speaking_subject(root: Token) -> bool:
     if verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return False  # "expressed disbelief that *Peña Nieto* would invite him": what the noun holds
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _couple_surname(ent: Span, words: list[str]) -> list[str]:
+    """A first name alone before "and" and a full name shares its surname: "Hillary and Bill Clinton
+    earned ..." names Hillary Clinton first."""
+    doc = ent.doc
+    if len(words) != 1 or first_name_sex(words[0]) is None or ent.end + 1 >= len(doc):
+        return words
+    if doc[ent.end].lower_ not in ("and", "&"):
+        return words
+    partner = next((e for e in doc.ents if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
+    partner_words = _name_words(partner.text) if partner is not None else []
+    kept = [w for w in partner_words if w.lower().rstrip(",") not in NAME_SUFFIXES]
+    return [words[0], kept[-1].rstrip(",")] if len(kept) >= 2 else words
 
 
 def _opens_the_sentence(tok: Token) -> bool:
