@@ -288,7 +288,7 @@ def _couple_surname(ent: Span, words: list[str]) -> list[str]:
         return words
     partner = next((e for e in doc.ents if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
     partner_words = _name_words(partner.text) if partner is not None else []
-    kept = [w for w in partner_words if w.lower().rstrip(",") not in NAME_SUFFIXES]
+    kept = _unsuffixed(partner_words)
     return [words[0], kept[-1].rstrip(",")] if len(kept) >= 2 else words
 
 
@@ -363,8 +363,12 @@ def _suffixed(words: list[str]) -> bool:
 
 def _surname(words: list[str]) -> str:
     """The surname of a name's words, lower case: "Jesse Jackson Jr." is a Jackson."""
-    kept = [w for w in words if w.lower().rstrip(",") not in NAME_SUFFIXES] or words
-    return kept[-1].lower().rstrip(",")
+    return _unsuffixed(words)[-1].lower().rstrip(",")
+
+
+def _unsuffixed(words: list[str]) -> list[str]:
+    """A name's words without "Jr.", "III" and the like (all of them if that leaves none)."""
+    return [w for w in words if w.lower().rstrip(",") not in NAME_SUFFIXES] or words
 
 
 def _name_words(text: str) -> list[str]:

@@ -259,7 +259,8 @@ def describe(head: Token, names: NameIndex) -> Speaker:
 
 def _untagged_surname(head: Token, names: NameIndex) -> str | None:
     """The person a capitalised bare noun names when it is the surname of someone the article named in
-    full: "Sellers said" after "Joseph M. Sellers", never "The sellers said" nor "Sellers of cars said"."""
+    full: "Sellers said" after "Joseph M. Sellers", never "The sellers said" nor "Sellers of cars said";
+    also a subject the tagger read as a verb ("Trump over the weekend denied")."""
     if not head.text[:1].isupper() or "\n" in head.text:
         return None
     if head.pos_ not in ("NOUN", "PROPN") and not (head.pos_ == "VERB" and head.dep_ in SUBJECTS):
