@@ -107,6 +107,10 @@ CUE_LEMMAS: frozenset[str] = (
     SPEECH_LEMMAS | OTHER_CUE_LEMMAS | frozenset(PREPOSITION_CONTENT) | QUOTE_ONLY_LEMMAS
 )
 
+# A cue written before the name it introduces ("Added Gibbs: ...", "Said Ruiz, ..."): no part of the name.
+FRONTED_CUES: frozenset[str] = frozenset({"added", "adds", "said", "says", "asked", "asks", "continued", "replied",
+                                          "wrote"})
+
 # Prepositions that make a noun cue the circumstance of a clause, not its subject's act: "stepped aside
 # amid questions about his travel", "despite warnings that ...".
 CIRCUMSTANCES: frozenset[str] = frozenset({"amid", "amidst", "despite"})

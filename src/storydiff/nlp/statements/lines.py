@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from storydiff.lexicon import word_set
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.cues import FRONTED_CUES
 from storydiff.nlp.statements.positions import doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import trim_edges
@@ -33,7 +34,7 @@ def colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator
         first, *others = m.group(1).split()
         if first.lower() in _NOT_COLON_SPEAKERS:
             continue
-        if others and first.lower() in _FRONTED_CUES:
+        if others and first.lower() in FRONTED_CUES:
             who = (who[0] + len(first) + 1, who[1])  # "Added Gibbs: ...": Gibbs
         inside = quotes.containing(who[0], who[1])
         # '"WALLACE: Let’s start ...': a transcript paragraph opened by a quotation mark
@@ -88,8 +89,6 @@ def signed_quotes(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
         yield Candidate(speaker, (dash, dash + 1), m.span(1), True, kind="colon")
 
 
-# A cue put before the name it introduces: "Added Gibbs: ...".
-_FRONTED_CUES = frozenset({"added", "adds", "said", "says", "asked", "asks", "continued", "replied", "wrote"})
 # Labels that put a colon after a word without quoting anyone.
 _NOT_COLON_SPEAKERS = word_set(
     """

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.lexicon import SPEECH_PREFIXES
 from storydiff.models import Speaker
 from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.relatives import antecedent
@@ -24,6 +23,7 @@ from storydiff.nlp.statements.cues import (
     AUTHORING_VERBS,
     CIRCUMSTANCES,
     DOCUMENT_NOUNS,
+    FRONTED_CUES,
     NOT_SOURCE_NOUNS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -50,6 +50,12 @@ _CLIMB = frozenset({"advcl", "xcomp", "conj", "pcomp", "prep", "pobj", "ccomp", 
 _NOMINAL = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos"})
 
 
+def in_circumstance(noun: Token) -> bool:
+    """Whether a noun cue is the object of "amid", "despite" and the like: the circumstance of a clause
+    ("stepped aside amid questions about his travel"), not its subject's act."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCES
+
+
 def find_subject(cue: Token, floor: int = 0) -> Token | None:
     """The subject of a cue verb, climbing to the verb it hangs off when it has none.
 
@@ -64,7 +70,7 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         owner = next((c for c in cue.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
             return owner  # "Despite Mr. Trump's promises that ..., Mr. Fox vowed": Trump promised
-        if cue.dep_ == "pobj" and cue.head.lower_ in CIRCUMSTANCES:
+        if in_circumstance(cue):
             return None  # "amid questions about his travel": not the clause subject's questions
     tok = cue
     came_from_acl = False
@@ -204,9 +210,11 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() for k in range(person.end, head.i + 1)
     ):
         person = doc[person.start : head.i + 1]  # "Sally Yates" where the tagger took "Sally" alone
-    office = person is not None and _inside_modifier(head, person) and _named_after_its_office(span, person)
-    if person is not None and _inside_modifier(head, person) and not office:
-        person = None  # "a meeting on the sidelines of the summit in Da Nang", "a spokesman for Putin"
+    office = False
+    if person is not None and _inside_modifier(head, person):
+        office = _named_after_its_office(span, person)
+        if not office:
+            person = None  # "a meeting on the sidelines of the summit in Da Nang", "a spokesman for Putin"
     if person is not None:
         title = doc[person.start - 1].text if person.start > span.start else ""
         name = names.full_name(f"{title} {person.text}" if title.lower() in _COURTESY else person.text)
@@ -232,7 +240,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         first = head.i
         while first > span.start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
             first -= 1
-        if first < head.i and doc[first].is_sent_start and doc[first].lower_.startswith(SPEECH_PREFIXES):
+        if first < head.i and doc[first].is_sent_start and doc[first].lower_ in FRONTED_CUES:
             first += 1  # "Added Gibbs: ...": the fronted cue the tagger took into the name
         chain = doc[first : head.i + 1].text
         name = names.full_name(chain) if first < head.i else names.known_name(head.text) or chain
@@ -370,4 +378,4 @@ def _role(span: Span, name_start: int, name_end: int, head: Token) -> str | None
     return None
 
 
-__all__ = ["NameIndex", "describe", "find_subject", "is_source", "left_neighbour", "phrase_bounds"]
+__all__ = ["NameIndex", "describe", "find_subject", "in_circumstance", "is_source", "left_neighbour", "phrase_bounds"]

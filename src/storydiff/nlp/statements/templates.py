@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
-from storydiff.nlp.statements.cues import CIRCUMSTANCES
 from storydiff.nlp.statements.positions import Paragraphs, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import (
@@ -25,7 +24,7 @@ from storydiff.nlp.statements.reported import (
     semicolon_bounds,
     trim_edges,
 )
-from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
+from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, in_circumstance
 from storydiff.nlp.statements.subjects import participle_subject
 
 _TEMPLATE_DEPS = {
@@ -128,7 +127,7 @@ def template_speaker(tok: Token) -> Token | None:
         if said_by is not None and said_by.i > tok.i:
             return said_by  # "repeated warnings from his attorney that ..."
         head = tok.head
-        if tok.dep_ == "pobj" and head.lower_ in CIRCUMSTANCES:
+        if in_circumstance(tok):
             return None  # "stepped aside amid questions about his travel": not his questions
         if tok.dep_ == "pobj":
             head = head.head
