@@ -12,7 +12,9 @@ ones in ``docs/relations.md`` is such a reading). Events in the dev gold are
 marked ``[gold]``. It also prints, per event, the number of corroborations and
 of claims and statements, for comparing one version of the rules with another, and over all events
 the bullets the full brief shows under "Agreed" and "Only in" (``render.summary.sections``: a
-quotation split over claims is one bullet), for the size of the digest.
+quotation split over claims is one bullet), for the size of the digest, and how many of those bullets
+are a piece cut from a sentence (an agreed bullet shown opening mid-sentence; an "Only in" bullet, which the
+views open with "…").
 The last line is ``basil_contrary_reported: N``, the number of conflicts and
 updates reported over the events read.
 """
@@ -29,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _data import basil_stories  # noqa: E402
 
 from storydiff.pipeline import build_brief  # noqa: E402
-from storydiff.render.summary import sections  # noqa: E402
+from storydiff.render.summary import is_piece, sections  # noqa: E402
 
 GOLD = ROOT / "benchmarks" / "gold" / "alignment"
 
@@ -39,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--triplet", default="", help="only the events whose uuid starts with this")
     args = parser.parse_args(argv)
     gold = {p.stem for p in GOLD.glob("*.json")}
-    reported = corroborations = agreed_bullets = only_bullets = 0
+    reported = corroborations = agreed_bullets = only_bullets = agreed_pieces = only_pieces = 0
     for uuid, articles in basil_stories().items():
         if not uuid.startswith(args.triplet):
             continue
@@ -51,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         parts = sections(brief)
         agreed_bullets += len(parts.agreed)
         only_bullets += sum(len(u.points) for u in parts.unique)
+        agreed_pieces += sum(is_piece(p.text) for p in parts.agreed)
+        only_pieces += sum(is_piece(p.claims[0].text) for u in parts.unique for p in u.points)
         print(f"{uuid}{' [gold]' if uuid in gold else ''}: {len(brief.claims)} claims, "
               f"{len(brief.statements)} statements, {agree} corroborations, {len(contrary)} conflicts/updates")
         for relation in contrary:
@@ -59,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {claim_id}: {brief.claim(claim_id).text}")
     print(f"total: {reported} conflicts/updates, {corroborations} corroborations")
     print(f"full briefs: {agreed_bullets} agreed bullets, {only_bullets} 'Only in' bullets")
+    print(f"bullets cut from a sentence: {agreed_pieces} agreed shown opening mid-sentence, "
+          f"{only_pieces} 'Only in' (shown after '\u2026')")
     print(f"basil_contrary_reported: {reported}")
     return 0
 

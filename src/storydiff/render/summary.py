@@ -195,7 +195,7 @@ def sections(brief: Brief) -> Sections:
     for point in brief.agreed:
         members = set(point.claims)
         claims = sorted((brief.claim(c) for c in point.claims), key=lambda c: not is_fact(c))  # a fact shows
-        shown = min(claims, key=lambda c: (not is_fact(c), _is_piece(c), cited[c.id] > 1))  # min is stable
+        shown = min(claims, key=lambda c: (not is_fact(c), is_piece(c.text), cited[c.id] > 1))  # min is stable
         if is_fact(shown):
             agreed.append(Agreed(
                 tuple(claims), point.articles, point.independent_sources,
@@ -245,10 +245,9 @@ def _heading_key(voice: Voice) -> str:
     return voice.speaker[:1].lower() + voice.speaker[1:]
 
 
-def _is_piece(claim: Claim) -> bool:
-    """Whether a claim's text starts mid-sentence: "it (barely) clears ...", "they destroyed his life.”"."""
-    first = claim.text.lstrip("“\"‘'(—–- ")[:1]
-    return first.islower()
+def is_piece(text: str) -> bool:
+    """Whether a text starts mid-sentence: "it (barely) clears ...", "they destroyed his life.”"."""
+    return text.lstrip("“\"‘'(—–- ")[:1].islower()
 
 
 def side_heading(parts: Sections, side: Side) -> str:
@@ -350,7 +349,7 @@ def _excerpts(brief: Brief, article_id: str, claim_ids: Sequence[str],
     text = brief.article(article_id).text
     # A piece cut from a sentence whose other part another outlet shares is marked so: "…they're all in
     # their 70s now.", never a bare "they're all ..." that reads as a whole sentence.
-    points = [Excerpt(tuple(g), ("\u2026" if _is_piece(g[0]) else "") + text[g[0].start : g[-1].end],
+    points = [Excerpt(tuple(g), ("\u2026" if is_piece(g[0].text) else "") + text[g[0].start : g[-1].end],
                       max(importance(c, brief, weights) for c in g), _said_elsewhere(brief, g)) for g in groups]
     return tuple(sorted(points, key=lambda p: -p.importance))
 
