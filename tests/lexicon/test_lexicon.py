@@ -12,6 +12,7 @@ import pytest
 
 from storydiff.align.aligner import is_speech
 from storydiff.ingest.metadata import read_metadata
+from storydiff.lexicon.places import state_in_parentheses, state_named
 from storydiff.lexicon import (
     SAYING_CORE_LEMMAS,
     SPEECH_LEMMAS,
@@ -82,3 +83,20 @@ def test_no_module_outside_the_lexicon_defines_a_shared_list() -> None:
                 continue
             offenders += [f"{path.name}: {t.id}" for t in targets if isinstance(t, ast.Name) and t.id in shared]
     assert offenders == []
+
+
+def test_a_state_is_read_in_full_or_by_its_abbreviation() -> None:
+    assert state_named("the North Carolina lawmaker") == "North Carolina"
+    assert state_named("the West Virginia senator") == "West Virginia"  # not Virginia
+    assert state_named("Calif. Rep.") == "California"
+    assert state_named("the Washington press corps") is None  # the capital as often as the state
+    assert state_named("a Texas and Ohio alliance") is None  # two states name no one person's
+
+
+def test_a_lawmakers_parenthetical_gives_the_state() -> None:
+    assert state_in_parentheses("D-Calif.") == "California"
+    assert state_in_parentheses("R-S.C.") == "South Carolina"
+    assert state_in_parentheses("Ohio") == "Ohio"
+    assert state_in_parentheses("D-CA") == "California"
+    assert state_in_parentheses("OR") is None  # a postal code alone is also a word
+    assert state_in_parentheses("AP") is None

@@ -309,6 +309,27 @@ def test_a_rebuttal_belongs_to_the_rebutter_not_the_senator_it_rebuts(nlp: Langu
     assert st.speaker.name == "Rosa Delgado"
 
 
+def test_a_state_and_party_label_is_the_person_of_that_state(nlp: Language) -> None:
+    # Owen Marsh is the nearer name, but the article tied him to Ohio and Dana Whitfield to California.
+    text = (
+        "Rep. Dana Whitfield (D-Calif.) kept her seat as leader on Wednesday.\n\n"
+        "She beat her only rival, Rep. Owen Marsh (Ohio), by 120 votes to 70.\n\n"
+        "If Marsh had won, the leadership would have been all men.\n\n"
+        "The California Democrat spoke to reporters after the vote, saying she felt “relieved” at winning."
+    )
+    st = by_content(extract(nlp, text), "relieved")
+    assert st.speaker.name == "Dana Whitfield"
+
+
+def test_a_state_named_before_a_role_noun_keeps_to_that_state(nlp: Language) -> None:
+    text = (
+        "Senator Ada Brennan of Texas and Senator Hugo Lind of Maine met the farmers on Monday.\n\n"
+        "The Texas senator said the new tariff would ruin the cotton growers."
+    )
+    st = by_content(extract(nlp, text), "ruin the cotton growers")
+    assert st.speaker.name == "Ada Brennan"
+
+
 def test_a_report_and_a_speaker_in_an_earlier_paragraph(nlp: Language) -> None:
     text = (
         "The audit report said the council had overspent by four million euros.\n\n"

@@ -7,6 +7,7 @@
 - ``negation``: words that negate (``NEGATORS``, ``NEGATING_WORDS``);
 - ``calendar``: names of weekdays and months;
 - ``names``: short forms of first names ("Bill" for William);
+- ``places``: the U.S. states as news writes them ("Calif.", "(D-Calif.)");
 - ``words``: ``word_set``, how lists are written.
 
 A list that only one module reads lives with that module (the statement

@@ -10,16 +10,21 @@ one the article introduced first ("Mr. Clinton": the first man of them).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PLATFORMS, SPEECH_LEMMAS, same_first_name
+from storydiff.lexicon.places import state_in_parentheses, state_named
 from storydiff.nlp.entities import NAME_SUFFIXES, TITLE_WORDS
 from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, FEMALE_PRONOUNS, MALE_PRONOUNS
 from storydiff.nlp.statements.quotes import QuoteIndex
 
+_T = TypeVar("_T")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
 _TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
@@ -50,6 +55,7 @@ class _Mention:
     gender: str | None  # from a title or a first name at this mention
     subject: bool
     counts: bool  # outside quotations: whom a later pronoun may stand for
+    state: str | None = None  # the U.S. state the writer ties them to here: "Nancy Pelosi (D-Calif.)"
 
 
 class NameIndex:
@@ -66,6 +72,7 @@ class NameIndex:
         found: list[_Mention] = []
         others: list[tuple[Span, list[str]]] = []
         roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, the name as written, inside a quotation)
+        text = doc.text
         for ent in doc.ents:
             words = _name_words(ent.text)
             if not words or ent.text in PLATFORMS:  # "In a Twitter post, ..., she said": Twitter is no one
@@ -80,7 +87,10 @@ class NameIndex:
                 full[last] = " ".join(words)
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             quoted = self.quoted(ent.start_char)
-            found.append(_Mention(ent.start_char, words, _gender(prev, words), speaking_subject(ent.root), not quoted))
+            found.append(
+                _Mention(ent.start_char, words, _gender(prev, words), speaking_subject(ent.root), not quoted,
+                         _state_of(ent, text))
+            )
             roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in _role_nouns(ent))
         # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
         # bare surname ("DeMint" after "Sen. Jim DeMint"), still a mention of that person; not a place
@@ -131,6 +141,10 @@ class NameIndex:
                 genders.setdefault(name, set()).add(m.gender)
         gender = {name: seen.pop() for name, seen in genders.items() if len(seen) == 1}
         self._gender = gender
+        self._states: dict[str, set[str]] = {}
+        for m, name in named:
+            if m.state is not None:
+                self._states.setdefault(name, set()).add(m.state)
         self._people = [_Person(m.start, name, gender.get(name), m.subject) for m, name in named if m.counts]
         self._starts = [p.start for p in self._people]
         self._roles = roles
@@ -156,13 +170,16 @@ class NameIndex:
         # "Mr. Trump" where only Melania Trump is named in full: someone the article does not name in full
         return fitting[0] if fitting else " ".join(words)
 
-    def by_role(self, noun: str, pos: int) -> str | None:
+    def by_role(self, noun: str, pos: int, state: str | None = None) -> str | None:
         """The person the article last gave this role before ``pos`` ("the spokeswoman" →
         "Sarah Sanders", named earlier as "spokeswoman Sarah Sanders"), else the first after. A title
         inside a quotation counts only when the writer gave the role to no one: "President Reagan" in
-        someone's words does not make Reagan "the former Mexican president" of the next paragraph."""
+        someone's words does not make Reagan "the former Mexican president" of the next paragraph.
+        With a ``state`` ("the Texas lawmaker"), never someone the article ties to another state."""
         found = [(start, name, quoted) for start, role, name, quoted in self._roles if role == noun]
         found = [f for f in found if not f[2]] or found
+        if state is not None:
+            found = self._of_state(found, lambda f: self._person(f[1].split()), state)
         before = [name for start, name, _ in found if start < pos]
         name = before[-1] if before else found[0][1] if found else None
         return self._person(name.split()) if name is not None else None  # "his wife, Sandra Jackson": Sandra
@@ -199,13 +216,17 @@ class NameIndex:
         want = pronoun_sex(pronoun)
         return want is None or self._gender.get(name) in (None, want)
 
-    def nearest_before(self, pos: int, pronoun: str) -> str | None:
+    def nearest_before(self, pos: int, pronoun: str, state: str | None = None) -> str | None:
         """The nearest person mentioned before ``pos`` whom ``pronoun`` can stand for.
 
         A person who was a clause's subject within the last few sentences comes first:
-        in "Ines Okafor runs the harbour at Selby. “...,” she said." she is Okafor.
+        in "Ines Okafor runs the harbour at Selby. “...,” she said." she is Okafor. With a
+        ``state`` ("the California Democrat"), the people the article ties to that state come
+        first, and someone it ties to another state ("Rep. Tim Ryan (Ohio)") never fits.
         """
         fits = self._fits(pos, pronoun)
+        if state is not None:
+            fits = self._of_state(fits, lambda p: p.name, state)
         for person in reversed(fits):
             if pos - person.start > _SUBJECT_REACH:
                 break
@@ -217,9 +238,45 @@ class NameIndex:
         """The nearest person before ``pos`` whom ``pronoun`` can stand for, other than ``other_than``."""
         return next((p.name for p in reversed(self._fits(pos, pronoun)) if p.name != other_than), None)
 
+    def _of_state(self, items: list[_T], name: Callable[[_T], str], state: str) -> list[_T]:
+        """The items whose person the article ties to ``state``; if none, those it ties to no state."""
+        tied = [item for item in items if state in self._states.get(name(item), ())]
+        return tied or [item for item in items if not self._states.get(name(item))]
+
     def _fits(self, pos: int, pronoun: str) -> list[_Person]:
         want = pronoun_sex(pronoun)
         return [p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)]
+
+
+# "(D-Calif.)", "(Ohio)" right after a name; "of New York" right after it.
+_PARENTHESES = re.compile(r"\s*\(([^()]{1,16})\)")
+_OF_PLACE = re.compile(r"\s+of\s+((?:[A-Z][\w.]*\s?){1,2})")
+
+
+def _state_of(ent: Span, text: str) -> str | None:
+    """The U.S. state the writer ties a person to at this mention: "Nancy Pelosi (D-Calif.)",
+    "Chuck Schumer of New York", "California Democratic Rep. Nancy Pelosi", "Ed Royce, the California
+    Republican"."""
+    doc = ent.doc
+    after = text[ent.end_char : ent.end_char + 40]
+    inside = _PARENTHESES.match(after)
+    if inside is not None:
+        return state_in_parentheses(inside.group(1))
+    place = _OF_PLACE.match(after)
+    if place is not None and state_named(place.group(1)) is not None:
+        return state_named(place.group(1))
+    i, inside_ids = ent.start - 1, set(range(ent.start, ent.end))
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside_ids:
+        inside_ids.add(i)  # "California Democratic Rep. Nancy Pelosi", "Florida Sen. Marco Rubio"
+        i -= 1
+    if i + 1 < ent.start:
+        return state_named(doc[i + 1 : ent.start].text)
+    root = ent.root
+    for appos in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
+        described = state_named(doc[appos.left_edge.i : appos.i + 1].text)
+        if described is not None:  # "Ed Royce, the California Republican who ..."
+            return described
+    return None
 
 
 def _untitled(words: list[str]) -> list[str]:

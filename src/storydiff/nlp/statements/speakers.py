@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.models import Speaker
+from storydiff.lexicon.places import state_named
 from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
@@ -227,8 +228,9 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     if head.ent_type_ == "NORP" and "the" in determiners and head.tag_ in ("NNPS", "NNS"):
         return Speaker(span.text, span.start_char, span.end_char)  # "the Republicans": a group, no one person
     if head.ent_type_ == "NORP" and "the" in determiners:
-        # "the Oregon Democrat" that no sentence tied to a name: the person the story follows
-        name = names.nearest_before(head.idx, "")
+        # "the Oregon Democrat" that no sentence tied to a name: the person the story follows,
+        # from that state if the article ties anyone to it
+        name = names.nearest_before(head.idx, "", _state(head))
         return Speaker(span.text, span.start_char, span.end_char, name, False, description(span))
     if head.ent_type_ == "NORP" and determiners & {"a", "an", "one", "another"}:
         # "said one Democrat who opposed her": a source described, not named
@@ -303,7 +305,13 @@ def _named_role(head: Token, names: NameIndex) -> str | None:
     if not (head.pos_ == "NOUN" or head.ent_type_ == "NORP") or head.tag_ in ("NNS", "NNPS"):
         return None
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children)
-    return names.by_role(head.lemma_.lower(), head.idx) if definite else None
+    return names.by_role(head.lemma_.lower(), head.idx, _state(head)) if definite else None
+
+
+def _state(head: Token) -> str | None:
+    """The U.S. state a role phrase names before its head noun: "the Texas lawmaker", "the
+    North Carolina Republican"."""
+    return state_named(head.doc[head.left_edge.i : head.i].text) if head.left_edge.i < head.i else None
 
 
 def _inside_modifier(head: Token, person: Span) -> bool:
