@@ -1060,3 +1060,14 @@ def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Languag
     words = ["Added", "Gibbs", "said", "it", "was", "late", "."]
     doc = _hand_parse(nlp, words, heads, deps, pos)
     assert describe(doc[1], NameIndex(doc)).name == "Gibbs"
+
+
+def test_a_state_after_the_name_ties_the_person_to_it(nlp: Language) -> None:
+    # "Democrat of Massachusetts" after the name, with a title before it that names no state.
+    text = (
+        "Senator Ada Brennan, Democrat of Massachusetts, led the inquiry.\n\n"
+        "Senator Hugo Lind, Democrat of Ohio, asked the first questions.\n\n"
+        "The Massachusetts Democrat said the harbour contracts would be reopened."
+    )
+    st = by_content(extract(nlp, text), "contracts would be reopened")
+    assert st.speaker.name == "Ada Brennan"

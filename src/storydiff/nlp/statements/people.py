@@ -269,11 +269,15 @@ def _state_of(ent: Span, text: str) -> str | None:
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside_ids:
         inside_ids.add(i)  # "California Democratic Rep. Nancy Pelosi", "Florida Sen. Marco Rubio"
         i -= 1
-    if i + 1 < ent.start:
-        return state_named(doc[i + 1 : ent.start].text)
+    before = state_named(doc[i + 1 : ent.start].text) if i + 1 < ent.start else None
+    if before is not None:
+        return before
     root = ent.root
     for appos in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
         described = state_named(doc[appos.left_edge.i : appos.i + 1].text)
+        if described is None:  # "Senator John Kerry, Democrat of Massachusetts"
+            of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            described = state_named(doc[of.i + 1 : of.right_edge.i + 1].text) if of is not None else None
         if described is not None:  # "Ed Royce, the California Republican who ..."
             return described
     return None
