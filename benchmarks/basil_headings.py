@@ -6,16 +6,16 @@ Usage::
     python benchmarks/basil_headings.py       # about a minute: each event briefed once
 
 For each event's brief, the speakers "who said what" lists (``render.summary.is_reportable``, anonymous
-sources aside) are grouped by their heading (``speaker_label``); two headings whose last words are the
-same surname ("Romney" and "Mitt Romney", "Terry O’Neill" and "Terry O'Neill") are printed, for reading:
-most are one person filed twice, some are two people of one family or two bodies ("Republicans" /
-"Senate Republicans"). It also counts the statements whose speaker's role is a courtesy title ("Mr.",
-"Ms.") or a bare number (an age), the statements listed at all (speech by a named or described
-source: a plan to speak or an act declared is not listed), the claims left out as fragments, and the
+sources aside) are grouped under their headings as the brief groups them (``render.summary.sections``); two
+headings whose last words are the same surname ("Romney" and "Mitt Romney", "Terry O’Neill" and "Terry
+O'Neill") are printed, for reading: most are one person filed twice, some are two people of one family or two
+bodies ("Republicans" / "Senate Republicans"). It also counts the statements whose speaker's role is a
+courtesy title ("Mr.", "Ms.") or a bare number (an age), the statements listed at all (speech by a named or
+described source: a plan to speak or an act declared is not listed), the claims left out as fragments, and the
 pronoun speakers ("he", "she") resolved to a person whose first name is of the other sex
-(``lexicon.MALE_FIRST_NAMES`` / ``FEMALE_FIRST_NAMES``: "she" → Tim Ryan), each printed. The
-figures in ``docs/statements.md`` are this script's, run on the code before and after a change (a
-``git worktree`` of the earlier commit, run with its own ``src``).
+(``lexicon.MALE_FIRST_NAMES`` / ``FEMALE_FIRST_NAMES``: "she" → Tim Ryan), each printed. The figures in
+``docs/statements.md`` are this script's, run on the code before and after a change (a ``git worktree`` of the
+earlier commit, run with its own ``src``).
 The last line is ``basil_split_headings: N``.
 """
 
@@ -33,7 +33,7 @@ from _data import basil_stories
 from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from storydiff.pipeline import build_brief
 from storydiff.nlp.entities import NAME_SUFFIXES
-from storydiff.render.summary import is_reportable, speaker_label
+from storydiff.render.summary import is_reportable, sections
 
 _NOT_ROLES = re.compile(r"(?:Mr|Ms|Mrs|Miss)\.?|\d+")
 _OTHER_SEX = {"he": FEMALE_FIRST_NAMES, "him": FEMALE_FIRST_NAMES, "she": MALE_FIRST_NAMES, "her": MALE_FIRST_NAMES}
@@ -57,7 +57,10 @@ def main() -> int:
             if _other_sex(s.speaker.text, s.speaker.name):
                 mismatched += 1
                 print(f"{uuid[:8]}: {s.id} {s.speaker.text!r} -> {s.speaker.name}")
-        headings = Counter(speaker_label(s) for s in listed)
+        headings = Counter({
+            shown.speaker: sum(not v.statement.speaker.anonymous for v in shown.statements)
+            for shown in sections(brief).speakers
+        })
         by_surname: dict[str, list[str]] = defaultdict(list)
         for heading, count in sorted(headings.items()):
             words = heading.replace("’s", "").split()

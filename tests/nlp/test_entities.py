@@ -36,6 +36,22 @@ def test_a_short_first_name_is_the_same_person():
     assert index[("A", 30)] == index[("C", 50)] == index[("B", 3)]
 
 
+def test_an_organisation_named_by_its_last_word_is_its_article_s_full_name():
+    mentions = [
+        _m("A", "Northern Harbour Gazette", "ORG", start=0), _m("A", "Gazette", "ORG", start=90),
+        _m("A", "White House", "ORG", start=120), _m("A", "House", "ORG", start=160),  # a body's noun stays
+        _m("B", "Denver Post", "ORG", start=0), _m("B", "Valley Post", "ORG", start=30),
+        _m("B", "Post", "ORG", start=70),  # two full names end with it: as written
+        _m("C", "Gazette", "ORG", start=5),  # its own article names no gazette in full
+    ]
+    entities, index = link_entities(mentions)
+    gazette = next(e for e in entities if e.id == index[("A", 0)])
+    assert gazette.name == "Northern Harbour Gazette" and index[("A", 90)] == gazette.id
+    assert index[("A", 160)] != index[("A", 120)]
+    assert index[("B", 70)] not in {index[("B", 0)], index[("B", 30)]}
+    assert index[("C", 5)] != gazette.id
+
+
 def test_an_ambiguous_surname_is_not_guessed():
     mentions = [_m("A", "Ann Berg"), _m("A", "Tom Berg", start=20), _m("B", "Berg", start=3)]
     entities, _ = link_entities(mentions)

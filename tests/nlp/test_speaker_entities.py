@@ -9,6 +9,8 @@ the tests do not depend on its moods.
 from __future__ import annotations
 
 import numpy as np
+
+import storydiff
 from spacy.language import Language
 
 from storydiff.models import Article
@@ -69,3 +71,13 @@ def test_another_first_name_of_the_surname_is_another_person(nlp: Language) -> N
     linked = link([article]).articles[0].statements
     paul = by_content(list(linked), "river was too fast")
     assert paul.speaker.name == "Paul Castellan" and paul.speaker.entity is None
+
+
+def test_a_newspaper_named_by_its_last_word_is_headed_by_its_full_name() -> None:
+    text = (
+        "The New York Times reported on Monday that the harbour master had resigned.\n\n"
+        "The Times said the harbour master had hidden the ferry accounts for two years."
+    )
+    brief = storydiff.brief([Article(id="A", source="a.txt", outlet="Valley Post", text=text)])
+    later = by_content(list(brief.statements), "hidden the ferry accounts")
+    assert later.speaker.text == "The Times" and later.speaker.name == "New York Times"

@@ -219,3 +219,13 @@ def test_an_only_in_point_cut_from_a_sentence_is_marked_as_a_piece() -> None:
         "\u2026the work could last until September.",
     ]
     assert "\u2026the work could last until September." in render(Brief.from_dict(data), "text")
+
+
+def test_a_group_with_and_without_the_is_one_heading() -> None:
+    one = Article(id="A", source="a.txt", outlet="Coastal Courier", published="2024-03-04", text=(
+        "The harbour levy passed the state senate on Monday by two votes.\n\n"
+        "The Republicans said the levy would drive the ferry companies out of the port."))
+    two = Article(id="B", source="b.txt", outlet="Valley Post", published="2024-03-05", text=(
+        "Republicans said on Tuesday that the harbour levy was a tax on fishermen."))
+    parts = sections(storydiff.brief([one, two]))
+    assert [(group.speaker, len(group.statements)) for group in parts.speakers] == [("The Republicans", 2)]

@@ -129,6 +129,7 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
                 full_names[name_key(words[-1])].add(_full_key(words))
                 written[_full_key(words)] += 1
     named = _names_tagged_org(mentions, full_names)
+    short_forms = _short_forms(mentions)
     keys = []
     for m in mentions:
         words = (formal.get((m.article, m.text)) or person_words(m.text)) if m.label == "PERSON" else m.text.split()
@@ -142,9 +143,34 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
         elif m.label == "PERSON":
             keys.append("person:" + name_key(m.text))
         else:
-            norm = m.text.lower()
+            norm = short_forms.get((m.article, m.text), m.text).lower()
             keys.append("thing:" + ALIASES.get(norm, norm).lower())
     return keys
+
+
+_GENERIC_BODIES = frozenset(str.split(
+    "house senate congress parliament assembly court department committee party council board office agency "
+    "government administration ministry commission police army navy union company bank university school"
+))
+
+
+def _short_forms(mentions: Sequence[Mention]) -> dict[tuple[str, str], str]:
+    """An organisation named by its last word ("the Times", "the Journal") after its article named it in
+    full ("The New York Times", "The Wall Street Journal"): keyed (article, short form) -> the full name.
+    Only where one full name of the article ends with that word: beside "The Denver Post" and "The
+    Washington Post", "the Post" stays as written; nor is a body's common noun ("the House" beside "the
+    White House", "the Department") anyone's short form."""
+    full: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "ORG" and len(words) >= 2:
+            full[(m.article, words[-1])].add(m.text)
+    found = {}
+    for m in mentions:
+        names = full.get((m.article, m.text), set()) if m.label == "ORG" and " " not in m.text else set()
+        if len(names) == 1 and m.text[:1].isupper() and m.text.lower() not in _GENERIC_BODIES:
+            found[(m.article, m.text)] = next(iter(names))
+    return found
 
 
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})  # written after a surname, not one
@@ -226,4 +252,6 @@ def _canonical(key: str, group: list[Mention]) -> str:
     for alias in ALIASES.values():
         if alias.lower() == norm:
             return alias
-    return Counter(m.text for m in group).most_common(1)[0][0]
+    written = Counter(m.text for m in group)
+    full = [text for text in written if text.lower() == norm]  # "New York Times", not its short "Times"
+    return max(full, key=lambda t: written[t]) if full else written.most_common(1)[0][0]

@@ -239,9 +239,13 @@ def sections(brief: Brief) -> Sections:
 
 def _heading_key(voice: Voice) -> str:
     """What puts statements under one heading: the speaker's name, or the words the articles use, whatever
-    their first letter's case ("The indictment" opening one sentence, "the indictment" inside another)."""
+    their first letter's case ("The indictment" opening one sentence, "the indictment" inside another);
+    "the" before a capitalised name goes ("The Republicans" beside the "Republicans" of another article)."""
     if voice.statement.speaker.name is not None:
         return voice.speaker
+    words = voice.speaker.split(" ", 1)
+    if len(words) == 2 and words[0].lower() == "the" and words[1][:1].isupper():
+        return words[1]
     return voice.speaker[:1].lower() + voice.speaker[1:]
 
 
