@@ -201,3 +201,26 @@ def test_a_quotation_whole_in_one_outlet_and_in_two_quotes_in_another_is_one_agr
     (point,) = quoted
     assert "not leaving" in point.text and "falling apart" in point.text
     assert len({c.id for c in point.claims}) == len(point.claims)  # the whole quotation cited once
+
+
+def test_a_letter_one_outlet_quotes_and_another_prints_as_a_block_is_one_agreed_point() -> None:
+    """One outlet quotes the letter (its inner quotation in the same curly marks), the other prints it
+    without quotation marks: its two sentences are one point, not two."""
+    from storydiff.models import Article
+    from storydiff.pipeline import build_brief
+    from storydiff.render.summary import sections
+
+    a = Article(id="A", source="a", outlet="Harbour Post", text=(
+        "Mayor Ada Brook wrote to the harbour council on Monday about the new breakwater.\n\n"
+        "She added, \u201cNeedless to say, the breakwater was never \u201ca project of choice\u201d for this town. "
+        "It has been paid for by every council since the great storm of 1990.\u201d\n\n"
+        "The council meets again on Friday."))
+    b = Article(id="B", source="b", outlet="Coast Radio", text=(
+        "The mayor of Harbourton has answered her critics in a letter to the council.\n\n"
+        "In the letter, Mayor Ada Brook wrote:\n\n"
+        "Needless to say, the breakwater was never a project of choice for this town. "
+        "It has been paid for by every council since the great storm of 1990.\n\n"
+        "Fishermen welcomed the letter."))
+    letter = [p for p in sections(build_brief([a, b])).agreed if "breakwater was never" in p.text]
+    assert len(letter) == 1 and "great storm of 1990" in letter[0].text
+    assert {c.article for c in letter[0].claims} == {"A", "B"} and len(letter[0].claims) == 4

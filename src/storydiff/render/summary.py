@@ -402,29 +402,46 @@ def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:
 
 
 def _continues(brief: Brief, earlier: Agreed, point: Agreed, position: dict[str, int]) -> bool:
-    """Whether ``point`` goes on with the quotation ``earlier`` ends with, in every article of ``point``."""
+    """Whether ``point`` goes on with the quotation ``earlier`` ends with: its claims directly follow
+    that point's in every article of ``point``, as one quotation in at least one of them (an outlet that
+    prints a letter as a block of text, without quotation marks, still prints it in one piece)."""
     if not set(point.articles) <= set(earlier.articles):
         return False
+    quoted = extended = False
     for article in point.articles:
         before = sorted((c for c in earlier.claims if c.article == article), key=lambda c: c.start)
         after = sorted((c for c in point.claims if c.article == article), key=lambda c: c.start)
         if not before or not after:
             return False
         if {c.id for c in after} <= {c.id for c in before}:
-            continue  # "“I love this country, but it is going to hell”" whole here, cut in two there
+            # "“I love this country, but it is going to hell”" whole here, cut in two there
+            quoted = quoted or any(_is_quoted(brief, c) for c in after)
+            continue
         if len(before) + len(after) > MAX_QUOTE_PIECES:
             return False
-        if not (_goes_on(brief, before, after, position) or _goes_on(brief, after, before, position)):
+        extended = True
+        if _follows(before, after, position):
+            quoted = quoted or _goes_on(brief, before, after)
+        elif _follows(after, before, position):
+            quoted = quoted or _goes_on(brief, after, before)
+        else:
             return False
-    return True
+    return quoted or not extended
 
 
-def _goes_on(brief: Brief, first: list[Claim], then: list[Claim], position: dict[str, int]) -> bool:
-    """Whether the claims ``then`` directly follow ``first`` in one quotation."""
-    last, next_ = first[-1], then[0]
-    return position[next_.id] == position[last.id] + 1 and (
-        _in_open_quote(brief, first, next_.start) or _same_quotation(brief, last, next_)
-    )
+def _is_quoted(brief: Brief, claim: Claim) -> bool:
+    """Whether a claim is someone's words in quotation marks."""
+    return claim.statement is not None and brief.statement(claim.statement).direct
+
+
+def _follows(first: list[Claim], then: list[Claim], position: dict[str, int]) -> bool:
+    """Whether the claims ``then`` come right after ``first`` in their article."""
+    return position[then[0].id] == position[first[-1].id] + 1
+
+
+def _goes_on(brief: Brief, first: list[Claim], then: list[Claim]) -> bool:
+    """Whether the claims ``then``, right after ``first``, are in the same quotation."""
+    return _in_open_quote(brief, first, then[0].start) or _same_quotation(brief, first[-1], then[0])
 
 
 def _same_quotation(brief: Brief, first: Claim, second: Claim) -> bool:
@@ -441,15 +458,19 @@ def _same_quotation(brief: Brief, first: Claim, second: Claim) -> bool:
 def _in_open_quote(brief: Brief, claims: list[Claim], until: int) -> bool:
     """Whether a quotation opened in these claims is still open at ``until`` ("“We found rust. | It").
 
-    A straight quote after a space (or at the start) opens a quotation, any other closes it.
+    A straight quote after a space (or at the start) opens a quotation, any other closes it. Curly
+    marks nest: in "“Needless to say, the war was not “a war of choice.” It has been ..." (an outlet's
+    inner quotation in the outer marks) the outer quotation is still open after the inner one closes.
     """
     text = brief.article(claims[0].article).text
-    is_open = False
+    depth = 0
     for k in range(claims[0].start, until):
         ch = text[k]
-        if ch in "\u201c\u201d\"":
-            is_open = ch == "\u201c" or (ch == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–-"))
-    return is_open
+        if ch == "\u201c" or (ch == '"' and (k == 0 or text[k - 1].isspace() or text[k - 1] in "([—–-")):
+            depth += 1
+        elif ch in "\u201d\"":
+            depth = max(0, depth - 1)
+    return depth > 0
 
 
 def _labels(articles: tuple[Article, ...]) -> dict[str, str]:
