@@ -225,3 +225,13 @@ def test_the_participle_after_a_speech_verb_is_no_template_content(nlp: Language
     aside = Candidate(she, (said, said + 4), (pointing, len(text) - 1), False, kind="t:advcl")
     assert _participle_aside(TokenAt(doc), aside)
     assert not _participle_aside(TokenAt(doc), dataclasses.replace(aside, kind="governed"))
+
+
+def test_no_reading_runs_on_over_a_second_cue_joined_by_and(nlp: Language) -> None:
+    # "has not questioned X and repeatedly said Y": Y is what she said, never part of what she did
+    # not question (the negation would land on it).
+    doc = nlp("Mayor Ada Brook has not questioned the harbour board's figures and repeatedly said she "
+              "believes the levy is fair.")
+    questioned = [doc.text[f.content[0] : f.content[1]] for f in candidates(doc)
+                  if doc.text[f.cue[0] : f.cue[1]] == "questioned"]
+    assert questioned and not any("said" in content for content in questioned), questioned

@@ -40,10 +40,18 @@ def variant_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """
     text = doc_text(doc)
     token_at = TokenAt(doc)
+    cues = [token_at(other.cue[0]) for other in found]
     out: list[Candidate] = []
     for item in found:
         if item.kind not in _VARIED_KINDS or item.direct or item.content[0] < item.cue[1]:
             continue
+        cue = token_at(item.cue[0])
+        # "has not questioned the president's faith and repeatedly said he believes ...": a reading
+        # never runs on over a second cue coordinated with its own; that cue says the rest.
+        # ("declined to threaten Moscow or even declare it responsible": "or" and a bare verb go on
+        # with what was declined)
+        second = min((c.idx for c in cues if c.dep_ == "conj" and c.head.i == cue.i and c.tag_ != "VB"
+                      and c.idx > item.content[0] and _joined_by_and(cue, c)), default=len(text))
         start, end = item.content
         first, last = token_at(start), token_at(end - 1)
         head = _head_of(doc, first.i, last.i)
@@ -60,12 +68,18 @@ def variant_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
                 ends.setdefault(far.idx + len(far), "v:long")
         for new_end, kind in ends.items():
             a, b = trim_edges(text, start, new_end)
-            if b - a < 2 or (a, b) == item.content or a <= item.cue[0] < b:
+            if b - a < 2 or (a, b) == item.content or a <= item.cue[0] < b or b > second:
                 continue
             if _crosses_quote(text, a, b):
                 continue
             out.append(Candidate(item.speaker, item.cue, (a, b), False, item.recipient, None, kind, item.lexicon))
     return out
+
+
+def _joined_by_and(cue: Token, conj: Token) -> bool:
+    """Whether the last conjunction between a verb and a verb coordinated with it is "and" or "but"."""
+    words = [c.lower_ for c in cue.children if c.dep_ == "cc" and cue.i < c.i < conj.i]
+    return bool(words) and words[-1] in ("and", "but")
 
 
 def _head_of(doc: Doc, first: int, last: int) -> Token:
