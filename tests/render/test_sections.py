@@ -229,3 +229,16 @@ def test_a_group_with_and_without_the_is_one_heading() -> None:
         "Republicans said on Tuesday that the harbour levy was a tax on fishermen."))
     parts = sections(storydiff.brief([one, two]))
     assert [(group.speaker, len(group.statements)) for group in parts.speakers] == [("The Republicans", 2)]
+
+
+def test_a_statement_that_says_only_a_pronoun_is_not_listed() -> None:
+    one = Article(id="A", source="a.txt", outlet="Harbour Post", published="2024-03-04", text=(
+        "Mayor Ada Brook presented the new ferry timetable on Monday.\n\n"
+        "Fishermen cheered the plan, and the mayor acknowledged them.\n\n"
+        "Brook said the first boats would sail in May."))
+    brief = storydiff.brief([one])
+    assert any(s.content.text == "them" for s in brief.statements)  # the JSON keeps it
+    parts = sections(brief)
+    assert [[v.statement.content.text for v in g.statements] for g in parts.speakers] == [
+        ["the first boats would sail in May"]]
+    assert "acknowledged: them" not in render(brief, "text")

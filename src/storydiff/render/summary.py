@@ -40,6 +40,9 @@ MAX_QUOTE_PIECES = 6  # a quotation runs over at most this many claims; past tha
 MAX_UNIQUE = 8  # points the HTML report shows per article under "Only in" before "N more"
 
 _BARE_PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "he", "she", "we", "i", "you"})
+# A content that is only a pronoun ("the minority leader acknowledged them", "Trump announced it") says
+# nothing on its own; the JSON keeps it.
+_POINTING_CONTENTS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her", "so", "which"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +165,12 @@ _NOT_REPORTING = frozenset({"headline", "caption", "byline"})
 
 def is_reportable(statement: Statement) -> bool:
     """Whether a statement belongs in "who said what": speech (not "wants", "plans") by someone named
-    or described, not an unresolved "it" or "they" nor a phrase that is no source (an empty speaker).
-    The JSON keeps every statement."""
+    or described, not an unresolved "it" or "they" nor a phrase that is no source (an empty speaker),
+    and saying more than a pronoun ("acknowledged them"). The JSON keeps every statement."""
     speaker = statement.speaker
     if not statement.speech or not speaker.text:
+        return False
+    if statement.content.text.strip(" \t\n.,;:\"'\u201c\u201d\u2018\u2019").lower() in _POINTING_CONTENTS:
         return False
     return speaker.anonymous or speaker.name is not None or speaker.text.lower() not in _BARE_PRONOUNS
 
