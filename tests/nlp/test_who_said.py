@@ -1071,3 +1071,22 @@ def test_a_state_after_the_name_ties_the_person_to_it(nlp: Language) -> None:
     )
     st = by_content(extract(nlp, text), "contracts would be reopened")
     assert st.speaker.name == "Ada Brennan"
+
+
+def test_the_addressee_of_a_letter_is_not_the_one_warning(nlp: Language) -> None:
+    """ "Councillors are sending the letter to Mayor Ada Brook warning her that ...": the councillors warn.
+    The parse is given by hand as the tagger left a newspaper's sentence of this shape: the addressee
+    made the subject of "warning"."""
+    words = ["Councillors", "are", "sending", "the", "letter", "to", "Mayor", "Ada", "Brook", "warning", "her",
+             "that", "they", "will", "stop", "the", "levy", "."]
+    heads = [2, 2, 2, 4, 2, 2, 8, 8, 9, 2, 9, 14, 14, 14, 9, 16, 14, 2]
+    deps = ["nsubj", "aux", "ROOT", "det", "dobj", "dative", "compound", "compound", "nsubj", "conj", "dobj",
+            "mark", "nsubj", "aux", "ccomp", "det", "dobj", "punct"]
+    pos = ["NOUN", "AUX", "VERB", "DET", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "SCONJ",
+           "PRON", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos, person=(7, 9))
+    doc[9].tag_, doc[2].lemma_ = "VBG", "send"
+    subject = find_subject(doc[9])
+    assert subject is not None and subject.text == "Councillors"
+    doc[2].lemma_ = "refer"  # after any verb but one of sending ("referring to X telling ..."), X tells
+    assert find_subject(doc[9]).text == "Brook"

@@ -67,6 +67,9 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         return None  # "he had been stopped and accused of speeding": accused, by no one named
     if _document_saying(cue):
         return cue.head  # "Cruz said about the Enquirer article alleging that ...": the article alleges
+    addressee = _misread_addressee(cue)
+    if addressee is not None:
+        return find_subject(addressee, floor)
     if cue.pos_ == "NOUN" or cue.dep_ in _NOMINAL:  # "Mr. Trump's promises", tagged a verb or not
         owner = next((c for c in cue.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
@@ -189,6 +192,24 @@ def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start > 0 and glued(start):
         start -= 1
     return start, end
+
+
+_SENDING = frozenset({"send", "write", "deliver", "address", "hand", "mail", "forward", "submit", "present"})
+
+
+def _misread_addressee(cue: Token) -> Token | None:
+    """The verb of "sending the letter to Harry Reid warning him that ...", where the parser made the
+    addressee the subject of the participle: the sender warns, not Reid. Only after a verb of sending
+    (the letter's words): in "referring to Sally Yates telling the counsel that ..." Yates tells."""
+    if cue.tag_ != "VBG":
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or subject.left_edge.i == 0:
+        return None
+    before = cue.doc[subject.left_edge.i - 1]
+    if before.lower_ == "to" and before.head.i < before.i and before.head.lemma_ in _SENDING:
+        return before.head
+    return None
 
 
 def describe(head: Token, names: NameIndex) -> Speaker:
