@@ -20,6 +20,7 @@ from storydiff.models import Speaker
 from storydiff.nlp.statements import Candidate, candidates, iter_statements, load_model
 from storydiff.nlp.statements.candidates import KINDS
 from storydiff.nlp.statements.choice import MODEL_FILE, choose, model_from_payload
+from storydiff.nlp.statements.extract import _past_sentence_end
 from storydiff.nlp.statements.features import CATEGORICAL, FEATURE_NAMES, FEATURE_VERSION, features
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 
@@ -235,3 +236,20 @@ def test_no_reading_runs_on_over_a_second_cue_joined_by_and(nlp: Language) -> No
     questioned = [doc.text[f.content[0] : f.content[1]] for f in candidates(doc)
                   if doc.text[f.cue[0] : f.cue[1]] == "questioned"]
     assert questioned and not any("said" in content for content in questioned), questioned
+
+
+def test_a_clause_past_a_full_stop_is_not_what_the_cue_governs() -> None:
+    # The parser can run two sentences into one ("..., officials said.  The second parcel was found ...")
+    # and hang the next sentence on the cue; a quotation that goes on after the full stop still may.
+    text = "The parcel was stopped at the port, officials said.  The second parcel was found in Bergen."
+    cue = (text.index("said"), text.index("said") + 4)
+    after = (text.index("The second"), len(text) - 1)
+    assert _past_sentence_end(text, _found(cue, after))
+    assert _past_sentence_end(text, _found(cue, after, kind="t:ccomp"))
+    assert not _past_sentence_end(text, _found(cue, (0, text.index(", officials"))))  # before the cue
+    quoted = "The parcel was stopped, Sen. Ines Varga said. “It was the second one this week.”"
+    cue = (quoted.index("said"), quoted.index("said") + 4)
+    assert not _past_sentence_end(quoted, _found(cue, (quoted.index("“"), len(quoted))))
+    titled = "The union said on Friday in Washington, D.C. that the strike would end."
+    cue = (titled.index("said"), titled.index("said") + 4)
+    assert not _past_sentence_end(titled, _found(cue, (titled.index("that"), len(titled) - 1)))
