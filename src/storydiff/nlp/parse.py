@@ -4,7 +4,9 @@ One addition to spaCy's English pipeline, registered as
 ``storydiff_line_breaks``: a line break always starts a new sentence (so a
 headline without a final stop never runs into the paragraph under it), and
 inside a line a sentence may only start after closing punctuation (so the
-small model cannot cut "Trump officials cited ..." after "Trump").
+small model cannot cut "Trump officials cited ..." after "Trump"), and always
+starts after a stop and two spaces before a capital or a quotation mark ("...,
+officials said.  The package ...", which the small model ran into one).
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ def _register() -> None:
             previous = doc[token.i - 1]
             if "\n" in previous.text or "\n" in previous.whitespace_:
                 token.is_sent_start = True
+            elif previous.is_space and not token.is_space and _is_full_stop(doc, previous.i - 1) and (
+                token.text[:1].isupper() or token.text[:1] in _OPENERS
+            ):
+                token.is_sent_start = True  # "..., officials said.  The package ...": two spaces after a stop
             elif (
                 token.is_space
                 or (token.text in _CLOSERS and not previous.whitespace_)
@@ -56,7 +62,16 @@ def _may_end_sentence(doc: Any, i: int) -> bool:
     return False
 
 
+def _is_full_stop(doc: Any, i: int) -> bool:
+    """Whether token ``i`` is a stop of its own (the tokenizer split it from its word, as it does not
+    from "Sen." or "U.S."), or a quotation mark or bracket closed right after one."""
+    if i > 0 and doc[i].text in _CLOSERS:
+        i -= 1
+    return doc[i].text in (".", "!", "?", "…")
+
+
 _CLOSERS = {'"', "'", "”", "’", ")", "]"}
+_OPENERS = {'"', "'", "“", "‘", "("}
 
 
 @lru_cache(maxsize=1)
