@@ -1090,3 +1090,10 @@ def test_the_addressee_of_a_letter_is_not_the_one_warning(nlp: Language) -> None
     assert subject is not None and subject.text == "Councillors"
     doc[2].lemma_ = "refer"  # after any verb but one of sending ("referring to X telling ..."), X tells
     assert find_subject(doc[9]).text == "Brook"
+
+
+def test_a_name_before_the_role_is_not_the_speaker(nlp: Language) -> None:
+    # "Obama campaign aide Tom Becker": the tagger finds two people in the phrase; the speaker is the
+    # one its head names, not the famous name that qualifies his role.
+    st = by_content(extract(nlp, "Obama campaign aide Tom Becker called the harbour plan a mistake."), "mistake")
+    assert st.speaker.name == "Tom Becker"

@@ -227,7 +227,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     if lower in PERSON_PRONOUNS:
         name = _sentence_subject(head, names) or names.nearest_before(head.idx, lower)
         return Speaker(span.text, span.start_char, span.end_char, name)
-    person = _person_in(span)
+    person = _person_in(span, head)
     if person is not None and person.end <= head.i and head.pos_ == "PROPN" and not head.ent_type_ and all(
         doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() for k in range(person.end, head.i + 1)
     ):
@@ -367,10 +367,12 @@ def _named_after_its_office(span: Span, person: Span) -> bool:
     return before.pos_ == "PROPN" and before.ent_type_ != "PERSON" and words not in TITLE_WORDS | HONORIFICS
 
 
-def _person_in(span: Span) -> Span | None:
-    """The first PERSON entity wholly inside ``span`` (``Span.ents`` rebuilds every
-    entity of the document on each call)."""
+def _person_in(span: Span, head: Token) -> Span | None:
+    """The PERSON entity wholly inside ``span`` that holds its head, else the first (``Span.ents``
+    rebuilds every entity of the document on each call). In "state Senate President Pro Tem David
+    Long" the tagger also called "Pro Tem" a person; the speaker is David Long."""
     doc = span.doc
+    found = []
     i = span.start
     while i < span.end:
         tok = doc[i]
@@ -379,11 +381,11 @@ def _person_in(span: Span) -> Span | None:
             while end < len(doc) and doc[end].ent_iob_ == "I":
                 end += 1
             if end <= span.end:
-                return doc[i:end]
+                found.append(doc[i:end])
             i = end
         else:
             i += 1
-    return None
+    return next((p for p in found if p.start <= head.i < p.end), found[0] if found else None)
 
 
 def _role(span: Span, name_start: int, name_end: int, head: Token) -> str | None:
