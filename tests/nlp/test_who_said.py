@@ -1097,3 +1097,13 @@ def test_a_name_before_the_role_is_not_the_speaker(nlp: Language) -> None:
     # one its head names, not the famous name that qualifies his role.
     st = by_content(extract(nlp, "Obama campaign aide Tom Becker called the harbour plan a mistake."), "mistake")
     assert st.speaker.name == "Tom Becker"
+
+
+def test_a_vice_president_is_not_the_president(nlp: Language) -> None:
+    text = (
+        "President Tom Hale arrived late to the ceremony.\n\n"
+        "Vice President Ada Brook opened the new harbour on Monday.\n\n"
+        "The president said the harbour would bring four hundred jobs."
+    )
+    st = by_content(extract(nlp, text), "four hundred jobs")
+    assert st.speaker.name == "Tom Hale"

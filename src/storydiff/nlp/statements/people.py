@@ -383,7 +383,9 @@ def _role_nouns(ent: Span) -> set[str]:
     inside = set(range(ent.start, ent.end))
     while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside:
         # "press secretary", "Senator"; not the body ("Union chairwoman"): "the union said" is the union
-        if _is_role_word(doc[i]) and doc[i].lemma_.lower() not in BODIES:
+        if doc[i].lower_ in _SECOND_IN_LINE:
+            nouns.clear()  # "Vice President Joseph R. Biden Jr.": "the president" is someone else
+        elif _is_role_word(doc[i]) and doc[i].lemma_.lower() not in BODIES:
             lemma = doc[i].lemma_.lower()
             nouns.update(_ROLE_ABBREVIATIONS.get(lemma.rstrip("."), {lemma}))
         inside.add(i)
@@ -396,6 +398,10 @@ def _role_nouns(ent: Span) -> set[str]:
         appositions.append(root.head)  # not "his opponent for president, Hillary Clinton", the parser's "president"
     nouns.update(a.lemma_.lower() for a in appositions if _is_role_word(a))
     return nouns
+
+
+# Words before a title that make it another office: a vice president is not "the president".
+_SECOND_IN_LINE = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
 
 
 # "Rep. Ana Ruiz ... the congresswoman said": a title's abbreviation stands for the role nouns a
