@@ -1107,3 +1107,13 @@ def test_a_vice_president_is_not_the_president(nlp: Language) -> None:
     )
     st = by_content(extract(nlp, text), "four hundred jobs")
     assert st.speaker.name == "Tom Hale"
+
+
+def test_a_role_named_in_apposition_is_that_person(nlp: Language) -> None:
+    # Ada Brook was the last person called a leader, but the speaker's phrase names its own.
+    text = (
+        "Ada Brook, the Labour leader in the Senate, spoke first.\n\n"
+        "The House Labour leader, Representative Tom Hale of Bergen, also criticized the ferry plan."
+    )
+    st = by_content(extract(nlp, text), "the ferry plan")
+    assert st.speaker.name == "Tom Hale"

@@ -242,7 +242,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         name = names.full_name(f"{title} {person.text}" if title.lower() in _COURTESY else person.text)
         role = description(doc[span.start : person.start]) if office else _role(span, person.start, person.end, head)
         return Speaker(span.text, span.start_char, span.end_char, name, False, role)
-    named = _named_role(head, names)
+    named = _named_in_apposition(head, names) or _named_role(head, names)
     if named is not None:  # "the spokeswoman", "the Texas Republican": the person given that role
         return Speaker(span.text, span.start_char, span.end_char, named, False, description(span))
     determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
@@ -319,6 +319,19 @@ def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
 _DEFINITE = frozenset({"the", "this", "that"})
 # Roles an organisation usually gives one person at a time.
 _ONE_HOLDER = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
+    """The person a role names in apposition right after it: "The House Republican leader,
+    Representative Kevin McCarthy of California, also criticized ..." is McCarthy, whoever else the
+    article called a leader."""
+    if (head.pos_ != "NOUN" and head.ent_type_ != "NORP") or head.tag_ in ("NNS", "NNPS"):
+        return None  # "the opinions of some members (Joe Scarborough and George Will among them)": many
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+    if appos is None:
+        return None
+    person = _person_in(head.doc[appos.left_edge.i : appos.right_edge.i + 1], appos)
+    return names.full_name(person.text) if person is not None and person.start <= appos.i < person.end else None
 
 
 def _named_role(head: Token, names: NameIndex) -> str | None:
