@@ -1117,3 +1117,13 @@ def test_a_role_named_in_apposition_is_that_person(nlp: Language) -> None:
     )
     st = by_content(extract(nlp, text), "the ferry plan")
     assert st.speaker.name == "Tom Hale"
+
+
+def test_a_letter_set_beside_a_name_is_not_that_persons_role(nlp: Language) -> None:
+    # The parser sets "a letter" in apposition to the mayor; "the letter states" is the letter's.
+    text = (
+        "A group of fishermen has sent Mayor Ada Brook, D-Bergen, a letter saying the pier is unsafe.\n\n"
+        "“We ask you to close the north pier,” the letter states."
+    )
+    st = by_content(extract(nlp, text), "close the north pier")
+    assert st.speaker.text == "the letter" and st.speaker.name is None

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PLATFORMS, SPEECH_LEMMAS, same_first_name
 from storydiff.lexicon.places import state_in_parentheses, state_named
 from storydiff.nlp.entities import NAME_SUFFIXES, TITLE_WORDS
-from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, FEMALE_PRONOUNS, MALE_PRONOUNS
+from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS
 from storydiff.nlp.statements.quotes import QuoteIndex
 
 _T = TypeVar("_T")
@@ -396,9 +396,14 @@ def _role_nouns(ent: Span) -> set[str]:
     sought = root.head.dep_ == "pobj" and root.head.head.lower_ == "for"  # an office run for, not held
     if root.dep_ == "appos" and not sought:
         appositions.append(root.head)  # not "his opponent for president, Hillary Clinton", the parser's "president"
-    nouns.update(a.lemma_.lower() for a in appositions if _is_role_word(a))
+    # "has sent Ryan, R-Wis., a letter", "Rep. Maxine Waters (D-Calif.), ... package": the parser's
+    # apposition is a thing, no one's role
+    nouns.update(a.lemma_.lower() for a in appositions if _is_role_word(a) and a.lemma_.lower() not in _THINGS)
     return nouns
 
+
+# Things the parser may set in apposition to a name: never a role.
+_THINGS = DOCUMENT_NOUNS | frozenset({"package", "parcel", "device", "bomb", "envelope", "statement", "message"})
 
 # Words before a title that make it another office: a vice president is not "the president".
 _SECOND_IN_LINE = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
