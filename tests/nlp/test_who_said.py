@@ -1127,3 +1127,22 @@ def test_a_letter_set_beside_a_name_is_not_that_persons_role(nlp: Language) -> N
     )
     st = by_content(extract(nlp, text), "close the north pier")
     assert st.speaker.text == "the letter" and st.speaker.name is None
+
+
+def test_a_party_label_with_an_office_after_it_is_not_any_member_of_the_party(nlp: Language) -> None:
+    text = (
+        "Republican Senator Tom Hale opened the harbour debate on Monday.\n\n"
+        "The top Republican on the harbour committee said the levy should be dropped."
+    )
+    st = by_content(extract(nlp, text), "levy should be dropped")
+    assert st.speaker.name is None
+
+
+def test_a_role_is_not_someone_first_given_it_many_paragraphs_later(nlp: Language) -> None:
+    filler = " ".join(["The ferry ran late again on Tuesday, and the queue of cars reached the church."] * 9)
+    text = (
+        "The harbour chief said the pier would stay shut until spring.\n\n" + filler + "\n\n"
+        "Fishing chief Ines Varga, who joined in May, declined to comment."
+    )
+    st = by_content(extract(nlp, text), "stay shut until spring")
+    assert st.speaker.name is None

@@ -29,6 +29,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
 _TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
 _SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
+_ROLE_AHEAD = 600  # characters ahead a role noun looks for the person it names, when none was named before
 _OFFICES = TITLE_WORDS | frozenset(str.split(
     "mr mrs ms miss dr rep sen gov pres president senator governor former father sister msgr imam judge justice "
     "gen general mayor minister secretary vice chief first lady"
@@ -181,7 +182,10 @@ class NameIndex:
         if state is not None:
             found = self._of_state(found, lambda f: self._person(f[1].split()), state)
         before = [name for start, name, _ in found if start < pos]
-        name = before[-1] if before else found[0][1] if found else None
+        # after it only close by ("The spokeswoman said ... Sarah Sanders, the spokeswoman, added"):
+        # "The Pentagon chief" is not the "deputy chief of staff" of ten paragraphs on
+        after = [name for start, name, _ in found if pos <= start < pos + _ROLE_AHEAD]
+        name = before[-1] if before else after[0] if after else None
         return self._person(name.split()) if name is not None else None  # "his wife, Sandra Jackson": Sandra
 
     def sole_role(self, noun: str) -> str | None:

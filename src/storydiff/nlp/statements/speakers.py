@@ -250,8 +250,10 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         return Speaker(span.text, span.start_char, span.end_char)  # "the Republicans": a group, no one person
     if head.ent_type_ == "NORP" and "the" in determiners:
         # "the Oregon Democrat" that no sentence tied to a name: the person the story follows,
-        # from that state if the article ties anyone to it
-        name = names.nearest_before(head.idx, "", _state(head))
+        # from that state if the article ties anyone to it; "the top Republican on the House Foreign
+        # Affairs Committee", "the top Republican and Democrat on ...": an office, not that person
+        specific = any(c.dep_ == "prep" or (c.dep_ == "conj" and not _apposed(head, c)) for c in head.children)
+        name = None if specific else names.nearest_before(head.idx, "", _state(head))
         return Speaker(span.text, span.start_char, span.end_char, name, False, description(span))
     if head.ent_type_ == "NORP" and determiners & {"a", "an", "one", "another"}:
         # "said one Democrat who opposed her": a source described, not named
@@ -327,17 +329,27 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
     article called a leader."""
     if (head.pos_ != "NOUN" and head.ent_type_ != "NORP") or head.tag_ in ("NNS", "NNPS"):
         return None  # "the opinions of some members (Joe Scarborough and George Will among them)": many
-    appos = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i), None)
+    appos = next((c for c in head.children if c.i > head.i and _apposed(head, c)), None)
     if appos is None:
         return None
     person = _person_in(head.doc[appos.left_edge.i : appos.right_edge.i + 1], appos)
     return names.full_name(person.text) if person is not None and person.start <= appos.i < person.end else None
 
 
+def _apposed(head: Token, child: Token) -> bool:
+    """Whether a child names the same thing as its head: an apposition, or what the parser made a
+    conjunct with no "and" before it ("The Democrat, Representative Adam B. Schiff of California,")."""
+    if child.dep_ == "appos":
+        return True
+    return child.dep_ == "conj" and not any(k.dep_ == "cc" and head.i < k.i < child.i for k in head.children)
+
+
 def _named_role(head: Token, names: NameIndex) -> str | None:
     """The named person a definite role noun stands for: "the spokeswoman", "Putin's spokesman"."""
     if not (head.pos_ == "NOUN" or head.ent_type_ == "NORP") or head.tag_ in ("NNS", "NNPS"):
         return None
+    if head.ent_type_ == "NORP" and any(c.dep_ == "prep" for c in head.children):
+        return None  # "the top Republican on the House Foreign Affairs Committee": not any Republican
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children)
     return names.by_role(head.lemma_.lower(), head.idx, _state(head)) if definite else None
 
