@@ -382,8 +382,8 @@ def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:
 
     "“We know how to win elections. | We've done it in the past | and we will do it again,”"
     quoted by three outlets is one agreed point, not three: a point joins an earlier one when,
-    in each of its articles, its claim directly follows that point's last claim there and
-    continues the same quotation.
+    in each of its articles, its claim directly follows that point's last claim there, and in
+    at least one of them continues the same quotation.
     """
     position = {c.id: n for n, c in enumerate(brief.claims)}
     order = {a.id: n for n, a in enumerate(brief.articles)}

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.models import Speaker
 from storydiff.lexicon.places import state_named
+from storydiff.models import Speaker
 from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
