@@ -173,7 +173,8 @@ class NameIndex:
 
     def by_role(self, noun: str, pos: int, state: str | None = None) -> str | None:
         """The person the article last gave this role before ``pos`` ("the spokeswoman" →
-        "Sarah Sanders", named earlier as "spokeswoman Sarah Sanders"), else the first after. A title
+        "Sarah Sanders", named earlier as "spokeswoman Sarah Sanders"), else the first given it a few
+        sentences after (``_ROLE_AHEAD``). A title
         inside a quotation counts only when the writer gave the role to no one: "President Reagan" in
         someone's words does not make Reagan "the former Mexican president" of the next paragraph.
         With a ``state`` ("the Texas lawmaker"), never someone the article ties to another state."""
