@@ -1146,3 +1146,17 @@ def test_a_role_is_not_someone_first_given_it_many_paragraphs_later(nlp: Languag
     )
     st = by_content(extract(nlp, text), "stay shut until spring")
     assert st.speaker.name is None
+
+
+def test_whoever_was_asked_is_not_the_one_asking(nlp: Language) -> None:
+    # "Brook was asked about the levy": she is asked, so her next words are hers, not a reply to her
+    # given to the other woman named before.
+    text = (
+        "Councillor Ines Varga said the harbour levy was unfair to fishermen.\n\n"
+        "Mayor Ada Brook was asked about the levy at a meeting in Bergen on Monday, where she is campaigning. "
+        "She told voters she had not read the report."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "had not read the report").speaker.name == "Ada Brook"
+    asked = [s for s in found if s.cue.text == "asked"]
+    assert all(s.speaker.name != "Ada Brook" for s in asked)

@@ -70,6 +70,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     addressee = _misread_addressee(cue)
     if addressee is not None:
         return find_subject(addressee, floor)
+    if cue.lemma_ in _ADDRESSING and any(c.dep_ == "auxpass" for c in cue.children):
+        return None  # "Bachmann was asked about the cover": she was asked; who asked is not named
     if cue.pos_ == "NOUN" or cue.dep_ in _NOMINAL:  # "Mr. Trump's promises", tagged a verb or not
         owner = next((c for c in cue.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
@@ -194,6 +196,8 @@ def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Verbs whose passive subject is the one spoken to, not the speaker: "was asked", "was told".
+_ADDRESSING = frozenset({"ask", "tell", "inform", "question", "urge", "advise", "notify", "instruct", "brief"})
 _SENDING = frozenset({"send", "write", "deliver", "address", "hand", "mail", "forward", "submit", "present"})
 
 
