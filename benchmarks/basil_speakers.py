@@ -20,6 +20,11 @@ nobody here.
 With ``--against`` it also counts the claims (by event, article and offset)
 whose polarity, modality or predicate changed, and prints the polarity
 changes for reading (the claim-scope figures in ``docs/relations.md``).
+With ``--described`` it prints, for reading, every statement whose speaker's
+name is not in the speaker's own words ("the president" → Barack Obama, "The
+California Democrat" → Nancy Pelosi; pronouns aside): the names a role, a
+party label or an apposition was resolved to, where issue 12's seventh round
+found its wrong persons ("the president" → Joe Biden, "the letter" → Paul Ryan).
 The last line is ``basil_speakers_renamed: N`` (0 without ``--against``).
 """
 
@@ -44,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--save", type=Path, help="write every statement's speaker to this JSON file")
     parser.add_argument("--against", type=Path, help="a file --save wrote earlier: print the speakers renamed since")
+    parser.add_argument("--described", action="store_true",
+                        help="print every speaker named by a role or label, not in its own words")
     args = parser.parse_args(argv)
     nlp = load_spacy()
     speakers: dict[str, list[str | None]] = {}
@@ -58,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             for s in statements:
                 before = " ".join(article.text[max(0, s.content.start - 200) : s.content.start + 60].split())
                 speakers[f"{uuid}-{article.id}-{s.content.start}"] = [s.speaker.text, s.speaker.name, before]
+                if args.described and _named_by_description(s.speaker.text, s.speaker.name):
+                    print(f"{uuid[:8]} {article.id} {s.speaker.text!r} -> {s.speaker.name}")
             for c in iter_claims(doc, article.id, statements, article.title):
                 claims[f"{uuid}-{article.id}-{c.start}"] = [c.polarity, c.modality, c.predicate, c.text]
         for entity in link_entities(mentions)[0]:
@@ -87,6 +96,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(speakers)} statements; {joined} people named with two forms of a first name")
     print(f"basil_speakers_renamed: {renamed}")
     return 0
+
+
+_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "it", "we", "i", "who", "which", "that"})
+
+
+def _named_by_description(text: str, name: str | None) -> bool:
+    """Whether a speaker's name was resolved from words that do not contain it: a role, a party label,
+    an apposition ("the president" → Barack Obama), not a pronoun."""
+    if not name or text.lower() in _PRONOUNS:
+        return False
+    words = [w for w in name.replace("’", "'").split() if w.rstrip(".").lower() not in ("jr", "sr", "ii", "iii")]
+    return bool(words) and words[-1].lower() not in text.replace("’", "'").lower()
 
 
 if __name__ == "__main__":
