@@ -25,6 +25,7 @@ from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.rules import recipient, rule_candidates
 from storydiff.nlp.statements.relatives import antecedent
+from storydiff.nlp.statements.reported import sentence_breaks
 from storydiff.nlp.statements.speakers import NameIndex, is_source, phrase_bounds
 from storydiff.nlp.statements.templates import template_candidates
 from storydiff.nlp.statements.variants import variant_candidates
@@ -265,8 +266,6 @@ def _candidates(
     return inside_transcript_line(text, found)
 
 
-# A full stop after a lower-case word ("said.  The"), not an abbreviation ("Sen.", "Calif.", "p.m.").
-_SENTENCE_END = re.compile(r"(?<![\w.])[a-z]{3,}[.!?][\"\u201d\u2019']?\s+\S")
 _GOVERNING_KINDS = frozenset({"governed"})
 
 
@@ -278,7 +277,7 @@ def _past_sentence_end(text: str, item: Candidate) -> bool:
         return False
     if text[item.content[0]] in "\"'\u201c\u2018":
         return False  # "..., Mr. Holtz-Eakin said. ''They're more detailed ...'': his quotation goes on
-    return _SENTENCE_END.search(text, item.cue[0], item.content[0] + 1) is not None
+    return bool(sentence_breaks(text, item.cue[1], item.content[0] + 1))
 
 
 def _participle_aside(token_at: TokenAt, item: Candidate) -> bool:
