@@ -254,10 +254,8 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         return Speaker(span.text, span.start_char, span.end_char)  # "the Republicans": a group, no one person
     if head.ent_type_ == "NORP" and "the" in determiners:
         # "the Oregon Democrat" that no sentence tied to a name: the person the story follows,
-        # from that state if the article ties anyone to it; "the top Republican on the House Foreign
-        # Affairs Committee", "the top Republican and Democrat on ...": an office, not that person
-        specific = any(c.dep_ == "prep" or (c.dep_ == "conj" and not _apposed(head, c)) for c in head.children)
-        name = None if specific else names.nearest_before(head.idx, "", _state(head))
+        # from that state if the article ties anyone to it
+        name = None if _an_office(head) else names.nearest_before(head.idx, "", _state(head))
         return Speaker(span.text, span.start_char, span.end_char, name, False, description(span))
     if head.ent_type_ == "NORP" and determiners & {"a", "an", "one", "another"}:
         # "said one Democrat who opposed her": a source described, not named
@@ -348,12 +346,18 @@ def _apposed(head: Token, child: Token) -> bool:
     return child.dep_ == "conj" and not any(k.dep_ == "cc" and head.i < k.i < child.i for k in head.children)
 
 
+def _an_office(label: Token) -> bool:
+    """Whether a party label names an office rather than a member of the party: "the top Republican on
+    the House Foreign Affairs Committee", "the top Republican and Democrat on ...", not any Republican."""
+    return any(c.dep_ == "prep" or (c.dep_ == "conj" and not _apposed(label, c)) for c in label.children)
+
+
 def _named_role(head: Token, names: NameIndex) -> str | None:
     """The named person a definite role noun stands for: "the spokeswoman", "Putin's spokesman"."""
     if not (head.pos_ == "NOUN" or head.ent_type_ == "NORP") or head.tag_ in ("NNS", "NNPS"):
         return None
-    if head.ent_type_ == "NORP" and any(c.dep_ == "prep" for c in head.children):
-        return None  # "the top Republican on the House Foreign Affairs Committee": not any Republican
+    if head.ent_type_ == "NORP" and _an_office(head):
+        return None
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children)
     return names.by_role(head.lemma_.lower(), head.idx, _state(head)) if definite else None
 
