@@ -9,6 +9,7 @@ the tests do not depend on its moods.
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 import storydiff
 from spacy.language import Language
@@ -73,11 +74,19 @@ def test_another_first_name_of_the_surname_is_another_person(nlp: Language) -> N
     assert paul.speaker.name == "Paul Castellan" and paul.speaker.entity is None
 
 
-def test_a_newspaper_named_by_its_last_word_is_headed_by_its_full_name() -> None:
-    text = (
+@pytest.mark.parametrize(("text", "content", "said", "name"), [
+    (  # "the Times": the paper its article named in full before
         "The New York Times reported on Monday that the harbour master had resigned.\n\n"
-        "The Times said the harbour master had hidden the ferry accounts for two years."
-    )
+        "The Times said the harbour master had hidden the ferry accounts for two years.",
+        "hidden the ferry accounts", "The Times", "New York Times",
+    ),
+    (  # the phrase's head word gave "National Alliance"; the body is named in full
+        "“The fare rise is a betrayal,” said Helen Marsh, a founder of the National Alliance for Rail, "
+        "which opposes the plan.",
+        "the plan", "the National Alliance for Rail", "National Alliance for Rail",
+    ),
+])
+def test_a_body_named_in_part_is_headed_by_its_full_name(text: str, content: str, said: str, name: str) -> None:
     brief = storydiff.brief([Article(id="A", source="a.txt", outlet="Valley Post", text=text)])
-    later = by_content(list(brief.statements), "hidden the ferry accounts")
-    assert later.speaker.text == "The Times" and later.speaker.name == "New York Times"
+    st = by_content(list(brief.statements), content)
+    assert st.speaker.text == said and st.speaker.name == name

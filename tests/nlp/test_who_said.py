@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from storydiff.models import Statement
 from storydiff.nlp.statements.people import _role_nouns as role_nouns
 from storydiff.nlp.statements.quotes import find_quotes
+from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
 from storydiff.nlp.statements.templates import template_speaker
 from tests.nlp.test_attributions import by_content, extract
@@ -1160,3 +1161,25 @@ def test_whoever_was_asked_is_not_the_one_asking(nlp: Language) -> None:
     assert by_content(found, "had not read the report").speaker.name == "Ada Brook"
     asked = [s for s in found if s.cue.text == "asked"]
     assert all(s.speaker.name != "Ada Brook" for s in asked)
+
+
+def test_which_never_stands_for_the_person_the_parser_hung_it_on(nlp: Language) -> None:
+    # As the parser left a newspaper's sentence: "which opposes" hung on the founder's name, so the
+    # body's stance ("opposes the plan") had been filed as her words.
+    words = ["“", "It", "is", "a", "betrayal", ",", "”", "said", "Helen", "Marsh", ",", "a", "founder", "of",
+             "the", "National", "Alliance", "for", "Rail", ",", "which", "opposes", "the", "plan", "."]
+    heads = [7, 2, 7, 4, 2, 7, 7, 7, 9, 7, 9, 12, 9, 12, 16, 16, 13, 16, 17, 9, 21, 9, 23, 21, 7]
+    deps = ["punct", "nsubj", "ccomp", "det", "attr", "punct", "punct", "ROOT", "compound", "nsubj", "punct",
+            "det", "appos", "prep", "det", "compound", "pobj", "prep", "pobj", "punct", "nsubj", "relcl", "det",
+            "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "DET", "NOUN", "PUNCT", "PUNCT", "VERB", "PROPN", "PROPN", "PUNCT", "DET",
+           "NOUN", "ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PRON", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    doc.ents = [Span(doc, 8, 10, label="PERSON"), Span(doc, 14, 19, label="ORG")]
+    assert antecedent(doc[20]).text == "Alliance"
+
+
+def test_a_bodys_own_title_before_a_name_makes_that_person_the_speaker(nlp: Language) -> None:
+    text = "The Coalition for Clean Harbours President Helen Marsh said that the fare rise was unfair."
+    st = by_content(extract(nlp, text), "fare rise was unfair")
+    assert st.speaker.name == "Helen Marsh"

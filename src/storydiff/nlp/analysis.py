@@ -256,6 +256,8 @@ def _link_speaker(
     name = entity.name if entity.type == "PERSON" or not speaker.name else speaker.name
     if entity.type != "PERSON" and entity.name.endswith(f" {name}"):
         name = entity.name  # "the Times", linked to The New York Times its article named before
+    if entity.type != "PERSON" and speaker.name and len(entity.name) > len(name) and entity.name in speaker.text:
+        name = entity.name  # "the Center for Fair Play": its whole name, not the "Center" the phrase's head gave
     if entity.type == "PERSON" and speaker.name and len(person_words(name)) == 1 < len(person_words(speaker.name)):
         name = speaker.name  # the entity is the bare surname; the extractor read the full name
     return dataclasses.replace(statement, speaker=dataclasses.replace(speaker, entity=entity_id, name=name))

@@ -397,6 +397,11 @@ def _named_after_its_office(span: Span, person: Span) -> bool:
         return False  # "A spokesman for St. Louis County Prosecutor Bob McCulloch" speaks for him
     before = span.doc[person.start - 1]
     words = before.lower_.rstrip(".")
+    if words in TITLE_WORDS | HONORIFICS and person.start - 1 > span.start and span.root.pos_ == "PROPN":
+        # "The National Organization for Women President Terry O'Neill": the body's own title, then
+        # the name; the phrase names a body, not a role ("an aide to Gov. Greg Abbott")
+        body = span.doc[person.start - 2]
+        return body.pos_ == "PROPN" and body.ent_type_ not in ("", "PERSON")
     return before.pos_ == "PROPN" and before.ent_type_ != "PERSON" and words not in TITLE_WORDS | HONORIFICS
 
 
