@@ -1183,3 +1183,12 @@ def test_a_bodys_own_title_before_a_name_makes_that_person_the_speaker(nlp: Lang
     text = "The Coalition for Clean Harbours President Helen Marsh said that the fare rise was unfair."
     st = by_content(extract(nlp, text), "fare rise was unfair")
     assert st.speaker.name == "Helen Marsh"
+
+
+def test_what_happened_before_she_spoke_is_not_what_she_spoke(nlp: Language) -> None:
+    # The parser hangs the clause between the dashes on "spoke"; no one speaks a clause.
+    text = (
+        "Invoking duty as well as local pride – Mayor Brook stood in front of a huge harbour banner – she "
+        "spoke before a crowd that included laid-off dock workers."
+    )
+    assert [s for s in extract(nlp, text) if s.cue.text == "spoke"] == []

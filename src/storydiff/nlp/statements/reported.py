@@ -139,6 +139,10 @@ def is_act_object(cue: Token, obj: Token) -> bool:
     return cue.lemma_ == "confirm" and (obj.ent_type_ == "PERSON" or obj.pos_ == "PROPN")
 
 
+# Verbs whose content is a prepositional object, never a clause before them ("spoke about the war").
+_NO_CLAUSE_LEMMAS = frozenset({"speak", "talk"})
+
+
 def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, int] | None:
     """Character range of the content a cue governs in the parse, if any.
 
@@ -159,6 +163,8 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             and child.pos_ == "VERB"
             and lemma not in INFINITIVE_CONTENT_LEMMAS
         ):
+            if child.i < cue.i and lemma in _NO_CLAUSE_LEMMAS:
+                continue  # "Invoking patriotism – Mr. Obama stood by the flag – he spoke": no one speaks a clause
             start, end = content_span(child, cue)
             if end <= cue.idx and sentence_breaks(doc_text(cue.doc), end, cue.idx):
                 continue  # the parser ran two sentences together: not this cue's content
