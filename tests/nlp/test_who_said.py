@@ -1192,3 +1192,15 @@ def test_what_happened_before_she_spoke_is_not_what_she_spoke(nlp: Language) -> 
         "spoke before a crowd that included laid-off dock workers."
     )
     assert [s for s in extract(nlp, text) if s.cue.text == "spoke"] == []
+
+
+def test_a_role_named_the_next_sentence_beats_one_given_it_pages_before(nlp: Language) -> None:
+    # The union's director was given the role long before; the harbour director is named right after.
+    filler = " ".join(["The ferry ran late again on Tuesday, and the queue of cars reached the church."] * 20)
+    text = (
+        "Union policy director Ines Varga told the Courier that the ferry fares must rise.\n\n" + filler + "\n\n"
+        "But the mayor's harbour director told the Courier that the fares would stay as they are.\n\n"
+        "“We can hold them for a year,” said Tom Hale, director of the Harbour Office."
+    )
+    st = by_content(extract(nlp, text), "fares would stay")
+    assert st.speaker.name == "Tom Hale"

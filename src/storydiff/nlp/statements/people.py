@@ -30,6 +30,8 @@ _TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
 _TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
 _SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
 _ROLE_AHEAD = 600  # characters ahead a role noun looks for the person it names, when none was named before
+_ROLE_NEXT = 400  # ... and, this close ahead, even when the role was given before, but long ago:
+_ROLE_STALE = 1500  # ... this many characters back
 _OFFICES = TITLE_WORDS | frozenset(str.split(
     "mr mrs ms miss dr rep sen gov pres president senator governor former father sister msgr imam judge justice "
     "gen general mayor minister secretary vice chief first lady"
@@ -186,6 +188,10 @@ class NameIndex:
         # after it only close by ("The spokeswoman said ... Sarah Sanders, the spokeswoman, added"):
         # "The Pentagon chief" is not the "deputy chief of staff" of ten paragraphs on
         after = [name for start, name, _ in found if pos <= start < pos + _ROLE_AHEAD]
+        last = max((start for start, _, _ in found if start < pos), default=None)
+        near = [name for start, name, _ in found if pos <= start < pos + _ROLE_NEXT]
+        if near and last is not None and pos - last > _ROLE_STALE:
+            before = []  # "the president's budget director" named the next sentence, not the other director pages up
         name = before[-1] if before else after[0] if after else None
         return self._person(name.split()) if name is not None else None  # "his wife, Sandra Jackson": Sandra
 
