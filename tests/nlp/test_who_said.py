@@ -1204,3 +1204,25 @@ def test_a_role_named_the_next_sentence_beats_one_given_it_pages_before(nlp: Lan
     )
     st = by_content(extract(nlp, text), "fares would stay")
     assert st.speaker.name == "Tom Hale"
+
+
+def test_a_quote_about_the_last_speaker_is_not_his_own(nlp: Language) -> None:
+    # The paper dropped whose words the last paragraph is; it speaks of Hale, so it is not Hale's.
+    text = (
+        "Mayor Tom Hale said he was sorry for shoving the cameraman on the quay.\n\n"
+        "“I had a long day, but that is no excuse,” he said.\n\n"
+        "“His temper is a disgrace to the harbour. He should resign before the vote.”"
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "long day").speaker.name == "Tom Hale"
+    assert all("disgrace" not in s.content.text for s in found)
+
+
+def test_a_quote_about_someone_else_still_continues_its_speaker(nlp: Language) -> None:
+    text = (
+        "Mayor Tom Hale said the new harbour master, Ines Varga, had started well.\n\n"
+        "“I trust her,” he said.\n\n"
+        "“She has cleared the north pier in a week.”"
+    )
+    st = by_content(extract(nlp, text), "cleared the north pier")
+    assert st.speaker.name == "Tom Hale"

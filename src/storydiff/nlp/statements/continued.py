@@ -19,6 +19,7 @@ from storydiff.nlp.statements.cues import CUE_LEMMAS
 from storydiff.nlp.statements.positions import doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import trim_edges
+from storydiff.nlp.statements.people import NameIndex
 
 _CONTINUATION_GAP = 1  # paragraphs a quote may follow its speaker's last statement by
 _CLOSING_MARKS = "\"”'»"
@@ -31,6 +32,7 @@ def continued_quotes(
     used: set[int],
     pending: list[tuple[int, int]],
     found: list[Candidate],
+    names: NameIndex | None = None,
 ) -> list[Candidate]:
     text = doc_text(doc)
     extra: list[Candidate] = []
@@ -77,6 +79,8 @@ def continued_quotes(
             not quotes.full[i] or between.count("\n") > 2 * _CONTINUATION_GAP
         ):
             continue
+        if not same_paragraph and names is not None and _about_the_speaker(text[s:e], s, last, names):
+            continue  # '“His conduct is unbecoming of a member of Congress.”' after his own words: someone else's
         span = _continuation_span(doc, quotes, s, e) if same_paragraph else None
         if span is not None and not quotes.full[i] and _WORDS_AFTER.match(text, e, span[1]):
             continue  # 'prepare for an “orderly reopening” and to ...': the writer's sentence, a phrase quoted
@@ -87,6 +91,19 @@ def continued_quotes(
         extra.append(Candidate(last.speaker, last.cue, span, True, last.recipient, last.when, "continued"))
         used.update(quotes.overlapping(*span))
     return extra
+
+
+_OPENS_ON_THIRD_PERSON = re.compile(r"^\W*(he|his|him|she|her)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|our|us)\b", re.IGNORECASE)
+
+
+# A quotation that opens on "he" or "his" meaning the speaker before it, with no "I" or "we" in it, is
+# said about that speaker, not by them: the paper dropped whose words it is, and so do we.
+def _about_the_speaker(quote: str, start: int, last: Candidate, names: NameIndex) -> bool:
+    opening = _OPENS_ON_THIRD_PERSON.match(quote)
+    if opening is None or last.speaker.name is None or _FIRST_PERSON.search(quote.replace("’", "'")):
+        return False
+    return names.nearest_before(start, opening.group(1).lower()) == last.speaker.name
 
 
 # A quotation after a colon belongs to the cue before the colon in its paragraph.

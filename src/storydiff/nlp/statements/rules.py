@@ -75,7 +75,7 @@ def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Cand
             found.append(item)
     found.extend(colon_statements(doc, quotes, names))
     found.extend(signed_quotes(doc, names))
-    found.extend(continued_quotes(doc, quotes, used, pending, found))
+    found.extend(continued_quotes(doc, quotes, used, pending, found, names))
     return found
 
 
