@@ -1226,3 +1226,13 @@ def test_a_quote_about_someone_else_still_continues_its_speaker(nlp: Language) -
     )
     st = by_content(extract(nlp, text), "cleared the north pier")
     assert st.speaker.name == "Tom Hale"
+
+
+def test_who_asked_is_the_subject_of_the_verb_right_before_the_and(nlp: Language) -> None:
+    # The parser joins "asked" to "is seen", the mayor's verb; the woman approached him and asked.
+    text = (
+        "Hale, a Democrat, is seen in a shaky video grabbing the arm of a young woman after the woman "
+        "approached the mayor and asked if he backed the harbour levy."
+    )
+    st = by_content(extract(nlp, text), "backed the harbour levy")
+    assert st.speaker.text == "the woman" and st.speaker.name is None

@@ -78,6 +78,9 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
             return owner  # "Despite Mr. Trump's promises that ..., Mr. Fox vowed": Trump promised
         if in_circumstance(cue):
             return None  # "amid questions about his travel": not the clause subject's questions
+    nearer = _nearer_conjunct_head(cue)
+    if nearer is not None:
+        return find_subject(nearer, floor)
     tok = cue
     came_from_acl = False
     adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only
@@ -111,6 +114,25 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         adverbial = via_preposition and (adverbial if tok.i != cue.i else cue.tag_ == "VBG")
         tok = tok.head
     return left_neighbour(cue, floor)
+
+
+def _nearer_conjunct_head(cue: Token) -> Token | None:
+    """The verb a conjunct cue goes with when the parser hung it on a farther one of another form.
+
+    "Etheridge is seen grabbing the man after the man approached the congressman and asked if ...": the
+    parser made "asked" a conjunct of "seen"; "approached", right before the "and", in the same form
+    and with a subject of its own, is the verb it goes with, so the man asked.
+    """
+    if cue.dep_ != "conj" or cue.tag_ not in ("VBD", "VBZ") or cue.head.tag_ == cue.tag_:
+        return None
+    if any(c.dep_ in SUBJECTS for c in cue.children) or cue.i < 2 or cue.doc[cue.i - 1].dep_ != "cc":
+        return None
+    tok = cue.doc[cue.i - 2]
+    while tok.head.i != tok.i and tok.i > cue.head.i and not (tok.pos_ == "VERB" and tok.tag_ == cue.tag_):
+        tok = tok.head
+    if tok.i <= cue.head.i or tok.tag_ != cue.tag_ or not any(c.dep_ == "nsubj" for c in tok.children):
+        return None
+    return tok
 
 
 # "“Yes,” Ana Ruiz, a founder of the group, tells the paper": the parser lost the
