@@ -1236,3 +1236,10 @@ def test_who_asked_is_the_subject_of_the_verb_right_before_the_and(nlp: Language
     )
     st = by_content(extract(nlp, text), "backed the harbour levy")
     assert st.speaker.text == "the woman" and st.speaker.name is None
+
+
+def test_a_show_named_after_the_cue_is_not_what_was_said(nlp: Language) -> None:
+    # The apostrophe of "Harbour News'" closes no quotation: the show's name is inside his sentence.
+    text = "\"We will find out why,\" he said on Harbour News' \"Evening at the Quay with Ada Brook.\""
+    found = extract(nlp, text)
+    assert [s.content.text for s in found if s.cue.text == "said"] == ['"We will find out why,"']

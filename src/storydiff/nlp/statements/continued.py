@@ -85,7 +85,7 @@ def continued_quotes(
         if span is not None and not quotes.full[i] and _WORDS_AFTER.match(text, e, span[1]):
             continue  # 'prepare for an “orderly reopening” and to ...': the writer's sentence, a phrase quoted
         if span is None:
-            if text[:s].rstrip()[-1:] not in _SENTENCE_ENDS or not quotes.full[i]:
+            if not _after_sentence_end(text[:s].rstrip()) or not quotes.full[i]:
                 continue  # a quote inside someone's sentence is a fragment, not a continuation
             span = (s, e)
         extra.append(Candidate(last.speaker, last.cue, span, True, last.recipient, last.when, "continued"))
@@ -117,6 +117,14 @@ def _colon_owner(text: str, found: list[Candidate], start: int) -> Candidate | N
 
 
 _SENTENCE_ENDS = ("", ".", "?", "!", "\n", "”", '"', "'", ":")
+
+
+def _after_sentence_end(before: str) -> bool:
+    """Whether text ending so ends a sentence: 'he said on Fox News' "On the Record"' does not (the
+    apostrophe of a plural possessive closes no quotation)."""
+    if before.endswith("'") and before[-2:-1].isalpha():
+        return False
+    return before[-1:] in _SENTENCE_ENDS
 _WORDS_AFTER = re.compile(r"[^\w]*\w")
 
 
