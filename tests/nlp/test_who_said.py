@@ -1243,3 +1243,10 @@ def test_a_show_named_after_the_cue_is_not_what_was_said(nlp: Language) -> None:
     text = "\"We will find out why,\" he said on Harbour News' \"Evening at the Quay with Ada Brook.\""
     found = extract(nlp, text)
     assert [s.content.text for s in found if s.cue.text == "said"] == ['"We will find out why,"']
+
+
+def test_a_name_after_whom_the_role_serves_is_the_role(nlp: Language) -> None:
+    # The parser sets Tom Hale in apposition to Mrs. Brook; two names are two people, and Hale is the lawyer.
+    text = "The lawyer for Mrs. Brook, Tom Hale, said that the harbour accounts had been handed over in March."
+    st = by_content(extract(nlp, text), "harbour accounts")
+    assert st.speaker.name == "Tom Hale"

@@ -355,9 +355,23 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
         return None  # "the opinions of some members (Joe Scarborough and George Will among them)": many
     appos = next((c for c in head.children if c.i > head.i and _apposed(head, c)), None)
     if appos is None:
+        appos = _name_apposed_to_a_name(head)
+    if appos is None:
         return None
     person = _person_in(head.doc[appos.left_edge.i : appos.right_edge.i + 1], appos)
     return names.full_name(person.text) if person is not None and person.start <= appos.i < person.end else None
+
+
+def _name_apposed_to_a_name(head: Token) -> Token | None:
+    """A name the parser set in apposition to another person's name inside the role's own phrase:
+    in "The lawyer for Mrs. Clinton, David Kendall," Kendall is the lawyer, not a second name of hers."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
+        for token in prep.subtree:
+            if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.ent_type_ == "PERSON" and (
+                token.right_edge.i == prep.right_edge.i
+            ):
+                return token
+    return None
 
 
 def _apposed(head: Token, child: Token) -> bool:
