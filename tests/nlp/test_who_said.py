@@ -1250,3 +1250,15 @@ def test_a_name_after_whom_the_role_serves_is_the_role(nlp: Language) -> None:
     text = "The lawyer for Mrs. Brook, Tom Hale, said that the harbour accounts had been handed over in March."
     st = by_content(extract(nlp, text), "harbour accounts")
     assert st.speaker.name == "Tom Hale"
+
+
+def test_questioning_a_plan_puts_no_question_to_anyone(nlp: Language) -> None:
+    # "questioned the levy" disputes it; the next "he said" is Hale's own, not a reply from Varga.
+    text = (
+        "“I would like to know who decided this,” Councillor Paul Lind said to Mayor Ines Varga, who chaired "
+        "the meeting.\n\n"
+        "Councillor Tom Hale questioned the new harbour levy.\n\n"
+        "“To charge the fishermen twice is to drive them out of the harbour,” he said in a statement."
+    )
+    st = by_content(extract(nlp, text), "charge the fishermen twice")
+    assert st.speaker.name == "Tom Hale"

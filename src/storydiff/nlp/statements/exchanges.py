@@ -19,6 +19,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.cues import PERSON_PRONOUNS
 from storydiff.nlp.statements.positions import TokenAt, doc_text
@@ -92,7 +94,7 @@ def give_answers(chosen: Sequence[Candidate], token_at: TokenAt, names: NameInde
         item = out[i]
         speaker, cue = item.speaker, token_at(item.cue[0])
         words = text[item.content[0] : item.content[1]].rstrip("\"”’' ")
-        asks = cue.lemma_ in _QUESTION_LEMMAS or words.endswith("?")
+        asks = words.endswith("?") or (cue.lemma_ in _QUESTION_LEMMAS and not _challenges(item, cue))
         pronoun = speaker.text.lower()
         if (speaker.start, speaker.end) in replied and not asks:
             named = dataclasses.replace(speaker, name=replied[speaker.start, speaker.end])
@@ -116,6 +118,14 @@ def give_answers(chosen: Sequence[Candidate], token_at: TokenAt, names: NameInde
         elif question is not None and item.cue != question.cue:
             question = None  # a reply is the next statement: another one in between ends the exchange
     return out
+
+
+def _challenges(item: Candidate, cue: Token) -> bool:
+    """Whether "questioned" disputes a thing rather than asks a person: "Cummings questioned the reading
+    of the amended Constitution" puts no question to anyone, so the next "he said" is no one's reply."""
+    if cue.lemma_ != "question" or item.recipient is not None:
+        return False
+    return not any(c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in cue.children)
 
 
 def _named_recipient(question: Candidate, names: NameIndex) -> str | None:
