@@ -1262,3 +1262,9 @@ def test_questioning_a_plan_puts_no_question_to_anyone(nlp: Language) -> None:
     )
     st = by_content(extract(nlp, text), "charge the fishermen twice")
     assert st.speaker.name == "Tom Hale"
+
+
+def test_whoever_was_called_to_act_did_not_call(nlp: Language) -> None:
+    text = "At one point there was shouting on the quay, and the harbour constable was called to remove a protester."
+    found = extract(nlp, text)
+    assert all(s.speaker.text != "the harbour constable" for s in found)

@@ -70,7 +70,7 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     addressee = _misread_addressee(cue)
     if addressee is not None:
         return find_subject(addressee, floor)
-    if cue.lemma_ in _ADDRESSING and any(c.dep_ == "auxpass" for c in cue.children):
+    if (cue.lemma_ in _ADDRESSING or _summoned(cue)) and any(c.dep_ == "auxpass" for c in cue.children):
         return None  # "Bachmann was asked about the cover": she was asked; who asked is not named
     if cue.pos_ == "NOUN" or cue.dep_ in _NOMINAL:  # "Mr. Trump's promises", tagged a verb or not
         owner = next((c for c in cue.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -216,6 +216,11 @@ def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start > 0 and glued(start):
         start -= 1
     return start, end
+
+
+def _summoned(cue: Token) -> bool:
+    """'The sergeant-at-arms was called to remove a protester': sent for, not calling."""
+    return cue.lemma_ == "call" and any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in cue.children)
 
 
 # Verbs whose passive subject is the one spoken to, not the speaker: "was asked", "was told".
