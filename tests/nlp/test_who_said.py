@@ -1268,3 +1268,10 @@ def test_whoever_was_called_to_act_did_not_call(nlp: Language) -> None:
     text = "At one point there was shouting on the quay, and the harbour constable was called to remove a protester."
     found = extract(nlp, text)
     assert all(s.speaker.text != "the harbour constable" for s in found)
+
+
+def test_a_quote_the_aides_report_someone_told_is_that_persons(nlp: Language) -> None:
+    text = "“The levy will sink the fleet,” aides said Mayor Tom Hale told his councillors behind closed doors."
+    found = extract(nlp, text)
+    st = by_content(found, "sink the fleet")
+    assert st.speaker.name == "Tom Hale" and st.cue.text == "told"

@@ -114,8 +114,26 @@ def _from_cue(
     content, direct, kind = _content(cue, speaker, quotes, used, pending)
     if content is None:
         return None
+    teller = _teller_reported(cue, quotes) if kind == "quote_before" else None
+    if teller is not None:  # '“We got wiped out,” aides said Mr. Ryan told his colleagues': Ryan's words
+        cue, cue_end, speaker = teller.head, teller.head.idx + len(teller.head), describe(teller, names)
     lexicon = cue.lemma_ in SPEECH_LEMMAS or cue.lemma_ in PHRASAL_CUES
     return Candidate(speaker, (cue.idx, cue_end), content, direct, recipient(cue), kind=kind, lexicon=lexicon)
+
+
+def _teller_reported(cue: Token, quotes: QuoteIndex) -> Token | None:
+    """The subject of a verb of speech the cue reports with no words of its own: in "“...,” aides said
+    Mr. Ryan told his colleagues", the quotation is what Ryan told them, as the aides tell it (not in
+    "said on MSNBC's “Andrea Mitchell Reports”", a show's name)."""
+    for inner in cue.children:
+        if inner.dep_ != "ccomp" or inner.i < cue.i or inner.lemma_ not in SPEECH_LEMMAS:
+            continue
+        if quotes.containing(inner.idx, inner.idx + 1) is not None:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in inner.children):
+            return None  # "aides said Ryan told them that ...": his words are that clause
+        return next((c for c in inner.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+    return None
 
 
 # '“If they were serious, they would have gone to my bill,” Toomey fumed.': any verb
