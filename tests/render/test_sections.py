@@ -242,3 +242,13 @@ def test_a_statement_that_says_only_a_pronoun_is_not_listed() -> None:
     assert [[v.statement.content.text for v in g.statements] for g in parts.speakers] == [
         ["the first boats would sail in May"]]
     assert "acknowledged: them" not in render(brief, "text")
+
+
+def test_a_statement_cut_to_a_subject_and_its_verb_is_not_listed() -> None:
+    # "the majority that Brook predicted she had": what she predicted came before the cue.
+    one = Article(id="A", source="a.txt", outlet="Harbour Post", published="2024-03-04", text=(
+        "Mayor Ada Brook won the harbour vote by 14 to 6, the two-thirds majority that Brook predicted she had.\n\n"
+        "Brook said the first boats would sail in May."))
+    brief = storydiff.brief([one])
+    assert any(s.content.text == "she had" for s in brief.statements)  # the JSON keeps it
+    assert "predicted: she had" not in render(brief, "text")

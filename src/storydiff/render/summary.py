@@ -43,6 +43,9 @@ _BARE_PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "he", 
 # A content that is only a pronoun ("the minority leader acknowledged them", "Trump announced it") says
 # nothing on its own; the JSON keeps it.
 _POINTING_CONTENTS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her", "so", "which"})
+# ... nor does a subject with a verb whose object the sentence put before it ("predicted she had").
+_ELLIPTIC_VERBS = frozenset({"had", "has", "have", "did", "does", "do", "was", "were", "is", "are", "would", "will",
+                             "could", "can", "should", "might"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +173,9 @@ def is_reportable(statement: Statement) -> bool:
     speaker = statement.speaker
     if not statement.speech or not speaker.text:
         return False
-    if statement.content.text.strip(" \t\n.,;:\"'\u201c\u201d\u2018\u2019").lower() in _POINTING_CONTENTS:
-        return False
+    words = statement.content.text.strip(" \t\n.,;:\"'\u201c\u201d\u2018\u2019").lower().split()
+    if " ".join(words) in _POINTING_CONTENTS or (len(words) == 2 and words[1] in _ELLIPTIC_VERBS):
+        return False  # "the support that Pelosi predicted she had": the rest of the clause was left out
     return speaker.anonymous or speaker.name is not None or speaker.text.lower() not in _BARE_PRONOUNS
 
 
