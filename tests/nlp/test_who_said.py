@@ -1275,3 +1275,14 @@ def test_a_quote_the_aides_report_someone_told_is_that_persons(nlp: Language) ->
     found = extract(nlp, text)
     st = by_content(found, "sink the fleet")
     assert st.speaker.name == "Tom Hale" and st.cue.text == "told"
+
+
+def test_a_dateline_the_parser_made_a_subject_never_speaks(nlp: Language) -> None:
+    # The parser makes "HARBOURTON" the subject of the dash and hangs the sentence on it.
+    text = (
+        "HARBOURTON ― Mayor Ada Brook on Tuesday renewed her attack on the “greedy” ferry company, and said a "
+        "top manager of the firm should be fired."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "should be fired").speaker.name == "Ada Brook"
+    assert all(s.speaker.text != "HARBOURTON" for s in found)

@@ -102,7 +102,7 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
                 if len(subjects) > 1 and subjects[0].ent_type_ != "PERSON":
                     # "THE BORROWING Back when he wrote, Mr. McKinley said": a subhead run in
                     subjects.sort(key=lambda t: t.ent_type_ != "PERSON")
-                return past_dateline(subjects[0])
+                return past_dateline(subjects[0], cue)
         # "issued a statement saying ...": from the participle through the noun to the verb
         via_noun = tok.dep_ == "dobj" and tok.i != cue.i and came_from_acl
         if not via_noun and tok.dep_ not in _CLIMB:

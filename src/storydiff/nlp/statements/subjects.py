@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storydiff.lexicon import SPEECH_LEMMAS
+from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
 from storydiff.nlp.statements.quotes import QuoteIndex
 
 # Cues whose object is whom the statement was made to ("told reporters").
@@ -112,6 +112,29 @@ def subject_after(cue: Token, quotes: QuoteIndex) -> Token | None:
 _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
+def _in_dateline(subject: Token) -> bool:
+    sent = subject.sent
+    return subject.idx < sent.start_char + dateline_length(sent.text)
+
+
+def _after_dateline(subject: Token, cue: Token | None) -> Token | None:
+    """The noun phrase right after a dateline the parser made the subject of its dash: in
+    "WASHINGTON ― President Donald Trump on Tuesday renewed ... and said ...", Trump; for a finite cue,
+    not a phrase that is the subject of a verb of its own ("WASHINGTON ― The committee is preparing ...
+    after the adviser denied ...": the parser lost who denied; but "The administration announced plans,
+    acknowledging ...", "... renewed his attack, and said ...": the participle and the verb joined by
+"and" are the administration's)."""
+    sent = subject.sent
+    skip = sent.start_char + dateline_length(sent.text)
+    first = next((t for t in sent if t.idx >= skip), None)
+    while first is not None and first.dep_ in ("compound", "amod", "det") and first.head.i > first.i:
+        first = first.head
+    if first is None or first.pos_ not in ("PROPN", "NOUN"):
+        return None
+    own_verb = first.dep_ in ("nsubj", "nsubjpass") and first.head.i != subject.head.i
+    return None if own_verb and (cue is None or (cue.tag_ != "VBG" and cue.dep_ != "conj")) else first
+
+
 def dateline_dash(subject: Token) -> Token | None:
     """The dash after a dateline subject: "New York (AFP) –", "WASHINGTON —"."""
     if subject.left_edge.i != subject.sent.start:
@@ -123,11 +146,12 @@ def dateline_dash(subject: Token) -> Token | None:
     return None
 
 
-def past_dateline(subject: Token) -> Token:
-    """The subject behind a dateline: "New York (AFP) – Joe Biden said"."""
+def past_dateline(subject: Token, cue: Token | None = None) -> Token | None:
+    """The subject behind a dateline: "New York (AFP) – Joe Biden said"; None when the parser made the
+    dateline itself the subject of ``cue`` and nothing after it is (a place never speaks)."""
     dash = dateline_dash(subject)
     if dash is None:
-        return subject
+        return _after_dateline(subject, cue) if _in_dateline(subject) else subject
     for child in subject.rights:
         if child.i > dash.i and child.dep_ == "appos":
             return child
