@@ -1286,3 +1286,22 @@ def test_a_dateline_the_parser_made_a_subject_never_speaks(nlp: Language) -> Non
     found = extract(nlp, text)
     assert by_content(found, "should be fired").speaker.name == "Ada Brook"
     assert all(s.speaker.text != "HARBOURTON" for s in found)
+
+
+def test_his_in_his_own_comments_is_the_man_named_before(nlp: Language) -> None:
+    text = (
+        "Mayor Tom Hale opened the new pier on Monday.\n\n"
+        "For months, Hale has stood by his comments about building a second pier and getting the county to pay "
+        "for it."
+    )
+    st = by_content(extract(nlp, text), "building a second pier")
+    assert st.speaker.text == "his" and st.speaker.name == "Tom Hale"
+
+
+def test_a_name_after_whom_the_role_serves_and_the_firm_is_the_role(nlp: Language) -> None:
+    text = (
+        "A lawyer for Mr. Brook, Paul Lind of Hale Lind, confirmed in a statement that the council intended "
+        "to sue his client."
+    )
+    st = by_content(extract(nlp, text), "intended to sue")
+    assert st.speaker.name == "Paul Lind"

@@ -155,7 +155,7 @@ DOCUMENT_NOUNS = word_set(
 AUTHORING_VERBS = DOCUMENT_VERBS | word_set("issue release publish file put give make air run")
 
 # Pronouns a speaker can be, by the person they can stand for.
-MALE_PRONOUNS = word_set("he him")
+MALE_PRONOUNS = word_set("he him his")
 FEMALE_PRONOUNS = word_set("she her")
 PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 RELATIVE_PRONOUNS = word_set("who that which")

@@ -372,8 +372,8 @@ def _name_apposed_to_a_name(head: Token) -> Token | None:
     in "The lawyer for Mrs. Clinton, David Kendall," Kendall is the lawyer, not a second name of hers."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
         for token in prep.subtree:
-            if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.ent_type_ == "PERSON" and (
-                token.right_edge.i == prep.right_edge.i
+            if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.ent_type_ == "PERSON" and all(
+                t.is_punct for t in prep.subtree if t.i > token.right_edge.i
             ):
                 return token
     return None
