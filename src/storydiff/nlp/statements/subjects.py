@@ -113,8 +113,20 @@ _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 
 def _in_dateline(subject: Token) -> bool:
-    sent = subject.sent
-    return subject.idx < sent.start_char + dateline_length(sent.text)
+    start = subject.sent.start
+    if subject.i - start > _DATELINE_TOKENS or not subject.doc[start].is_upper:
+        return False  # a dateline opens its sentence in capitals: "WASHINGTON ―", "DA NANG, Vietnam —"
+    return subject.idx < subject.doc[start].idx + _dateline_length(subject)
+
+
+def _dateline_length(token: Token) -> int:
+    """The dateline's length at the start of ``token``'s sentence (its first characters only)."""
+    start = token.doc[token.sent.start].idx
+    return dateline_length(token.doc.text[start : start + _DATELINE_CHARS])
+
+
+_DATELINE_TOKENS = 12  # a dateline is at most this many tokens ("MOSCOW/BEIJING (Reuters) -")
+_DATELINE_CHARS = 80
 
 
 def _after_dateline(subject: Token, cue: Token | None) -> Token | None:
@@ -125,7 +137,7 @@ def _after_dateline(subject: Token, cue: Token | None) -> Token | None:
     acknowledging ...", "... renewed his attack, and said ...": the participle and the verb joined by
 "and" are the administration's)."""
     sent = subject.sent
-    skip = sent.start_char + dateline_length(sent.text)
+    skip = sent.start_char + _dateline_length(subject)
     first = next((t for t in sent if t.idx >= skip), None)
     while first is not None and first.dep_ in ("compound", "amod", "det") and first.head.i > first.i:
         first = first.head
