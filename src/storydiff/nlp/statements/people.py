@@ -338,6 +338,8 @@ def speaking_subject(root: Token) -> bool:
     for; not the subject of what someone said ("said *Steele* must apologize") nor of an infinitive
     ("calling for *Steele* to step down"), nor of a "that" clause a noun holds ("disbelief that *X*
     would"): those are what the sentence is about, not who speaks in it."""
+    if root.dep_ == "appos" and root.head.dep_ in SUBJECTS and root.head.pos_ == "NOUN":
+        root = root.head  # "the first lady, Melania Trump, questioned ...": the name of the subject
     if root.dep_ not in SUBJECTS:
         return False
     verb = root.head
