@@ -151,6 +151,13 @@ def test_reported_speech_told_on_thursday(nlp: Language) -> None:
     assert not st.direct
 
 
+def test_a_show_named_like_a_time_is_no_time(nlp: Language) -> None:
+    # Harbour Radio's “This Week” is a programme, not the week the mayor spoke in.
+    text = "“The pier will reopen,” the mayor said on Harbour Radio’s “This Week.”"
+    st = by_content(extract(nlp, text, published="2019-03-15"), "pier will reopen")
+    assert st.when is None
+
+
 def test_according_to(nlp: Language) -> None:
     text = "Ticket sales fell by a third last season, according to the league's annual report."
     st = by_content(extract(nlp, text), "Ticket sales")

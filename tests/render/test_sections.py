@@ -252,3 +252,7 @@ def test_a_statement_cut_to_a_subject_and_its_verb_is_not_listed() -> None:
     brief = storydiff.brief([one])
     assert any(s.content.text == "she had" for s in brief.statements)  # the JSON keeps it
     assert "predicted: she had" not in render(brief, "text")
+    two = Article(id="B", source="b.txt", outlet="Harbour Post", published="2024-03-04", text=(
+        "Asked if she would raise the levy, Mayor Ada Brook said that she would not.\n\n"
+        "Brook said the first boats would sail in May."))
+    assert "said: that she would not" not in render(storydiff.brief([two]), "text")

@@ -101,8 +101,15 @@ def find_when(cue: Token) -> tuple[int, int] | None:
         elif child.dep_ not in {"npadvmod", "tmod", "advmod", "obl"}:
             continue
         if tok.ent_type_ in {"DATE", "TIME"}:
-            return _entity_bounds(tok)
+            bounds = _entity_bounds(tok)
+            if not _titled(tok.doc.text, bounds[0]):
+                return bounds
     return None
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a date expression opens a quoted title: ABC's “This Week” is a show, not a time."""
+    return text[:start].rstrip(" ")[-1:] in ("“", '"', "‘")
 
 
 def _entity_bounds(tok: Token) -> tuple[int, int]:

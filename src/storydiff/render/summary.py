@@ -43,7 +43,8 @@ _BARE_PRONOUNS = frozenset({"it", "they", "this", "that", "which", "who", "he", 
 # A content that is only a pronoun ("the minority leader acknowledged them", "Trump announced it") says
 # nothing on its own; the JSON keeps it.
 _POINTING_CONTENTS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her", "so", "which"})
-# ... nor does a subject with a verb whose object the sentence put before it ("predicted she had").
+# ... nor does a subject with an auxiliary whose verb the sentence put before it ("predicted she had").
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _ELLIPTIC_VERBS = frozenset({"had", "has", "have", "did", "does", "do", "was", "were", "is", "are", "would", "will",
                              "could", "can", "should", "might"})
 
@@ -174,9 +175,17 @@ def is_reportable(statement: Statement) -> bool:
     if not statement.speech or not speaker.text:
         return False
     words = statement.content.text.strip(" \t\n.,;:\"'\u201c\u201d\u2018\u2019").lower().split()
-    if " ".join(words) in _POINTING_CONTENTS or (len(words) == 2 and words[1] in _ELLIPTIC_VERBS):
-        return False  # "the support that Pelosi predicted she had": the rest of the clause was left out
+    if " ".join(words) in _POINTING_CONTENTS or _elliptic(words):
+        return False
     return speaker.anonymous or speaker.name is not None or speaker.text.lower() not in _BARE_PRONOUNS
+
+
+def _elliptic(words: list[str]) -> bool:
+    """A subject and its auxiliary with the rest left out: "the support that Pelosi predicted she had",
+    "asked if he would seek them, the governor said that he would not"."""
+    words = words[1:] if words[:1] == ["that"] else words
+    return 2 <= len(words) <= 3 and words[0] in _SUBJECT_PRONOUNS and all(
+        w in _ELLIPTIC_VERBS or w in ("not", "n't") for w in words[1:])
 
 
 def speaker_name(statement: Statement) -> str:
