@@ -1311,3 +1311,13 @@ def test_his_in_his_own_comments_is_the_man_named_before(nlp: Language) -> None:
 ])
 def test_the_name_beside_a_role_or_a_body_is_the_speaker(nlp: Language, text: str, content: str, name: str) -> None:
     assert by_content(extract(nlp, text), content).speaker.name == name
+
+
+def test_he_is_the_main_clauses_subject_before_a_subject_inside_it(nlp: Language) -> None:
+    # "Brook" is the subject of "came", inside the sentence whose own subject is Tom Hale.
+    text = (
+        "Tom Hale offered new insight on how Paul Brook and Hale came to work together before he was elected.\n\n"
+        "He recalled when he was campaigning with Brook last spring ahead of the harbour vote."
+    )
+    st = by_content(extract(nlp, text), "campaigning with Brook")
+    assert st.speaker.name == "Tom Hale"

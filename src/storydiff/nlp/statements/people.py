@@ -49,6 +49,8 @@ class _Person:
     name: str  # full name as first written in full
     gender: str | None  # "m", "f" or None
     subject: bool  # the mention is its clause's subject ("Ines Okafor runs the harbour"), not of what was said
+    main: bool = False  # ... of its sentence's main clause, not of a clause inside it ("how Romney and Ryan met")
+    sentence: int = -1  # char offset where its sentence starts
 
 
 @dataclass(slots=True)
@@ -59,6 +61,8 @@ class _Mention:
     subject: bool
     counts: bool  # outside quotations: whom a later pronoun may stand for
     state: str | None = None  # the U.S. state the writer ties them to here: "Nancy Pelosi (D-Calif.)"
+    main: bool = False
+    sentence: int = -1
 
 
 class NameIndex:
@@ -92,7 +96,7 @@ class NameIndex:
             quoted = self.quoted(ent.start_char)
             found.append(
                 _Mention(ent.start_char, words, _gender(prev, words), speaking_subject(ent.root), not quoted,
-                         _state_of(ent, text))
+                         _state_of(ent, text), _in_main_clause(ent.root), ent.sent.start_char)
             )
             roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in _role_nouns(ent))
         # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
@@ -148,7 +152,8 @@ class NameIndex:
         for m, name in named:
             if m.state is not None:
                 self._states.setdefault(name, set()).add(m.state)
-        self._people = [_Person(m.start, name, gender.get(name), m.subject) for m, name in named if m.counts]
+        self._people = [_Person(m.start, name, gender.get(name), m.subject, m.main, m.sentence)
+                        for m, name in named if m.counts]
         self._starts = [p.start for p in self._people]
         self._roles = roles
 
@@ -238,11 +243,16 @@ class NameIndex:
         fits = self._fits(pos, pronoun)
         if state is not None:
             fits = self._of_state(fits, lambda p: p.name, state)
-        for person in reversed(fits):
+        for n in range(len(fits) - 1, -1, -1):
+            person = fits[n]
             if pos - person.start > _SUBJECT_REACH:
                 break
             if person.subject:
-                return person.name
+                # "Ryan offered insight on how Romney and Ryan came to bond. He recalled ...": the main
+                # clause's subject of that sentence before a subject of a clause inside it
+                main = next((p for p in reversed(fits[:n]) if p.sentence == person.sentence and p.subject
+                             and p.main), None) if not person.main else None
+                return (main or person).name
         return fits[-1].name if fits else None
 
     def nearest_other(self, pos: int, pronoun: str, other_than: str | None) -> str | None:
@@ -350,6 +360,14 @@ def speaking_subject(root: Token) -> bool:
     if verb.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
         return False  # "expressed disbelief that *Peña Nieto* would invite him": what the noun holds
     return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _in_main_clause(root: Token) -> bool:
+    """Whether a subject's verb is its sentence's main verb, or one joined to it by "and"."""
+    verb = (root.head if root.dep_ == "appos" else root).head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _couple_surname(ent: Span, words: list[str]) -> list[str]:
