@@ -1321,3 +1321,15 @@ def test_he_is_the_main_clauses_subject_before_a_subject_inside_it(nlp: Language
     )
     st = by_content(extract(nlp, text), "campaigning with Brook")
     assert st.speaker.name == "Tom Hale"
+
+
+def test_a_quotation_opened_in_a_content_is_kept_whole(nlp: Language) -> None:
+    text = (
+        "In his interview with the Courier, Hale also hammered Brook for what he called her “utter failure when "
+        "it comes to fixing the pier.” He said the tolls were too high."
+    )
+    found = extract(nlp, text)
+    contents = [s.content.text for s in found if "utter failure" in s.content.text]
+    assert contents and all(c.endswith("fixing the pier.”") for c in contents)
+    deemed = extract(nlp, "Hale deemed the plan “a disaster in the making.”")
+    assert [s.content.text for s in deemed] == ["the plan “a disaster in the making.”"]

@@ -59,7 +59,18 @@ def iter_statements(
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
         chosen = give_answers(chosen, token_at, names)
         chosen = cut_participle_tails(text, token_at, chosen)
+        chosen = [_through_open_quote(quotes, item) for item in chosen]
     yield from number_statements(doc, chosen, article_id, published, token_at)
+
+
+def _through_open_quote(quotes: QuoteIndex, item: Candidate) -> Candidate:
+    """A reported content that ends inside a quotation it opened runs to the quotation's end: "what he
+    called his “utter failure when it comes to creating jobs.”" is not "his “utter failure"."""
+    start, end = item.content
+    inside = quotes.containing(end - 1, end)
+    if item.direct or inside is None or quotes.starts[inside] <= start or quotes.ends[inside] <= end:
+        return item
+    return dataclasses.replace(item, content=(start, quotes.ends[inside]))
 
 
 def cut_participle_tails(text: str, token_at: TokenAt, chosen: Sequence[Candidate]) -> list[Candidate]:
