@@ -256,3 +256,23 @@ def test_a_statement_cut_to_a_subject_and_its_verb_is_not_listed() -> None:
         "Asked if she would raise the levy, Mayor Ada Brook said that she would not.\n\n"
         "Brook said the first boats would sail in May."))
     assert "said: that she would not" not in render(storydiff.brief([two]), "text")
+
+
+
+def test_a_statement_that_only_restates_another_is_not_listed_twice() -> None:
+    from storydiff.models import Speaker, Span, Statement
+    from storydiff.render.summary import _restated
+
+    # "Mayor Ada Brook retorted on Twitter, saying that the new fares did not come from her office."
+    text = "Mayor Ada Brook retorted on Twitter, saying that the new fares did not come from her office."
+    brook = Speaker("Mayor Ada Brook", 0, 15, "Ada Brook")
+
+    def said(n: int, cue: str, content: str) -> Statement:
+        c, w = text.index(cue), text.index(content)
+        return Statement(f"A-S{n}", "A", brook, Span(cue, c, c + len(cue)), Span(content, w, w + len(content)), False)
+
+    retorted = said(1, "retorted", "saying that the new fares did not come from her office")
+    saying = said(2, "saying", "that the new fares did not come from her office")
+    assert _restated([retorted, saying]) == {"A-S1"}
+    other = Statement("A-S2", "A", Speaker("the clerk", 0, 0), saying.cue, saying.content, False)
+    assert _restated([retorted, other]) == set()  # someone else's words are no restatement

@@ -188,6 +188,16 @@ def _elliptic(words: list[str]) -> bool:
         w in _ELLIPTIC_VERBS or w in ("not", "n't") for w in words[1:])
 
 
+def _restated(statements: Sequence[Statement]) -> set[str]:
+    """Statements whose content is another statement of the same speaker, cue and all: "Cruz retorted
+    on Twitter, saying that the ads did not come from his campaign" lists "saying: that the ads ...", not
+    also "retorted: saying that the ads ..."."""
+    by_cue = {(s.article, s.cue.start): s for s in statements}
+    return {outer.id for outer in statements
+            if (inner := by_cue.get((outer.article, outer.content.start))) is not None and inner is not outer
+            and speaker_name(inner) == speaker_name(outer)}
+
+
 def speaker_name(statement: Statement) -> str:
     """The speaker's canonical name, else the words the article uses ("a council engineer")."""
     return statement.speaker.name or statement.speaker.text
@@ -231,6 +241,7 @@ def sections(brief: Brief) -> Sections:
     unique = tuple(OnlyIn(brief.article(u.article), labels[u.article], points)
                    for u in brief.unique if (points := _excerpts(brief, u.article, u.claims, weights)))
     headed = {c.statement for c in brief.claims if c.statement and c.role in _NOT_REPORTING}
+    headed |= _restated(brief.statements)
     voices = [_voice(brief, s) for s in brief.statements if is_reportable(s) and s.id not in headed]
     by_speaker: dict[str, list[Voice]] = defaultdict(list)
     for voice in voices:
