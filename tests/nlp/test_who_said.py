@@ -1333,3 +1333,15 @@ def test_a_quotation_opened_in_a_content_is_kept_whole(nlp: Language) -> None:
     assert contents and all(c.endswith("fixing the pier.”") for c in contents)
     deemed = extract(nlp, "Hale deemed the plan “a disaster in the making.”")
     assert [s.content.text for s in deemed] == ["the plan “a disaster in the making.”"]
+
+
+def test_a_role_two_were_given_is_the_one_the_story_follows(nlp: Language) -> None:
+    # Brook is named throughout; Hale once, in passing, as the last "host" before the phrase.
+    text = (
+        "Talk show host Ada Brook closed the harbour conference on Saturday.\n\n"
+        "Brook spoke for an hour. Brook was cheered by the fishermen, and Brook thanked them twice.\n\n"
+        "Last year's closing speech, by radio host Tom Hale, had been shorter.\n\n"
+        "Pointing to her own years at sea, the television host urged the council to keep the old pier."
+    )
+    st = by_content(extract(nlp, text), "keep the old pier")
+    assert st.speaker.name == "Ada Brook"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -32,6 +33,7 @@ _SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the
 _ROLE_AHEAD = 600  # characters ahead a role noun looks for the person it names, when none was named before
 _ROLE_NEXT = 400  # ... and, this close ahead, even when the role was given before, but long ago:
 _ROLE_STALE = 1500  # ... this many characters back
+_FOLLOWED = 3  # mentions, and times as many as the last holder's, for the person the story follows to hold a role
 _OFFICES = TITLE_WORDS | frozenset(str.split(
     "mr mrs ms miss dr rep sen gov pres president senator governor former father sister msgr imam judge justice "
     "gen general mayor minister secretary vice chief first lady"
@@ -197,8 +199,20 @@ class NameIndex:
         near = [name for start, name, _ in found if pos <= start < pos + _ROLE_NEXT]
         if near and last is not None and pos - last > _ROLE_STALE:
             before = []  # "the president's budget director" named the next sentence, not the other director pages up
+        if len({self._person(b.split()) for b in before}) > 1:
+            before = [self._followed(before, pos)]
         name = before[-1] if before else after[0] if after else None
         return self._person(name.split()) if name is not None else None  # "his wife, Sandra Jackson": Sandra
+
+    def _followed(self, holders: list[str], pos: int) -> str:
+        """Of several people given one role before ``pos``, the last given it, unless the story follows
+        another, named ``_FOLLOWED`` times as often (and as many times): "the Fox News host" is Glenn Beck,
+        named a dozen times, not "radio host Rush Limbaugh", named once in passing."""
+        mentions = Counter(p.name for p in self._people[: bisect_left(self._starts, pos)])
+        last = mentions[self._person(holders[-1].split())]
+        top = max(reversed(holders), key=lambda h: mentions[self._person(h.split())])
+        count = mentions[self._person(top.split())]
+        return top if count >= _FOLLOWED and count >= _FOLLOWED * max(last, 1) else holders[-1]
 
     def sole_role(self, noun: str) -> str | None:
         """The one person the article gives this role, if it gives it to exactly one."""
