@@ -60,6 +60,12 @@ def test_metadata_reads_the_dateline_the_same_rule_finds() -> None:
     assert meta.outlet == WIRE_CREDITS["ap"] == "Associated Press"
 
 
+def test_an_update_marker_is_skipped_like_a_dateline_but_is_no_place() -> None:
+    text = "Pier Closed\n\nUPDATE: 7:19 p.m. -- The Harbour Post now reports that the pier has closed.\n"
+    assert dateline_length("UPDATE: 7:19 p.m. -- The Harbour Post now reports") == len("UPDATE: ")
+    assert read_metadata(text).dateline is None
+
+
 def test_the_speech_variants_are_named_cuts_of_one_list() -> None:
     assert SPEECH_LEMMAS < SPEECH_LIKE_LEMMAS
     assert {"cite", "according"} <= SPEECH_LIKE_LEMMAS - SPEECH_LEMMAS

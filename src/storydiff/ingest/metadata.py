@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from storydiff.lexicon.datelines import DATELINE, find_dateline
+from storydiff.lexicon.datelines import DATELINE, find_dateline, is_marker
 from storydiff.lexicon.outlets import WIRE_CREDITS
 
 # "Published November 9, 2017", "Updated: 2017-11-09", "Nov. 9, 2017" alone on a line.
@@ -51,7 +51,7 @@ def read_metadata(text: str) -> TextMetadata:
                 continue
         if dateline is None and para != title:
             found = find_dateline(para)
-            if found:
+            if found and not is_marker(found.group("place")):
                 dateline = found.group("place").strip()
                 credit = found.group("credit")
                 if credit:

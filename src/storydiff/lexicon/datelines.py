@@ -16,11 +16,23 @@ DATELINE = re.compile(
 )
 
 
+# Words that open a paragraph in capitals like a dateline but mark its kind: "UPDATE: 7:19 p.m. -- ...".
+MARKERS = frozenset(str.split(
+    "UPDATE UPDATED CORRECTION CLARIFICATION BREAKING WATCH VIDEO PHOTOS EXCLUSIVE ANALYSIS OPINION EDITOR'S NOTE"
+))
+
+
 def is_place(place: str) -> bool:
     """Whether a dateline candidate looks like a place, not an all-caps sentence start."""
     head = place.split(",")[0]
     words = re.split(r"[ /]", head)
     return 1 <= len(words) <= 4 and head.upper() == head and len(head) >= 3
+
+
+def is_marker(place: str) -> bool:
+    """Whether a dateline's "place" is a marker of the paragraph's kind ("UPDATE:", "EDITOR'S NOTE:"):
+    skipped like a dateline, but no place the article was written in."""
+    return place.split()[0].rstrip(".") in MARKERS
 
 
 def find_dateline(text: str) -> re.Match[str] | None:
