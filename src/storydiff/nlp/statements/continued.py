@@ -16,10 +16,10 @@ from spacy.tokens import Doc
 
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.cues import CUE_LEMMAS
+from storydiff.nlp.statements.people import NameIndex
 from storydiff.nlp.statements.positions import doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import trim_edges
-from storydiff.nlp.statements.people import NameIndex
 
 _CONTINUATION_GAP = 1  # paragraphs a quote may follow its speaker's last statement by
 _CLOSING_MARKS = "\"”'»"
@@ -94,14 +94,14 @@ def continued_quotes(
 
 
 _OPENS_ON_THIRD_PERSON = re.compile(r"^\W*(he|his|him|she|her)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(I|I'm|I've|I'd|I'll|me|my|mine|we|we're|we've|our|us)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(I|me|my|mine|we|our|us)\b", re.IGNORECASE)  # "I'm", "we’ve" too
 
 
 # A quotation that opens on "he" or "his" meaning the speaker before it, with no "I" or "we" in it, is
 # said about that speaker, not by them: the paper dropped whose words it is, and so do we.
 def _about_the_speaker(quote: str, start: int, last: Candidate, names: NameIndex) -> bool:
     opening = _OPENS_ON_THIRD_PERSON.match(quote)
-    if opening is None or last.speaker.name is None or _FIRST_PERSON.search(quote.replace("’", "'")):
+    if opening is None or last.speaker.name is None or _FIRST_PERSON.search(quote):
         return False
     return names.nearest_before(start, opening.group(1).lower()) == last.speaker.name
 
@@ -125,6 +125,8 @@ def _after_sentence_end(before: str) -> bool:
     if before.endswith("'") and before[-2:-1].isalpha():
         return False
     return before[-1:] in _SENTENCE_ENDS
+
+
 _WORDS_AFTER = re.compile(r"[^\w]*\w")
 
 

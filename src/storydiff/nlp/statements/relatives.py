@@ -44,7 +44,7 @@ def antecedent(head: Token) -> Token | None:
     return None
 
 
-_BODIES = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 
 
 def _thing_for_which(head: Token, noun: Token) -> Token | None:
@@ -61,7 +61,7 @@ def _thing_for_which(head: Token, noun: Token) -> Token | None:
     body = next((e for e in near.sent.ents if e.start <= near.i < e.end), None)
     # A body the tagger named ("Harbour Watch, a group of ferry users, which": no body named, the
     # parser is trusted), by its head word: "the Institute for Thrift" is "Institute", not "Thrift".
-    return body.root if body is not None and body.label_ in _BODIES else None
+    return body.root if body is not None and body.label_ in _BODY_LABELS else None
 
 
 def _is_person(noun: Token) -> bool:

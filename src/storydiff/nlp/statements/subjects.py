@@ -135,7 +135,7 @@ def _after_dateline(subject: Token, cue: Token | None) -> Token | None:
     not a phrase that is the subject of a verb of its own ("WASHINGTON ― The committee is preparing ...
     after the adviser denied ...": the parser lost who denied; but "The administration announced plans,
     acknowledging ...", "... renewed his attack, and said ...": the participle and the verb joined by
-"and" are the administration's)."""
+    "and" are the administration's)."""
     sent = subject.sent
     skip = sent.start_char + _dateline_length(subject)
     first = next((t for t in sent if t.idx >= skip), None)
