@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span
 
 from storydiff.models import Statement
 from storydiff.nlp.statements.people import _role_nouns as role_nouns
-from storydiff.nlp.statements.quotes import find_quotes
+from storydiff.nlp.statements.people import speaking_subject
+from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
 from storydiff.nlp.statements.templates import template_speaker
@@ -1330,8 +1331,87 @@ _FILLER = " ".join(["The ferry ran late again on Tuesday, and the queue of cars 
         "“To charge the fishermen twice is to drive them out of the harbour,” he said in a statement.",
         "charge the fishermen twice", "Tom Hale",
     ),
+    (  # the untagged surname opening the sentence is its subject, though the parser hung it on the dash
+        "Mayor Tom Stone lost the harbour vote in May.\n\n" + _FILLER + "\n\n"
+        "Ines Varga, his lawyer, said the police also searched the flat she shared with Stone.\n\n"
+        "Stone ― who ran the harbour board for Mayor Paul Brook and others ― took credit for the plan and served "
+        "as its chairman after he left Brook’s council in 2015.\n\n"
+        "He has said many times that the pier would pay for itself within a decade.",
+        "pier would pay", "Tom Stone",
+    ),
 ])
 def test_a_role_or_a_pronoun_goes_to_the_person_the_article_means(
     nlp: Language, text: str, content: str, name: str
 ) -> None:
     assert by_content(extract(nlp, text), content).speaker.name == name
+
+
+@pytest.mark.parametrize(("text", "content", "name"), [
+    (  # a hyphenated company is one word: not "Mart"
+        "The judges heard the case on Tuesday. Harbor-Mart calls that evidence thin and unreliable.",
+        "evidence thin", "Harbor-Mart",
+    ),
+    (  # a body's whole name, not its head word "Office"
+        "The strike ended. The Office of Harbour Management circulated a letter on Friday instructing the crews "
+        "to prepare for an orderly reopening.",
+        "orderly reopening", "Office of Harbour Management",
+    ),
+    (  # an epithet inside a quotation is no part of the name the writer gives him
+        "“Lyin’ Tom Hale has no plan for the pier,” Brook wrote on Twitter.\n\n"
+        "Mayor Tom Hale answered that the plan was ready.\n\n“It is nonsense,” Hale said.",
+        "nonsense", "Tom Hale",
+    ),
+])
+def test_a_speaker_is_named_whole_and_as_the_writer_names_him(
+    nlp: Language, text: str, content: str, name: str
+) -> None:
+    assert by_content(extract(nlp, text), content).speaker.name == name
+
+
+def test_a_word_of_a_name_is_no_cue(nlp: Language) -> None:
+    # The parser reads "Hopping" as a verb; "Our Lady of the Harbour" was filed as what Paul was hopping.
+    text = "“We did not know it was the mayor,” Rev. John Paul Hopping of Our Lady of the Harbour told the Courier."
+    found = extract(nlp, text)
+    assert [s.cue.text for s in found] == ["told"]
+    assert found[0].speaker.name == "John Paul Hopping"
+
+
+def test_a_party_label_the_tagger_called_a_person_names_the_person_beside_it(nlp: Language) -> None:
+    # "Another leading Dem, Councillor Ines Varga, said ...": the tagger made "Dem" a person of its own
+    words = ["Another", "leading", "Dem", ",", "Councillor", "Ines", "Varga", ",", "said", "it", "was", "bad", "."]
+    heads = [2, 2, 8, 2, 6, 6, 2, 2, 8, 10, 8, 10, 8]
+    deps = ["det", "amod", "nsubj", "punct", "compound", "compound", "appos", "punct", "ROOT", "nsubj", "ccomp",
+            "acomp", "punct"]
+    pos = ["DET", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "AUX", "ADJ",
+           "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos, (5, 7))
+    doc.ents = [Span(doc, 2, 3, label="PERSON"), Span(doc, 5, 7, label="PERSON")]
+    assert describe(doc[2], NameIndex(doc)).name == "Ines Varga"
+
+
+def test_the_name_after_a_dateline_the_parser_made_the_subject_is_the_subject(nlp: Language) -> None:
+    # "SELBY -- Rep. Tom Hale pleaded guilty": the parser hangs the name on the dateline as its apposition
+    words = ["SELBY", "--", "Rep.", "Tom", "Hale", "pleaded", "guilty", "."]
+    heads = [5, 0, 4, 4, 0, 5, 5, 5]
+    deps = ["nsubj", "punct", "compound", "compound", "appos", "ROOT", "acomp", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "ADJ", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos, (3, 5))
+    assert speaking_subject(doc[4])
+
+
+def test_a_place_the_tagger_called_a_person_is_not_whom_she_stands_for(nlp: Language) -> None:
+    text = (
+        "Mayor Ada Brook noted the damage to the harbour in northern Selby last week.\n\n"
+        "“The storms have grown stronger every year, and the flooding has cost the fishermen their boats and "
+        "their nets, and the ferry its winter timetable and the old pier. We asked the county for help in March, "
+        "and again in June, and we are still waiting for an answer from anyone in the county hall. The harbour "
+        "cannot wait another winter for a decision that should have been taken years ago.”\n\n"
+        "“We are in for a long repair,” she said."
+    )
+    doc = nlp(text)
+    at = {token.text: token.i for token in doc}
+    doc.ents = [Span(doc, at["Ada"], at["Ada"] + 2, label="PERSON"), Span(doc, at["Selby"], at["Selby"] + 1,
+                                                                         label="PERSON")]
+    names = NameIndex(doc, QuoteIndex(text, find_quotes(text)))
+    assert names.nearest_before(text.index("she said"), "she") == "Ada Brook"
+

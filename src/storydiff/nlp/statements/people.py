@@ -10,7 +10,6 @@ one the article introduced first ("Mr. Clinton": the first man of them).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
@@ -20,15 +19,18 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PLATFORMS, SPEECH_LEMMAS, same_first_name
-from storydiff.lexicon.places import state_in_parentheses, state_named
 from storydiff.nlp.entities import NAME_SUFFIXES, TITLE_WORDS
 from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS
 from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.states import state_of
+from storydiff.nlp.statements.subjects import past_dateline
 
 _T = TypeVar("_T")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
 _TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                      "southeastern", "southwestern", "north", "south", "east", "west"})
 _SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
 _ROLE_AHEAD = 600  # characters ahead a role noun looks for the person it names, when none was named before
 _ROLE_NEXT = 400  # ... and, this close ahead, even when the role was given before, but long ago:
@@ -78,6 +80,7 @@ class NameIndex:
     def __init__(self, doc: Doc, quotes: QuoteIndex | None = None) -> None:
         self._quotes = quotes
         full: dict[str, str] = {}
+        written: dict[str, str] = {}  # the longest full form outside quotations, by surname
         found: list[_Mention] = []
         others: list[tuple[Span, list[str]]] = []
         roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, the name as written, inside a quotation)
@@ -86,19 +89,23 @@ class NameIndex:
             words = _name_words(ent.text)
             if not words or ent.text in PLATFORMS:  # "In a Twitter post, ..., she said": Twitter is no one
                 continue
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" or any(c.lower_ in _COMPASS for c in ent.root.lefts):  # "northern Mali"
                 if len(words) <= 4 and all(w[:1].isupper() for w in words):
                     others.append((ent, words))
                 continue
             words = _couple_surname(ent, words)
             last = _surname(words)
-            if len(words) > len(full.get(last, "").split()):
-                full[last] = " ".join(words)
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             quoted = self.quoted(ent.start_char)
+            if len(words) > len(full.get(last, "").split()):
+                full[last] = " ".join(words)
+            # The writer's own full form before one inside a quotation ("Ted Cruz", not "Lyin' Ted Cruz");
+            # a writer who only says "Mr. Obama" leaves the quotation's "Barack Obama".
+            if not quoted and _first_named(words) and len(words) > len(written.get(last, "").split()):
+                written[last] = " ".join(words)
             found.append(
                 _Mention(ent.start_char, words, _gender(prev, words), speaking_subject(ent.root), not quoted,
-                         _state_of(ent, text), _in_main_clause(ent.root), ent.sent.start_char)
+                         state_of(ent, text), _in_main_clause(ent.root), ent.sent.start_char)
             )
             roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in _role_nouns(ent))
         # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
@@ -121,7 +128,7 @@ class NameIndex:
             if (cue_subject or _opens_the_sentence(tok)) and not self.quoted(tok.idx):
                 found.append(_Mention(tok.idx, [tok.text], None, True, True))
         found.sort(key=lambda m: m.start)
-        self._full = full
+        self._full, self._written = full, written
         # Everyone the writer names with a first name, by surname, in the order the article
         # introduces them: one entry per person (their longest form).
         self._named: dict[str, list[str]] = {}
@@ -173,7 +180,7 @@ class NameIndex:
             forms = [f for f in forms if f not in late]
             if len(forms) < 2:
                 return forms[0] if forms else " ".join(words)
-        full = self._full.get(last)
+        full = self._written.get(last, self._full.get(last))
         if len(forms) < 2 and (full is None or gender is None or first_name_sex(full) in (None, gender)):
             return full or " ".join(words)
         fitting = [f for f in forms if gender is None or first_name_sex(f) in (None, gender)]
@@ -283,39 +290,9 @@ class NameIndex:
         return [p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)]
 
 
-# "(D-Calif.)", "(Ohio)" right after a name; "of New York" right after it.
-_PARENTHESES = re.compile(r"\s*\(([^()]{1,16})\)")
-_OF_PLACE = re.compile(r"\s+of\s+((?:[A-Z][\w.]*\s?){1,2})")
-
-
-def _state_of(ent: Span, text: str) -> str | None:
-    """The U.S. state the writer ties a person to at this mention: "Nancy Pelosi (D-Calif.)",
-    "Chuck Schumer of New York", "California Democratic Rep. Nancy Pelosi", "Ed Royce, the California
-    Republican"."""
-    doc = ent.doc
-    after = text[ent.end_char : ent.end_char + 40]
-    inside = _PARENTHESES.match(after)
-    if inside is not None:
-        return state_in_parentheses(inside.group(1))
-    place = _OF_PLACE.match(after)
-    if place is not None and state_named(place.group(1)) is not None:
-        return state_named(place.group(1))
-    i, inside_ids = ent.start - 1, set(range(ent.start, ent.end))
-    while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside_ids:
-        inside_ids.add(i)  # "California Democratic Rep. Nancy Pelosi", "Florida Sen. Marco Rubio"
-        i -= 1
-    before = state_named(doc[i + 1 : ent.start].text) if i + 1 < ent.start else None
-    if before is not None:
-        return before
-    root = ent.root
-    for appos in [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else []):
-        described = state_named(doc[appos.left_edge.i : appos.i + 1].text)
-        if described is None:  # "Senator John Kerry, Democrat of Massachusetts"
-            of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            described = state_named(doc[of.i + 1 : of.right_edge.i + 1].text) if of is not None else None
-        if described is not None:  # "Ed Royce, the California Republican who ..."
-            return described
-    return None
+def _first_named(words: list[str]) -> bool:
+    """Whether a name's words hold more than a surname and titles: "Ted Cruz", not "Mr. Obama"."""
+    return len(_untitled([w for w in words if title_sex(w) is None])) > 1
 
 
 def _untitled(words: list[str]) -> list[str]:
@@ -362,8 +339,9 @@ def speaking_subject(root: Token) -> bool:
     for; not the subject of what someone said ("said *Steele* must apologize") nor of an infinitive
     ("calling for *Steele* to step down"), nor of a "that" clause a noun holds ("disbelief that *X*
     would"): those are what the sentence is about, not who speaks in it."""
-    if root.dep_ == "appos" and root.head.dep_ in SUBJECTS and root.head.pos_ == "NOUN":
-        root = root.head  # "the first lady, Melania Trump, questioned ...": the name of the subject
+    named = root.dep_ == "appos" and root.head.dep_ in SUBJECTS
+    if named and (root.head.pos_ == "NOUN" or getattr(past_dateline(root.head), "i", -1) == root.i):
+        root = root.head  # "the first lady, Melania Trump, questioned ...", "WASHINGTON -- Rep. Ann Lee pleaded"
     if root.dep_ not in SUBJECTS:
         return False
     verb = root.head
@@ -402,7 +380,10 @@ def _opens_the_sentence(tok: Token) -> bool:
     """Whether a name is the first word and the subject of its sentence's main verb: "Trump spent most of
     his speech on Friday rehashing ...", which a "he said" after it stands for."""
     first = next((t for t in tok.sent if not t.is_space), None)
-    return first is not None and first.i == tok.i and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT"
+    head = tok.head
+    while head.is_punct and head.head.i != head.i:  # "Stone ― who ran Nixon's campaign ― took": a dash as a word
+        head = head.head
+    return first is not None and first.i == tok.i and tok.dep_ == "nsubj" and head.dep_ == "ROOT"
 
 
 def _deep_in_what_was_said(verb: Token, before: int) -> bool:
@@ -470,8 +451,6 @@ _ROLE_ABBREVIATIONS = {
 def _is_role_word(tok: Token) -> bool:
     """A word that can name a role: a common noun, a title ("Senator"), a party ("Republican")."""
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP"))
-
-
 
 
 def _suffixed(words: list[str]) -> bool:

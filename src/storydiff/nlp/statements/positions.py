@@ -50,3 +50,19 @@ class Paragraphs:
         start = self.starts[k]
         end = self.starts[k + 1] - 1 if k + 1 < len(self.starts) else len(self.text)
         return start, end
+
+
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Widen a token range to whole words: the tokenizer splits "e-mails" into three."""
+
+    def glued(i: int) -> bool:  # token i follows token i - 1 with no space, across a hyphen
+        return not doc[i - 1].whitespace_ and (doc[i].text in _HYPHENS or doc[i - 1].text in _HYPHENS)
+
+    while end < len(doc) and glued(end):
+        end += 1
+    while start > 0 and glued(start):
+        start -= 1
+    return start, end

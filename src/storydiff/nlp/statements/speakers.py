@@ -10,11 +10,12 @@ source is anonymous ("one diplomat", "people familiar with the matter").
 from __future__ import annotations
 
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from storydiff.lexicon.places import state_named
 from storydiff.models import Speaker
 from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
+from storydiff.nlp.statements.positions import whole_words
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
 from storydiff.nlp.statements.subjects import dateline_dash, past_dateline
@@ -199,23 +200,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         end -= 1
     while start < head.i and doc[start].is_punct:
         start += 1
-    return _whole_words(doc, start, end)
-
-
-_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-
-
-def _whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Widen a token range to whole words: the tokenizer splits "e-mails" into three."""
-
-    def glued(i: int) -> bool:  # token i follows token i - 1 with no space, across a hyphen
-        return not doc[i - 1].whitespace_ and (doc[i].text in _HYPHENS or doc[i - 1].text in _HYPHENS)
-
-    while end < len(doc) and glued(end):
-        end += 1
-    while start > 0 and glued(start):
-        start -= 1
-    return start, end
+    return whole_words(doc, start, end)
 
 
 def _summoned(cue: Token) -> bool:
@@ -259,6 +244,11 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         name = _sentence_subject(head, names) or names.nearest_before(head.idx, lower)
         return Speaker(span.text, span.start_char, span.end_char, name)
     person = _person_in(span, head)
+    if person is not None:
+        person = doc[slice(*whole_words(doc, person.start, person.end))]  # "Campa" of "Mr. Campa-Najjar"
+    if person is not None and len(person) == 1 and any(c.dep_ == "det" for c in person.root.children) \
+            and _named_in_apposition(person.root, names) is not None:
+        person = None  # "Another leading Dem, Sen. Kirsten Gillibrand,": a role the tagger called a person
     if person is not None and person.end <= head.i and head.pos_ == "PROPN" and not head.ent_type_ and all(
         doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() for k in range(person.end, head.i + 1)
     ):
@@ -296,8 +286,14 @@ def describe(head: Token, names: NameIndex) -> Speaker:
             first -= 1
         if first < head.i and doc[first].is_sent_start and doc[first].lower_ in FRONTED_CUES:
             first += 1  # "Added Gibbs: ...": the fronted cue the tagger took into the name
-        chain = doc[first : head.i + 1].text
-        name = names.full_name(chain) if first < head.i else names.known_name(head.text) or chain
+        first, last = whole_words(doc, first, head.i + 1)  # "Wal-Mart", never its "Wal"
+        while head.ent_type_ == "ORG" and first > span.start and doc[first].ent_iob_ == "I":
+            first -= 1  # "The U.S. Fish and Wildlife Service": the body's whole name, not "Service"
+        while head.ent_type_ == "ORG" and last < span.end and doc[last].ent_iob_ == "I":
+            last += 1  # "The Office of Management and Budget"
+        first += doc[first].lower_ == "the"
+        chain = doc[first:last].text
+        name = names.full_name(chain) if first < last - 1 else names.known_name(head.text) or chain
         return Speaker(
             span.text,
             span.start_char,
@@ -356,7 +352,8 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
     """The person a role names in apposition right after it: "The House Republican leader,
     Representative Kevin McCarthy of California, also criticized ..." is McCarthy, whoever else the
     article called a leader."""
-    if (head.pos_ != "NOUN" and head.ent_type_ != "NORP") or head.tag_ in ("NNS", "NNPS"):
+    role = head.pos_ == "NOUN" or head.ent_type_ == "NORP" or any(c.dep_ == "det" for c in head.children)
+    if not role or head.tag_ in ("NNS", "NNPS"):
         return None  # "the opinions of some members (Joe Scarborough and George Will among them)": many
     appos = next((c for c in head.children if c.i > head.i and _apposed(head, c)), None)
     if appos is None:

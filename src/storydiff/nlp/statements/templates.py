@@ -54,7 +54,7 @@ def template_candidates(
     text = doc_text(doc)
     out: list[Candidate] = []
     for tok in doc:
-        if tok.pos_ not in _TEMPLATE_POS or tok.lemma_.lower() not in vocab:
+        if tok.pos_ not in _TEMPLATE_POS or tok.lemma_.lower() not in vocab or _in_a_name(tok):
             continue
         if quotes.containing(tok.idx, tok.idx + len(tok)) is not None:
             continue
@@ -105,6 +105,14 @@ def template_candidates(
             direct = text[start] in '"“«' and text[end - 1] in '"”»'
             out.append(Candidate(speaker, (tok.idx, tok.idx + len(tok)), (start, end), direct, kind=kind))
     return out
+
+
+def _in_a_name(tok: Token) -> bool:
+    """A word of a person's name the parser read as a verb ("Rev. John Paul Hopping of ..., told"), not
+    a headline's capitalised verb the tagger took into a name ("Ted Cruz Refuses to Disavow ...")."""
+    if tok.ent_type_ != "PERSON" or tok.i == tok.sent.start:
+        return False
+    return any(t.is_lower and t.is_alpha and not t.is_stop for t in tok.sent)
 
 
 def template_speaker(tok: Token) -> Token | None:
