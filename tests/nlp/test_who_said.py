@@ -1278,6 +1278,11 @@ def test_his_in_his_own_comments_is_the_man_named_before(nlp: Language) -> None:
         "“As a mother and a fisherman's wife, I find those fares very hard to accept,” she said.",
         "very hard to accept", "Helen Marsh",
     ),
+    (  # "One of ..." is a role too: the name beside it speaks
+        "The pilots met on Monday. One of the harbour's pilots, Tom Hale, said the channel was too shallow for "
+        "the new ferry.",
+        "too shallow", "Tom Hale",
+    ),
 ])
 def test_the_name_beside_a_role_or_a_body_is_the_speaker(nlp: Language, text: str, content: str, name: str) -> None:
     assert by_content(extract(nlp, text), content).speaker.name == name
@@ -1415,3 +1420,14 @@ def test_a_place_the_tagger_called_a_person_is_not_whom_she_stands_for(nlp: Lang
     names = NameIndex(doc, QuoteIndex(text, find_quotes(text)))
     assert names.nearest_before(text.index("she said"), "she") == "Ada Brook"
 
+
+
+def test_a_name_the_tagger_left_untagged_beside_a_role_is_the_speaker(nlp: Language) -> None:
+    # "One of its members, Demetrios Minor, said ...": no person entity, only proper nouns
+    words = ["One", "of", "its", "members", ",", "Osei", "Brandt", ",", "said", "it", "was", "bad", "."]
+    heads = [8, 0, 3, 1, 0, 6, 0, 0, 8, 10, 8, 10, 8]
+    deps = ["nsubj", "prep", "poss", "pobj", "punct", "compound", "appos", "punct", "ROOT", "nsubj", "ccomp",
+            "acomp", "punct"]
+    pos = ["NUM", "ADP", "PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    assert describe(doc[0], NameIndex(doc)).name == "Osei Brandt"

@@ -352,7 +352,8 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
     """The person a role names in apposition right after it: "The House Republican leader,
     Representative Kevin McCarthy of California, also criticized ..." is McCarthy, whoever else the
     article called a leader."""
-    role = head.pos_ == "NOUN" or head.ent_type_ == "NORP" or any(c.dep_ == "det" for c in head.children)
+    role = head.pos_ == "NOUN" or head.ent_type_ == "NORP" or any(c.dep_ == "det" for c in head.children) \
+        or (head.lower_ == "one" and any(c.lower_ == "of" for c in head.children))  # "One of its members, X,"
     if not role or head.tag_ in ("NNS", "NNPS"):
         return None  # "the opinions of some members (Joe Scarborough and George Will among them)": many
     appos = next((c for c in head.children if c.i > head.i and _apposed(head, c)), None)
@@ -361,6 +362,11 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
     if appos is None:
         return None
     person = _person_in(head.doc[appos.left_edge.i : appos.right_edge.i + 1], appos)
+    if person is None and appos.pos_ == "PROPN" and not appos.ent_type_:
+        first = appos.i  # a name the tagger left untagged: "One of its members, Demetrios Minor, said"
+        while first > appos.left_edge.i and head.doc[first - 1].pos_ == "PROPN" and not head.doc[first - 1].ent_type_:
+            first -= 1
+        person = head.doc[first : appos.i + 1] if first < appos.i else None
     return names.full_name(person.text) if person is not None and person.start <= appos.i < person.end else None
 
 
