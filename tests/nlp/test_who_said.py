@@ -1361,6 +1361,10 @@ def test_a_role_or_a_pronoun_goes_to_the_person_the_article_means(
         "to prepare for an orderly reopening.",
         "orderly reopening", "Office of Harbour Management",
     ),
+    (  # what a person's account posts is that person's
+        "The mayor was silent on Monday. On Sunday, Tom Hale’s account tweeted “The pier is safe.”",
+        "pier is safe", "Tom Hale",
+    ),
     (  # an epithet inside a quotation is no part of the name the writer gives him
         "“Lyin’ Tom Hale has no plan for the pier,” Brook wrote on Twitter.\n\n"
         "Mayor Tom Hale answered that the plan was ready.\n\n“It is nonsense,” Hale said.",

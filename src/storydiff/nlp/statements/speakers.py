@@ -18,7 +18,7 @@ from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.positions import whole_words
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
-from storydiff.nlp.statements.subjects import dateline_dash, past_dateline
+from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, past_dateline
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
@@ -68,7 +68,7 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         return None  # "he had been stopped and accused of speeding": accused, by no one named
     if _document_saying(cue):
         return cue.head  # "Cruz said about the Enquirer article alleging that ...": the article alleges
-    addressee = _misread_addressee(cue)
+    addressee = misread_addressee(cue)
     if addressee is not None:
         return find_subject(addressee, floor)
     if (cue.lemma_ in _ADDRESSING or _summoned(cue)) and any(c.dep_ == "auxpass" for c in cue.children):
@@ -203,6 +203,10 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return whole_words(doc, start, end)
 
 
+# What a person posts through speaks for them: "Trump's account tweeted", "her Twitter feed said".
+_ACCOUNTS = frozenset({"account", "feed", "handle"})
+
+
 def _summoned(cue: Token) -> bool:
     """'The sergeant-at-arms was called to remove a protester': sent for, not calling."""
     return cue.lemma_ == "call" and any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in cue.children)
@@ -210,22 +214,6 @@ def _summoned(cue: Token) -> bool:
 
 # Verbs whose passive subject is the one spoken to, not the speaker: "was asked", "was told".
 _ADDRESSING = frozenset({"ask", "tell", "inform", "question", "urge", "advise", "notify", "instruct", "brief"})
-_SENDING = frozenset({"send", "write", "deliver", "address", "hand", "mail", "forward", "submit", "present"})
-
-
-def _misread_addressee(cue: Token) -> Token | None:
-    """The verb of "sending the letter to Harry Reid warning him that ...", where the parser made the
-    addressee the subject of the participle: the sender warns, not Reid. Only after a verb of sending
-    (the letter's words): in "referring to Sally Yates telling the counsel that ..." Yates tells."""
-    if cue.tag_ != "VBG":
-        return None
-    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
-    if subject is None or subject.left_edge.i == 0:
-        return None
-    before = cue.doc[subject.left_edge.i - 1]
-    if before.lower_ == "to" and before.head.i < before.i and before.head.lemma_ in _SENDING:
-        return before.head
-    return None
 
 
 def describe(head: Token, names: NameIndex) -> Speaker:
@@ -254,6 +242,9 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     ):
         person = doc[person.start : head.i + 1]  # "Sally Yates" where the tagger took "Sally" alone
     office = False
+    owner = next((c for c in head.children if c.dep_ == "poss"), None) if head.lemma_ in _ACCOUNTS else None
+    if owner is not None and owner.pos_ == "PROPN":  # "Trump's account tweeted": Trump, whatever the tagger says
+        return Speaker(span.text, span.start_char, span.end_char, describe(owner, names).name)
     if person is not None and _inside_modifier(head, person):
         office = _named_after_its_office(span, person)
         if not office:

@@ -168,3 +168,21 @@ def past_dateline(subject: Token, cue: Token | None = None) -> Token | None:
         if child.i > dash.i and child.dep_ == "appos":
             return child
     return subject
+
+
+_SENDING = frozenset({"send", "write", "deliver", "address", "hand", "mail", "forward", "submit", "present"})
+
+
+def misread_addressee(cue: Token) -> Token | None:
+    """The verb of "sending the letter to Harry Reid warning him that ...", where the parser made the
+    addressee the subject of the participle: the sender warns, not Reid. Only after a verb of sending
+    (the letter's words): in "referring to Sally Yates telling the counsel that ..." Yates tells."""
+    if cue.tag_ != "VBG":
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or subject.left_edge.i == 0:
+        return None
+    before = cue.doc[subject.left_edge.i - 1]
+    if before.lower_ == "to" and before.head.i < before.i and before.head.lemma_ in _SENDING:
+        return before.head
+    return None
