@@ -1365,6 +1365,11 @@ def test_a_role_or_a_pronoun_goes_to_the_person_the_article_means(
         "The mayor was silent on Monday. On Sunday, Tom Hale’s account tweeted “The pier is safe.”",
         "pier is safe", "Tom Hale",
     ),
+    (  # a statement from a named person is that person's
+        "The council voted on Monday. “We are disappointed by the council's decision, but hardly surprised,” said "
+        "the statement from Mr. Hale's lawyer, Maria Lopez.",
+        "hardly surprised", "Maria Lopez",
+    ),
     (  # an epithet inside a quotation is no part of the name the writer gives him
         "“Lyin’ Tom Hale has no plan for the pier,” Brook wrote on Twitter.\n\n"
         "Mayor Tom Hale answered that the plan was ready.\n\n“It is nonsense,” Hale said.",

@@ -203,6 +203,17 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     return whole_words(doc, start, end)
 
 
+def _author(document: Token, names: NameIndex) -> str | None:
+    """The named person a document or statement comes from: "the statement from his lawyer, Ann Lee" (not
+    a place: "as they report from Atlanta")."""
+    if document.lemma_ not in DOCUMENT_NOUNS and document.lemma_ != "statement":
+        return None
+    source = next((c for c in document.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    sender = next((c for c in source.children if c.dep_ == "pobj"), None) if source is not None else None
+    found = describe(sender, names) if sender is not None and sender.ent_type_ in ("", "PERSON", "ORG") else None
+    return found.name if found is not None and found.name and not found.anonymous else None
+
+
 # What a person posts through speaks for them: "Trump's account tweeted", "her Twitter feed said".
 _ACCOUNTS = frozenset({"account", "feed", "handle"})
 
@@ -245,6 +256,9 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     owner = next((c for c in head.children if c.dep_ == "poss"), None) if head.lemma_ in _ACCOUNTS else None
     if owner is not None and owner.pos_ == "PROPN":  # "Trump's account tweeted": Trump, whatever the tagger says
         return Speaker(span.text, span.start_char, span.end_char, describe(owner, names).name)
+    author = _author(head, names)
+    if author is not None:  # "said the statement from Grimm's attorney, William McGinley": McGinley's words
+        return Speaker(span.text, span.start_char, span.end_char, author)
     if person is not None and _inside_modifier(head, person):
         office = _named_after_its_office(span, person)
         if not office:
