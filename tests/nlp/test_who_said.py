@@ -1323,6 +1323,11 @@ _FILLER = " ".join(["The ferry ran late again on Tuesday, and the queue of cars 
         "He recalled when he was campaigning with Brook last spring ahead of the harbour vote.",
         "campaigning with Brook", "Tom Hale",
     ),
+    (  # "Dr." makes her the doctor
+        "The mayor released a letter on Friday from Dr. Maria Lopez, an internist in Selby, on her health.\n\n"
+        "The mayor does not smoke. She also swims every morning, her doctor said.",
+        "swims every morning", "Maria Lopez",
+    ),
     (  # a quotation about someone else still continues its speaker
         "Mayor Tom Hale said the new harbour master, Ines Varga, had started well.\n\n"
         "“I trust her,” he said.\n\n"

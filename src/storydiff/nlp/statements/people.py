@@ -445,6 +445,7 @@ _ROLE_ABBREVIATIONS = {
     "lt": {"lt.", "lieutenant"},
     "sgt": {"sgt.", "sergeant"},
     "atty": {"atty.", "attorney"},
+    "dr": {"dr.", "doctor", "physician"},
 }
 
 
