@@ -1323,6 +1323,11 @@ _FILLER = " ".join(["The ferry ran late again on Tuesday, and the queue of cars 
         "He recalled when he was campaigning with Brook last spring ahead of the harbour vote.",
         "campaigning with Brook", "Tom Hale",
     ),
+    (  # the parser ran the judge's name into the objects of "demand"; "said" is hers, not the fees'
+        "Yet both fees demand different tests for ferry certification and Justice Maria Lopez said it was "
+        "\"a real problem\" for the court.",
+        "a real problem", "Maria Lopez",
+    ),
     (  # "Dr." makes her the doctor
         "The mayor released a letter on Friday from Dr. Maria Lopez, an internist in Selby, on her health.\n\n"
         "The mayor does not smoke. She also swims every morning, her doctor said.",

@@ -18,7 +18,8 @@ from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.positions import whole_words
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
-from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, past_dateline
+from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, name_run_into_objects
+from storydiff.nlp.statements.subjects import past_dateline, summoned
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
@@ -71,7 +72,7 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     addressee = misread_addressee(cue)
     if addressee is not None:
         return find_subject(addressee, floor)
-    if (cue.lemma_ in _ADDRESSING or _summoned(cue)) and any(c.dep_ == "auxpass" for c in cue.children):
+    if (cue.lemma_ in _ADDRESSING or summoned(cue)) and any(c.dep_ == "auxpass" for c in cue.children):
         return None  # "Bachmann was asked about the cover": she was asked; who asked is not named
     if cue.pos_ == "NOUN" or cue.dep_ in _NOMINAL:  # "Mr. Trump's promises", tagged a verb or not
         owner = next((c for c in cue.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -82,6 +83,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     nearer = _nearer_conjunct_head(cue)
     if nearer is not None:
         return find_subject(nearer, floor)
+    if name_run_into_objects(cue) is not None:
+        return name_run_into_objects(cue)
     tok = cue
     came_from_acl = False
     adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only
@@ -216,11 +219,6 @@ def _author(document: Token, names: NameIndex) -> str | None:
 
 # What a person posts through speaks for them: "Trump's account tweeted", "her Twitter feed said".
 _ACCOUNTS = frozenset({"account", "feed", "handle"})
-
-
-def _summoned(cue: Token) -> bool:
-    """'The sergeant-at-arms was called to remove a protester': sent for, not calling."""
-    return cue.lemma_ == "call" and any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in cue.children)
 
 
 # Verbs whose passive subject is the one spoken to, not the speaker: "was asked", "was told".

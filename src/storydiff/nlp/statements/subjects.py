@@ -186,3 +186,21 @@ def misread_addressee(cue: Token) -> Token | None:
     if before.lower_ == "to" and before.head.i < before.i and before.head.lemma_ in _SENDING:
         return before.head
     return None
+
+
+def name_run_into_objects(cue: Token) -> Token | None:
+    """The subject of a coordinated verb that the parser ran into the first clause's objects: in "those
+    remedies require different standards for class certification and Justice Ruth Bader Ginsburg said
+    it was a problem", "Ginsburg" hangs on "certification" as a conjunct and "said" has no subject of
+    its own (it would inherit "remedies"); the name right before it is who said it."""
+    if cue.dep_ != "conj" or cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    before = cue.doc[cue.i - 1]
+    if before.ent_type_ == "PERSON" and before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.i < cue.i:
+        return before
+    return None
+
+
+def summoned(cue: Token) -> bool:
+    """'The sergeant-at-arms was called to remove a protester': sent for, not calling."""
+    return cue.lemma_ == "call" and any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in cue.children)
