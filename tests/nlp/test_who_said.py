@@ -1450,3 +1450,13 @@ def test_a_name_the_tagger_left_untagged_beside_a_role_is_the_speaker(nlp: Langu
     pos = ["NUM", "ADP", "PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
     doc = _hand_parse(nlp, words, heads, deps, pos)
     assert describe(doc[0], NameIndex(doc)).name == "Osei Brandt"
+
+
+def test_a_name_the_tagger_left_untagged_beside_a_role_is_known_by_its_surname_later(nlp: Language) -> None:
+    # "One of its members, Demetrios Minor, said ..." and later "“...,” Minor said": one person, one name
+    words = ["One", "of", "its", "members", ",", "Osei", "Brandt", ",", "spoke", "."]
+    heads = [8, 0, 3, 1, 0, 6, 0, 0, 8, 8]
+    deps = ["nsubj", "prep", "poss", "pobj", "punct", "compound", "appos", "punct", "ROOT", "punct"]
+    pos = ["NUM", "ADP", "PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    assert NameIndex(doc).known_name("Brandt") == "Osei Brandt"
