@@ -1328,6 +1328,12 @@ _FILLER = " ".join(["The ferry ran late again on Tuesday, and the queue of cars 
         "\"a real problem\" for the court.",
         "a real problem", "Maria Lopez",
     ),
+    (  # the tagger calls the later "Brook" an organisation; the main clause's subject is still Fox
+        "Former mayor Tom Fox told the Courier that he would not pay for the pier that Paul Brook wants.\n\n"
+        "Fox, however, isn't worried that Brook will actually win the election.\n\n"
+        "“The voters of Selby are not fools,” he said.",
+        "not fools", "Tom Fox",
+    ),
     (  # "Dr." makes her the doctor
         "The mayor released a letter on Friday from Dr. Maria Lopez, an internist in Selby, on her health.\n\n"
         "The mayor does not smoke. She also swims every morning, her doctor said.",

@@ -123,7 +123,8 @@ class NameIndex:
                 full[last] = " ".join(words)
             bare_surname = ent.label_ in _NAME_LIKE_LABELS and len(words) == 1 and len(full.get(last, "").split()) > 1
             if bare_surname and not self.quoted(ent.start_char):
-                found.append(_Mention(ent.start_char, words, None, speaking_subject(ent.root), True))
+                found.append(_Mention(ent.start_char, words, None, speaking_subject(ent.root), True, None,
+                                      _in_main_clause(ent.root), ent.sent.start_char))
         # ... or leaves a later bare surname untagged ("“...,” Schiff said of ..."): as the subject
         # of a cue verb, still that person, and whom a "he said" after it may stand for.
         for tok in doc:
@@ -132,7 +133,8 @@ class NameIndex:
                 continue
             cue_subject = tok.pos_ == "PROPN" and speaking_subject(tok) and tok.head.lemma_ in CUE_LEMMAS
             if (cue_subject or _opens_the_sentence(tok)) and not self.quoted(tok.idx):
-                found.append(_Mention(tok.idx, [tok.text], None, True, True))
+                found.append(_Mention(tok.idx, [tok.text], None, True, True, None, _in_main_clause(tok),
+                                      tok.sent.start_char))
         found.sort(key=lambda m: m.start)
         self._full, self._written = full, written
         # Everyone the writer names with a first name, by surname, in the order the article
