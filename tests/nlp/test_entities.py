@@ -85,6 +85,12 @@ def test_curly_and_straight_apostrophes_are_one_name():
     assert len(entities) == 1 and len({index[("A", 0)], index[("B", 4)], index[("B", 40)]}) == 1
 
 
+def test_a_name_with_and_without_its_accents_is_one_name():
+    mentions = [_m("A", "Inés Peña"), _m("B", "Ines Pena", start=4), _m("B", "Pena", start=40)]
+    entities, index = link_entities(mentions)
+    assert len(entities) == 1 and len({index[("A", 0)], index[("B", 4)], index[("B", 40)]}) == 1
+
+
 def test_a_bare_surname_is_the_person_the_story_mostly_names_so():
     # Ted Cruz written in full 3 times, his wife once: "Cruz" is Ted. Two people written as often: no guess.
     mentions = [_m("A", "Ted Cruz"), _m("A", "Ted Cruz", start=20), _m("B", "Sen. Ted Cruz", start=5),

@@ -9,6 +9,7 @@ by a normalised form.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -231,8 +232,10 @@ def _names_tagged_org(mentions: Sequence[Mention], full_names: dict[str, set[str
 
 
 def name_key(word: str) -> str:
-    """A name as a key: lower case, one kind of apostrophe."""
-    return word.lower().replace("\u2019", "'")
+    """A name as a key: lower case, one kind of apostrophe, no accents ("Calderón" is the "Calderon" of
+    an outlet that drops them)."""
+    folded = unicodedata.normalize("NFKD", word.lower().replace("\u2019", "'"))
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def _full_key(words: list[str]) -> str:
