@@ -91,6 +91,15 @@ def test_a_name_with_and_without_its_accents_is_one_name():
     assert len(entities) == 1 and len({index[("A", 0)], index[("B", 4)], index[("B", 40)]}) == 1
 
 
+def test_a_first_name_misspelt_by_one_outlet_is_the_same_person():
+    mentions = [_m("A", "Roberto Lind"), _m("A", "Roberto Lind", start=30), _m("B", "Robberto Lind", start=4)]
+    entities, index = link_entities(mentions)
+    assert len(entities) == 1 and entities[0].name == "Roberto Lind" and index[("B", 4)] == index[("A", 0)]
+    # two spellings in one article are two people its writer tells apart
+    same = [_m("A", "Roberto Lind"), _m("A", "Robberto Lind", start=30)]
+    assert len(link_entities(same)[0]) == 2
+
+
 def test_a_bare_surname_is_the_person_the_story_mostly_names_so():
     # Ted Cruz written in full 3 times, his wife once: "Cruz" is Ted. Two people written as often: no guess.
     mentions = [_m("A", "Ted Cruz"), _m("A", "Ted Cruz", start=20), _m("B", "Sen. Ted Cruz", start=5),

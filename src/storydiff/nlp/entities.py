@@ -129,13 +129,16 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
             if len(words) >= 2:
                 full_names[name_key(words[-1])].add(_full_key(words))
                 written[_full_key(words)] += 1
+    respelt = _respellings(mentions, full_names, written, formal)
+    for last, keys_of in full_names.items():
+        full_names[last] = {respelt.get(k, k) for k in keys_of}
     named = _names_tagged_org(mentions, full_names)
     short_forms = _short_forms(mentions)
     keys = []
     for m in mentions:
         words = (formal.get((m.article, m.text)) or person_words(m.text)) if m.label == "PERSON" else m.text.split()
         if (m.label == "PERSON" and len(words) >= 2) or m.text in named:
-            keys.append("person:" + _full_key(words))
+            keys.append("person:" + respelt.get(_full_key(words), _full_key(words)))
             continue
         single = name_key(words[-1]) if len(words) == 1 else None
         person = _the_one(full_names.get(single, set()), written) if single else None
@@ -196,6 +199,41 @@ def _formal_suffixes(mentions: Sequence[Mention]) -> dict[tuple[str, str], list[
         elif len(words) >= 2:
             plain.add((m.article, _full_key(words)))
     return {k: v for k, v in found.items() if (k[0], _full_key(v)) not in plain}
+
+
+def _respellings(
+    mentions: Sequence[Mention], full_names: dict[str, set[str]], written: Counter[str],
+    formal: dict[tuple[str, str], list[str]],
+) -> dict[str, str]:
+    """Full keys that are another outlet's misspelling of a first name -> the commoner spelling: "Vincente
+    Fox" in one article, "Vicente Fox" in the others. Both first names of seven letters or more, one letter
+    apart, and never both in one article (two such people in one story are told apart by its writers)."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = formal.get((m.article, m.text)) or person_words(m.text)
+        if m.label == "PERSON" and len(words) >= 2:
+            articles[_full_key(words)].add(m.article)
+    out: dict[str, str] = {}
+    for keys in full_names.values():
+        ranked = sorted(keys, key=lambda k: (-written[k], k))
+        for n, rare in enumerate(ranked):
+            for common in ranked[:n]:
+                first, other = rare.split()[0], common.split()[0]
+                if min(len(first), len(other)) >= 7 and _one_edit(first, other) and common not in out \
+                        and not articles[rare] & articles[common]:
+                    out[rare] = common
+                    break
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter added, dropped or changed apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
 
 
 def _the_one(keys: set[str], written: Counter[str]) -> str | None:
