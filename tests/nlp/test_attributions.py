@@ -151,6 +151,13 @@ def test_reported_speech_told_on_thursday(nlp: Language) -> None:
     assert not st.direct
 
 
+def test_a_vague_time_keeps_what_it_is_measured_from(nlp: Language) -> None:
+    # "(the months)" beside a statement says nothing; "the months before the harbour vote" does
+    text = "The mayor, in the months before the harbour vote, repeatedly vowed that the ferry would stay."
+    st = by_content(extract(nlp, text, published="2019-03-15"), "ferry would stay")
+    assert st.when is not None and st.when.text == "the months before the harbour vote"
+
+
 def test_a_show_named_like_a_time_is_no_time(nlp: Language) -> None:
     # Harbour Radio's “This Week” is a programme, not the week the mayor spoke in.
     text = "“The pier will reopen,” the mayor said on Harbour Radio’s “This Week.”"

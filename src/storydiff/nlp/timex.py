@@ -102,9 +102,18 @@ def find_when(cue: Token) -> tuple[int, int] | None:
             continue
         if tok.ent_type_ in {"DATE", "TIME"}:
             bounds = _entity_bounds(tok)
+            if _VAGUE.fullmatch(tok.doc.text[bounds[0] : bounds[1]]):
+                # "in the months prior to the Nov. 8 elections": "the months" alone says nothing
+                last = tok.right_edge
+                if last.idx + len(last) <= bounds[1]:
+                    continue
+                bounds = (bounds[0], last.idx + len(last))
             if not _titled(tok.doc.text, bounds[0]):
                 return bounds
     return None
+
+
+_VAGUE = re.compile(r"(?i)(?:the |those )?(?:hours|days|weeks|months|years)(?: before| after)?")
 
 
 def _titled(text: str, start: int) -> bool:
