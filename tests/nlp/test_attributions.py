@@ -291,6 +291,17 @@ def test_parenthetical_cue_takes_the_whole_sentence(nlp: Language) -> None:
     assert st.speaker.text == "the planner"
 
 
+@pytest.mark.parametrize("text", [
+    # the parser makes "were ready" a clause of "said"; where he said it ("on Harbour Radio") sits before the comma
+    "The fishermen, Ms. Varga said in a statement, were ready to strike on Monday.",
+    "That group of councillors, Mr. Hale said on Harbour Radio, was beginning to accept that the ferry could not "
+    "run all winter.",
+])
+def test_parenthetical_cue_with_a_place_or_a_subjectless_clause_keeps_the_subject(nlp: Language, text: str) -> None:
+    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    assert st.content.text.startswith(text.split(",")[0])
+
+
 def test_parenthetical_cue_before_a_reason_keeps_its_speaker(nlp: Language) -> None:
     # The parse hangs the "because" clause (and the stop) on "said"; the reason is still what was said.
     text = (

@@ -90,9 +90,12 @@ def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
 # so the content is the whole sentence around it.
 def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] | None:
     text = doc_text(cue.doc)
+    where = next((c for c in cue.rights if c.dep_ == "prep"), None)
+    if text[right : right + 1] != "," and where is not None and where.i == cue.i + 1 and cue.tag_ in _FINITE:
+        right = where.right_edge.idx + len(where.right_edge)  # "That group, Mr. Corker said on Fox, was ..."
     if text[left - 2 : left] != ", " or text[right : right + 1] != ",":
         return None
-    if cue.lemma_ not in SPEECH_LEMMAS or any(c.dep_ in _OBJECTS for c in cue.rights):
+    if cue.lemma_ not in SPEECH_LEMMAS or any(c.dep_ in _OBJECTS and not _subjectless(c) for c in cue.rights):
         return None
     sent = cue.sent
     if sent.start_char >= left - 3 or sent.end_char <= right + 3:
@@ -113,10 +116,20 @@ def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] 
 
 def _still_theirs(token: Token) -> bool:
     """A word after a parenthetical cue that the parse hung on the cue but that goes on what was said:
-    the closing stop, or a reason ("..., Delgado said, because the footbridge cannot be installed")."""
+    the closing stop, a reason ("..., Delgado said, because the footbridge cannot be installed"), or
+    the verb of the sentence's own subject ("That group, Mr. Corker said, was beginning to ...")."""
     return token.dep_ == "punct" or (
         token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in token.children)
-    )
+    ) or _subjectless(token)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _subjectless(token: Token) -> bool:
+    """A clause the parser hung on a parenthetical cue that has no subject of its own: in "That group of
+    Republicans, Mr. Corker said, was beginning to realize ...", "was beginning" is the group's."""
+    return token.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
 
 
 _ASIDE_AFTER = re.compile(r",\s+(?:although|though|while|whereas)\s")
