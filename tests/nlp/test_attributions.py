@@ -302,6 +302,15 @@ def test_parenthetical_cue_with_a_place_or_a_subjectless_clause_keeps_the_subjec
     assert st.content.text.startswith(text.split(",")[0])
 
 
+def test_a_clause_whose_subject_the_parser_made_the_object_of_said_keeps_it(nlp: Language) -> None:
+    text = (
+        "SELBY — Mayor Ada Brook on Monday said the council ruined the harbour plan and said her rival for the "
+        "seat, Tom Hale, suffered no penalty after he missed “many votes” in the chamber."
+    )
+    st = by_content(extract(nlp, text), "rival for the seat")
+    assert st.content.text.startswith("her rival for the seat, Tom Hale, suffered no penalty")
+
+
 def test_parenthetical_cue_before_a_reason_keeps_its_speaker(nlp: Language) -> None:
     # The parse hangs the "because" clause (and the stop) on "said"; the reason is still what was said.
     text = (

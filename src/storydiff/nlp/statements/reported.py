@@ -23,6 +23,7 @@ from storydiff.nlp.statements.cues import (
 )
 from storydiff.nlp.statements.positions import doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.subjects import RECIPIENT_LEMMAS
 
 CANDIDATE_LEMMAS = CUE_LEMMAS | frozenset(PHRASAL_CUES) | {"accord"}
 PHRASAL_PREPS = frozenset({"on", "from", "about"})
@@ -309,6 +310,10 @@ def _lost_subject(cue: Token, clause: Token) -> Token | None:
     for tok in cue.doc[cue.i + 1 : clause.left_edge.i]:
         if tok.lower_ == "that" and tok.dep_ in ("mark", "nsubj", "det") and tok.sent == cue.sent:
             return tok
+        # "said his opponent, Hillary Clinton, suffered no ...": the parser's object is the clause's subject
+        said = cue.lemma_ in SPEECH_LEMMAS and cue.lemma_ not in RECIPIENT_LEMMAS
+        if said and tok.dep_ == "dobj" and tok.head.i == cue.i and tok.pos_ in ("NOUN", "PROPN"):
+            return tok.left_edge
     return None
 
 
