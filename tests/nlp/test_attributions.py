@@ -158,6 +158,19 @@ def test_a_vague_time_keeps_what_it_is_measured_from(nlp: Language) -> None:
     assert st.when is not None and st.when.text == "the months before the harbour vote"
 
 
+def test_a_date_ends_before_the_that_the_tagger_took_into_it(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from storydiff.nlp.timex import find_when
+
+    text = "Ines Varga told the harbour master in January that the pier had given way twice."
+    doc = nlp(text)
+    at = {token.text: token.i for token in doc}
+    doc.ents = [Span(doc, at["January"], at["January"] + 2, label="DATE")]  # "January that", as tagged
+    bounds = find_when(doc[at["told"]])
+    assert bounds is not None and text[bounds[0] : bounds[1]] == "January"
+
+
 def test_a_show_named_like_a_time_is_no_time(nlp: Language) -> None:
     # Harbour Radio's “This Week” is a programme, not the week the mayor spoke in.
     text = "“The pier will reopen,” the mayor said on Harbour Radio’s “This Week.”"

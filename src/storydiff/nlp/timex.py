@@ -128,4 +128,6 @@ def _entity_bounds(tok: Token) -> tuple[int, int]:
         start -= 1
     while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
         end += 1
+    while end > start and doc[end].pos_ in ("SCONJ", "PRON", "DET", "ADP", "CCONJ", "PUNCT"):
+        end -= 1  # "in January that Flynn had ...": the tagger took the "that" into the date
     return doc[start].idx, doc[end].idx + len(doc[end])
