@@ -1466,3 +1466,12 @@ def test_a_name_the_tagger_left_untagged_beside_a_role_is_known_by_its_surname_l
     pos = ["NUM", "ADP", "PRON", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB", "PUNCT"]
     doc = _hand_parse(nlp, words, heads, deps, pos)
     assert NameIndex(doc).known_name("Brandt") == "Osei Brandt"
+
+
+def test_a_horizontal_bar_is_a_dash_at_a_content_s_edge() -> None:
+    # "... whoever it may be,” he said ― to the fullest extent of the law": the bar is punctuation
+    from storydiff.nlp.statements.reported import trim_edges
+
+    text = "he said ― to the fullest extent of the law"
+    start, end = trim_edges(text, text.index("―"), len(text))
+    assert text[start:end] == "to the fullest extent of the law"

@@ -82,7 +82,7 @@ def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """A content range without the spaces and punctuation at its edges."""
     while end > start and text[end - 1] in " .,;:\n":
         end -= 1
-    while start < end and text[start] in " ,;:\u2014\u2013-\n":
+    while start < end and text[start] in " ,;:\u2014\u2015\u2013-\n":
         start += 1
     return start, end
 
@@ -340,7 +340,7 @@ def content_span(tok: Token, cue: Token | None = None) -> tuple[int, int]:
     return tok.left_edge.idx, last.idx + len(last)
 
 
-_TRAILING_MARKS = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "--"})
+_TRAILING_MARKS = frozenset({",", ";", ":", "\u2014", "\u2015", "\u2013", "-", "--"})
 _WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 
 
@@ -360,7 +360,7 @@ def _is_second_cue(conj: Token, cue: Token | None) -> bool:
 def _trailing_cut(head: Token, last: Token) -> Token:
     doc = head.doc
     for i in range(head.i + 1, last.i):
-        if doc[i].text not in (",", "\u2014", "\u2013", "--"):
+        if doc[i].text not in (",", "\u2014", "\u2015", "\u2013", "--"):
             continue
         first = doc[i + 1]
         phrase = first
@@ -398,7 +398,7 @@ def _is_aside(child: Token) -> bool:
     marks = {k.lower_ for k in child.children if k.dep_ == "mark"}
     if marks & _LATER_MARKS:
         return True
-    if doc[i].text not in (",", ";", "\u2014", "\u2013"):
+    if doc[i].text not in (",", ";", "\u2014", "\u2015", "\u2013"):
         return False
     return bool(marks & _ASIDE_MARKS)
 

@@ -45,7 +45,7 @@ from storydiff.nlp.statements.subjects import (
 )
 
 _WORD = re.compile(r"\w+")
-_GAP_CHARS = " \t\n,:;\u2014\u2013-"
+_GAP_CHARS = " \t\n,:;\u2014\u2015\u2013-"
 # Dependents of a cue that are not part of its "speaker + cue" clause.
 _NOT_CLAUSE = frozenset({"ccomp", "punct", "conj", "cc", "advcl", "parataxis", "xcomp", "dep", "intj"})
 _MAX_CONTENT_CHARS = 3000

@@ -109,7 +109,7 @@ def subject_after(cue: Token, quotes: QuoteIndex) -> Token | None:
 
 
 # A dateline run into the sentence: "New York (AFP) – Joe Biden said", "WASHINGTON — the mayor said".
-_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+_DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015", "--"})
 
 
 def _in_dateline(subject: Token) -> bool:
