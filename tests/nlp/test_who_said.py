@@ -1475,3 +1475,14 @@ def test_a_horizontal_bar_is_a_dash_at_a_content_s_edge() -> None:
     text = "he said ― to the fullest extent of the law"
     start, end = trim_edges(text, text.index("―"), len(text))
     assert text[start:end] == "to the fullest extent of the law"
+
+
+def test_a_name_set_beside_a_title_that_is_the_subject_is_the_subject(nlp: Language) -> None:
+    # "Former Speaker of the House Newt Gingrich lauded ... He said ...": the parser makes the title the
+    # subject and the name its apposition; "he" is Gingrich, not the congressman quoted before
+    words = ["Former", "Speaker", "of", "the", "Council", "Paul", "Brook", "praised", "it", "."]
+    heads = [1, 7, 1, 4, 2, 6, 1, 7, 7, 7]
+    deps = ["amod", "nsubj", "prep", "det", "pobj", "compound", "appos", "ROOT", "dobj", "punct"]
+    pos = ["ADJ", "PROPN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos, (5, 7))
+    assert speaking_subject(doc[6])

@@ -348,7 +348,8 @@ def speaking_subject(root: Token) -> bool:
     ("calling for *Steele* to step down"), nor of a "that" clause a noun holds ("disbelief that *X*
     would"): those are what the sentence is about, not who speaks in it."""
     named = root.dep_ == "appos" and root.head.dep_ in SUBJECTS
-    if named and (root.head.pos_ == "NOUN" or getattr(past_dateline(root.head), "i", -1) == root.i):
+    titled = root.head.pos_ == "PROPN" and not root.head.ent_type_  # "Former Speaker of the House Newt Gingrich"
+    if named and (root.head.pos_ == "NOUN" or titled or getattr(past_dateline(root.head), "i", -1) == root.i):
         root = root.head  # "the first lady, Melania Trump, questioned ...", "WASHINGTON -- Rep. Ann Lee pleaded"
     if root.dep_ not in SUBJECTS:
         return False
