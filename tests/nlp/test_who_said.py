@@ -1486,3 +1486,15 @@ def test_a_name_set_beside_a_title_that_is_the_subject_is_the_subject(nlp: Langu
     pos = ["ADJ", "PROPN", "ADP", "DET", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"]
     doc = _hand_parse(nlp, words, heads, deps, pos, (5, 7))
     assert speaking_subject(doc[6])
+
+
+def test_an_untagged_name_beside_a_title_is_one_of_the_article_s_people(nlp: Language) -> None:
+    # "said House Minority Whip Steny Hoyer (D-Md.). He added ...": no person entity, the title its head
+    words = ["Harbour", "Whip", "Osei", "Brandt", "said", "it", "."]
+    heads = [1, 4, 3, 1, 4, 4, 4]
+    deps = ["compound", "nsubj", "compound", "appos", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    names = NameIndex(doc)
+    assert names.known_name("Brandt") == "Osei Brandt"
+    assert names.nearest_before(len(doc.text), "he") == "Osei Brandt"

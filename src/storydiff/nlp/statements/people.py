@@ -109,11 +109,13 @@ class NameIndex:
             )
             roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in _role_nouns(ent))
         for tok in doc:  # ... or leaves a name set beside a role untagged: "One of its members, Demetrios Minor,"
-            if tok.dep_ == "appos" and tok.pos_ == "PROPN" and not tok.ent_type_ and tok.head.pos_ in ("NOUN", "NUM"):
+            role = tok.head.pos_ in ("NOUN", "NUM") or (tok.head.pos_ == "PROPN" and not tok.head.ent_type_)
+            if tok.dep_ == "appos" and tok.pos_ == "PROPN" and not tok.ent_type_ and role:  # "Minority Whip X Y"
                 words = [t.text for t in doc[tok.left_edge.i : tok.i + 1] if t.pos_ == "PROPN" and not t.ent_type_]
                 if 1 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not self.quoted(tok.idx):
                     full.setdefault(words[-1].lower(), " ".join(words))
-                    found.append(_Mention(doc[tok.i - len(words) + 1].idx, words, None, False, True))
+                    found.append(_Mention(doc[tok.i - len(words) + 1].idx, words, None, speaking_subject(tok), True,
+                                          None, _in_main_clause(tok), tok.sent.start_char))
         # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
         # bare surname ("DeMint" after "Sen. Jim DeMint"), still a mention of that person; not a place
         # or a body that ends in a surname-like word ("Joint Base Andrews", "Ferguson" the town).
