@@ -1498,3 +1498,12 @@ def test_an_untagged_name_beside_a_title_is_one_of_the_article_s_people(nlp: Lan
     names = NameIndex(doc)
     assert names.known_name("Brandt") == "Osei Brandt"
     assert names.nearest_before(len(doc.text), "he") == "Osei Brandt"
+
+
+def test_whoever_asks_the_congressman_is_not_the_congressman(nlp: Language) -> None:
+    text = (
+        "Rep. Tom Hale (D-Selby) lost his temper at the quay on Saturday, when he pushed a young reporter away "
+        "after he asked the congressman whether he “really backed the harbour plan.”"
+    )
+    st = by_content(extract(nlp, text), "really backed")
+    assert st.speaker.name != "Tom Hale"

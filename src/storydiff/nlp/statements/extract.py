@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
 from storydiff.models import Recipient, Span, Speaker, Statement, When
 from storydiff.nlp.statements.candidates import Candidate
-from storydiff.nlp.statements.cues import DOCUMENT_VERBS, UNABLE_ADJECTIVES
+from storydiff.nlp.statements.cues import DOCUMENT_VERBS, PERSON_PRONOUNS, UNABLE_ADJECTIVES
 from storydiff.nlp.statements.exchanges import give_answers, inside_transcript_line, trust_transcript
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
 from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text
@@ -60,7 +60,25 @@ def iter_statements(
         chosen = give_answers(chosen, token_at, names)
         chosen = cut_participle_tails(text, token_at, chosen)
         chosen = [_through_open_quote(quotes, item) for item in chosen]
-    yield from number_statements(doc, chosen, article_id, published, token_at)
+    for statement in number_statements(doc, chosen, article_id, published, token_at):
+        yield _not_asking_themselves(doc, names, statement)
+
+
+def _not_asking_themselves(doc: Doc, names: NameIndex, statement: Statement) -> Statement:
+    """A pronoun speaker is not the person spoken to: in "grabbed the student after he asked the
+    congressman if he supported the agenda", "he" is not Etheridge, the congressman; the speaker is left
+    unnamed rather than given to the person asked."""
+    told, name = statement.recipient, statement.speaker.name
+    if told is None or not name or statement.speaker.text.lower() not in PERSON_PRONOUNS:
+        return statement
+    span = doc.char_span(told.start, told.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return statement
+    root = span.root
+    asked = names.by_role(root.lemma_.lower(), told.start) if root.pos_ == "NOUN" else names.full_name(span.text)
+    if asked != name:
+        return statement
+    return dataclasses.replace(statement, speaker=dataclasses.replace(statement.speaker, name=None))
 
 
 def _through_open_quote(quotes: QuoteIndex, item: Candidate) -> Candidate:
