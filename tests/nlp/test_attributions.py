@@ -171,6 +171,13 @@ def test_a_date_ends_before_the_that_the_tagger_took_into_it(nlp: Language) -> N
     assert bounds is not None and text[bounds[0] : bounds[1]] == "January"
 
 
+def test_a_span_counted_from_the_cue_is_not_when_the_cue_happened(nlp: Language) -> None:
+    # "two days after the Courier first reported": the report came two days before, not "two days"
+    text = "Late on Friday, two days after the Courier first reported that the pier had cracked, the mayor resigned."
+    st = by_content(extract(nlp, text, published="2019-03-15"), "pier had cracked")
+    assert st.when is None
+
+
 def test_a_show_named_like_a_time_is_no_time(nlp: Language) -> None:
     # Harbour Radio's “This Week” is a programme, not the week the mayor spoke in.
     text = "“The pier will reopen,” the mayor said on Harbour Radio’s “This Week.”"

@@ -102,6 +102,8 @@ def find_when(cue: Token) -> tuple[int, int] | None:
             continue
         if tok.ent_type_ in {"DATE", "TIME"}:
             bounds = _entity_bounds(tok)
+            if _measured_from(tok, cue):
+                continue  # "two days after The Times first reported ...": when something else happened
             if _VAGUE.fullmatch(tok.doc.text[bounds[0] : bounds[1]]):
                 # "in the months prior to the Nov. 8 elections": "the months" alone says nothing
                 last = tok.right_edge
@@ -114,6 +116,13 @@ def find_when(cue: Token) -> tuple[int, int] | None:
 
 
 _VAGUE = re.compile(r"(?i)(?:the |those )?(?:hours|days|weeks|months|years)(?: before| after)?")
+
+
+def _measured_from(date: Token, cue: Token) -> bool:
+    """Whether the cue is the event a date is counted from: "two days after The New York Times first
+    reported that ...", where "reported" happened two days before, not at "two days"."""
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+    return mark is not None and date.i < mark.i  # a date before the cue's own "after" is the main clause's
 
 
 def _titled(text: str, start: int) -> bool:
