@@ -178,6 +178,16 @@ def test_a_span_counted_from_the_cue_is_not_when_the_cue_happened(nlp: Language)
     assert st.when is None
 
 
+def test_a_quotation_opening_on_its_verb_keeps_the_writer_s_subject(nlp: Language) -> None:
+    text = (
+        "The debate ran late, but the final plan “asks the council and the fishermen to share the cost of the "
+        "pier,” said Ines Varga, the harbour master."
+    )
+    st = by_content(extract(nlp, text), "share the cost")
+    assert st.content.text.startswith("the final plan “asks")
+    assert not st.direct  # the subject is the writer's words
+
+
 def test_a_show_named_like_a_time_is_no_time(nlp: Language) -> None:
     # Harbour Radio's “This Week” is a programme, not the week the mayor spoke in.
     text = "“The pier will reopen,” the mayor said on Harbour Radio’s “This Week.”"
