@@ -208,8 +208,8 @@ def _content(
         ):
             used.add(after)  # “A,” he said, “B.” — B continues the same statement; so does ', but “B.”'
             pending.append((after, before))
-        content = _with_its_subject(cue.doc, quotes.spans[before])
-        return content, content[0] == quotes.starts[before], "quote_before"
+        quoted = _with_its_subject(cue.doc, quotes.spans[before])
+        return quoted, quoted[0] == quotes.starts[before], "quote_before"
     after = quotes.starting_after(right)
     if (
         after is not None
