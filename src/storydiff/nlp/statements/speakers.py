@@ -83,8 +83,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     nearer = _nearer_conjunct_head(cue)
     if nearer is not None:
         return find_subject(nearer, floor)
-    if name_run_into_objects(cue) is not None:
-        return name_run_into_objects(cue)
+    if (run_into := name_run_into_objects(cue)) is not None:
+        return run_into  # "... for class certification and Justice Ruth Bader Ginsburg said"
     tok = cue
     came_from_acl = False
     adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only
