@@ -122,6 +122,7 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
     """A grouping key per mention: people by full name, the rest by normalised form."""
     full_names: dict[str, set[str]] = defaultdict(set)  # surname or first name -> full keys
     written: Counter[str] = Counter()  # full key -> how often the story writes it
+    articles: dict[str, set[str]] = defaultdict(set)  # full key -> the articles that write it
     formal = _formal_suffixes(mentions)
     for m in mentions:
         if m.label == "PERSON":
@@ -129,7 +130,8 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
             if len(words) >= 2:
                 full_names[name_key(words[-1])].add(_full_key(words))
                 written[_full_key(words)] += 1
-    respelt = _respellings(mentions, full_names, written, formal)
+                articles[_full_key(words)].add(m.article)
+    respelt = _respellings(full_names, written, articles)
     for last, keys_of in full_names.items():
         full_names[last] = {respelt.get(k, k) for k in keys_of}
     named = _names_tagged_org(mentions, full_names)
@@ -202,17 +204,11 @@ def _formal_suffixes(mentions: Sequence[Mention]) -> dict[tuple[str, str], list[
 
 
 def _respellings(
-    mentions: Sequence[Mention], full_names: dict[str, set[str]], written: Counter[str],
-    formal: dict[tuple[str, str], list[str]],
+    full_names: dict[str, set[str]], written: Counter[str], articles: dict[str, set[str]]
 ) -> dict[str, str]:
     """Full keys that are another outlet's misspelling of a first name -> the commoner spelling: "Vincente
     Fox" in one article, "Vicente Fox" in the others. Both first names of seven letters or more, one letter
     apart, and never both in one article (two such people in one story are told apart by its writers)."""
-    articles: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        words = formal.get((m.article, m.text)) or person_words(m.text)
-        if m.label == "PERSON" and len(words) >= 2:
-            articles[_full_key(words)].add(m.article)
     out: dict[str, str] = {}
     for keys in full_names.values():
         ranked = sorted(keys, key=lambda k: (-written[k], k))

@@ -24,6 +24,7 @@ from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, DOCUMENT_NOUNS, FE
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.states import state_of
 from storydiff.nlp.statements.subjects import past_dateline
+from storydiff.nlp.statements.unnamed import untagged_name
 
 _T = TypeVar("_T")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -103,19 +104,16 @@ class NameIndex:
             # a writer who only says "Mr. Obama" leaves the quotation's "Barack Obama".
             if not quoted and _first_named(words) and len(words) > len(written.get(last, "").split()):
                 written[last] = " ".join(words)
-            found.append(
-                _Mention(ent.start_char, words, _gender(prev, words), speaking_subject(ent.root), not quoted,
-                         state_of(ent, text), _in_main_clause(ent.root), ent.sent.start_char)
-            )
+            found.append(_mention(ent.root, ent.start_char, words, _gender(prev, words), speaking_subject(ent.root),
+                                  not quoted, state_of(ent, text)))
             roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in _role_nouns(ent))
         for tok in doc:  # ... or leaves a name set beside a role untagged: "One of its members, Demetrios Minor,"
             role = tok.head.pos_ in ("NOUN", "NUM") or (tok.head.pos_ == "PROPN" and not tok.head.ent_type_)
-            if tok.dep_ == "appos" and tok.pos_ == "PROPN" and not tok.ent_type_ and role:  # "Minority Whip X Y"
-                words = [t.text for t in doc[tok.left_edge.i : tok.i + 1] if t.pos_ == "PROPN" and not t.ent_type_]
-                if 1 < len(words) <= 3 and all(w[:1].isupper() for w in words) and not self.quoted(tok.idx):
-                    full.setdefault(words[-1].lower(), " ".join(words))
-                    found.append(_Mention(doc[tok.i - len(words) + 1].idx, words, None, speaking_subject(tok), True,
-                                          None, _in_main_clause(tok), tok.sent.start_char))
+            apposed = untagged_name(tok) if role else None  # also "Minority Whip Steny Hoyer"
+            if apposed is not None and len(apposed) <= 3 and not self.quoted(tok.idx):
+                words = [t.text for t in apposed]
+                full.setdefault(words[-1].lower(), apposed.text)
+                found.append(_mention(tok, apposed.start_char, words, None, speaking_subject(tok), True))
         # The tagger sometimes labels a person's name ORG: the full form ("Ilse Marten"), or a later
         # bare surname ("DeMint" after "Sen. Jim DeMint"), still a mention of that person; not a place
         # or a body that ends in a surname-like word ("Joint Base Andrews", "Ferguson" the town).
@@ -125,8 +123,7 @@ class NameIndex:
                 full[last] = " ".join(words)
             bare_surname = ent.label_ in _NAME_LIKE_LABELS and len(words) == 1 and len(full.get(last, "").split()) > 1
             if bare_surname and not self.quoted(ent.start_char):
-                found.append(_Mention(ent.start_char, words, None, speaking_subject(ent.root), True, None,
-                                      _in_main_clause(ent.root), ent.sent.start_char))
+                found.append(_mention(ent.root, ent.start_char, words, None, speaking_subject(ent.root), True))
         # ... or leaves a later bare surname untagged ("“...,” Schiff said of ..."): as the subject
         # of a cue verb, still that person, and whom a "he said" after it may stand for.
         for tok in doc:
@@ -135,8 +132,7 @@ class NameIndex:
                 continue
             cue_subject = tok.pos_ == "PROPN" and speaking_subject(tok) and tok.head.lemma_ in CUE_LEMMAS
             if (cue_subject or _opens_the_sentence(tok)) and not self.quoted(tok.idx):
-                found.append(_Mention(tok.idx, [tok.text], None, True, True, None, _in_main_clause(tok),
-                                      tok.sent.start_char))
+                found.append(_mention(tok, tok.idx, [tok.text], None, True, True))
         found.sort(key=lambda m: m.start)
         self._full, self._written = full, written
         # Everyone the writer names with a first name, by surname, in the order the article
@@ -298,6 +294,12 @@ class NameIndex:
     def _fits(self, pos: int, pronoun: str) -> list[_Person]:
         want = pronoun_sex(pronoun)
         return [p for p in self._people[: bisect_left(self._starts, pos)] if want is None or p.gender in (None, want)]
+
+
+def _mention(root: Token, start: int, words: list[str], gender: str | None, subject: bool, counts: bool,
+             state: str | None = None) -> _Mention:
+    """A mention headed by ``root``, with its clause and sentence (which the main-clause rule reads)."""
+    return _Mention(start, words, gender, subject, counts, state, _in_main_clause(root), root.sent.start_char)
 
 
 def _first_named(words: list[str]) -> bool:

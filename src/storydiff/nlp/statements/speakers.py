@@ -17,7 +17,7 @@ from storydiff.models import Speaker
 from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.positions import whole_words
 from storydiff.nlp.statements.relatives import antecedent
-from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
+from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma, untagged_name
 from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, name_run_into_objects
 from storydiff.nlp.statements.subjects import past_dateline, summoned
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
@@ -365,11 +365,8 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
     if appos is None:
         return None
     person = _person_in(head.doc[appos.left_edge.i : appos.right_edge.i + 1], appos)
-    if person is None and appos.pos_ == "PROPN" and not appos.ent_type_:
-        first = appos.i  # a name the tagger left untagged: "One of its members, Demetrios Minor, said"
-        while first > appos.left_edge.i and head.doc[first - 1].pos_ == "PROPN" and not head.doc[first - 1].ent_type_:
-            first -= 1
-        person = head.doc[first : appos.i + 1] if first < appos.i else None
+    if person is None:
+        person = untagged_name(appos)  # "One of its members, Demetrios Minor, said"
     return names.full_name(person.text) if person is not None and person.start <= appos.i < person.end else None
 
 

@@ -60,3 +60,15 @@ def name_before_comma(span: Span) -> str | None:
     if any(w.ent_type_ not in ("", "PERSON") for w in words):
         return None  # "Last Tuesday, a spokesman ...,": a time or a place, not a name
     return words.text
+
+
+def untagged_name(tok: Token) -> Span | None:
+    """The proper nouns the tagger left untagged that end at an apposition: "Demetrios Minor" in "One of
+    its members, Demetrios Minor, said"; None for a single word or a word of an entity."""
+    if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_:
+        return None
+    doc, first = tok.doc, tok.i
+    while first > tok.left_edge.i and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:
+        first -= 1
+    name = doc[first : tok.i + 1]
+    return name if len(name) > 1 and all(t.text[:1].isupper() for t in name) else None
