@@ -1050,6 +1050,19 @@ def test_a_first_name_before_and_and_a_full_name_shares_its_surname(nlp: Languag
     assert by_content(extract(nlp, text), "owe it all").speaker.name == "Maria Lindqvist"
 
 
+def test_a_wife_named_in_full_after_mr_surname_is_not_the_president(nlp: Language) -> None:
+    """The writer says "Mr. Halvorsen" throughout and names only his wife in full, late in the story:
+    "the president" is Halvorsen, never Karen Halvorsen."""
+    text = (
+        "President Halvorsen urged farmers on Saturday to turn out for the vote.\n\n"
+        "Mr. Halvorsen spoke for twenty minutes at the county fair.\n\n"
+        "The president told the crowd he would consider a low turnout a personal failure.\n\n"
+        "The campaign plans to send Mr. Halvorsen and his wife, Karen Halvorsen, to three more towns."
+    )
+    speaker = by_content(extract(nlp, text), "personal failure").speaker
+    assert speaker.name == "Halvorsen", speaker
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

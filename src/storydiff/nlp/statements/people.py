@@ -140,18 +140,21 @@ class NameIndex:
         self._named: dict[str, list[str]] = {}
         first_bare: dict[str, int] = {}  # where the writer first uses a surname alone ("Mr. Trump")
         junior_after: dict[str, set[int]] = {}  # a "Jr." introduced after that: the son, not the one meant
+        bare_sex: dict[str, set[str]] = {}  # ... or a "Michelle Obama" after "Mr. Obama": his wife
         for m in found:
             if not m.counts:
                 continue
             last, words = _surname(m.words), _untitled(m.words)
             if len(words) == 1:
                 first_bare.setdefault(last, m.start)
+                bare_sex.setdefault(last, set()).update([m.gender] if m.gender else [])
                 continue
             forms = self._named.setdefault(last, [])
             same = next((k for k, f in enumerate(forms) if _same_person(f.split(), words)), None)
             if same is None:
                 forms.append(" ".join(words))
-                if _suffixed(words) and last in first_bare:
+                sex = first_name_sex(forms[-1])
+                if (_suffixed(words) or (sex and bare_sex.get(last, {sex}) - {sex})) and last in first_bare:
                     junior_after.setdefault(last, set()).add(len(forms) - 1)
             elif len(words) > len(forms[same].split()):
                 forms[same] = " ".join(words)
