@@ -1063,6 +1063,27 @@ def test_a_wife_named_in_full_after_mr_surname_is_not_the_president(nlp: Languag
     assert speaker.name == "Halvorsen", speaker
 
 
+def test_a_role_with_a_party_is_never_someone_of_the_other_party(nlp: Language) -> None:
+    text = (
+        "Republican presidential nominee Walter Brandt toured a steel mill in Ohio on Monday.\n\n"
+        "Later in the day, Nora Ellison spoke at a school in Toledo. The Democratic presidential nominee "
+        "says every child should have the chance to finish college without debt."
+    )
+    speaker = by_content(extract(nlp, text), "without debt").speaker
+    assert speaker.name != "Walter Brandt", speaker
+
+
+def test_a_verb_before_a_name_in_a_title_cased_headline_is_not_a_first_name(nlp: Language) -> None:
+    """"Dairy Farmers Rip Petra Lindgren As A 'Disgrace'": the headline's verb is not part of her name."""
+    text = (
+        "Dairy Farmers Rip Petra Lindgren As A 'Disgrace'\n\n"
+        "Martin Delgado, the regional water commissioner, defended the plan on Tuesday. Petra Lindgren, "
+        "who chairs the farmers' union, did not.\n\n"
+        "\"Nobody will lose a single acre,\" Lindgren said."
+    )
+    assert by_content(extract(nlp, text), "single acre").speaker.name == "Petra Lindgren"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

@@ -105,7 +105,7 @@ def claim_role(
         return "byline"
     if _CAPTION.search(text) or _CAPTION.search(_rest_of_line(span)):
         return "caption"
-    if alone and _is_title_case(text):
+    if alone and is_title_case(text):
         return "headline"
     if _PLEASANTRY.match(_bare(text)) or (core is not None and _PLEASANTRY.match(_bare(core.text))):
         return "pleasantry"
@@ -187,7 +187,7 @@ def _same_text(text: str, title: str) -> bool:
     return a == b or SequenceMatcher(None, a, b, autojunk=False).ratio() >= _SAME_AS_TITLE
 
 
-def _is_title_case(text: str) -> bool:
+def is_title_case(text: str) -> bool:
     """"Council Votes To Close Old Bridge": most longer words capitalised, no closing full stop."""
     if text[-1:] in ".!?\"”":
         return False

@@ -166,3 +166,21 @@ BODIES = word_set(
     "ministry court police team campaign group firm association federation league club church school "
     "university hospital bank army navy"
 )
+
+
+# "Rep. Ana Ruiz ... the congresswoman said": a title's abbreviation stands for the role nouns a
+# writer uses for it later.
+ROLE_ABBREVIATIONS = {
+    "rep": {"rep.", "representative", "congressman", "congresswoman", "lawmaker"},
+    "sen": {"sen.", "senator", "lawmaker"},
+    "gov": {"gov.", "governor"},
+    "gen": {"gen.", "general"},
+    "lt": {"lt.", "lieutenant"},
+    "sgt": {"sgt.", "sergeant"},
+    "atty": {"atty.", "attorney"},
+    "dr": {"dr.", "doctor", "physician"},
+}
+
+# Party words before a role or a name ("Republican presidential nominee Donald Trump", "the Democratic
+# nominee"), by party: the role resolver keeps "the Democratic nominee" off a Republican.
+PARTY_WORDS = {"republican": "R", "gop": "R", "democrat": "D", "democratic": "D"}

@@ -21,7 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PLATFORMS, SPEECH_LEMMAS, same_first_name
 from storydiff.nlp.entities import NAME_SUFFIXES, TITLE_WORDS
 from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS
+from storydiff.nlp.statements.cues import PARTY_WORDS, ROLE_ABBREVIATIONS
 from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.positions import name_in_headline
 from storydiff.nlp.statements.states import state_of
 from storydiff.nlp.statements.subjects import past_dateline
 from storydiff.nlp.statements.unnamed import untagged_name
@@ -94,7 +96,7 @@ class NameIndex:
                 if len(words) <= 4 and all(w[:1].isupper() for w in words):
                     others.append((ent, words))
                 continue
-            words = _couple_surname(ent, words)
+            words = name_in_headline(text, ent.start_char, _couple_surname(ent, words))
             last = _surname(words)
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             quoted = self.quoted(ent.start_char)
@@ -196,15 +198,18 @@ class NameIndex:
         # "Mr. Trump" where only Melania Trump is named in full: someone the article does not name in full
         return fitting[0] if fitting else " ".join(words)
 
-    def by_role(self, noun: str, pos: int, state: str | None = None) -> str | None:
+    def by_role(self, noun: str, pos: int, state: str | None = None, party: str | None = None) -> str | None:
         """The person the article last gave this role before ``pos`` ("the spokeswoman" →
         "Sarah Sanders", named earlier as "spokeswoman Sarah Sanders"), else the first given it a few
         sentences after (``_ROLE_AHEAD``). A title
         inside a quotation counts only when the writer gave the role to no one: "President Reagan" in
         someone's words does not make Reagan "the former Mexican president" of the next paragraph.
-        With a ``state`` ("the Texas lawmaker"), never someone the article ties to another state."""
+        With a ``state`` ("the Texas lawmaker"), never someone the article ties to another state; with a
+        ``party`` ("the Democratic nominee": "D"), never someone it calls a member of another party."""
         found = [(start, name, quoted) for start, role, name, quoted in self._roles if role == noun]
         found = [f for f in found if not f[2]] or found
+        if party is not None:
+            found = [f for f in found if not self._parties(self._person(f[1].split())) - {party}]
         if state is not None:
             found = self._of_state(found, lambda f: self._person(f[1].split()), state)
         before = [name for start, name, _ in found if start < pos]
@@ -219,6 +224,9 @@ class NameIndex:
             before = [self._followed(before, pos)]
         name = before[-1] if before else after[0] if after else None
         return self._person(name.split()) if name is not None else None  # "his wife, Sandra Jackson": Sandra
+
+    def _parties(self, name: str) -> set[str]:
+        return {PARTY_WORDS[r] for _, r, n, _ in self._roles if r in PARTY_WORDS and self._person(n.split()) == name}
 
     def _followed(self, holders: list[str], pos: int) -> str:
         """Of several people given one role before ``pos``, the last given it, unless the story follows
@@ -427,9 +435,9 @@ def _role_nouns(ent: Span) -> set[str]:
         # "press secretary", "Senator"; not the body ("Union chairwoman"): "the union said" is the union
         if doc[i].lower_ in _SECOND_IN_LINE:
             nouns.clear()  # "Vice President Joseph R. Biden Jr.": "the president" is someone else
-        elif _is_role_word(doc[i]) and doc[i].lemma_.lower() not in BODIES:
+        elif (_is_role_word(doc[i]) or doc[i].lower_ in PARTY_WORDS) and doc[i].lemma_.lower() not in BODIES:
             lemma = doc[i].lemma_.lower()
-            nouns.update(_ROLE_ABBREVIATIONS.get(lemma.rstrip("."), {lemma}))
+            nouns.update(ROLE_ABBREVIATIONS.get(lemma.rstrip("."), {lemma}))
         inside.add(i)
         i -= 1
     if i >= 1 and doc[i].text in ("-", "\u2011") and doc[i - 1].lower_ == "then":
@@ -451,18 +459,6 @@ _THINGS = DOCUMENT_NOUNS | frozenset({"package", "parcel", "device", "bomb", "en
 _SECOND_IN_LINE = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
 
 
-# "Rep. Ana Ruiz ... the congresswoman said": a title's abbreviation stands for the role nouns a
-# writer uses for it later.
-_ROLE_ABBREVIATIONS = {
-    "rep": {"rep.", "representative", "congressman", "congresswoman", "lawmaker"},
-    "sen": {"sen.", "senator", "lawmaker"},
-    "gov": {"gov.", "governor"},
-    "gen": {"gen.", "general"},
-    "lt": {"lt.", "lieutenant"},
-    "sgt": {"sgt.", "sergeant"},
-    "atty": {"atty.", "attorney"},
-    "dr": {"dr.", "doctor", "physician"},
-}
 
 
 def _is_role_word(tok: Token) -> bool:

@@ -12,6 +12,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from storydiff.nlp.roles import is_title_case
+
 
 def doc_text(doc: Any) -> str:
     """The doc's text, built once: ``Doc.text`` joins every token on each access."""
@@ -66,3 +68,17 @@ def whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start > 0 and glued(start):
         start -= 1
     return start, end
+
+
+def name_in_headline(text: str, start: int, words: list[str]) -> list[str]:
+    """A name's words as a title-cased headline at ``start`` prints them, cut to the longest tail that
+    the text prints elsewhere: "Lawmakers Rip Donald Trump As A Fraud" names Donald Trump, and "Rip"
+    is the headline's verb, not his first name. Elsewhere, or with no such tail, the words as given."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = len(text) if text.find("\n", start) < 0 else text.find("\n", start)
+    if len(words) < 3 or not is_title_case(text[line_start:line_end]):
+        return words
+    rest = text[:line_start] + "\n" + text[line_end:]
+    if " ".join(words) in rest:
+        return words
+    return next((words[k:] for k in range(1, len(words) - 1) if " ".join(words[k:]) in rest), words)

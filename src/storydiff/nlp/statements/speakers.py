@@ -28,6 +28,7 @@ from storydiff.nlp.statements.cues import (
     DOCUMENT_NOUNS,
     FRONTED_CUES,
     NOT_SOURCE_NOUNS,
+    PARTY_WORDS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     WILLING_ADJECTIVES,
@@ -403,7 +404,8 @@ def _named_role(head: Token, names: NameIndex) -> str | None:
     if head.ent_type_ == "NORP" and _an_office(head):
         return None
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children)
-    return names.by_role(head.lemma_.lower(), head.idx, _state(head)) if definite else None
+    party = next((PARTY_WORDS[t.lower_] for t in head.lefts if t.lower_ in PARTY_WORDS), None)
+    return names.by_role(head.lemma_.lower(), head.idx, _state(head), party) if definite else None
 
 
 def _state(head: Token) -> str | None:
