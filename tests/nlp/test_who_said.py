@@ -1084,6 +1084,28 @@ def test_a_verb_before_a_name_in_a_title_cased_headline_is_not_a_first_name(nlp:
     assert by_content(extract(nlp, text), "single acre").speaker.name == "Petra Lindgren"
 
 
+def test_a_question_in_a_posted_message_is_put_to_no_one_named_pages_before(nlp: Language) -> None:
+    """A question in someone's message, then "He offered no proof": the writer's remark about the one who
+    asked, not the reply of a man named paragraphs before."""
+    debate = "The council approved the harbour budget after a long debate about dredging, ferry fares and the " \
+        "cost of repairing the old breakwater. "
+    text = (
+        "Senator Brian Holloway spoke about the harbour budget on Thursday morning.\n\n" + debate * 4 + "\n\n"
+        "Governor Tom Reyes is doubling down on his attacks on the senator.\n\n"
+        "In one message, Reyes said: “Did the senator help his brother win the dredging contract?”\n\n"
+        "He offered no proof that Holloway had a role in the contract."
+    )
+    assert by_content(extract(nlp, text), "no proof").speaker.name == "Tom Reyes"
+
+
+def test_a_pageant_title_is_not_part_of_the_winners_name(nlp: Language) -> None:
+    text = (
+        "The mayor sent tweets shaming former Miss Universe Alicia Marquez. "
+        "\"I will not answer insults with insults,\" Marquez said."
+    )
+    assert by_content(extract(nlp, text), "insults with insults").speaker.name == "Alicia Marquez"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

@@ -30,6 +30,7 @@ _QUESTION_LEMMAS = frozenset({"ask", "question", "press", "query"})
 # Cues that go on with the same speaker's words: "she asked. “...,” she added."
 _SAME_SPEAKER_LEMMAS = frozenset({"add", "continue"})
 _REPLY_REACH = 600  # characters after a question in which a reply may follow it
+_ASKED_REACH = 600  # characters before a question in which the person asked is named
 
 
 def trust_transcript(text: str, found: Sequence[Candidate], scores: Sequence[float], threshold: float) -> list[float]:
@@ -146,4 +147,5 @@ def _asked(question: Candidate, names: NameIndex, pronoun: str) -> str | None:
     if asker is None:
         return None  # no one named on either side: the nearest person is a guess
     before = min(question.cue[0], question.content[0], question.speaker.start)
-    return names.nearest_other(before, pronoun, asker)
+    # "Trump said: “Did Crooked Hillary help ...?” He offered no proof": no one named near was asked
+    return names.nearest_other(before, pronoun, asker, _ASKED_REACH)

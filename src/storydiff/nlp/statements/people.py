@@ -96,9 +96,13 @@ class NameIndex:
                 if len(words) <= 4 and all(w[:1].isupper() for w in words):
                     others.append((ent, words))
                 continue
+            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if prev == "miss" and words[0] in _PAGEANTS:  # "a former Miss Universe (Alicia Machado)"
+                if len(words) == 1:
+                    continue
+                words = words[1:]
             words = name_in_headline(text, ent.start_char, _couple_surname(ent, words))
             last = _surname(words)
-            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             quoted = self.quoted(ent.start_char)
             if len(words) > len(full.get(last, "").split()):
                 full[last] = " ".join(words)
@@ -293,9 +297,11 @@ class NameIndex:
                 return (main or person).name
         return fits[-1].name if fits else None
 
-    def nearest_other(self, pos: int, pronoun: str, other_than: str | None) -> str | None:
-        """The nearest person before ``pos`` whom ``pronoun`` can stand for, other than ``other_than``."""
-        return next((p.name for p in reversed(self._fits(pos, pronoun)) if p.name != other_than), None)
+    def nearest_other(self, pos: int, pronoun: str, other_than: str | None, reach: int) -> str | None:
+        """The nearest person named in the ``reach`` characters before ``pos`` whom ``pronoun`` can stand
+        for, other than ``other_than``."""
+        return next((p.name for p in reversed(self._fits(pos, pronoun)) if p.name != other_than
+                     and p.start >= pos - reach), None)
 
     def _of_state(self, items: list[_T], name: Callable[[_T], str], state: str) -> list[_T]:
         """The items whose person the article ties to ``state``; if none, those it ties to no state."""
@@ -452,6 +458,7 @@ def _role_nouns(ent: Span) -> set[str]:
     return nouns
 
 
+_PAGEANTS = frozenset({"Universe", "America", "USA", "World"})
 # Things the parser may set in apposition to a name: never a role.
 _THINGS = DOCUMENT_NOUNS | frozenset({"package", "parcel", "device", "bomb", "envelope", "statement", "message"})
 
