@@ -1106,6 +1106,30 @@ def test_a_pageant_title_is_not_part_of_the_winners_name(nlp: Language) -> None:
     assert by_content(extract(nlp, text), "insults with insults").speaker.name == "Alicia Marquez"
 
 
+def test_a_long_quotation_before_he_said_does_not_push_its_speaker_out_of_reach(nlp: Language) -> None:
+    """The subject of the sentence before a long quotation is its speaker, not the man he accused."""
+    text = (
+        "The plan drew a mixed response from lawmakers.\n\n"
+        "Sen. Tom Quill accused Governor Dale Pruitt of trying to close rural clinics without doing enough "
+        "to keep nurses in the county.\n\n"
+        "\"Nothing the governor is proposing would have kept a single clinic open last winter. The plan moves "
+        "money from the valley towns to the capital and calls it savings, while families drive two hours to "
+        "see a doctor and the waiting lists grow longer every month. Nobody in this building has asked the "
+        "nurses what they need, and nobody has asked the families who lost their clinic last year either,\" "
+        "he said."
+    )
+    assert by_content(extract(nlp, text), "kept a single clinic").speaker.name == "Tom Quill"
+
+
+def test_a_sentence_opening_word_is_not_a_first_name(nlp: Language) -> None:
+    """"Plus Obama is nominating ...": the tagger may run the opener into the name; it is no first name."""
+    from storydiff.nlp.statements.names import name_words
+
+    assert name_words("Plus Obama") == ["Obama"]
+    assert name_words("But Pelosi\u2019s") == ["Pelosi"]
+    assert name_words("Stillman") == ["Stillman"] and name_words("Andrea Ruiz") == ["Andrea", "Ruiz"]
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

@@ -23,7 +23,7 @@ from storydiff.nlp.embed import embed
 from storydiff.nlp.entities import Mention, iter_mentions, link_entities, name_key, person_words
 from storydiff.nlp.parse import parse
 from storydiff.nlp.statements import iter_statements
-from storydiff.nlp.statements.people import first_name_sex, pronoun_sex, title_sex
+from storydiff.nlp.statements.names import first_name_sex, pronoun_sex, title_sex
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``relatives``: the antecedent a relative "who" stands for, the speaker in its place;
 - ``unnamed``: sources the article leaves unnamed, and a name the parse lost before such a phrase;
 - ``states``: the U.S. state a writer ties a person to ("Nancy Pelosi (D-Calif.)", "the Oregon Democrat");
+- ``names``: the words of a name: titles, suffixes, the surname, the sex a title or first name tells;
 - ``subjects``: speakers the parse hides from a cue's clause (a quote's own subject, a dateline run in);
 - ``people``: the people an article names: full names, roles, pronouns, two people of one surname apart;
 - ``speakers``: who a cue attributes its content to, named as the article names them;

@@ -18,11 +18,21 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, PLATFORMS, SPEECH_LEMMAS, same_first_name
-from storydiff.nlp.entities import NAME_SUFFIXES, TITLE_WORDS
-from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, DOCUMENT_NOUNS, FEMALE_PRONOUNS, MALE_PRONOUNS
+from storydiff.lexicon import PLATFORMS, SPEECH_LEMMAS, same_first_name
+from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, DOCUMENT_NOUNS
 from storydiff.nlp.statements.cues import PARTY_WORDS, ROLE_ABBREVIATIONS
 from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.names import (
+    first_name_sex,
+    first_named,
+    name_words,
+    pronoun_sex,
+    suffixed,
+    surname,
+    title_sex,
+    unsuffixed,
+    untitled,
+)
 from storydiff.nlp.statements.positions import name_in_headline
 from storydiff.nlp.statements.states import state_of
 from storydiff.nlp.statements.subjects import past_dateline
@@ -30,8 +40,6 @@ from storydiff.nlp.statements.unnamed import untagged_name
 
 _T = TypeVar("_T")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
-_TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                       "southeastern", "southwestern", "north", "south", "east", "west"})
 _SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
@@ -39,10 +47,6 @@ _ROLE_AHEAD = 600  # characters ahead a role noun looks for the person it names,
 _ROLE_NEXT = 400  # ... and, this close ahead, even when the role was given before, but long ago:
 _ROLE_STALE = 1500  # ... this many characters back
 _FOLLOWED = 3  # mentions, and times as many as the last holder's, for the person the story follows to hold a role
-_OFFICES = TITLE_WORDS | frozenset(str.split(
-    "mr mrs ms miss dr rep sen gov pres president senator governor former father sister msgr imam judge justice "
-    "gen general mayor minister secretary vice chief first lady"
-))
 
 
 # Labels the small model gives a bare surname it did not read as a person ("The 76-year-old Pelosi"
@@ -89,7 +93,7 @@ class NameIndex:
         roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, the name as written, inside a quotation)
         text = doc.text
         for ent in doc.ents:
-            words = _name_words(ent.text)
+            words = name_words(ent.text)
             if not words or ent.text in PLATFORMS:  # "In a Twitter post, ..., she said": Twitter is no one
                 continue
             if ent.label_ != "PERSON" or any(c.lower_ in _COMPASS for c in ent.root.lefts):  # "northern Mali"
@@ -102,13 +106,13 @@ class NameIndex:
                     continue
                 words = words[1:]
             words = name_in_headline(text, ent.start_char, _couple_surname(ent, words))
-            last = _surname(words)
+            last = surname(words)
             quoted = self.quoted(ent.start_char)
             if len(words) > len(full.get(last, "").split()):
                 full[last] = " ".join(words)
             # The writer's own full form before one inside a quotation ("Ted Cruz", not "Lyin' Ted Cruz");
             # a writer who only says "Mr. Obama" leaves the quotation's "Barack Obama".
-            if not quoted and _first_named(words) and len(words) > len(written.get(last, "").split()):
+            if not quoted and first_named(words) and len(words) > len(written.get(last, "").split()):
                 written[last] = " ".join(words)
             found.append(_mention(ent.root, ent.start_char, words, _gender(prev, words), speaking_subject(ent.root),
                                   not quoted, state_of(ent, text)))
@@ -124,7 +128,7 @@ class NameIndex:
         # bare surname ("DeMint" after "Sen. Jim DeMint"), still a mention of that person; not a place
         # or a body that ends in a surname-like word ("Joint Base Andrews", "Ferguson" the town).
         for ent, words in others:
-            last = _surname(words)
+            last = surname(words)
             if last in full and len(words) > len(full[last].split()):
                 full[last] = " ".join(words)
             bare_surname = ent.label_ in _NAME_LIKE_LABELS and len(words) == 1 and len(full.get(last, "").split()) > 1
@@ -150,7 +154,7 @@ class NameIndex:
         for m in found:
             if not m.counts:
                 continue
-            last, words = _surname(m.words), _untitled(m.words)
+            last, words = surname(m.words), untitled(m.words)
             if len(words) == 1:
                 first_bare.setdefault(last, m.start)
                 bare_sex.setdefault(last, set()).update([m.gender] if m.gender else [])
@@ -160,7 +164,7 @@ class NameIndex:
             if same is None:
                 forms.append(" ".join(words))
                 sex = first_name_sex(forms[-1])
-                if (_suffixed(words) or (sex and bare_sex.get(last, {sex}) - {sex})) and last in first_bare:
+                if (suffixed(words) or (sex and bare_sex.get(last, {sex}) - {sex})) and last in first_bare:
                     junior_after.setdefault(last, set()).add(len(forms) - 1)
             elif len(words) > len(forms[same].split()):
                 forms[same] = " ".join(words)
@@ -185,7 +189,7 @@ class NameIndex:
         """The person a mention names: the longest form with its first name; for a bare surname
         that two people of the story share, the one the article introduced first ("Jesse Jackson
         Jr." before his wife Sandra), or with a title ("Mrs. Clinton") the first not of the other sex."""
-        last, words = _surname(words), _untitled(words)
+        last, words = surname(words), untitled(words)
         forms = self._named.get(last, [])
         if len(words) > 1:
             same = [f for f in forms if _same_person(f.split(), words)]
@@ -254,12 +258,12 @@ class NameIndex:
     def full_name(self, text: str) -> str | None:
         """The fullest form of a name the article uses ("Peskov" → "Dmitry Peskov"); "Bill Clinton"
         stays Bill Clinton beside Hillary Rodham Clinton."""
-        words = _name_words(text)
+        words = name_words(text)
         if not words:
             return None
         gender = title_sex(words[0])
         core = words[1:] if gender is not None and len(words) > 1 else words  # "Mrs. Clinton": that Clinton
-        if _surname(core) not in self._full:
+        if surname(core) not in self._full:
             return " ".join(words)  # no person the article names ("the Justice Department"): as written
         return self._person(core, gender)
 
@@ -287,7 +291,11 @@ class NameIndex:
             fits = self._of_state(fits, lambda p: p.name, state)
         for n in range(len(fits) - 1, -1, -1):
             person = fits[n]
-            if pos - person.start > _SUBJECT_REACH:
+            # Past the reach, only when a long quotation ("“...,” he said") is what stands between, and
+            # only the subject of the sentence that names the nearest person: "Rubio accused Obama of ...
+            # “...,” he said" is Rubio.
+            if pos - person.start > _SUBJECT_REACH and (person.sentence != fits[-1].sentence or pos - person.start
+                                                        - self._quoted_between(person.start, pos) > _SUBJECT_REACH):
                 break
             if person.subject:
                 # "Ryan offered insight on how Romney and Ryan came to bond. He recalled ...": the main
@@ -296,6 +304,12 @@ class NameIndex:
                              and p.main), None) if not person.main else None
                 return (main or person).name
         return fits[-1].name if fits else None
+
+    def _quoted_between(self, start: int, end: int) -> int:
+        quotes = self._quotes
+        if quotes is None:
+            return 0
+        return sum(min(quotes.ends[i], end) - max(quotes.starts[i], start) for i in quotes.overlapping(start, end))
 
     def nearest_other(self, pos: int, pronoun: str, other_than: str | None, reach: int) -> str | None:
         """The nearest person named in the ``reach`` characters before ``pos`` whom ``pronoun`` can stand
@@ -319,20 +333,6 @@ def _mention(root: Token, start: int, words: list[str], gender: str | None, subj
     return _Mention(start, words, gender, subject, counts, state, _in_main_clause(root), root.sent.start_char)
 
 
-def _first_named(words: list[str]) -> bool:
-    """Whether a name's words hold more than a surname and titles: "Ted Cruz", not "Mr. Obama"."""
-    return len(_untitled([w for w in words if title_sex(w) is None])) > 1
-
-
-def _untitled(words: list[str]) -> list[str]:
-    """A name's words without the titles and offices before it ("Former Rep. Jesse Jackson Jr.",
-    "Father Reese"): what is left names the person, by first name or by surname alone."""
-    k = 0
-    while k < len(words) - 1 and words[k].lower().rstrip(".") in _OFFICES:
-        k += 1
-    return words[k:]
-
-
 def _same_person(one: list[str], other: list[str]) -> bool:
     """Whether two full forms of one surname name one person: the same first name or a short form
     of it ("Jim" / "James Mattis"), or one form inside the other ("Adam Schiff" / "Adam B. Schiff")."""
@@ -343,24 +343,6 @@ def _same_person(one: list[str], other: list[str]) -> bool:
 def _gender(prev: str, words: list[str]) -> str | None:
     """A mention's gender, from the title before it ("Mrs.") or its first name."""
     return title_sex(prev) or (first_name_sex(" ".join(words)) if len(words) > 1 else None)
-
-
-def title_sex(word: str) -> str | None:
-    """The sex a courtesy title gives: "Mr." -> "m", "Mrs." -> "f", else None."""
-    word = word.lower()
-    return "m" if word in _TITLES_MALE else "f" if word in _TITLES_FEMALE else None
-
-
-def pronoun_sex(pronoun: str) -> str | None:
-    """The sex a pronoun asks for: "he" -> "m", "she" -> "f", else None."""
-    pronoun = pronoun.lower()
-    return "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
-
-
-def first_name_sex(name: str) -> str | None:
-    """The sex a full name's first name tells, by ``lexicon``'s lists of men's and women's names."""
-    first = name.split()[0].lower()
-    return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
 
 
 def speaking_subject(root: Token) -> bool:
@@ -401,8 +383,8 @@ def _couple_surname(ent: Span, words: list[str]) -> list[str]:
     if doc[ent.end].lower_ not in ("and", "&"):
         return words
     partner = next((e for e in doc.ents if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
-    partner_words = _name_words(partner.text) if partner is not None else []
-    kept = _unsuffixed(partner_words)
+    partner_words = name_words(partner.text) if partner is not None else []
+    kept = unsuffixed(partner_words)
     return [words[0], kept[-1].rstrip(",")] if len(kept) >= 2 else words
 
 
@@ -473,25 +455,4 @@ def _is_role_word(tok: Token) -> bool:
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP"))
 
 
-def _suffixed(words: list[str]) -> bool:
-    return words[-1].lower().rstrip(",") in NAME_SUFFIXES
-
-
-def _surname(words: list[str]) -> str:
-    """The surname of a name's words, lower case: "Jesse Jackson Jr." is a Jackson."""
-    return _unsuffixed(words)[-1].lower().rstrip(",")
-
-
-def _unsuffixed(words: list[str]) -> list[str]:
-    """A name's words without "Jr.", "III" and the like (all of them if that leaves none)."""
-    return [w for w in words if w.lower().rstrip(",") not in NAME_SUFFIXES] or words
-
-
-def _name_words(text: str) -> list[str]:
-    words = text.replace("\u2019s", "").replace("'s", "").split()
-    while words and words[-1] in {"'", "\u2019", "s"}:
-        words.pop()
-    return words
-
-
-__all__ = ["SUBJECTS", "NameIndex", "first_name_sex", "pronoun_sex", "speaking_subject", "title_sex"]
+__all__ = ["SUBJECTS", "NameIndex", "speaking_subject"]

@@ -1,0 +1,75 @@
+"""The words of a person's name: titles and offices before it, suffixes after it, the surname, and
+the sex a courtesy title, a pronoun or a first name tells. Plain functions over lists of words, read by
+``people`` (the people an article names) and the analysis's person records."""
+
+from __future__ import annotations
+
+from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from storydiff.nlp.entities import NAME_SUFFIXES, TITLE_WORDS
+from storydiff.nlp.statements.cues import FEMALE_PRONOUNS, MALE_PRONOUNS
+
+_TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
+_TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
+OFFICES = TITLE_WORDS | frozenset(str.split(
+    "mr mrs ms miss dr rep sen gov pres president senator governor former father sister msgr imam judge justice "
+    "gen general mayor minister secretary vice chief first lady"
+))
+
+
+def first_named(words: list[str]) -> bool:
+    """Whether a name's words hold more than a surname and titles: "Ted Cruz", not "Mr. Obama"."""
+    return len(untitled([w for w in words if title_sex(w) is None])) > 1
+
+
+def untitled(words: list[str]) -> list[str]:
+    """A name's words without the titles and offices before it ("Former Rep. Jesse Jackson Jr.",
+    "Father Reese"): what is left names the person, by first name or by surname alone."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".") in OFFICES:
+        k += 1
+    return words[k:]
+
+
+def title_sex(word: str) -> str | None:
+    """The sex a courtesy title gives: "Mr." -> "m", "Mrs." -> "f", else None."""
+    word = word.lower()
+    return "m" if word in _TITLES_MALE else "f" if word in _TITLES_FEMALE else None
+
+
+def pronoun_sex(pronoun: str) -> str | None:
+    """The sex a pronoun asks for: "he" -> "m", "she" -> "f", else None."""
+    pronoun = pronoun.lower()
+    return "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+
+
+def first_name_sex(name: str) -> str | None:
+    """The sex a full name's first name tells, by ``lexicon``'s lists of men's and women's names."""
+    first = name.split()[0].lower()
+    return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
+
+
+def suffixed(words: list[str]) -> bool:
+    return words[-1].lower().rstrip(",") in NAME_SUFFIXES
+
+
+def surname(words: list[str]) -> str:
+    """The surname of a name's words, lower case: "Jesse Jackson Jr." is a Jackson."""
+    return unsuffixed(words)[-1].lower().rstrip(",")
+
+
+def unsuffixed(words: list[str]) -> list[str]:
+    """A name's words without "Jr.", "III" and the like (all of them if that leaves none)."""
+    return [w for w in words if w.lower().rstrip(",") not in NAME_SUFFIXES] or words
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name as printed, the possessive and a sentence's opening word dropped."""
+    words = text.replace("\u2019s", "").replace("'s", "").split()
+    while words and words[-1] in {"'", "\u2019", "s"}:
+        words.pop()
+    return words[1:] if len(words) > 1 and words[0] in _OPENERS else words
+
+
+# Words that open a sentence and that the tagger may run into the name after them: "Plus Obama is
+# nominating ...", "But Pelosi said ...". None is a first name.
+_OPENERS = frozenset({"Plus", "But", "And", "So", "Yet", "Still", "Also", "Meanwhile", "Instead", "Indeed", "Then"})
