@@ -1130,6 +1130,22 @@ def test_a_sentence_opening_word_is_not_a_first_name(nlp: Language) -> None:
     assert name_words("Stillman") == ["Stillman"] and name_words("Andrea Ruiz") == ["Andrea", "Ruiz"]
 
 
+def test_titles_before_a_name_are_not_part_of_it(nlp: Language) -> None:
+    text = (
+        "Representative K. Walter Brandtmeyer of Ohio, the ranking member, refused to comment. "
+        "“It is too early,” Mr. Brandtmeyer said."
+    )
+    assert by_content(extract(nlp, text), "too early").speaker.name == "K. Walter Brandtmeyer"
+    # "said House Minority Whip Oskar Dunleavy": the tagger found no person, and the office words
+    # were the head, with the untagged name in apposition
+    words = ["said", "House", "Minority", "Whip", "Oskar", "Dunleavy", "."]
+    heads = [0, 3, 3, 0, 5, 3, 0]
+    deps = ["ROOT", "compound", "compound", "nsubj", "compound", "appos", "punct"]
+    pos = ["VERB", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    assert describe(doc[3], NameIndex(doc)).name == "Oskar Dunleavy"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

@@ -233,8 +233,10 @@ def _link_speaker(
     named = _named_entity(speaker.name, entities) if speaker.name else None
     if people:
         entity_id = index[(people[0].article, people[0].start)]
-        if named is not None and len(person_words(by_id[entity_id].name)) < 2:
-            entity_id = named  # "Mrs. Clinton": the Clinton the statement extractor named, not a bare surname
+        if named is not None and (len(person_words(by_id[entity_id].name)) < 2 or by_id[entity_id].type != "PERSON"):
+            # "Mrs. Clinton": the Clinton the statement extractor named, not a bare surname; "Deputy
+            # Spokesperson Marie Harf", tagged a body: the person the extractor named in it
+            entity_id = named
         elif len(person_words(by_id[entity_id].name)) < 2:
             entity_id = _namesake_of_sex(speaker, by_id[entity_id].name, entities) or entity_id
     elif named is not None:

@@ -73,7 +73,8 @@ def iter_mentions(doc: Any, article_id: str) -> Iterator[Mention]:
 
 
 # Words that open a sentence and that the tagger sometimes takes into a name ("Plus Obama is nominating").
-_SENTENCE_ADVERBS = frozenset({"plus", "also", "meanwhile", "still", "but", "and", "yet", "now", "then", "later"})
+SENTENCE_ADVERBS = frozenset({"plus", "also", "meanwhile", "still", "but", "and", "yet", "now", "then", "later", "so",
+                              "instead", "indeed"})
 
 
 def person_words(name: str) -> list[str]:
@@ -82,7 +83,7 @@ def person_words(name: str) -> list[str]:
     words = [w for w in re.split(r"\s+", name) if w]
     kept = [w for w in words if w.lower().rstrip(".") not in HONORIFICS] or words
     while (len(kept) > 2 and re.fullmatch(r"[A-Z]{2,3}", kept[0])) or (
-        len(kept) > 1 and kept[0].lower().rstrip(".") in TITLE_WORDS | _SENTENCE_ADVERBS
+        len(kept) > 1 and kept[0].lower().rstrip(".") in TITLE_WORDS | SENTENCE_ADVERBS
     ):
         kept = kept[1:]
     return kept

@@ -5,14 +5,15 @@ the sex a courtesy title, a pronoun or a first name tells. Plain functions over 
 from __future__ import annotations
 
 from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
-from storydiff.nlp.entities import NAME_SUFFIXES, TITLE_WORDS
+from storydiff.nlp.entities import NAME_SUFFIXES, SENTENCE_ADVERBS, TITLE_WORDS
 from storydiff.nlp.statements.cues import FEMALE_PRONOUNS, MALE_PRONOUNS
 
 _TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
 _TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
 OFFICES = TITLE_WORDS | frozenset(str.split(
     "mr mrs ms miss dr rep sen gov pres president senator governor former father sister msgr imam judge justice "
-    "gen general mayor minister secretary vice chief first lady"
+    "gen general mayor minister secretary vice chief first lady historian economist professor analyst pollster "
+    "strategist"
 ))
 
 
@@ -25,9 +26,14 @@ def untitled(words: list[str]) -> list[str]:
     """A name's words without the titles and offices before it ("Former Rep. Jesse Jackson Jr.",
     "Father Reese"): what is left names the person, by first name or by surname alone."""
     k = 0
-    while k < len(words) - 1 and words[k].lower().rstrip(".") in OFFICES:
+    while k < len(words) - 1 and (words[k].lower().rstrip(".") in OFFICES or _body_before_office(words, k)):
         k += 1
     return words[k:]
+
+
+def _body_before_office(words: list[str], k: int) -> bool:
+    """An abbreviated body before an office: the "RNC" of "RNC Chair Reince Priebus"."""
+    return words[k].isupper() and len(words[k]) <= 5 and words[k + 1].lower().rstrip(".") in OFFICES
 
 
 def title_sex(word: str) -> str | None:
@@ -67,9 +73,5 @@ def name_words(text: str) -> list[str]:
     words = text.replace("\u2019s", "").replace("'s", "").split()
     while words and words[-1] in {"'", "\u2019", "s"}:
         words.pop()
-    return words[1:] if len(words) > 1 and words[0] in _OPENERS else words
+    return words[1:] if len(words) > 1 and words[0].lower() in SENTENCE_ADVERBS else words
 
-
-# Words that open a sentence and that the tagger may run into the name after them: "Plus Obama is
-# nominating ...", "But Pelosi said ...". None is a first name.
-_OPENERS = frozenset({"Plus", "But", "And", "So", "Yet", "Still", "Also", "Meanwhile", "Instead", "Indeed", "Then"})

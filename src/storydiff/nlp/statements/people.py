@@ -23,6 +23,7 @@ from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, DOCUMENT_NOUNS
 from storydiff.nlp.statements.cues import PARTY_WORDS, ROLE_ABBREVIATIONS
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.names import (
+    OFFICES,
     first_name_sex,
     first_named,
     name_words,
@@ -108,12 +109,13 @@ class NameIndex:
             words = name_in_headline(text, ent.start_char, _couple_surname(ent, words))
             last = surname(words)
             quoted = self.quoted(ent.start_char)
-            if len(words) > len(full.get(last, "").split()):
-                full[last] = " ".join(words)
+            bare = untitled(words)  # "Representative K. Michael Conaway" is K. Michael Conaway
+            if len(bare) > len(full.get(last, "").split()):
+                full[last] = " ".join(bare)
             # The writer's own full form before one inside a quotation ("Ted Cruz", not "Lyin' Ted Cruz");
             # a writer who only says "Mr. Obama" leaves the quotation's "Barack Obama".
-            if not quoted and first_named(words) and len(words) > len(written.get(last, "").split()):
-                written[last] = " ".join(words)
+            if not quoted and first_named(words) and len(bare) > len(written.get(last, "").split()):
+                written[last] = " ".join(bare)
             found.append(_mention(ent.root, ent.start_char, words, _gender(prev, words), speaking_subject(ent.root),
                                   not quoted, state_of(ent, text)))
             roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in _role_nouns(ent))
@@ -263,8 +265,10 @@ class NameIndex:
             return None
         gender = title_sex(words[0])
         core = words[1:] if gender is not None and len(words) > 1 else words  # "Mrs. Clinton": that Clinton
-        if surname(core) not in self._full:
-            return " ".join(words)  # no person the article names ("the Justice Department"): as written
+        if surname(core) not in self._full:  # no person the article names ("the Justice Department"): as
+            bare = untitled(core)  # written, titles aside where a name is left ("RNC Chair Reince Priebus")
+            person = len(bare) > 1 and all(w[:1].isupper() for w in bare) and surname(bare) not in OFFICES | BODIES
+            return " ".join(bare if person else words)  # not the "Ethics Committee" of the House's
         return self._person(core, gender)
 
     def known_name(self, word: str) -> str | None:

@@ -20,6 +20,7 @@ from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma, untagged_name
 from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, name_run_into_objects
 from storydiff.nlp.statements.subjects import past_dateline, summoned
+from storydiff.nlp.statements.names import OFFICES
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
@@ -357,7 +358,8 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
     Representative Kevin McCarthy of California, also criticized ..." is McCarthy, whoever else the
     article called a leader."""
     role = head.pos_ == "NOUN" or head.ent_type_ == "NORP" or any(c.dep_ == "det" for c in head.children) \
-        or (head.lower_ == "one" and any(c.lower_ == "of" for c in head.children))  # "One of its members, X,"
+        or (head.lower_ == "one" and any(c.lower_ == "of" for c in head.children)) \
+        or (head.pos_ == "PROPN" and head.lower_ in OFFICES)  # "One of its members, X,", "Minority Whip X"
     if not role or head.tag_ in ("NNS", "NNPS"):
         return None  # "the opinions of some members (Joe Scarborough and George Will among them)": many
     appos = next((c for c in head.children if c.i > head.i and _apposed(head, c)), None)
