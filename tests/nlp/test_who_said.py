@@ -1082,6 +1082,12 @@ def test_a_verb_before_a_name_in_a_title_cased_headline_is_not_a_first_name(nlp:
         "\"Nobody will lose a single acre,\" Lindgren said."
     )
     assert by_content(extract(nlp, text), "single acre").speaker.name == "Petra Lindgren"
+    # "Derelict Halvorsen And Brandt;": the adjective is no first name, though only the surname is left
+    text = (
+        "Derelict Halvorsen And Brandt;\nThe governor will go on offense against the floods.\n\n"
+        "Last weekend the river rose again. Halvorsen told reporters that the state had done all it could."
+    )
+    assert by_content(extract(nlp, text), "done all it could").speaker.name == "Halvorsen"
 
 
 def test_a_question_in_a_posted_message_is_put_to_no_one_named_pages_before(nlp: Language) -> None:

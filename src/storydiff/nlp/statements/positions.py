@@ -7,11 +7,13 @@ such offsets without walking the ``Doc`` each time.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from storydiff.nlp.roles import is_title_case
 
 
@@ -76,9 +78,12 @@ def name_in_headline(text: str, start: int, words: list[str]) -> list[str]:
     is the headline's verb, not his first name. Elsewhere, or with no such tail, the words as given."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = len(text) if text.find("\n", start) < 0 else text.find("\n", start)
-    if len(words) < 3 or not is_title_case(text[line_start:line_end]):
+    if len(words) < 2 or not is_title_case(text[line_start:line_end]):
         return words
     rest = text[:line_start] + "\n" + text[line_end:]
     if " ".join(words) in rest:
         return words
-    return next((words[k:] for k in range(1, len(words) - 1) if " ".join(words[k:]) in rest), words)
+    # a surname alone only after a word that is no first name: "Derelict Obama And Clinton"
+    last = len(words) if words[0].lower() not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES else len(words) - 1
+    return next((words[k:] for k in range(1, last) if re.search(rf"\b{re.escape(' '.join(words[k:]))}\b", rest)),
+                words)
