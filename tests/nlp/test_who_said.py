@@ -1152,6 +1152,17 @@ def test_titles_before_a_name_are_not_part_of_it(nlp: Language) -> None:
     assert describe(doc[3], NameIndex(doc)).name == "Oskar Dunleavy"
 
 
+def test_a_word_the_tagger_ran_into_a_name_is_not_its_first_name(nlp: Language) -> None:
+    """"Top Clinton adviser ...", "Beneath Clinton's wins": the adjective or preposition the tagger took into
+    the person is no first name, so the later bare surname is the person the article names in full."""
+    text = (
+        "Top Lindgren adviser sent secret messages to her private account.\n\n"
+        "Petra Lindgren, the regional water commissioner, defended the plan on Tuesday.\n\n"
+        "\"Nobody will lose a single acre,\" Lindgren said."
+    )
+    assert by_content(extract(nlp, text), "single acre").speaker.name == "Petra Lindgren"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

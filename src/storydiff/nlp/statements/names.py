@@ -4,6 +4,8 @@ the sex a courtesy title, a pronoun or a first name tells. Plain functions over 
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
 from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from storydiff.nlp.entities import NAME_SUFFIXES, SENTENCE_ADVERBS, TITLE_WORDS
 from storydiff.nlp.statements.cues import FEMALE_PRONOUNS, MALE_PRONOUNS
@@ -75,3 +77,18 @@ def name_words(text: str) -> list[str]:
         words.pop()
     return words[1:] if len(words) > 1 and words[0].lower() in SENTENCE_ADVERBS else words
 
+
+
+# Parts of speech that open a tagged person without being part of the name: "Top Clinton adviser",
+# "Beneath Clinton's wins", "Billionaire Donald Trump", "Telling Jeb Bush".
+_NOT_NAME_POS = frozenset({"ADJ", "ADP", "ADV", "NOUN", "VERB", "DET", "CCONJ", "SCONJ"})
+
+
+def name_span(ent: Span) -> Span:
+    """A tagged person without the leading words that are no part of the name (a first name the lexicon
+    knows is kept whatever the tagger called it: "Bill", "Mark", "Frank")."""
+    k = ent.start
+    while k < ent.end - 1 and ent.doc[k].pos_ in _NOT_NAME_POS \
+            and ent.doc[k].lower_ not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
+        k += 1
+    return ent.doc[k : ent.end] if any(t.pos_ == "PROPN" for t in ent.doc[k : ent.end]) else ent

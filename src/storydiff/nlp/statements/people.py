@@ -26,6 +26,7 @@ from storydiff.nlp.statements.names import (
     OFFICES,
     first_name_sex,
     first_named,
+    name_span,
     name_words,
     pronoun_sex,
     suffixed,
@@ -94,7 +95,7 @@ class NameIndex:
         roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, the name as written, inside a quotation)
         text = doc.text
         for ent in doc.ents:
-            words = name_words(ent.text)
+            words = name_words(name_span(ent).text if ent.label_ == "PERSON" else ent.text)
             if not words or ent.text in PLATFORMS:  # "In a Twitter post, ..., she said": Twitter is no one
                 continue
             if ent.label_ != "PERSON" or any(c.lower_ in _COMPASS for c in ent.root.lefts):  # "northern Mali"
@@ -131,8 +132,8 @@ class NameIndex:
         # or a body that ends in a surname-like word ("Joint Base Andrews", "Ferguson" the town).
         for ent, words in others:
             last = surname(words)
-            if last in full and len(words) > len(full[last].split()):
-                full[last] = " ".join(words)
+            if last in full and len(untitled(words)) > len(full[last].split()):
+                full[last] = " ".join(untitled(words))  # not "Spokeswoman Haley Morris", tagged a body
             bare_surname = ent.label_ in _NAME_LIKE_LABELS and len(words) == 1 and len(full.get(last, "").split()) > 1
             if bare_surname and not self.quoted(ent.start_char):
                 found.append(_mention(ent.root, ent.start_char, words, None, speaking_subject(ent.root), True))

@@ -72,13 +72,16 @@ def whole_words(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_HEADLINE_LENGTH = 200  # characters: a longer line is no headline
+
+
 def name_in_headline(text: str, start: int, words: list[str]) -> list[str]:
     """A name's words as a title-cased headline at ``start`` prints them, cut to the longest tail that
     the text prints elsewhere: "Lawmakers Rip Donald Trump As A Fraud" names Donald Trump, and "Rip"
     is the headline's verb, not his first name. Elsewhere, or with no such tail, the words as given."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = len(text) if text.find("\n", start) < 0 else text.find("\n", start)
-    if len(words) < 2 or not is_title_case(text[line_start:line_end]):
+    if len(words) < 2 or line_end - line_start > _HEADLINE_LENGTH or not is_title_case(text[line_start:line_end]):
         return words
     rest = text[:line_start] + "\n" + text[line_end:]
     if " ".join(words) in rest:

@@ -20,7 +20,7 @@ from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma, untagged_name
 from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, name_run_into_objects
 from storydiff.nlp.statements.subjects import past_dateline, summoned
-from storydiff.nlp.statements.names import OFFICES
+from storydiff.nlp.statements.names import OFFICES, name_span
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
@@ -244,7 +244,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         return Speaker(span.text, span.start_char, span.end_char, name)
     person = _person_in(span, head)
     if person is not None:
-        person = doc[slice(*whole_words(doc, person.start, person.end))]  # "Campa" of "Mr. Campa-Najjar"
+        person = name_span(doc[slice(*whole_words(doc, person.start, person.end))])  # "Campa" of "Mr. Campa-Najjar"
     if person is not None and len(person) == 1 and any(c.dep_ == "det" for c in person.root.children) \
             and _named_in_apposition(person.root, names) is not None:
         person = None  # "Another leading Dem, Sen. Kirsten Gillibrand,": a role the tagger called a person
