@@ -1132,6 +1132,7 @@ def test_a_sentence_opening_word_is_not_a_first_name(nlp: Language) -> None:
     from storydiff.nlp.statements.names import name_words
 
     assert name_words("Plus Obama") == ["Obama"]
+    assert name_words("Harbour Weekly\u2019s Noah Ruiz") == ["Noah", "Ruiz"]  # the magazine owns him
     assert name_words("But Pelosi\u2019s") == ["Pelosi"]
     assert name_words("Stillman") == ["Stillman"] and name_words("Andrea Ruiz") == ["Andrea", "Ruiz"]
 

@@ -71,8 +71,11 @@ def unsuffixed(words: list[str]) -> list[str]:
 
 
 def name_words(text: str) -> list[str]:
-    """The words of a name as printed, the possessive and a sentence's opening word dropped."""
-    words = text.replace("\u2019s", "").replace("'s", "").split()
+    """The words of a name as printed, the possessive and a sentence's opening word dropped, and whatever
+    owns it: "Commentary's Noah Rothman" is Noah Rothman."""
+    words = text.split()
+    owner = max((k for k, w in enumerate(words[:-1]) if w.endswith(("\u2019s", "'s"))), default=-1)
+    words = " ".join(words[owner + 1 :]).replace("\u2019s", "").replace("'s", "").split()
     while words and words[-1] in {"'", "\u2019", "s"}:
         words.pop()
     return words[1:] if len(words) > 1 and words[0].lower() in SENTENCE_ADVERBS else words
