@@ -1164,6 +1164,18 @@ def test_a_word_the_tagger_ran_into_a_name_is_not_its_first_name(nlp: Language) 
     assert by_content(extract(nlp, text), "single acre").speaker.name == "Petra Lindgren"
 
 
+def test_a_plural_noun_opening_a_sentence_is_no_person_unless_a_surname(nlp: Language) -> None:
+    """"Aides said ...": the tagger may call the plural a person; it names no one. "Sanders said ..." after
+    "Nora Sanders" is her, though the tagger may read it as the plural of "sander"."""
+    text = "The harbour plan was announced on Tuesday.\n\nAides said the mayor's role would be narrowly defined."
+    assert by_content(extract(nlp, text), "narrowly defined").speaker.name is None
+    text = (
+        "Nora Sanders, the harbour master, met the board on Tuesday.\n\n"
+        "Sanders said the mayor's role would be narrowly defined."
+    )
+    assert by_content(extract(nlp, text), "narrowly defined").speaker.name == "Nora Sanders"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

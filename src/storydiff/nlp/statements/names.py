@@ -87,11 +87,19 @@ def name_words(text: str) -> list[str]:
 _NOT_NAME_POS = frozenset({"ADJ", "ADP", "ADV", "NOUN", "VERB", "DET", "CCONJ", "SCONJ"})
 
 
-def name_span(ent: Span) -> Span:
+def name_span(ent: Span) -> Span | None:
     """A tagged person without the leading words that are no part of the name (a first name the lexicon
-    knows is kept whatever the tagger called it: "Bill", "Mark", "Frank")."""
+    knows is kept whatever the tagger called it: "Bill", "Mark", "Frank"); none when a sentence opens
+    on a plural common noun that the tagger called a person ("Aides said ...")."""
     k = ent.start
     while k < ent.end - 1 and ent.doc[k].pos_ in _NOT_NAME_POS \
             and ent.doc[k].lower_ not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
         k += 1
-    return ent.doc[k : ent.end] if any(t.pos_ == "PROPN" for t in ent.doc[k : ent.end]) else ent
+    if any(t.pos_ == "PROPN" for t in ent.doc[k : ent.end]):
+        return ent.doc[k : ent.end]
+    # a plural ("Trump" read as a noun is still Trump) the article never gives a first name ("Sanders", read
+    # as the plural of "sander", after "Bernie Sanders")
+    if not all(t.tag_ == "NNS" for t in ent) or not ent.doc[ent.start].is_sent_start:
+        return ent
+    surnames = {e[-1].text for e in ent.doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return ent if ent[-1].text in surnames else None

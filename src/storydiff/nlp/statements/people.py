@@ -95,7 +95,8 @@ class NameIndex:
         roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, the name as written, inside a quotation)
         text = doc.text
         for ent in doc.ents:
-            words = name_words(name_span(ent).text if ent.label_ == "PERSON" else ent.text)
+            shown = name_span(ent) if ent.label_ == "PERSON" else ent
+            words = name_words(shown.text) if shown is not None else []
             if not words or ent.text in PLATFORMS:  # "In a Twitter post, ..., she said": Twitter is no one
                 continue
             if ent.label_ != "PERSON" or any(c.lower_ in _COMPASS for c in ent.root.lefts):  # "northern Mali"
