@@ -1176,6 +1176,19 @@ def test_a_plural_noun_opening_a_sentence_is_no_person_unless_a_surname(nlp: Lan
     assert by_content(extract(nlp, text), "narrowly defined").speaker.name == "Nora Sanders"
 
 
+def test_a_question_to_a_crowd_is_put_to_no_one_paragraphs_up(nlp: Language) -> None:
+    """The man a poll mentions three paragraphs up was not asked: "He jokes" after the governor's question
+    to the crowd is the governor's."""
+    text = (
+        "Voters who want the next mayor to keep the ferry fares low favour Mayor Paul Ruiz, the poll found.\n\n"
+        "___.\n\n"
+        "Governor Tom Reyes is making a stop at a harbour school, walking past a long line of voters.\n\n"
+        "Reyes asks at the school, “Any questions I can answer?”\n\n"
+        "He jokes, “It is a never ending line!”"
+    )
+    assert by_content(extract(nlp, text), "never ending line").speaker.name == "Tom Reyes"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

@@ -110,7 +110,7 @@ def give_answers(chosen: Sequence[Candidate], token_at: TokenAt, names: NameInde
             and cue.lemma_ not in _SAME_SPEAKER_LEMMAS
             and item.cue[0] - max(question.cue[1], question.content[1]) < _REPLY_REACH
         ):
-            asked = _asked(question, names, pronoun)
+            asked = _asked(question, names, pronoun, text)
             if asked is not None:
                 out[i] = dataclasses.replace(item, speaker=dataclasses.replace(speaker, name=asked))
                 replied[speaker.start, speaker.end] = asked
@@ -137,9 +137,10 @@ def _named_recipient(question: Candidate, names: NameIndex) -> str | None:
     return names.known_name(told.text.split()[-1])
 
 
-def _asked(question: Candidate, names: NameIndex, pronoun: str) -> str | None:
+def _asked(question: Candidate, names: NameIndex, pronoun: str, text: str) -> str | None:
     """The person a question was put to, if ``pronoun`` can stand for them: the
-    recipient of "asked Lindqvist", else the nearest other person named before it."""
+    recipient of "asked Lindqvist", else the nearest other person named before it, in
+    its paragraph or the one before."""
     asker = question.speaker.name
     person = _named_recipient(question, names)
     if person is not None and person != asker:
@@ -147,5 +148,8 @@ def _asked(question: Candidate, names: NameIndex, pronoun: str) -> str | None:
     if asker is None:
         return None  # no one named on either side: the nearest person is a guess
     before = min(question.cue[0], question.content[0], question.speaker.start)
-    # "Trump said: “Did Crooked Hillary help ...?” He offered no proof": no one named near was asked
-    return names.nearest_other(before, pronoun, asker, _ASKED_REACH)
+    # "Trump said: “Did Crooked Hillary help ...?” He offered no proof": no one named near was asked;
+    # "Sanders asks the queue, “Any questions I can answer?” He jokes": not Obama, of a poll paragraphs up
+    this = text.rfind("\n", 0, before)
+    paragraph = text.rfind("\n", 0, this) if this > 0 else -1
+    return names.nearest_other(before, pronoun, asker, min(_ASKED_REACH, before - paragraph))
