@@ -1189,6 +1189,15 @@ def test_a_question_to_a_crowd_is_put_to_no_one_paragraphs_up(nlp: Language) -> 
     assert by_content(extract(nlp, text), "never ending line").speaker.name == "Tom Reyes"
 
 
+def test_a_woman_named_by_her_first_name_alone_is_not_he(nlp: Language) -> None:
+    text = (
+        "Governor Tom Reyes spoke at the county fair on Sunday.\n\n"
+        "Melanie watched him on television at home. “I would vote for him twice,” Melanie said.\n\n"
+        "“I love this county,” he said."
+    )
+    assert by_content(extract(nlp, text), "love this county").speaker.name == "Tom Reyes"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

@@ -54,6 +54,15 @@ FEMALE_FIRST_NAMES = word_set(
     kellyanne kirsten laura linda lisa loretta madeleine margaret maria
     marine mary maxine megyn melania michelle nancy nikki patricia rachel rebecca
     ruth samantha sarah sheryl sonia susan tammy theresa tulsi ursula
+    abigail alice alicia allison amanda amber andrea anita anna ashley audrey beth beverly brenda carla
+    carmen carol caroline carolyn cheryl christina cindy claudia colleen courtney cynthia danielle deborah
+    denise diana doris dorothy eileen eleanor elaine ellen emma erica erin esther eva evelyn felicia
+    frances gail gina gloria grace gwen hannah helen holly irene jacqueline jane janet janice joan joanne
+    joyce judith judy julia kathleen katie kimberly kristen kristin lauren leah lucy marcia marie marilyn
+    martha megan melanie melissa meredith michele miriam molly monica naomi natalie nicole nina nora
+    olivia pamela paula peggy penny rita rosa rose sally sandra sara sharon shirley sophia stacey
+    stephanie suzanne sylvia tamara tanya teresa tiffany tina valerie vanessa veronica victoria virginia
+    wendy yvonne zoe
     """
 )
 
@@ -69,5 +78,13 @@ MALE_FIRST_NAMES = word_set(
     nathan newt nicholas nick orrin patrick paul pete peter phil ralph rand randy ray reince
     richard rick robert rod roger ron ronald roy rudy scott sean stephen steve steven ted thomas
     tim timothy todd tom tony trey vladimir walter wayne william
+    adrian alex alfred allen andy arthur barry bernard billy bobby brandon bryan calvin carlos chad
+    charlie clarence clint colin craig curtis dale darrell dave dean derek duncan dwight earl eddie eli
+    elijah elliott ernest eugene evan francis franklin gabriel gene geoffrey gilbert glenn gordon guy
+    hank harold harvey howard hugh ian isaac ivan jacob jared jay jerome jesse johnny jorge jose juan
+    julian karl kurt kyle lamar lance lawrence leo leonard lloyd louis luis luke malcolm marcus mario
+    martin marvin max miguel mitchell nathaniel neil nelson noah norman oliver omar oscar owen rafael
+    raul reggie ricardo rob rodney ross russell ryan samuel seth shawn simon stanley stuart theodore
+    tommy travis troy tyler victor vince vincent wade wallace warren wesley willie zachary
     """
 )

@@ -175,9 +175,11 @@ class NameIndex:
         self._late = {last: {forms[k] for k in junior_after.get(last, ())} for last, forms in self._named.items()}
         named = [(m, self._person(m.words, m.gender)) for m in found]
         genders: dict[str, set[str]] = {}  # a person given both a man's and a woman's name or title has none
-        for m, name in named:
-            if m.gender is not None:
-                genders.setdefault(name, set()).add(m.gender)
+        for m, name in named:  # ... and one named by a first name alone ("Melanie") has its sex
+            sex = m.gender or (first_name_sex(name) if " " not in name and len(full.get(name.lower(), "").split()) < 2
+                               else None)
+            if sex is not None:
+                genders.setdefault(name, set()).add(sex)
         gender = {name: seen.pop() for name, seen in genders.items() if len(seen) == 1}
         self._gender = gender
         self._states: dict[str, set[str]] = {}
