@@ -271,7 +271,7 @@ def main(argv: list[str] | None = None) -> int:
     # measurable (the cue verbs are evidence of their own).
     lexicon_threshold = min(lex for (th, lex), v in results.items() if th == threshold and v >= best_mean - TIE)
     print(f"chosen: {rounds} rounds, threshold {threshold}, lexicon threshold {lexicon_threshold}")
-    for margin in (0.0, RULE_MARGIN):
+    for margin in sorted({-0.15, -0.1, -0.05, 0.0, RULE_MARGIN, 0.1}):
         every, speech = evaluate(
             docs, names, golds, founds, [o.tolist() for o in oof], threshold, lexicon_threshold, margin
         )
