@@ -277,3 +277,21 @@ def test_mr_with_a_bare_surname_links_to_the_one_man_of_that_name():
     peter = next(e for e in brief.entities if e.name == "Peter Lindqvist")
     mister = next(s for s in brief.statements if s.speaker.text == "Mr. Lindqvist")
     assert mister.speaker.entity == peter.id and mister.speaker.name == "Peter Lindqvist"
+
+
+def test_reported_words_whose_subject_is_outside_them_are_not_listed():
+    """"a levy ... ― a charge Democratic lawmakers say is a firm deal-breaker": "is a firm deal-breaker" says nothing
+    on its own in "who said what"; the JSON keeps it, and a quotation opening on "is" stays listed."""
+    from storydiff.models import Article
+    from storydiff.render.summary import is_reportable
+
+    text = (
+        "The council's plan rests on a new levy on cargo ships ― a charge Democratic lawmakers say is a firm "
+        "deal-breaker.\n\n"
+        "“is a cancer on this port,” Ines Varga said of the levy."
+    )
+    brief = storydiff.brief([Article(id="A", source="a.txt", text=text)])
+    fragment = [s for s in brief.statements if s.content.text.startswith("is a firm")]
+    assert fragment and not any(is_reportable(s) for s in fragment)
+    quoted = [s for s in brief.statements if "cancer" in s.content.text]
+    assert quoted and all(is_reportable(s) for s in quoted)

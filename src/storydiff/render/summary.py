@@ -47,6 +47,8 @@ _POINTING_CONTENTS = frozenset({"it", "them", "this", "that", "these", "those", 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _ELLIPTIC_VERBS = frozenset({"had", "has", "have", "did", "does", "do", "was", "were", "is", "are", "would", "will",
                              "could", "can", "should", "might"})
+# A verb that opens reported words only when their subject is outside them ("a project lawmakers say is ...").
+_BARE_COPULAS = frozenset({"is", "are", "was", "were"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ def is_reportable(statement: Statement) -> bool:
     if not statement.speech or not speaker.text:
         return False
     words = statement.content.text.strip(" \t\n.,;:\"'\u201c\u201d\u2018\u2019").lower().split()
-    if " ".join(words) in _POINTING_CONTENTS or _elliptic(words):
+    if " ".join(words) in _POINTING_CONTENTS or _elliptic(words) or _subjectless(statement.content.text):
         return False
     return speaker.anonymous or speaker.name is not None or speaker.text.lower() not in _BARE_PRONOUNS
 
@@ -186,6 +188,12 @@ def _elliptic(words: list[str]) -> bool:
     words = words[1:] if words[:1] == ["that"] else words
     return 2 <= len(words) <= 3 and words[0] in _SUBJECT_PRONOUNS and all(
         w in _ELLIPTIC_VERBS or w in ("not", "n't") for w in words[1:])
+
+
+def _subjectless(content: str) -> bool:
+    """Reported words whose subject is the noun the clause hangs on, outside them: "a project Democratic
+    lawmakers say *is a firm deal-breaker*" (a quotation may open on any word: "“is a cancer,” he said")."""
+    return content.split(" ", 1)[0] in _BARE_COPULAS
 
 
 def _restated(statements: Sequence[Statement]) -> set[str]:
