@@ -1198,6 +1198,19 @@ def test_a_woman_named_by_her_first_name_alone_is_not_he(nlp: Language) -> None:
     assert by_content(extract(nlp, text), "love this county").speaker.name == "Tom Reyes"
 
 
+def test_a_name_inside_what_he_said_is_not_who_speaks_after_his_quotation(nlp: Language) -> None:
+    """"He said *Pruitt* made a reasonable offer. “...,” he said": the nearest name is what Quill spoke of."""
+    text = (
+        "Sen. Tom Quill took a positive view of the harbour plan, like his fellow Republicans. He said "
+        "Governor Dale Pruitt made “a very reasonable offer” and urged the council to work with him.\n\n"
+        "“The way to end this dispute is for both sides to give a little in order to reach an agreement. The "
+        "governor has made a fair offer to keep the ferry running in exchange for the new berths he wants. I "
+        "hope that instead of choosing the road of endless delay the council will take it and end the "
+        "closure,” he said."
+    )
+    assert by_content(extract(nlp, text), "end this dispute").speaker.name == "Tom Quill"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

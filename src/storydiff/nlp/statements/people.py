@@ -10,7 +10,7 @@ one the article introduced first ("Mr. Clinton": the first man of them).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,6 +64,7 @@ class _Person:
     subject: bool  # the mention is its clause's subject ("Ines Okafor runs the harbour"), not of what was said
     main: bool = False  # ... of its sentence's main clause, not of a clause inside it ("how Romney and Ryan met")
     sentence: int = -1  # char offset where its sentence starts
+    said: bool = False  # inside what someone said ("He said *Trump* made a reasonable offer")
 
 
 @dataclass(slots=True)
@@ -76,6 +77,7 @@ class _Mention:
     state: str | None = None  # the U.S. state the writer ties them to here: "Nancy Pelosi (D-Calif.)"
     main: bool = False
     sentence: int = -1
+    said: bool = False
 
 
 class NameIndex:
@@ -186,9 +188,10 @@ class NameIndex:
         for m, name in named:
             if m.state is not None:
                 self._states.setdefault(name, set()).add(m.state)
-        self._people = [_Person(m.start, name, gender.get(name), m.subject, m.main, m.sentence)
+        self._people = [_Person(m.start, name, gender.get(name), m.subject, m.main, m.sentence, m.said)
                         for m, name in named if m.counts]
         self._starts = [p.start for p in self._people]
+        self._sentences = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         self._roles = roles
 
     def _person(self, words: list[str], gender: str | None = None) -> str:
@@ -297,12 +300,18 @@ class NameIndex:
         fits = self._fits(pos, pronoun)
         if state is not None:
             fits = self._of_state(fits, lambda p: p.name, state)
+        # the nearest person not inside what someone else said ("He said *Trump* made ... “...,” he said")
+        here = self._sentences[bisect_right(self._sentences, pos) - 1] if self._sentences else 0
+        nearest = next((p for p in reversed(fits) if not p.said or p.sentence == here), fits[-1] if fits else None)
         for n in range(len(fits) - 1, -1, -1):
             person = fits[n]
+            if person.said and person.sentence != here and not person.subject:
+                continue
             # Past the reach, only when a long quotation ("“...,” he said") is what stands between, and
             # only the subject of the sentence that names the nearest person: "Rubio accused Obama of ...
             # “...,” he said" is Rubio.
-            if pos - person.start > _SUBJECT_REACH and (person.sentence != fits[-1].sentence or pos - person.start
+            if pos - person.start > _SUBJECT_REACH and (nearest is None or person.sentence != nearest.sentence
+                                                        or pos - person.start
                                                         - self._quoted_between(person.start, pos) > _SUBJECT_REACH):
                 break
             if person.subject:
@@ -338,7 +347,8 @@ class NameIndex:
 def _mention(root: Token, start: int, words: list[str], gender: str | None, subject: bool, counts: bool,
              state: str | None = None) -> _Mention:
     """A mention headed by ``root``, with its clause and sentence (which the main-clause rule reads)."""
-    return _Mention(start, words, gender, subject, counts, state, _in_main_clause(root), root.sent.start_char)
+    return _Mention(start, words, gender, subject, counts, state, _in_main_clause(root), root.sent.start_char,
+                    _deep_in_what_was_said(root, root.i))
 
 
 def _same_person(one: list[str], other: list[str]) -> bool:
