@@ -1211,6 +1211,16 @@ def test_a_name_inside_what_he_said_is_not_who_speaks_after_his_quotation(nlp: L
     assert by_content(extract(nlp, text), "end this dispute").speaker.name == "Tom Quill"
 
 
+def test_an_office_of_something_before_a_name_is_her_role(nlp: Language) -> None:
+    """"Secretary of State Karen Whitfield": the parser hangs "Secretary" on the name with its "of"; "the secretary"
+    later is her."""
+    text = (
+        "Secretary of State Karen Whitfield testified before the committee on Wednesday.\n\n"
+        "The secretary tried to explain that thousands of cables come through the department every year."
+    )
+    assert by_content(extract(nlp, text), "thousands of cables").speaker.name == "Karen Whitfield"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

@@ -448,6 +448,9 @@ def _role_nouns(ent: Span) -> set[str]:
         i -= 1
     if i >= 1 and doc[i].text in ("-", "\u2011") and doc[i - 1].lower_ == "then":
         nouns.clear()  # "then-President Obama": a role held once; "the president" now is someone else
+    # "Secretary of State Hillary Clinton": the office the parser hung on the name with its "of"
+    nouns.update(c.lemma_.lower() for c in root.children if c.dep_ == "nmod" and c.i < ent.start
+                 and _is_role_word(c) and c.lemma_.lower() not in BODIES and any(k.dep_ == "prep" for k in c.children))
     appositions = [c for c in root.children if c.dep_ == "appos"]
     sought = root.head.dep_ == "pobj" and root.head.head.lower_ == "for"  # an office run for, not held
     if root.dep_ == "appos" and not sought:
