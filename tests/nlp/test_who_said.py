@@ -1221,6 +1221,18 @@ def test_an_office_of_something_before_a_name_is_her_role(nlp: Language) -> None
     assert by_content(extract(nlp, text), "thousands of cables").speaker.name == "Karen Whitfield"
 
 
+def test_a_capitalised_office_is_no_name_but_a_paper_named_leader_is(nlp: Language) -> None:
+    """"the RNC Communications Director has said": an office the article fills with no one; "The Harbour
+    Valley Union Leader said": a newspaper's name."""
+    text = (
+        "The mayor defended the ferry plan on Monday. Indeed, as the RNC Communications Director has said, "
+        "the plan “puts the mayor at odds with the whole party.”"
+    )
+    assert by_content(extract(nlp, text), "at odds").speaker.name is None
+    text = "The Harbour Valley Union Leader said the mayor had been rocked by the vote."
+    assert by_content(extract(nlp, text), "rocked").speaker.name == "Harbour Valley Union Leader"
+
+
 def test_a_first_name_that_begins_like_a_cue_word_stays_in_the_name(nlp: Language) -> None:
     """Only a whole cue word fronted before a name ("Added Gibbs") is cut from it; "Denise", "Addison" or
     "Callum", which merely begin like "deny", "add" or "call", are first names (the tagger found no person)."""

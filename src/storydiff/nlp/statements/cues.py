@@ -184,3 +184,11 @@ ROLE_ABBREVIATIONS = {
 # Party words before a role or a name ("Republican presidential nominee Donald Trump", "the Democratic
 # nominee"), by party: the role resolver keeps "the Democratic nominee" off a Republican.
 PARTY_WORDS = {"republican": "R", "gop": "R", "democrat": "D", "democratic": "D"}
+
+# Capitalised heads of a title that is one person's office, not a body's name: "the DNC Communications
+# Director said" is whoever holds the office (or no one named), where "the White House said" is the body.
+OFFICE_HEADS = word_set(
+    "director whip chairman chairwoman chair secretary spokesman spokeswoman spokesperson leader speaker "
+    "president governor senator mayor minister ambassador commissioner sheriff adviser advisor aide treasurer "
+    "comptroller"
+)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from storydiff.lexicon.places import state_named
+from storydiff.nlp.statements.states import role_state
 from storydiff.models import Speaker
 from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.positions import whole_words
@@ -29,6 +29,7 @@ from storydiff.nlp.statements.cues import (
     DOCUMENT_NOUNS,
     FRONTED_CUES,
     NOT_SOURCE_NOUNS,
+    OFFICE_HEADS,
     PARTY_WORDS,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -277,7 +278,7 @@ def describe(head: Token, names: NameIndex) -> Speaker:
     if head.ent_type_ == "NORP" and "the" in determiners:
         # "the Oregon Democrat" that no sentence tied to a name: the person the story follows,
         # from that state if the article ties anyone to it
-        name = None if _an_office(head) else names.nearest_before(head.idx, "", _state(head))
+        name = None if _an_office(head) else names.nearest_before(head.idx, "", role_state(head))
         return Speaker(span.text, span.start_char, span.end_char, name, False, description(span))
     if head.ent_type_ == "NORP" and determiners & {"a", "an", "one", "another"}:
         # "said one Democrat who opposed her": a source described, not named
@@ -299,6 +300,10 @@ def describe(head: Token, names: NameIndex) -> Speaker:
         first += doc[first].lower_ == "the"
         chain = doc[first:last].text
         name = names.full_name(chain) if first < last - 1 else names.known_name(head.text) or chain
+        # "the DNC Communications Director": an office, whoever holds it, not a name
+        held = head.lower_ in OFFICE_HEADS and not head.ent_type_ and any(c.lower_ == "the" for c in head.lefts)
+        if held and (doc[first].is_upper or not doc[head.i - 1].ent_type_):  # not "The New Hampshire Union Leader"
+            name = names.by_role(head.lower_, head.idx)
         return Speaker(
             span.text,
             span.start_char,
@@ -407,13 +412,7 @@ def _named_role(head: Token, names: NameIndex) -> str | None:
         return None
     definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children)
     party = next((PARTY_WORDS[t.lower_] for t in head.lefts if t.lower_ in PARTY_WORDS), None)
-    return names.by_role(head.lemma_.lower(), head.idx, _state(head), party) if definite else None
-
-
-def _state(head: Token) -> str | None:
-    """The U.S. state a role phrase names before its head noun: "the Texas lawmaker", "the
-    North Carolina Republican"."""
-    return state_named(head.doc[head.left_edge.i : head.i].text) if head.left_edge.i < head.i else None
+    return names.by_role(head.lemma_.lower(), head.idx, role_state(head), party) if definite else None
 
 
 def _inside_modifier(head: Token, person: Span) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from storydiff.lexicon.places import state_in_parentheses, state_named
 
@@ -43,3 +43,9 @@ def state_of(ent: Span, text: str) -> str | None:
         if described is not None:  # "Ed Royce, the California Republican who ..."
             return described
     return None
+
+
+def role_state(head: Token) -> str | None:
+    """The U.S. state a role phrase names before its head noun: "the Texas lawmaker", "the
+    North Carolina Republican"."""
+    return state_named(head.doc[head.left_edge.i : head.i].text) if head.left_edge.i < head.i else None
