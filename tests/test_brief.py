@@ -295,3 +295,15 @@ def test_reported_words_whose_subject_is_outside_them_are_not_listed():
     assert fragment and not any(is_reportable(s) for s in fragment)
     quoted = [s for s in brief.statements if "cancer" in s.content.text]
     assert quoted and all(is_reportable(s) for s in quoted)
+
+
+def test_a_refusal_to_comment_is_shown_as_one():
+    """"has repeatedly refused to comment on the details": who said what must not read "comment on: ..."."""
+    text = (
+        "The harbour inquiry widened on Tuesday.\n\n"
+        "Mr. Lindqvist, the harbour master, has repeatedly refused to comment on the details of the inquiry "
+        "while it is continuing."
+    )
+    brief = storydiff.brief([storydiff.Article(id="A", source="a.txt", text=text)])
+    out = storydiff.render(brief, "text")
+    assert "refused to comment on: the details" in out, out

@@ -526,10 +526,12 @@ def _source(brief: Brief, article: Article, labels: dict[str, str]) -> Source:
                   sum(s.article == article.id for s in brief.statements))
 
 
-# The words before a negated cue that say so: "did not", "didn't", "has never", "has not yet", "did not publicly".
+# The words before a negated cue that say so: "did not", "didn't", "has never", "has not yet", "did not publicly",
+# "refused to", "declined to" ("has repeatedly refused to comment on": never "comment on").
 _NEGATION = re.compile(
-    r"(?:\b(?:did|does|do|has|have|had|was|is|were|are|will|would|could|can|should|may|might)\s+)?"
-    r"(?:\bnot|\bnever|\b\w+n[\'\u2019]t)(?:\s+(?:yet|ever|\w+ly))?\s+$",
+    r"(?:(?:\b(?:did|does|do|has|have|had|was|is|were|are|will|would|could|can|should|may|might)\s+)?"
+    r"(?:\bnot|\bnever|\b\w+n[\'\u2019]t)(?:\s+(?:yet|ever|\w+ly))?"
+    r"|\b(?:refus|declin)(?:e|es|ed|ing)\s+to)\s+$",
     re.IGNORECASE,
 )
 
