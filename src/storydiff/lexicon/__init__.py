@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from storydiff.lexicon.calendar import MONTH_ABBREVIATIONS, MONTH_WORDS, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from storydiff.lexicon.datelines import DATELINE, dateline_length, find_dateline, is_place
-from storydiff.lexicon.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, same_first_name
+from storydiff.lexicon.names import FEMALE_FIRST_NAMES, FIRST_NAMES, MALE_FIRST_NAMES, same_first_name
 from storydiff.lexicon.negation import NEGATING_WORDS, NEGATORS
 from storydiff.lexicon.outlets import OUTLET_ALIASES, OUTLET_WORDS, PLATFORMS, WIRE_CREDITS
 from storydiff.lexicon.speech import (
@@ -32,6 +32,7 @@ from storydiff.lexicon.words import word_set
 __all__ = [
     "DATELINE",
     "FEMALE_FIRST_NAMES",
+    "FIRST_NAMES",
     "MALE_FIRST_NAMES",
     "MONTHS",
     "MONTH_ABBREVIATIONS",

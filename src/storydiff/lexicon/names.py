@@ -88,3 +88,6 @@ MALE_FIRST_NAMES = word_set(
     tommy travis troy tyler victor vince vincent wade wallace warren wesley willie zachary
     """
 )
+
+# Every first name either list knows: a word that is somebody's first name, whatever the tagger calls it.
+FIRST_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES

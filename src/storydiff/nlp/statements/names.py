@@ -1,12 +1,13 @@
-"""The words of a person's name: titles and offices before it, suffixes after it, the surname, and
-the sex a courtesy title, a pronoun or a first name tells. Plain functions over lists of words, read by
-``people`` (the people an article names) and the analysis's person records."""
+"""The words of a person's name: titles and offices before it, suffixes after it, the surname, the
+sex a courtesy title, a pronoun or a first name tells, and the words a tagger runs into a name. Plain
+functions over lists of words (and, for the last, a tagged span), read by ``people`` (the people an
+article names) and the analysis's person records."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
-from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from storydiff.lexicon import FEMALE_FIRST_NAMES, FIRST_NAMES, MALE_FIRST_NAMES
 from storydiff.nlp.entities import NAME_SUFFIXES, SENTENCE_ADVERBS, TITLE_WORDS
 from storydiff.nlp.statements.cues import FEMALE_PRONOUNS, MALE_PRONOUNS
 
@@ -81,7 +82,6 @@ def name_words(text: str) -> list[str]:
     return words[1:] if len(words) > 1 and words[0].lower() in SENTENCE_ADVERBS else words
 
 
-
 # Parts of speech that open a tagged person without being part of the name: "Top Clinton adviser",
 # "Beneath Clinton's wins", "Billionaire Donald Trump", "Telling Jeb Bush".
 _NOT_NAME_POS = frozenset({"ADJ", "ADP", "ADV", "NOUN", "VERB", "DET", "CCONJ", "SCONJ"})
@@ -92,8 +92,7 @@ def name_span(ent: Span) -> Span | None:
     knows is kept whatever the tagger called it: "Bill", "Mark", "Frank"); none when a sentence opens
     on a plural common noun that the tagger called a person ("Aides said ...")."""
     k = ent.start
-    while k < ent.end - 1 and ent.doc[k].pos_ in _NOT_NAME_POS \
-            and ent.doc[k].lower_ not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES:
+    while k < ent.end - 1 and ent.doc[k].pos_ in _NOT_NAME_POS and ent.doc[k].lower_ not in FIRST_NAMES:
         k += 1
     if any(t.pos_ == "PROPN" for t in ent.doc[k : ent.end]):
         return ent.doc[k : ent.end]

@@ -44,6 +44,7 @@ _T = TypeVar("_T")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                       "southeastern", "southwestern", "north", "south", "east", "west"})
+_PAGEANTS = frozenset({"Universe", "America", "USA", "World"})  # "a former Miss Universe": no one's name
 _SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
 _ROLE_AHEAD = 600  # characters ahead a role noun looks for the person it names, when none was named before
 _ROLE_NEXT = 400  # ... and, this close ahead, even when the role was given before, but long ago:
@@ -300,9 +301,11 @@ class NameIndex:
         fits = self._fits(pos, pronoun)
         if state is not None:
             fits = self._of_state(fits, lambda p: p.name, state)
+        if not fits:
+            return None
         # the nearest person not inside what someone else said ("He said *Trump* made ... “...,” he said")
         here = self._sentences[bisect_right(self._sentences, pos) - 1] if self._sentences else 0
-        nearest = next((p for p in reversed(fits) if not p.said or p.sentence == here), fits[-1] if fits else None)
+        nearest = next((p for p in reversed(fits) if not p.said or p.sentence == here), fits[-1])
         for n in range(len(fits) - 1, -1, -1):
             person = fits[n]
             if person.said and person.sentence != here and not person.subject:
@@ -310,8 +313,7 @@ class NameIndex:
             # Past the reach, only when a long quotation ("“...,” he said") is what stands between, and
             # only the subject of the sentence that names the nearest person: "Rubio accused Obama of ...
             # “...,” he said" is Rubio.
-            if pos - person.start > _SUBJECT_REACH and (nearest is None or person.sentence != nearest.sentence
-                                                        or pos - person.start
+            if pos - person.start > _SUBJECT_REACH and (person.sentence != nearest.sentence or pos - person.start
                                                         - self._quoted_between(person.start, pos) > _SUBJECT_REACH):
                 break
             if person.subject:
@@ -320,7 +322,7 @@ class NameIndex:
                 main = next((p for p in reversed(fits[:n]) if p.sentence == person.sentence and p.subject
                              and p.main), None) if not person.main else None
                 return (main or person).name
-        return fits[-1].name if fits else None
+        return fits[-1].name
 
     def _quoted_between(self, start: int, end: int) -> int:
         quotes = self._quotes
@@ -461,14 +463,11 @@ def _role_nouns(ent: Span) -> set[str]:
     return nouns
 
 
-_PAGEANTS = frozenset({"Universe", "America", "USA", "World"})
 # Things the parser may set in apposition to a name: never a role.
 _THINGS = DOCUMENT_NOUNS | frozenset({"package", "parcel", "device", "bomb", "envelope", "statement", "message"})
 
 # Words before a title that make it another office: a vice president is not "the president".
 _SECOND_IN_LINE = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
-
-
 
 
 def _is_role_word(tok: Token) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from storydiff.lexicon import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from storydiff.lexicon import FIRST_NAMES
 from storydiff.nlp.roles import is_title_case
 
 
@@ -79,14 +79,14 @@ def name_in_headline(text: str, start: int, words: list[str]) -> list[str]:
     """A name's words as a title-cased headline at ``start`` prints them, cut to the longest tail that
     the text prints elsewhere: "Lawmakers Rip Donald Trump As A Fraud" names Donald Trump, and "Rip"
     is the headline's verb, not his first name. Elsewhere, or with no such tail, the words as given."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = len(text) if text.find("\n", start) < 0 else text.find("\n", start)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
     if len(words) < 2 or line_end - line_start > _HEADLINE_LENGTH or not is_title_case(text[line_start:line_end]):
         return words
     rest = text[:line_start] + "\n" + text[line_end:]
     if " ".join(words) in rest:
         return words
     # a surname alone only after a word that is no first name: "Derelict Obama And Clinton"
-    last = len(words) if words[0].lower() not in MALE_FIRST_NAMES | FEMALE_FIRST_NAMES else len(words) - 1
+    last = len(words) if words[0].lower() not in FIRST_NAMES else len(words) - 1
     return next((words[k:] for k in range(1, last) if re.search(rf"\b{re.escape(' '.join(words[k:]))}\b", rest)),
                 words)
