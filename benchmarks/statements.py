@@ -150,7 +150,17 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="write misses, false alarms and wrong speakers to this file",
     )
+    ap.add_argument(
+        "--rule-margin",
+        type=float,
+        default=None,
+        help="choose statements with this rule margin instead of the shipped choice.RULE_MARGIN (an experiment)",
+    )
     args = ap.parse_args(argv)
+    if args.rule_margin is not None:
+        import storydiff.nlp.statements.extract as extract
+
+        extract.RULE_MARGIN = args.rule_margin  # iter_statements reads it at each call
     if not (args.data / "dev").is_dir():
         print(f"PolNeAR not found at {args.data}; pass --data PATH", file=sys.stderr)
         return 2

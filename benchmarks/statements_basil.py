@@ -375,7 +375,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="print each wrong prediction and each missed gold statement")
     ap.add_argument("--relatives", action="store_true",
                     help="also count statements whose speaker is a bare 'who'/'which'/'that', over all BASIL articles")
+    ap.add_argument("--rule-margin", type=float, default=None,
+                    help="choose statements with this rule margin, not choice.RULE_MARGIN (an experiment)")
     args = ap.parse_args(argv)
+    if args.rule_margin is not None:
+        import storydiff.nlp.statements.extract as extract
+
+        extract.RULE_MARGIN = args.rule_margin  # iter_statements reads it at each call
 
     from _data import basil_stories
 
