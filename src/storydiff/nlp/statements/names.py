@@ -82,6 +82,8 @@ def name_words(text: str) -> list[str]:
     return words[1:] if len(words) > 1 and words[0].lower() in SENTENCE_ADVERBS else words
 
 
+_PAGEANTS = frozenset({"Universe", "America", "USA", "World"})
+
 # Parts of speech that open a tagged person without being part of the name: "Top Clinton adviser",
 # "Beneath Clinton's wins", "Billionaire Donald Trump", "Telling Jeb Bush".
 _NOT_NAME_POS = frozenset({"ADJ", "ADP", "ADV", "NOUN", "VERB", "DET", "CCONJ", "SCONJ"})
@@ -89,9 +91,14 @@ _NOT_NAME_POS = frozenset({"ADJ", "ADP", "ADV", "NOUN", "VERB", "DET", "CCONJ", 
 
 def name_span(ent: Span) -> Span | None:
     """A tagged person without the leading words that are no part of the name (a first name the lexicon
-    knows is kept whatever the tagger called it: "Bill", "Mark", "Frank"); none when a sentence opens
-    on a plural common noun that the tagger called a person ("Aides said ...")."""
+    knows is kept whatever the tagger called it: "Bill", "Mark", "Frank"), and without a pageant after
+    "Miss"; none when that pageant is all there is, or when a sentence opens on a plural common noun
+    that the tagger called a person ("Aides said ...")."""
     k = ent.start
+    if k > 0 and ent.doc[k - 1].lower_ == "miss" and ent.doc[k].text in _PAGEANTS:
+        if ent.end - k == 1:
+            return None  # "a former Miss Universe": a title, no one's name
+        k += 1  # "former Miss Universe Alicia Machado"
     while k < ent.end - 1 and ent.doc[k].pos_ in _NOT_NAME_POS and ent.doc[k].lower_ not in FIRST_NAMES:
         k += 1
     if any(t.pos_ == "PROPN" for t in ent.doc[k : ent.end]):

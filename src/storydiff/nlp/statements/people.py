@@ -44,7 +44,6 @@ _T = TypeVar("_T")
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                       "southeastern", "southwestern", "north", "south", "east", "west"})
-_PAGEANTS = frozenset({"Universe", "America", "USA", "World"})  # "a former Miss Universe": no one's name
 _SUBJECT_REACH = 400  # characters back a pronoun looks for a subject before the nearest name
 _ROLE_AHEAD = 600  # characters ahead a role noun looks for the person it names, when none was named before
 _ROLE_NEXT = 400  # ... and, this close ahead, even when the role was given before, but long ago:
@@ -107,10 +106,6 @@ class NameIndex:
                     others.append((ent, words))
                 continue
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if prev == "miss" and words[0] in _PAGEANTS:  # "a former Miss Universe (Alicia Machado)"
-                if len(words) == 1:
-                    continue
-                words = words[1:]
             words = name_in_headline(text, ent.start_char, _couple_surname(ent, words))
             last = surname(words)
             quoted = self.quoted(ent.start_char)
