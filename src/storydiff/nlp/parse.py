@@ -75,6 +75,14 @@ _OPENERS = {'"', "'", "“", "‘", "("}
 
 
 @lru_cache(maxsize=1)
+def doc_text(doc: Any) -> str:
+    """The doc's text, built once: ``Doc.text`` joins every token on each access."""
+    text = doc.user_data.get("storydiff_text")
+    if text is None:
+        text = doc.user_data["storydiff_text"] = doc.text
+    return text
+
+
 def load_spacy() -> Any:
     """The English spaCy pipeline, with storydiff's sentence rule; loaded once."""
     with _lock:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from storydiff.lexicon.calendar import WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from storydiff.nlp.parse import doc_text
 
 # Each day's name and short forms -> its number, Monday 0 (a full name before its short forms).
 _WEEKDAYS = {
@@ -104,13 +105,13 @@ def find_when(cue: Token) -> tuple[int, int] | None:
             bounds = _entity_bounds(tok)
             if _measured_from(tok, cue):
                 continue  # "two days after The Times first reported ...": when something else happened
-            if _VAGUE.fullmatch(tok.doc.text[bounds[0] : bounds[1]]):
+            if _VAGUE.fullmatch(doc_text(tok.doc)[bounds[0] : bounds[1]]):
                 # "in the months prior to the Nov. 8 elections": "the months" alone says nothing
                 last = tok.right_edge
                 if last.idx + len(last) <= bounds[1]:
                     continue
                 bounds = (bounds[0], last.idx + len(last))
-            if not _titled(tok.doc.text, bounds[0]):
+            if not _titled(doc_text(tok.doc), bounds[0]):
                 return bounds
     return None
 

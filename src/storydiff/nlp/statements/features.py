@@ -73,27 +73,32 @@ class _Tokens:
     ``Token`` is a new object on every access)."""
 
     def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
+
         n = len(doc)
-        self.pos: list[str] = [""] * n
-        self.dep: list[str] = [""] * n
-        self.tag: list[str] = [""] * n
-        self.lower: list[str] = [""] * n
-        self.lemma: list[str] = [""] * n
-        self.ent: list[str] = [""] * n
-        self.head: list[int] = [0] * n
+        # One array read instead of a Token object per attribute: the columns hold string ids (HEAD an offset).
+        rows = doc.to_array([POS, DEP, TAG, LOWER, LEMMA, ENT_TYPE]).tolist() if n else []
+        offsets = doc.to_array(HEAD).astype("int64").tolist() if n else []
+        strings = doc.vocab.strings
+        seen: dict[int, str] = {0: ""}
+
+        def word(key: int) -> str:
+            found = seen.get(key)
+            if found is None:
+                found = seen[key] = strings[key]
+            return found
+
+        self.pos: list[str] = [word(r[0]) for r in rows]
+        self.dep: list[str] = [word(r[1]) for r in rows]
+        self.tag: list[str] = [word(r[2]) for r in rows]
+        self.lower: list[str] = [word(r[3]) for r in rows]
+        self.lemma: list[str] = [word(r[4]).lower() for r in rows]
+        self.ent: list[str] = [word(r[5]) for r in rows]
+        self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
         self.child_deps: list[set[str]] = [set() for _ in range(n)]
-        for tok in doc:
-            i = tok.i
-            self.pos[i] = tok.pos_
-            self.dep[i] = tok.dep_
-            self.tag[i] = tok.tag_
-            self.lower[i] = tok.lower_
-            self.lemma[i] = tok.lemma_.lower()
-            self.ent[i] = tok.ent_type_
-            head = tok.head.i
-            self.head[i] = head
+        for i, head in enumerate(self.head):
             if head != i:
-                self.child_deps[head].add(tok.dep_)
+                self.child_deps[head].add(self.dep[i])
 
     def root(self, first: int, last: int) -> int:
         """The token of ``first..last`` whose head lies outside the range."""

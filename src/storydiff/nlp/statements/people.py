@@ -35,7 +35,7 @@ from storydiff.nlp.statements.names import (
     unsuffixed,
     untitled,
 )
-from storydiff.nlp.statements.positions import name_in_headline
+from storydiff.nlp.statements.positions import doc_text, name_in_headline
 from storydiff.nlp.statements.states import state_of
 from storydiff.nlp.statements.subjects import past_dateline
 from storydiff.nlp.statements.unnamed import untagged_name
@@ -95,7 +95,7 @@ class NameIndex:
         found: list[_Mention] = []
         others: list[tuple[Span, list[str]]] = []
         roles: list[tuple[int, str, str, bool]] = []  # (offset, role noun, the name as written, inside a quotation)
-        text = doc.text
+        text = doc_text(doc)
         for ent in doc.ents:
             shown = name_span(ent) if ent.label_ == "PERSON" else ent
             words = name_words(shown.text) if shown is not None else []

@@ -9,20 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import FIRST_NAMES
+from storydiff.nlp.parse import doc_text as doc_text  # re-exported: the statement modules read the text through it
 from storydiff.nlp.roles import is_title_case
-
-
-def doc_text(doc: Any) -> str:
-    """The doc's text, built once: ``Doc.text`` joins every token on each access."""
-    text = doc.user_data.get("storydiff_text")
-    if text is None:
-        text = doc.user_data["storydiff_text"] = doc.text
-    return text
 
 
 class TokenAt:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
+from storydiff.nlp.parse import doc_text
 from storydiff.nlp.statements.quotes import QuoteIndex
 
 # Cues whose object is whom the statement was made to ("told reporters").
@@ -64,7 +65,7 @@ def subject_of_lead_clause(cue: Token) -> Token | None:
 def name_after_quote(cue: Token, floor: int) -> Token | None:
     doc = cue.doc
     i = next((t.i for t in doc[cue.sent.start : cue.i] if t.idx >= floor and not t.is_punct), None)
-    if i is None or cue.i - i > 20 or doc.text[floor : doc[i].idx].strip():
+    if i is None or cue.i - i > 20 or doc_text(doc)[floor : doc[i].idx].strip():
         return None
     tok = doc[i]
     while tok.dep_ == "compound" and tok.head.i < cue.i:
@@ -122,7 +123,7 @@ def _in_dateline(subject: Token) -> bool:
 def _dateline_length(token: Token) -> int:
     """The dateline's length at the start of ``token``'s sentence (its first characters only)."""
     start = token.doc[token.sent.start].idx
-    return dateline_length(token.doc.text[start : start + _DATELINE_CHARS])
+    return dateline_length(doc_text(token.doc)[start : start + _DATELINE_CHARS])
 
 
 _DATELINE_TOKENS = 12  # a dateline is at most this many tokens ("MOSCOW/BEIJING (Reuters) -")
