@@ -224,6 +224,21 @@ def test_trailing_relative_clause_is_the_writers(nlp: Language) -> None:
     assert st.content.text == "the armband would go to Marta Ruiz"
 
 
+
+@pytest.mark.parametrize(("text", "content"), [
+    # The parser hangs the second half of one clause on the cue as a clause of its own.
+    ("Holm said Nordlys has “enormous respect” for the crews and his strike comment was instead an expression "
+     "of frustration with the policy the ministry has taken.",
+     "Nordlys has “enormous respect” for the crews and his strike comment was instead an expression of "
+     "frustration with the policy the ministry has taken"),
+    ("Mr. Lind asked whether the repairs at the quay — “sometimes called a waste of money” — were part of the "
+     "council's budget.",
+     "whether the repairs at the quay — “sometimes called a waste of money” — were part of the council's budget"),
+])
+def test_a_clause_the_parse_split_in_two_is_said_whole(nlp: Language, text: str, content: str) -> None:
+    st = by_content(extract(nlp, text), content[:20])
+    assert st.content.text == content
+
 def test_answers_and_backed_names_are_statements(nlp: Language) -> None:
     text = (
         "Asked about the new stadium, most residents said no. "

@@ -189,7 +189,7 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             that = _lost_subject(cue, child)
             if that is not None:
                 start = that.idx
-            return start, _coordinated_end(cue, child, end)
+            return start, _split_clause_end(cue, child, _coordinated_end(cue, child, end))
     # "vowed to appeal the ruling", "urged voters to stay home"
     if lemma in INFINITIVE_CONTENT_LEMMAS:
         for child in children:
@@ -438,6 +438,33 @@ def _coordinated_end(cue: Token, content: Token, end: int) -> int:
         ):
             last = content_span(child)[1]
             end = max(end, last)
+    return end
+
+
+# "said Trump has respect for the military and his comment was frustration", "understands it needs a plan
+# in case the partner were to turn hostile": the parser split one clause in two and hung the second half on
+# the cue as a clause of its own, right after the first. It is still what was said. After a comma, a
+# clause with a subject of its own is the writer's next one ("said he would, Senate Democrats will have to
+# decide"), a bracket is the writer's aside, and a cue of its own before it says it.
+def _split_clause_end(cue: Token, content: Token, end: int) -> int:
+    if content.i < cue.i or content.pos_ not in ("VERB", "AUX") or not any(content.children):
+        return end  # "reported on his forms a fee was ...": a lone word taken for a clause
+    text = doc_text(cue.doc)
+    for child in cue.rights:
+        if child.i <= content.i or child.dep_ != "ccomp" or child.lemma_ in CANDIDATE_LEMMAS:
+            continue
+        first = child.left_edge
+        while first.is_punct and first.i < child.i:  # a comma the parser hung on the clause
+            first = first.nbor(1)
+        start, gap = first.idx, text[end : first.idx]
+        if start < end or child.pos_ not in ("VERB", "AUX") or gap.strip(" ,;\u2014\u2013") not in ("", "and", "but"):
+            break
+        own_subject = any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in child.children)
+        if any(t.lemma_ in CANDIDATE_LEMMAS and t.pos_ == "VERB" for t in cue.doc[first.i : child.i]):
+            break  # "has yet to follow up, though he contended his services “would be ...”": his own cue
+        if (own_subject and gap.strip(" ")) or text[start] in "([" or sentence_breaks(text, end, start):
+            break
+        end = content_span(child, cue)[1]
     return end
 
 
