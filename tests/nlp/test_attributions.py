@@ -226,6 +226,15 @@ def test_trailing_relative_clause_is_the_writers(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(("text", "content"), [
+    ("The skipper told the islanders this weekend he would consider it a personal insult if they did not back "
+     "the union.", "he would consider it a personal insult if they did not back the union"),
+    ("The skipper said Tuesday his crew would not sail.", "his crew would not sail"),
+])
+def test_the_time_of_the_cue_is_not_what_was_said(nlp: Language, text: str, content: str) -> None:
+    assert by_content(extract(nlp, text), content[:12]).content.text == content
+
+
+@pytest.mark.parametrize(("text", "content"), [
     # The parser hangs the second half of one clause on the cue as a clause of its own.
     ("Holm said Nordlys has “enormous respect” for the crews and his strike comment was instead an expression "
      "of frustration with the policy the ministry has taken.",

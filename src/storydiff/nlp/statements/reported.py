@@ -189,6 +189,8 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             that = _lost_subject(cue, child)
             if that is not None:
                 start = that.idx
+            if start > cue.idx:
+                start = _past_leading_time(child, start)
             return start, _split_clause_end(cue, child, _coordinated_end(cue, child, end))
     # "vowed to appeal the ruling", "urged voters to stay home"
     if lemma in INFINITIVE_CONTENT_LEMMAS:
@@ -439,6 +441,22 @@ def _coordinated_end(cue: Token, content: Token, end: int) -> int:
             last = content_span(child)[1]
             end = max(end, last)
     return end
+
+
+# "told African-Americans this weekend he would consider it an insult", "said Tuesday his actions are
+# lawful": the parser hung the cue's time on the reported clause, before its subject; it is when the
+# cue was spoken, not what was said. (Before the cue, "Last month, he sought the deal, Politico reported",
+# the time is the reported event's.)
+def _past_leading_time(clause: Token, start: int) -> int:
+    lefts = list(clause.lefts)
+    if len(lefts) < 2 or lefts[0].dep_ != "npadvmod" or lefts[0].ent_type_ not in ("DATE", "TIME"):
+        return start
+    if lefts[0].left_edge.idx != start or not any(k.dep_ in ("nsubj", "nsubjpass") for k in lefts[1:]):
+        return start
+    after = lefts[0].right_edge.i + 1
+    while after < clause.i and clause.doc[after].is_punct:
+        after += 1
+    return clause.doc[after].idx
 
 
 # "said Trump has respect for the military and his comment was frustration", "understands it needs a plan
