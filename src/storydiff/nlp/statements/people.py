@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -119,7 +119,8 @@ class NameIndex:
             found.append(_mention(ent.root, ent.start_char, words, _gender(prev, words), speaking_subject(ent.root),
                                   not quoted, state_of(ent, text)))
             roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in _role_nouns(ent))
-        for tok in doc:  # ... or leaves a name set beside a role untagged: "One of its members, Demetrios Minor,"
+        for tok in _untagged(doc, ("PROPN",), "appos"):  # ... or leaves a name set beside a role untagged:
+            # "One of its members, Demetrios Minor,"
             role = tok.head.pos_ in ("NOUN", "NUM") or (tok.head.pos_ == "PROPN" and not tok.head.ent_type_)
             apposed = untagged_name(tok) if role else None  # also "Minority Whip Steny Hoyer"
             if apposed is not None and len(apposed) <= 3 and not self.quoted(tok.idx):
@@ -138,9 +139,8 @@ class NameIndex:
                 found.append(_mention(ent.root, ent.start_char, words, None, speaking_subject(ent.root), True))
         # ... or leaves a later bare surname untagged ("“...,” Schiff said of ..."): as the subject
         # of a cue verb, still that person, and whom a "he said" after it may stand for.
-        for tok in doc:
-            if tok.pos_ not in ("PROPN", "NOUN") or tok.ent_type_ or not tok.text[:1].isupper() \
-                    or len(full.get(tok.text.lower(), "").split()) < 2:
+        for tok in _untagged(doc, ("PROPN", "NOUN")):
+            if not tok.text[:1].isupper() or len(full.get(tok.text.lower(), "").split()) < 2:
                 continue
             cue_subject = tok.pos_ == "PROPN" and speaking_subject(tok) and tok.head.lemma_ in CUE_LEMMAS
             if (cue_subject or _opens_the_sentence(tok)) and not self.quoted(tok.idx):
@@ -411,6 +411,20 @@ def _opens_the_sentence(tok: Token) -> bool:
     while head.is_punct and head.head.i != head.i:  # "Stone ― who ran Nixon's campaign ― took": a dash as a word
         head = head.head
     return first is not None and first.i == tok.i and tok.dep_ == "nsubj" and head.dep_ == "ROOT"
+
+
+def _untagged(doc: Doc, tags: tuple[str, ...], dep: str | None = None) -> Iterator[Token]:
+    """The words of these parts of speech (and relation) outside every entity, found in one array read:
+    a ``Token`` made for each word of a long article costs more than the rest of the name index."""
+    from spacy.attrs import DEP, ENT_TYPE, POS
+
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    kinds, relation = {strings[t] for t in tags}, strings[dep] if dep is not None else None
+    for i, (pos, rel, ent) in enumerate(doc.to_array([POS, DEP, ENT_TYPE]).tolist()):
+        if pos in kinds and not ent and (relation is None or rel == relation):
+            yield doc[i]
 
 
 def _deep_in_what_was_said(verb: Token, before: int) -> bool:
