@@ -1631,7 +1631,7 @@ def test_a_name_the_tagger_left_untagged_beside_a_role_is_known_by_its_surname_l
 
 def test_a_horizontal_bar_is_a_dash_at_a_content_s_edge() -> None:
     # "... whoever it may be,” he said ― to the fullest extent of the law": the bar is punctuation
-    from storydiff.nlp.statements.reported import trim_edges
+    from storydiff.nlp.statements.positions import trim_edges
 
     text = "he said ― to the fullest extent of the law"
     start, end = trim_edges(text, text.index("―"), len(text))

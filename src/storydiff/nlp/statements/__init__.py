@@ -6,7 +6,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 
 - ``quotes``: where the quoted passages are;
 - ``cues``: the cue words beyond the verbs of speech (``storydiff.lexicon``);
-- ``positions``: the token and paragraph at an offset;
+- ``positions``: the token and paragraph at an offset, sentence breaks in the text, a span's trimmed edges;
 - ``relatives``: the antecedent a relative "who" stands for, the speaker in its place;
 - ``unnamed``: sources the article leaves unnamed, and a name the parse lost before such a phrase;
 - ``states``: the U.S. state a writer ties a person to ("Nancy Pelosi (D-Calif.)", "the Oregon Democrat");

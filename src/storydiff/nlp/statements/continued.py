@@ -17,9 +17,8 @@ from spacy.tokens import Doc
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.cues import CUE_LEMMAS
 from storydiff.nlp.statements.people import NameIndex
-from storydiff.nlp.statements.positions import doc_text
+from storydiff.nlp.statements.positions import doc_text, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex
-from storydiff.nlp.statements.reported import trim_edges
 
 _CONTINUATION_GAP = 1  # paragraphs a quote may follow its speaker's last statement by
 _CLOSING_MARKS = "\"”'»"

@@ -21,11 +21,10 @@ from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.cues import DOCUMENT_VERBS, PERSON_PRONOUNS, UNABLE_ADJECTIVES
 from storydiff.nlp.statements.exchanges import give_answers, inside_transcript_line, trust_transcript
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
-from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text
+from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text, sentence_breaks
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.rules import recipient, rule_candidates
 from storydiff.nlp.statements.relatives import antecedent
-from storydiff.nlp.statements.reported import sentence_breaks
 from storydiff.nlp.statements.speakers import NameIndex, is_source, phrase_bounds
 from storydiff.nlp.statements.templates import template_candidates
 from storydiff.nlp.statements.variants import variant_candidates

@@ -17,9 +17,8 @@ from storydiff.lexicon import word_set
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.cues import FRONTED_CUES
-from storydiff.nlp.statements.positions import doc_text
+from storydiff.nlp.statements.positions import doc_text, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex
-from storydiff.nlp.statements.reported import trim_edges
 from storydiff.nlp.statements.people import NameIndex
 
 _WORD = re.compile(r"\w+")

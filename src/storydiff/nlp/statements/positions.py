@@ -1,4 +1,5 @@
-"""Positions in a parsed article: its text built once, the token at an offset, the paragraph around one.
+"""Positions in a parsed article: its text built once, the token at an offset, the paragraph around one,
+where sentences break in the text, a semicolon parting a cue from its content, a span's trimmed edges.
 
 Every span the statement extractor handles is a character range into
 ``doc.text``; these helpers answer "which token" and "which paragraph" for
@@ -12,9 +13,10 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
-from storydiff.lexicon import FIRST_NAMES
+from storydiff.lexicon import FIRST_NAMES, word_set
 from storydiff.nlp.parse import doc_text as doc_text  # re-exported: the statement modules read the text through it
 from storydiff.nlp.roles import is_title_case
+from storydiff.nlp.statements.quotes import QuoteIndex
 
 
 class TokenAt:
@@ -82,3 +84,63 @@ def name_in_headline(text: str, start: int, words: list[str]) -> list[str]:
     last = len(words) if words[0].lower() not in FIRST_NAMES else len(words) - 1
     return next((words[k:] for k in range(1, last) if re.search(rf"\b{re.escape(' '.join(words[k:]))}\b", rest)),
                 words)
+
+
+_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]?(\s+)[\"“‘']?[A-Z]")
+_LAST_WORD = re.compile(r"([\w.]+)$")
+_ABBREVIATIONS = word_set(
+    """
+    mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc co corp ltd no vol rev prof
+    capt adm maj pres jan feb mar apr aug sept sep oct nov dec calif fla mass tex
+    ariz va pa ill mich wis minn conn colo ga la md mo ore wash vs etc ft mt
+    """
+)
+
+
+def sentence_breaks(text: str, start: int, end: int) -> list[int]:
+    """Where new sentences start in ``text[start:end]``, abbreviations ("Mr.") aside.
+
+    For content the parser ran across a sentence end ("... in 2018. And ...").
+    """
+    found = []
+    for m in _SENTENCE_BREAK.finditer(text, start, end):
+        word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+        stem = word.group(1) if word else ""
+        if stem.lower() in _ABBREVIATIONS or "." in stem or (len(stem) <= 2 and stem[:1].isupper()):
+            continue
+        found.append(m.end(1))
+    return found
+
+
+_SEMICOLON = re.compile(r";\s")
+
+
+def semicolon_bounds(quotes: QuoteIndex, cue_at: int, start: int, end: int) -> tuple[int, int] | None:
+    """A content range kept to the cue's side of a semicolon, or None when a semicolon
+    parts the cue from all of it.
+
+    "said the timing was not intentional; they only learned of it on Friday": the
+    semicolon ends what was said, as a full stop would, and "learned" is not a cue of
+    the clause before it. Semicolons inside quotations do not count.
+    """
+    text = quotes.text
+    for m in _SEMICOLON.finditer(text, min(start, cue_at), max(end, cue_at)):
+        at = m.start()
+        if quotes.containing(at, at + 1) is not None:
+            continue
+        if end <= at < cue_at or cue_at < at < start:
+            return None
+        if cue_at < at < end:
+            return start, at
+        if start < at < cue_at:
+            start = m.end()
+    return start, end
+
+
+def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content range without the spaces and punctuation at its edges."""
+    while end > start and text[end - 1] in " .,;:\n":
+        end -= 1
+    while start < end and text[start] in " ,;:\u2014\u2015\u2013-\n":
+        start += 1
+    return start, end

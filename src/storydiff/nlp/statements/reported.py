@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.lexicon import SPEECH_LEMMAS, word_set
+from storydiff.lexicon import SPEECH_LEMMAS
 from storydiff.nlp.statements.cues import (
     AS_CLAUSE_LEMMAS,
     CUE_LEMMAS,
@@ -21,72 +21,11 @@ from storydiff.nlp.statements.cues import (
     PHRASAL_CUES,
     PREPOSITION_CONTENT,
 )
-from storydiff.nlp.statements.positions import doc_text
-from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.positions import doc_text, sentence_breaks
 from storydiff.nlp.statements.subjects import RECIPIENT_LEMMAS
 
 CANDIDATE_LEMMAS = CUE_LEMMAS | frozenset(PHRASAL_CUES) | {"accord"}
 PHRASAL_PREPS = frozenset({"on", "from", "about"})
-_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]?(\s+)[\"“‘']?[A-Z]")
-_LAST_WORD = re.compile(r"([\w.]+)$")
-_ABBREVIATIONS = word_set(
-    """
-    mr mrs ms dr sen rep gov gen lt col sgt st jr sr inc co corp ltd no vol rev prof
-    capt adm maj pres jan feb mar apr aug sept sep oct nov dec calif fla mass tex
-    ariz va pa ill mich wis minn conn colo ga la md mo ore wash vs etc ft mt
-    """
-)
-
-
-def sentence_breaks(text: str, start: int, end: int) -> list[int]:
-    """Where new sentences start in ``text[start:end]``, abbreviations ("Mr.") aside.
-
-    For content the parser ran across a sentence end ("... in 2018. And ...").
-    """
-    found = []
-    for m in _SENTENCE_BREAK.finditer(text, start, end):
-        word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
-        stem = word.group(1) if word else ""
-        if stem.lower() in _ABBREVIATIONS or "." in stem or (len(stem) <= 2 and stem[:1].isupper()):
-            continue
-        found.append(m.end(1))
-    return found
-
-
-_SEMICOLON = re.compile(r";\s")
-
-
-def semicolon_bounds(quotes: QuoteIndex, cue_at: int, start: int, end: int) -> tuple[int, int] | None:
-    """A content range kept to the cue's side of a semicolon, or None when a semicolon
-    parts the cue from all of it.
-
-    "said the timing was not intentional; they only learned of it on Friday": the
-    semicolon ends what was said, as a full stop would, and "learned" is not a cue of
-    the clause before it. Semicolons inside quotations do not count.
-    """
-    text = quotes.text
-    for m in _SEMICOLON.finditer(text, min(start, cue_at), max(end, cue_at)):
-        at = m.start()
-        if quotes.containing(at, at + 1) is not None:
-            continue
-        if end <= at < cue_at or cue_at < at < start:
-            return None
-        if cue_at < at < end:
-            return start, at
-        if start < at < cue_at:
-            start = m.end()
-    return start, end
-
-
-def trim_edges(text: str, start: int, end: int) -> tuple[int, int]:
-    """A content range without the spaces and punctuation at its edges."""
-    while end > start and text[end - 1] in " .,;:\n":
-        end -= 1
-    while start < end and text[start] in " ,;:\u2014\u2015\u2013-\n":
-        start += 1
-    return start, end
-
-
 # "Many of the courses, she said, have closed": the cue sits inside what was said,
 # so the content is the whole sentence around it.
 def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] | None:

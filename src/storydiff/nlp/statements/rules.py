@@ -21,7 +21,7 @@ from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.continued import continued_quotes
 from storydiff.nlp.statements.lines import colon_statements, signed_quotes
 from storydiff.nlp.statements.cues import CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS
-from storydiff.nlp.statements.positions import doc_text
+from storydiff.nlp.statements.positions import doc_text, semicolon_bounds, sentence_breaks, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import (
     CANDIDATE_LEMMAS,
@@ -29,9 +29,6 @@ from storydiff.nlp.statements.reported import (
     governed_content,
     is_passive_participle,
     parenthetical_content,
-    semicolon_bounds,
-    sentence_breaks,
-    trim_edges,
 )
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, left_neighbour
 from storydiff.nlp.statements.subjects import (

@@ -15,15 +15,9 @@ from spacy.tokens import Doc, Token
 
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
-from storydiff.nlp.statements.positions import Paragraphs, doc_text
+from storydiff.nlp.statements.positions import Paragraphs, doc_text, semicolon_bounds, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex
-from storydiff.nlp.statements.reported import (
-    content_span,
-    is_act_object,
-    is_passive_participle,
-    semicolon_bounds,
-    trim_edges,
-)
+from storydiff.nlp.statements.reported import content_span, is_act_object, is_passive_participle
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, in_circumstance
 from storydiff.nlp.statements.subjects import participle_subject
 

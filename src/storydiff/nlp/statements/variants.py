@@ -18,8 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storydiff.nlp.statements.candidates import Candidate
-from storydiff.nlp.statements.positions import TokenAt, doc_text
-from storydiff.nlp.statements.reported import trim_edges
+from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
 
 # Trailing phrases of a clause's head that annotators cut as often as they keep:
 # "..., citing the audit", "... because it was late", "... by using the tally",
