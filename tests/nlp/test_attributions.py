@@ -225,6 +225,16 @@ def test_trailing_relative_clause_is_the_writers(nlp: Language) -> None:
 
 
 
+def test_news_credited_to_another_outlet_is_not_what_the_speaker_said(nlp: Language) -> None:
+    text = ("As the Gazette first reported on Wednesday, the council opted to shut the old pier “for good and for "
+            "safety,” a port spokeswoman said.")
+    found = extract(nlp, text)
+    said = by_content(found, "the council")
+    assert said.content.text == "the council opted to shut the old pier “for good and for safety,”"
+    assert said.speaker.text == "a port spokeswoman"
+    assert not [st for st in found if "spokeswoman said" in st.content.text]  # no reading runs over her cue
+
+
 @pytest.mark.parametrize(("text", "content"), [
     ("The skipper told the islanders this weekend he would consider it a personal insult if they did not back "
      "the union.", "he would consider it a personal insult if they did not back the union"),

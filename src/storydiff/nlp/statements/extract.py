@@ -17,11 +17,11 @@ from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
 from storydiff.models import Recipient, Span, Speaker, Statement, When
-from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.candidates import RULE_KINDS, Candidate
 from storydiff.nlp.statements.cues import DOCUMENT_VERBS, PERSON_PRONOUNS, UNABLE_ADJECTIVES
 from storydiff.nlp.statements.exchanges import give_answers, inside_transcript_line, trust_transcript
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
-from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text, sentence_breaks
+from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text, sentence_breaks, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.rules import recipient, rule_candidates
 from storydiff.nlp.statements.relatives import antecedent
@@ -291,7 +291,35 @@ def _candidates(
             found.append(item)
     found = [f for f in found if not _touches(f, excluded) and not _participle_aside(token_at, f)
              and not _past_sentence_end(text, f)]
-    return inside_transcript_line(text, found)
+    return inside_transcript_line(text, _kept_inside_fronted(text, found))
+
+
+def _kept_inside_fronted(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A statement whose cue sits in what another says before its own cue ends where that content does:
+    in "As the Gazette reported, the council shut the pier, a spokeswoman said", what the Gazette
+    reported stops before ", a spokeswoman said". Readings cut to one already proposed go."""
+    # (Not "according to": "55 percent say they cannot back him, according to a poll" credits the poll with
+    # the whole saying, and the voters still say it.)
+    # Only a closing attribution after a comma (", a spokeswoman said"), where the content surely ends.
+    fronted = [f for f in found if f.kind in RULE_KINDS and f.kind != "according" and not f.direct
+               and f.content[1] <= f.cue[0] and text[f.content[1] : f.content[1] + 3].lstrip("\"'”’ ")[:1] == ","]
+    if not fronted:
+        return found
+    out: list[Candidate] = []
+    seen = {(f.cue, f.content) for f in found}
+    for item in found:
+        kept: Candidate | None = item
+        for outer in fronted:
+            inside = outer.content[0] <= item.cue[0] < outer.content[1] < item.content[1]
+            if outer is not item and inside and item.content[0] < outer.content[1]:
+                cut = trim_edges(text, item.content[0], outer.content[1])
+                known = (item.cue, cut) in seen or cut[1] - cut[0] < 2
+                kept = None if known else dataclasses.replace(item, content=cut)
+                seen.add((item.cue, cut))
+                break
+        if kept is not None:
+            out.append(kept)
+    return out
 
 
 _GOVERNING_KINDS = frozenset({"governed"})

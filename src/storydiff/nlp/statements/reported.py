@@ -130,6 +130,7 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
                 start = that.idx
             if start > cue.idx:
                 start = _past_leading_time(child, start)
+            start = _past_as_reported(child, start)
             return start, _split_clause_end(cue, child, _coordinated_end(cue, child, end))
     # "vowed to appeal the ruling", "urged voters to stay home"
     if lemma in INFINITIVE_CONTENT_LEMMAS:
@@ -380,6 +381,20 @@ def _coordinated_end(cue: Token, content: Token, end: int) -> int:
             last = content_span(child)[1]
             end = max(end, last)
     return end
+
+
+# "As the Gazette reported Wednesday, the council opted to close the harbour, a spokesperson said": the
+# opening "as" clause credits the same news to another source; what the spokesperson said starts after it.
+def _past_as_reported(clause: Token, start: int) -> int:
+    first = next(clause.lefts, None)
+    if first is None or first.dep_ != "advcl" or first.left_edge.idx != start or first.lemma_ not in CANDIDATE_LEMMAS:
+        return start
+    if not any(k.dep_ == "mark" and k.lower_ == "as" for k in first.children):
+        return start
+    after = first.right_edge.i + 1
+    while after < clause.i and clause.doc[after].is_punct:
+        after += 1
+    return clause.doc[after].idx if after <= clause.i else start
 
 
 # "told African-Americans this weekend he would consider it an insult", "said Tuesday his actions are
