@@ -276,3 +276,18 @@ def test_a_statement_that_only_restates_another_is_not_listed_twice() -> None:
     assert _restated([retorted, saying]) == {"A-S1"}
     other = Statement("A-S2", "A", Speaker("the clerk", 0, 0), saying.cue, saying.content, False)
     assert _restated([retorted, other]) == set()  # someone else's words are no restatement
+
+
+def test_an_attribution_inside_what_was_said_is_left_out_of_the_words_shown(tmp_path: Path) -> None:
+    # The JSON keeps the sentence as written; every view shows what was said without ", she said,".
+    (tmp_path / "a.txt").write_text(
+        "Pier Plan Shelved\n\nHarbour master Ola Dahl and board chair Ines Varga spoke on Friday.\n\n"
+        "The old pier, Dahl said, would need a new deck before the summer.\n\n"
+        "By closing the pier, Varga said, the council was \u201cputting the ferry first.\u201d\n"
+    )
+    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    assert any(", Dahl said," in st.content.text for st in brief.statements)
+    for fmt in ("text", "markdown", "html"):
+        shown = render(brief, fmt)  # (the claims still quote the sentence whole)
+        assert "The old pier would need a new deck before the summer" in shown, fmt
+        assert not re.search(r"said:\s*(<[^>]*>)*The old pier, Dahl", shown), fmt

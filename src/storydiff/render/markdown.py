@@ -20,6 +20,7 @@ from storydiff.render.summary import (
     Voice,
     fit,
     one_line,
+    said_text,
     sections,
     side_heading,
     timeline_ranking,
@@ -87,10 +88,10 @@ def _said(parts: Sections, i: int, j: int) -> list[str]:
     group = parts.speakers[i]
     s = group.statements[j].statement
     to = f" {addressee(parts.brief, s)}" if s.recipient else ""
-    line = f"  - \\[{_md(s.article)}\\] {_md(s.cue.text + to)}: {_md(one_line(s.content.text, 240))}"
+    line = f"  - \\[{_md(s.article)}\\] {_md(s.cue.text + to)}: {_md(one_line(said_text(s), 240))}"
     return [f"- **{_md(group.speaker)}**", line] if j == 0 else [line]
 
 
 def _dated(voice: Voice) -> str:
     return (f"- {_md(voice.day or '')} \\[{_md(voice.statement.article)}\\] **{_md(voice.speaker)}**, "
-            f"{_md(voice.statement.cue.text)}: {_md(one_line(voice.statement.content.text, 200))}")
+            f"{_md(voice.statement.cue.text)}: {_md(one_line(said_text(voice.statement), 200))}")

@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storydiff.lexicon import word_set
 from storydiff.models import Article, Brief, Claim, InputFailure, Relation, Statement
 from storydiff.nlp.roles import is_fact
 
@@ -204,6 +205,39 @@ def _restated(statements: Sequence[Statement]) -> set[str]:
     return {outer.id for outer in statements
             if (inner := by_cue.get((outer.article, outer.content.start))) is not None and inner is not outer
             and speaker_name(inner) == speaker_name(outer)}
+
+
+# An attribution set inside what was said: ", Mr. Obama said,", "— she said on Friday —".
+_INSIDE = re.compile(r"\s*[,\u2014\u2013]\s*$")
+_AFTER_CUE = re.compile(r"^(?:\s+[\w.'\u2019-]+){0,5}?\s*[,\u2014\u2013]\s*")
+# Words that open an introductory phrase, which keeps its comma: "By lifting the ban, Trump was ...".
+_INTRODUCERS = word_set("""after although as at because before by despite during for from given however if in
+    instead meanwhile on once since still though under unless until when whether while with without yet""")
+
+
+_CLAUSE_OPENERS = word_set("i we you he she it they there this that these those")
+
+
+def said_text(statement: Statement) -> str:
+    """What a statement says as the brief shows it: the content, less an attribution the writer set
+    inside it ("The museum, Mr. Obama said, would make visitors face ..." reads "The museum would make
+    visitors face ..."; "By lifting the ban, she said, Trump was ..." keeps the comma of its opening
+    phrase). The JSON keeps the exact span, cue and all."""
+    content, cue, speaker = statement.content, statement.cue, statement.speaker
+    text = content.text
+    if not content.start < cue.start < cue.end < content.end:
+        return text
+    first, last = cue.start, cue.end
+    if speaker.text and content.start < speaker.start and speaker.end <= content.end:
+        first, last = min(first, speaker.start), max(last, speaker.end)
+    before, after = text[: first - content.start], text[last - content.start :]
+    opening, closing = _INSIDE.search(before), _AFTER_CUE.match(after)
+    if opening is None or closing is None or not before[: opening.start()].strip() or not after[closing.end() :]:
+        return text
+    head, rest = before[: opening.start()], after[closing.end() :]
+    introduced = head.split(maxsplit=1)[0].lower().strip("\"'\u201c\u2018") in _INTRODUCERS
+    new_clause = rest.split(maxsplit=1)[0].lower() in _CLAUSE_OPENERS  # "The pier will close, she said, it is ..."
+    return f"{head}, {rest}" if (introduced or new_clause) and "," in opening.group() else f"{head} {rest}"
 
 
 def speaker_name(statement: Statement) -> str:
