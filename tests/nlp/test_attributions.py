@@ -503,3 +503,13 @@ def test_dateline_is_not_the_speaker(nlp: Language) -> None:
     text = "MADRID — Ana Ruiz has rejected the budget, warning that the cuts would close wards."
     st = by_content(extract(nlp, text), "the cuts would close wards")
     assert st.speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The mayor criticized Councillor Ola Dahl for saying the pier was safe.", "Ola Dahl"),
+    ("Harbour master Ines Varga chastised Ola Dahl for refusing to ask the ministry for help.", "Ola Dahl"),
+])
+def test_the_one_faulted_for_saying_it_said_it(nlp: Language, text: str, speaker: str) -> None:
+    cue = "saying" if "saying" in text else "refusing"
+    st = next(s for s in extract(nlp, text) if s.cue.text == cue)
+    assert speaker in st.speaker.text

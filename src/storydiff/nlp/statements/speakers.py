@@ -19,7 +19,7 @@ from storydiff.nlp.statements.positions import whole_words
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma, untagged_name
 from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, name_run_into_objects
-from storydiff.nlp.statements.subjects import past_dateline, summoned
+from storydiff.nlp.statements.subjects import faulted_for, past_dateline, summoned
 from storydiff.nlp.statements.names import OFFICES, name_span
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
@@ -88,6 +88,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
         return find_subject(nearer, floor)
     if (run_into := name_run_into_objects(cue)) is not None:
         return run_into  # "... for class certification and Justice Ruth Bader Ginsburg said"
+    if (faulted := faulted_for(cue)) is not None:
+        return faulted  # "criticized Dahl for saying ...": Dahl said it
     tok = cue
     came_from_acl = False
     adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only

@@ -205,3 +205,18 @@ def name_run_into_objects(cue: Token) -> Token | None:
 def summoned(cue: Token) -> bool:
     """'The sergeant-at-arms was called to remove a protester': sent for, not calling."""
     return cue.lemma_ == "call" and any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in cue.children)
+
+
+_FAULTING_PREPS = frozenset({"for", "of"})
+
+
+def faulted_for(cue: Token) -> Token | None:
+    """The object of the verb a "for"/"of" gerund cue hangs on: in "criticized Ola Dahl for saying the pier
+    was safe" or "accused him of claiming ...", Dahl said it and he claimed it, not the one who criticized."""
+    prep = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _FAULTING_PREPS:
+        return None
+    # A person, a body or a pronoun; not "took a swipe at Obama for declining" (the swipe is the object)
+    # nor "took home the Young, Black and Gifted award for speaking out" (an award's name).
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i
+                 and (c.pos_ == "PRON" or c.ent_type_ in ("PERSON", "ORG", "NORP"))), None)
