@@ -513,3 +513,12 @@ def test_the_one_faulted_for_saying_it_said_it(nlp: Language, text: str, speaker
     cue = "saying" if "saying" in text else "refusing"
     st = next(s for s in extract(nlp, text) if s.cue.text == cue)
     assert speaker in st.speaker.text
+
+
+def test_a_clause_hung_across_a_full_stop_and_a_double_apostrophe_quote_keeps_its_subject(nlp: Language) -> None:
+    # Some papers write quotation marks as '' and ``; a full stop before one still ends the sentence,
+    # so "announcing" is Varga's, not that of Dahl, who speaks in the next sentence.
+    text = ("Once she was elected, Ms. Varga made the new quay a priority, announcing the appointment of Ola Dahl "
+            "as harbour master. ''I really want to get this done,'' Mr. Dahl recalled the mayor telling him.")
+    st = next(s for s in extract(nlp, text) if s.cue.text == "announcing")
+    assert st.speaker.text == "Ms. Varga"

@@ -86,7 +86,7 @@ def name_in_headline(text: str, start: int, words: list[str]) -> list[str]:
                 words)
 
 
-_SENTENCE_BREAK = re.compile(r"[.?!][\"”’')]?(\s+)[\"“‘']?[A-Z]")
+_SENTENCE_BREAK = re.compile(r"[.?!](?:''|[\"”’')])?(\s+)(?:''|``|[\"“‘'])?[A-Z]")  # '' and `` as NYT's quotes
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _ABBREVIATIONS = word_set(
     """

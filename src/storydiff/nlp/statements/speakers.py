@@ -19,7 +19,7 @@ from storydiff.nlp.statements.positions import whole_words
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma, untagged_name
 from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, name_run_into_objects
-from storydiff.nlp.statements.subjects import faulted_for, past_dateline, summoned
+from storydiff.nlp.statements.subjects import faulted_for, past_dateline, run_on_clause, summoned
 from storydiff.nlp.statements.names import OFFICES, name_span
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
@@ -95,7 +95,7 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only
     shared = cue.head.i if cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ", "VBP") else -1
     for _ in range(5):
-        if tok.i == cue.i or tok.dep_ != "ccomp":  # a ccomp's subject is someone else's content
+        if tok.i == cue.i or tok.dep_ != "ccomp" or run_on_clause(tok):  # a ccomp's subject: someone else's content
             subjects = [
                 child
                 for child in tok.children

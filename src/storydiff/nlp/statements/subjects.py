@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
 from storydiff.nlp.parse import doc_text
+from storydiff.nlp.statements.positions import sentence_breaks
 from storydiff.nlp.statements.quotes import QuoteIndex
 
 # Cues whose object is whom the statement was made to ("told reporters").
@@ -220,3 +221,11 @@ def faulted_for(cue: Token) -> Token | None:
     # nor "took home the Young, Black and Gifted award for speaking out" (an award's name).
     return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i
                  and (c.pos_ == "PRON" or c.ent_type_ in ("PERSON", "ORG", "NORP"))), None)
+
+
+def run_on_clause(clause: Token) -> bool:
+    """Whether the parser hung a clause on a verb across a full stop ("Mr. Obama made peace a priority,
+    announcing the envoy. ''I want to try,'' Mr. Mitchell recalled"): its subject is then its own, not
+    someone else's content."""
+    first, second = sorted((clause.idx, clause.head.idx))
+    return bool(sentence_breaks(doc_text(clause.doc), first, second))
