@@ -1171,6 +1171,13 @@ _SPEAKERS_MEANT = [
         "The Harbour Valley Union Leader said the mayor had been rocked by the vote.",
         "rocked", "Harbour Valley Union Leader", id="a paper named Leader keeps its name",
     ),
+    pytest.param(
+        # The name in apposition to a description in apposition to the subject is the subject: "he" is
+        # the cousin who spoke, not the governor named in his sentence.
+        "The other man, his cousin Ola Dahl, 40, cited the mayor's apparent fondness for Governor Lars Holm of "
+        "Nordland as a potential danger. \u201cHe's talking too much,\u201d he said.",
+        "talking too much", "Ola Dahl", id="a name apposed to a description of the subject is the subject",
+    ),
 ]
 
 

@@ -365,10 +365,13 @@ def speaking_subject(root: Token) -> bool:
     for; not the subject of what someone said ("said *Steele* must apologize") nor of an infinitive
     ("calling for *Steele* to step down"), nor of a "that" clause a noun holds ("disbelief that *X*
     would"): those are what the sentence is about, not who speaks in it."""
-    named = root.dep_ == "appos" and root.head.dep_ in SUBJECTS
-    titled = root.head.pos_ == "PROPN" and not root.head.ent_type_  # "Former Speaker of the House Newt Gingrich"
-    if named and (root.head.pos_ == "NOUN" or titled or getattr(past_dateline(root.head), "i", -1) == root.i):
-        root = root.head  # "the first lady, Melania Trump, questioned ...", "WASHINGTON -- Rep. Ann Lee pleaded"
+    head = root.head
+    if root.dep_ == "appos" and head.dep_ == "appos" and head.pos_ == "NOUN":
+        head = head.head  # "The other man, his cousin James York, 40, cited ...": through the description
+    named = root.dep_ == "appos" and head.dep_ in SUBJECTS
+    titled = head.pos_ == "PROPN" and not head.ent_type_  # "Former Speaker of the House Newt Gingrich"
+    if named and (head.pos_ == "NOUN" or titled or getattr(past_dateline(head), "i", -1) == root.i):
+        root = head  # "the first lady, Melania Trump, questioned ...", "WASHINGTON -- Rep. Ann Lee pleaded"
     if root.dep_ not in SUBJECTS:
         return False
     verb = root.head
