@@ -1178,6 +1178,10 @@ _SPEAKERS_MEANT = [
         "Nordland as a potential danger. \u201cHe's talking too much,\u201d he said.",
         "talking too much", "Ola Dahl", id="a name apposed to a description of the subject is the subject",
     ),
+    pytest.param(
+        "The other man, his cousin Ola Dahl, 40, said the pier would close.",
+        "pier would close", "Ola Dahl", id="a speaker named in a description apposed to it is that person",
+    ),
 ]
 
 

@@ -9,7 +9,6 @@ source is anonymous ("one diplomat", "people familiar with the matter").
 
 from __future__ import annotations
 
-
 from spacy.tokens import Span, Token
 
 from storydiff.nlp.statements.states import role_state
@@ -17,7 +16,8 @@ from storydiff.models import Speaker
 from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.positions import whole_words
 from storydiff.nlp.statements.relatives import antecedent
-from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma, untagged_name
+from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
+from storydiff.nlp.statements.unnamed import named_in_description, untagged_name
 from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, name_run_into_objects
 from storydiff.nlp.statements.subjects import faulted_for, past_dateline, run_on_clause, summoned
 from storydiff.nlp.statements.names import OFFICES, name_span
@@ -374,6 +374,7 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
         appos = _name_apposed_to_a_name(head)
     if appos is None:
         return None
+    appos = named_in_description(appos)  # "The other man, his cousin James York, 40,": York
     person = _person_in(head.doc[appos.left_edge.i : appos.right_edge.i + 1], appos)
     if person is None:
         person = untagged_name(appos)  # "One of its members, Demetrios Minor, said"

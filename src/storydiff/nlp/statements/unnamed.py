@@ -72,3 +72,12 @@ def untagged_name(tok: Token) -> Span | None:
         first -= 1
     name = doc[first : tok.i + 1]
     return name if len(name) > 1 and all(t.text[:1].isupper() for t in name) else None
+
+
+def named_in_description(appos: Token) -> Token:
+    """The name apposed to a description that is itself apposed to a phrase: in "The other man, his
+    cousin James York, 40, said", the cousin is York; else ``appos`` itself."""
+    if appos.pos_ != "NOUN":
+        return appos
+    inner = (c for c in appos.children if c.dep_ == "appos" and c.i > appos.i and c.ent_type_ == "PERSON")
+    return next(inner, appos)
