@@ -11,8 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
-from storydiff.nlp.parse import doc_text
-from storydiff.nlp.statements.positions import sentence_breaks
+from storydiff.nlp.statements.positions import doc_text, sentence_breaks
 from storydiff.nlp.statements.quotes import QuoteIndex
 
 # Cues whose object is whom the statement was made to ("told reporters").
