@@ -31,7 +31,7 @@ from storydiff.errors import ModelError
 
 _ZERO = 1e-35  # LightGBM's kZeroThreshold
 _CATEGORICAL, _DEFAULT_LEFT = 1, 2
-_MISSING_ZERO, _MISSING_NAN = 1, 2
+_MISSING_NONE, _MISSING_ZERO = 0, 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,17 +40,21 @@ class TreeEnsemble:
 
     The nodes of all trees sit in one set of arrays, so every row walks every
     tree at once; a child ``c < 0`` is the leaf ``~c`` of ``leaf_value``.
+    What a split does with a zero or a NaN is worked out per node when the
+    model is read, and each categorical set is unpacked into one flag per
+    category, so a step of the walk is a comparison or a lookup.
     """
 
     roots: np.ndarray  # per tree: its first node, or ~leaf for a tree of one leaf
     feature: np.ndarray
     threshold: np.ndarray
-    decision: np.ndarray
+    zero_left: np.ndarray  # per numerical node: where a zero goes (its default side, or 0 <= threshold)
+    nan_left: np.ndarray  # per numerical node: where a NaN goes
     left: np.ndarray
     right: np.ndarray
-    category: np.ndarray  # per node: index of its categorical split's first word in ``words`` (or 0)
-    words: np.ndarray  # per node: how many 32-bit words its category set has (0 for a numerical split)
-    bitset: np.ndarray
+    set_start: np.ndarray  # per categorical node: where its categories start in ``in_set``
+    set_size: np.ndarray  # per node: how many categories its set spans (0 for a numerical split)
+    in_set: np.ndarray  # every categorical node's set as one flag per category (index 0: never)
     leaf_value: np.ndarray
     names: tuple[str, ...]
     objective: str
@@ -93,12 +97,26 @@ class TreeEnsemble:
                 parts.setdefault(name, []).append(values)
             nodes += size
             leaves += len(arrays["leaf_value"])
-        parts["cat_threshold"].append(np.zeros(1, dtype=np.int64))  # a word to read where no set is
         joined = {name: np.concatenate(values) for name, values in parts.items()}
+        decision, threshold = joined["decision_type"], joined["threshold"]
+        missing, default_left = (decision >> 2) & 3, (decision & _DEFAULT_LEFT) != 0
+        zero_left = np.where(missing == _MISSING_ZERO, default_left, threshold >= 0.0)
+        nan_left = np.where(missing == _MISSING_NONE, threshold >= 0.0, default_left)  # NaN is 0 unless missing
+        categorical = (decision & _CATEGORICAL) != 0
+        set_size = np.where(categorical, 32 * joined["words"], 0)
+        set_start = np.zeros(len(decision), dtype=np.int64)
+        flags = [np.zeros(1, dtype=bool)]
+        start = 1
+        for node in np.flatnonzero(set_size):  # each 32-bit word of a set, unpacked to one flag per category
+            first = joined["cat_boundaries"][node]
+            packed = joined["cat_threshold"][first : first + joined["words"][node]]
+            flags.append((((packed[:, None] >> np.arange(32)) & 1) == 1).reshape(-1))
+            set_start[node] = start
+            start += set_size[node]
         return cls(
-            np.array(roots, dtype=np.int64), joined["split_feature"], joined["threshold"], joined["decision_type"],
-            joined["left_child"], joined["right_child"], joined["cat_boundaries"], joined["words"],
-            joined["cat_threshold"], joined["leaf_value"], tuple(fields["feature_names"].split()), objective, sigmoid,
+            np.array(roots, dtype=np.int64), joined["split_feature"], threshold, zero_left, nan_left,
+            joined["left_child"], joined["right_child"], set_start, set_size, np.concatenate(flags),
+            joined["leaf_value"], tuple(fields["feature_names"].split()), objective, sigmoid,
         )
 
     def num_feature(self) -> int:
@@ -115,43 +133,36 @@ class TreeEnsemble:
         if data.shape[1] != len(self.names):
             raise ModelError(f"the model reads {len(self.names)} features; a row has {data.shape[1]}")
         data[np.abs(data) <= _ZERO] = 0.0
+        values = data.reshape(-1)
+        has_nan = bool(np.isnan(values).any())
+        # Each value as a category: NaN and negatives are -1, which no set holds.
+        whole = np.trunc(np.nan_to_num(values, nan=-1.0)).clip(-1, 2**31 - 1).astype(np.int64)
         state = np.tile(self.roots, (len(data), 1))  # (row, tree) -> node, or ~leaf once there
-        row_of = np.repeat(np.arange(len(data)), len(self.roots))
+        row_start = np.repeat(np.arange(len(data)) * data.shape[1], len(self.roots))
         flat = state.reshape(-1)
         at = np.flatnonzero(flat >= 0)
         while len(at):
             nodes = flat[at]
-            goes_left = self._decide(data[row_of[at], self.feature[nodes]], nodes)
-            flat[at] = np.where(goes_left, self.left[nodes], self.right[nodes])
-            at = at[flat[at] >= 0]
-        values = self.leaf_value[~state]
+            cell = row_start[at] + self.feature[nodes]
+            x = values[cell]
+            goes_left = np.where(x == 0.0, self.zero_left[nodes], x <= self.threshold[nodes])
+            if has_nan:
+                goes_left = np.where(np.isnan(x), self.nan_left[nodes], goes_left)
+            sets = np.flatnonzero(self.set_size[nodes])  # categorical splits (numerical: set size 0)
+            if len(sets):
+                value, node = whole[cell[sets]], nodes[sets]
+                inside = (value >= 0) & (value < self.set_size[node])
+                goes_left[sets] = self.in_set[np.where(inside, self.set_start[node] + value, 0)]
+            step = np.where(goes_left, self.left[nodes], self.right[nodes])
+            flat[at] = step
+            at = at[step >= 0]
+        leaves = self.leaf_value[~state]
         total = np.zeros(len(data), dtype=np.float64)
-        for column in values.T:  # tree by tree, as LightGBM adds them
+        for column in leaves.T:  # tree by tree, as LightGBM adds them
             total += column
         if self.objective in _SIGMOID:
             return np.array([1.0 / (1.0 + math.exp(-self.sigmoid * s)) for s in total])  # libm's exp, as LightGBM
         return total
-
-    def _decide(self, values: np.ndarray, nodes: np.ndarray) -> np.ndarray:
-        decision = self.decision[nodes]
-        missing = (decision >> 2) & 3
-        is_nan = np.isnan(values)
-        numeric = np.where(is_nan & (missing != _MISSING_NAN), 0.0, values)
-        to_default = ((missing == _MISSING_ZERO) & (np.abs(numeric) <= _ZERO)) | ((missing == _MISSING_NAN) & is_nan)
-        with np.errstate(invalid="ignore"):
-            left = np.where(to_default, (decision & _DEFAULT_LEFT) != 0, numeric <= self.threshold[nodes])
-        categorical = (decision & _CATEGORICAL) != 0
-        if categorical.any():
-            left = np.where(categorical, self._in_set(values, nodes, is_nan), left)
-        return left
-
-    def _in_set(self, values: np.ndarray, nodes: np.ndarray, is_nan: np.ndarray) -> np.ndarray:
-        """Whether each value, as an integer, is in its node's category set (NaN and negatives never are)."""
-        whole = np.where(is_nan, -1.0, np.trunc(np.nan_to_num(values, nan=-1.0))).clip(-1, 2**31 - 1).astype(np.int64)
-        word = whole // 32
-        inside = (whole >= 0) & (word < self.words[nodes])
-        bits = self.bitset[np.where(inside, self.category[nodes] + word, -1)]
-        return inside & (((bits >> (whole % 32)) & 1) == 1)
 
 
 _SIGMOID = ("binary", "cross_entropy", "xentropy")

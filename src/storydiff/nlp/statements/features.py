@@ -62,10 +62,14 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 
 def _code(value: str, table: Sequence[str]) -> int:
-    try:
-        return table.index(value)
-    except ValueError:
-        return len(table) - 1
+    """The value's position in its table; the table's last ("OTHER") for a value it does not list."""
+    codes = _CODES.get(id(table))
+    if codes is None:
+        codes = _CODES[id(table)] = {v: i for i, v in reversed(list(enumerate(table)))}
+    return codes.get(value, len(table) - 1)
+
+
+_CODES: dict[int, dict[str, int]] = {}  # each table's positions by value, built on first use
 
 
 class _Tokens:
@@ -76,25 +80,21 @@ class _Tokens:
         from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
 
         n = len(doc)
-        # One array read instead of a Token object per attribute: the columns hold string ids (HEAD an offset).
-        rows = doc.to_array([POS, DEP, TAG, LOWER, LEMMA, ENT_TYPE]).tolist() if n else []
-        offsets = doc.to_array(HEAD).astype("int64").tolist() if n else []
+        # One array read instead of a Token object per attribute: the columns hold string ids (HEAD an offset),
+        # and each distinct id is looked up once.
+        columns = doc.to_array([POS, DEP, TAG, LOWER, LEMMA, ENT_TYPE]) if n else np.zeros((0, 6), dtype=np.uint64)
+        ids, codes = np.unique(columns, return_inverse=True)
         strings = doc.vocab.strings
-        seen: dict[int, str] = {0: ""}
-
-        def word(key: int) -> str:
-            found = seen.get(key)
-            if found is None:
-                found = seen[key] = strings[key]
-            return found
-
-        self.pos: list[str] = [word(r[0]) for r in rows]
-        self.dep: list[str] = [word(r[1]) for r in rows]
-        self.tag: list[str] = [word(r[2]) for r in rows]
-        self.lower: list[str] = [word(r[3]) for r in rows]
-        self.lemma: list[str] = [word(r[4]).lower() for r in rows]
-        self.ent: list[str] = [word(r[5]) for r in rows]
-        self.head: list[int] = [i + offset for i, offset in enumerate(offsets)]
+        words = [strings[key] if key else "" for key in ids.tolist()]
+        lowered = [word.lower() for word in words]
+        codes = codes.reshape(columns.shape).T.tolist()
+        self.pos: list[str] = [words[k] for k in codes[0]]
+        self.dep: list[str] = [words[k] for k in codes[1]]
+        self.tag: list[str] = [words[k] for k in codes[2]]
+        self.lower: list[str] = [words[k] for k in codes[3]]
+        self.lemma: list[str] = [lowered[k] for k in codes[4]]
+        self.ent: list[str] = [words[k] for k in codes[5]]
+        self.head: list[int] = (np.arange(n) + doc.to_array(HEAD).astype("int64")).tolist() if n else []
         self.child_deps: list[set[str]] = [set() for _ in range(n)]
         for i, head in enumerate(self.head):
             if head != i:
@@ -184,7 +184,8 @@ class _View:
         self.first_word = "quote" if a.text[start] in _QUOTE_MARKS else t.lower[first]
         self.cue_idx = a.token_at.starts[c]
         self.children = t.child_deps[c]
-        self.marks = sum(ch in _QUOTE_MARKS for ch in a.text[start:end])
+        content = a.text[start:end]
+        self.marks = sum(content.count(mark) for mark in _QUOTE_MARKS)
         verbs_inside = a.speech_before[last + 1] - a.speech_before[first]
         if first <= c <= last and t.pos[c] == "VERB" and lemma in SPEECH_LEMMAS:
             verbs_inside -= 1

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from storydiff.models import Speaker
 from storydiff.lexicon import PLATFORMS, SPEECH_LEMMAS, same_first_name
 from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, DOCUMENT_NOUNS
 from storydiff.nlp.statements.cues import PARTY_WORDS, ROLE_ABBREVIATIONS
@@ -90,6 +91,7 @@ class NameIndex:
 
     def __init__(self, doc: Doc, quotes: QuoteIndex | None = None) -> None:
         self._quotes = quotes
+        self.speakers: dict[int, Speaker] = {}  # ``speakers.describe`` of each head token, computed once
         full: dict[str, str] = {}
         written: dict[str, str] = {}  # the longest full form outside quotations, by surname
         found: list[_Mention] = []

@@ -18,6 +18,8 @@ from storydiff.nlp.parse import doc_text as doc_text  # re-exported: the stateme
 from storydiff.nlp.roles import is_title_case
 from storydiff.nlp.statements.quotes import QuoteIndex
 
+_NEWLINE = re.compile("\n")
+
 
 class TokenAt:
     """The token at a character offset."""
@@ -41,7 +43,7 @@ class Paragraphs:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     def __call__(self, pos: int) -> tuple[int, int]:
         k = bisect_right(self.starts, pos) - 1

@@ -17,7 +17,7 @@ from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
 from storydiff.nlp.statements.positions import whole_words
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
-from storydiff.nlp.statements.unnamed import named_in_description, untagged_name
+from storydiff.nlp.statements.unnamed import apposed, name_apposed_to_a_name, named_in_description, untagged_name
 from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, name_run_into_objects
 from storydiff.nlp.statements.subjects import faulted_for, past_dateline, run_on_clause, summoned
 from storydiff.nlp.statements.names import OFFICES, name_span
@@ -231,7 +231,14 @@ _ADDRESSING = frozenset({"ask", "tell", "inform", "question", "urge", "advise", 
 
 
 def describe(head: Token, names: NameIndex) -> Speaker:
-    """The Speaker record for the phrase headed by ``head``."""
+    """The Speaker record for the phrase headed by ``head`` (the rules and the templates share it)."""
+    known = names.speakers.get(head.i)
+    if known is None:
+        known = names.speakers[head.i] = _described(head, names)
+    return known
+
+
+def _described(head: Token, names: NameIndex) -> Speaker:
     doc = head.doc
     start, end = phrase_bounds(head)
     span = doc[start:end]
@@ -369,9 +376,9 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
         or (head.pos_ == "PROPN" and head.lower_ in OFFICES)  # "One of its members, X,", "Minority Whip X"
     if not role or head.tag_ in ("NNS", "NNPS"):
         return None  # "the opinions of some members (Joe Scarborough and George Will among them)": many
-    appos = next((c for c in head.children if c.i > head.i and _apposed(head, c)), None)
+    appos = next((c for c in head.children if c.i > head.i and apposed(head, c)), None)
     if appos is None:
-        appos = _name_apposed_to_a_name(head)
+        appos = name_apposed_to_a_name(head)
     if appos is None:
         return None
     appos = named_in_description(appos)  # "The other man, his cousin James York, 40,": York
@@ -381,30 +388,10 @@ def _named_in_apposition(head: Token, names: NameIndex) -> str | None:
     return names.full_name(person.text) if person is not None and person.start <= appos.i < person.end else None
 
 
-def _name_apposed_to_a_name(head: Token) -> Token | None:
-    """A name the parser set in apposition to another person's name inside the role's own phrase:
-    in "The lawyer for Mrs. Clinton, David Kendall," Kendall is the lawyer, not a second name of hers."""
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
-        for token in prep.subtree:
-            if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.ent_type_ == "PERSON" and all(
-                t.is_punct for t in prep.subtree if t.i > token.right_edge.i
-            ):
-                return token
-    return None
-
-
-def _apposed(head: Token, child: Token) -> bool:
-    """Whether a child names the same thing as its head: an apposition, or what the parser made a
-    conjunct with no "and" before it ("The Democrat, Representative Adam B. Schiff of California,")."""
-    if child.dep_ == "appos":
-        return True
-    return child.dep_ == "conj" and not any(k.dep_ == "cc" and head.i < k.i < child.i for k in head.children)
-
-
 def _an_office(label: Token) -> bool:
     """Whether a party label names an office rather than a member of the party: "the top Republican on
     the House Foreign Affairs Committee", "the top Republican and Democrat on ...", not any Republican."""
-    return any(c.dep_ == "prep" or (c.dep_ == "conj" and not _apposed(label, c)) for c in label.children)
+    return any(c.dep_ == "prep" or (c.dep_ == "conj" and not apposed(label, c)) for c in label.children)
 
 
 def _named_role(head: Token, names: NameIndex) -> str | None:

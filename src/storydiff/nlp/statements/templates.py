@@ -11,6 +11,9 @@ becomes a candidate; the model chooses among them and the rules' candidates.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from storydiff.models import Speaker
@@ -31,7 +34,7 @@ _TEMPLATE_DEPS = {
     "csubj": "t:csubj",
     "advcl": "t:advcl",
 }
-_TEMPLATE_POS = frozenset({"VERB", "NOUN", "ADJ"})
+_TEMPLATE_POS = np.array([VERB, NOUN, ADJ], dtype=np.uint64)  # the parts of speech a cue can be
 
 
 def template_candidates(
@@ -47,8 +50,8 @@ def template_candidates(
     """
     text = doc_text(doc)
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.pos_ not in _TEMPLATE_POS or tok.lemma_.lower() not in vocab or _in_a_name(tok):
+    for tok in _cue_words(doc, vocab):
+        if _in_a_name(tok):
             continue
         if quotes.containing(tok.idx, tok.idx + len(tok)) is not None:
             continue
@@ -99,6 +102,18 @@ def template_candidates(
             direct = text[start] in '"“«' and text[end - 1] in '"”»'
             out.append(Candidate(speaker, (tok.idx, tok.idx + len(tok)), (start, end), direct, kind=kind))
     return out
+
+
+def _cue_words(doc: Doc, vocab: dict[str, tuple[int, float, float]]) -> list[Token]:
+    """The verbs, nouns and adjectives whose lemma is in the vocabulary, found on the token
+    columns (a spaCy ``Token`` is built only for them)."""
+    if not len(doc):
+        return []
+    columns = doc.to_array([POS, LEMMA])
+    lemmas = np.unique(columns[:, 1])
+    known = lemmas[[doc.vocab.strings[key].lower() in vocab for key in lemmas.tolist()]]
+    found = np.isin(columns[:, 0], _TEMPLATE_POS) & np.isin(columns[:, 1], known)
+    return [doc[i] for i in np.flatnonzero(found).tolist()]
 
 
 def _in_a_name(tok: Token) -> bool:

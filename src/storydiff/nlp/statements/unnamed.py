@@ -1,5 +1,6 @@
 """Sources an article leaves unnamed ("a senior official", "a nurse who asked not to be named"), and the
-name the parse lost before such a phrase ("Per Aune, a spokesman for ..."). Used by ``speakers.describe``."""
+name the parse lost before such a phrase ("Per Aune, a spokesman for ..."), and names set in apposition
+to a speaker ("The lawyer for Mrs. Clinton, David Kendall,"). Used by ``speakers.describe``."""
 
 from __future__ import annotations
 
@@ -81,3 +82,23 @@ def named_in_description(appos: Token) -> Token:
         return appos
     inner = (c for c in appos.children if c.dep_ == "appos" and c.i > appos.i and c.ent_type_ == "PERSON")
     return next(inner, appos)
+
+
+def name_apposed_to_a_name(head: Token) -> Token | None:
+    """A name the parser set in apposition to another person's name inside the role's own phrase:
+    in "The lawyer for Mrs. Clinton, David Kendall," Kendall is the lawyer, not a second name of hers."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.i > head.i):
+        for token in prep.subtree:
+            if token.dep_ == "appos" and token.ent_type_ == "PERSON" and token.head.ent_type_ == "PERSON" and all(
+                t.is_punct for t in prep.subtree if t.i > token.right_edge.i
+            ):
+                return token
+    return None
+
+
+def apposed(head: Token, child: Token) -> bool:
+    """Whether a child names the same thing as its head: an apposition, or what the parser made a
+    conjunct with no "and" before it ("The Democrat, Representative Adam B. Schiff of California,")."""
+    if child.dep_ == "appos":
+        return True
+    return child.dep_ == "conj" and not any(k.dep_ == "cc" and head.i < k.i < child.i for k in head.children)
