@@ -207,6 +207,20 @@ def test_a_rule_clause_is_also_proposed_cut_another_way(
     assert variant in contents
 
 
+def test_a_noun_that_speaks_is_no_cue_of_its_own(nlp: Language) -> None:
+    # "advocate for X" can say whom one backs; as the subject of "says" it is who speaks
+    text = "The region's leading advocate for ferry workers says that it has not dropped its opposition to the cuts."
+    doc = nlp(text)
+    assert not [f for f in candidates(doc) if doc.text[f.cue[0] : f.cue[1]] == "advocate"]
+    advocate = "The region's leading advocate for ferry workers"
+    content = "that it has not dropped its opposition to the cuts"
+    assert statements(nlp, text) == [(advocate, "says", content)]
+    # a verb the parse gives two subjects is misread: the promises stay his
+    found = statements(nlp, "His promises to cut taxes for the rich notwithstanding, independent analysts agree "
+                            "the top earners would gain the most.")
+    assert ("His", "promises", "to cut taxes for the rich notwithstanding") in found
+
+
 def test_a_cue_with_no_source_in_the_text_is_a_candidate_with_an_empty_speaker(nlp: Language) -> None:
     # "Asked about ...": PolNeAR counts the question though nobody in the text asks it.
     doc = nlp("Asked about the late ferries, the harbour master blamed the storm.")

@@ -16,6 +16,7 @@ from spacy.attrs import LEMMA, POS
 from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Token
 
+from storydiff.lexicon import SPEECH_LEMMAS
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import Paragraphs, doc_text, semicolon_bounds, trim_edges
@@ -51,7 +52,7 @@ def template_candidates(
     text = doc_text(doc)
     out: list[Candidate] = []
     for tok in _cue_words(doc, vocab):
-        if _in_a_name(tok):
+        if _in_a_name(tok) or _speaking(tok):
             continue
         if quotes.containing(tok.idx, tok.idx + len(tok)) is not None:
             continue
@@ -114,6 +115,16 @@ def _cue_words(doc: Doc, vocab: dict[str, tuple[int, float, float]]) -> list[Tok
     known = lemmas[[doc.vocab.strings[key].lower() in vocab for key in lemmas.tolist()]]
     found = np.isin(columns[:, 0], _TEMPLATE_POS) & np.isin(columns[:, 1], known)
     return [doc[i] for i in np.flatnonzero(found).tolist()]
+
+
+def _speaking(tok: Token) -> bool:
+    """Whether a noun is the one subject of a verb of speech: in "The nation's leading advocate for
+    seniors says that ...", the advocate is who speaks, not a cue for "seniors". A verb the parse
+    gives two subjects is misread ("His promises to cut taxes notwithstanding, analysts agree ...":
+    the promises are his), and the noun stays a cue."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or tok.head.lemma_ not in SPEECH_LEMMAS:
+        return False
+    return sum(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children) == 1
 
 
 def _in_a_name(tok: Token) -> bool:
