@@ -1,6 +1,10 @@
-"""The ``storydiff quotes`` table: marks around direct quotes once, and a row for a statement with no source."""
+"""The ``storydiff quotes`` table and CSV: marks around direct quotes once, a row for a statement with no
+source, and negated speech never shown as said."""
 
-from storydiff.render.quotes import NO_SOURCE, render_quotes_table
+import csv
+import io
+
+from storydiff.render.quotes import CSV_COLUMNS, NO_SOURCE, render_quotes_csv, render_quotes_table
 
 
 def _row(sid: str, speaker: str, content: str, direct: bool) -> dict:
@@ -27,3 +31,14 @@ def test_a_direct_quote_without_marks_gets_them():
 def test_a_statement_with_no_source_says_so():
     table = render_quotes_table([_row("A-S2", "", "the delay", False)], width=120)
     assert NO_SOURCE in table
+
+
+def test_a_negated_cue_reads_not_said_and_the_csv_says_so():
+    row = {**_row("A-S3", "Ines Varga", "whether she will stand again", False), "negated": True, "source": "a.txt"}
+    table = render_quotes_table([row], width=120)
+    assert "not said" in table
+    assert "not said" not in render_quotes_table([{**row, "negated": False}], width=120)
+    rows = list(csv.DictReader(io.StringIO(render_quotes_csv([row, {**row, "negated": False, "speech": False}]))))
+    assert list(rows[0]) == list(CSV_COLUMNS)
+    flags = [(r["cue"], r["negated"], r["speech"]) for r in rows]
+    assert flags == [("said", "True", "True"), ("said", "False", "False")]

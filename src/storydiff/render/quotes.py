@@ -20,8 +20,9 @@ from storydiff.models import Statement
 from storydiff.render.escape import csv_cell, terminal_safe
 from storydiff.render.summary import one_line, speaker_label
 
+# Columns are only ever added at the end: scripts read them by position too.
 CSV_COLUMNS = ("source", "id", "speaker", "anonymous", "role", "cue", "content", "direct",
-               "recipient", "when", "date", "content_start", "content_end")
+               "recipient", "when", "date", "content_start", "content_end", "negated", "speech")
 
 
 # A statement whose text names no source ("Asked about the delay, ..."): the JSON keeps an empty speaker span.
@@ -41,7 +42,8 @@ def _t(text: str, limit: int = 0) -> str:
 
 
 def render_quotes_table(rows: Sequence[dict[str, Any]], width: int = 100) -> str:
-    """A table of statements: source, speaker, cue, content."""
+    """A table of statements: source, speaker, cue, content. A negated cue reads "not said": "he has
+    not yet said whether he will run" is no statement of his that he will."""
     out = io.StringIO()
     console = Console(file=out, width=width, no_color=True, color_system=None, highlight=False)
     table = Table(show_lines=False, expand=True)
@@ -53,7 +55,8 @@ def render_quotes_table(rows: Sequence[dict[str, Any]], width: int = 100) -> str
         who = speaker_label(Statement.from_dict(row))  # named as the brief names speakers
         if row["speaker"].get("role"):
             who += f", {row['speaker']['role']}"
-        cue = row["cue"]["text"] + (f" {row['recipient']['text']}" if row["recipient"] else "")
+        cue = ("not " if row.get("negated") else "") + row["cue"]["text"]
+        cue += f" {row['recipient']['text']}" if row["recipient"] else ""
         content = _t(row["content"]["text"], 300)
         table.add_row(_t(row["id"]), _t(who) or NO_SOURCE, _t(cue), _quoted(content) if row["direct"] else content)
     if not rows:
@@ -75,7 +78,7 @@ def render_quotes_csv(rows: Sequence[dict[str, Any]]) -> str:
             row["speaker"]["anonymous"], csv_cell(row["speaker"]["role"] or ""), csv_cell(row["cue"]["text"]),
             csv_cell(row["content"]["text"]), row["direct"], csv_cell((row["recipient"] or {}).get("text", "")),
             csv_cell(when.get("text", "")), csv_cell(when.get("date") or ""), row["content"]["start"],
-            row["content"]["end"],
+            row["content"]["end"], bool(row.get("negated")), row.get("speech", True),
         ])
     return out.getvalue()
 
