@@ -1679,3 +1679,37 @@ def test_whoever_asks_the_congressman_is_not_the_congressman(nlp: Language) -> N
     )
     st = by_content(extract(nlp, text), "really backed")
     assert st.speaker.name != "Tom Hale"
+
+
+def test_a_content_that_runs_out_of_its_cue_s_clause_ends_where_the_cue_s_words_end(nlp: Language) -> None:
+    text = ("While the mayor declined to comment on whether the toll plan was fair, she said on local radio "
+            "that the bridge would reopen in May.")
+    found = extract(nlp, text)
+    assert not [st for st in found if "she said" in st.content.text]
+    assert by_content(found, "the bridge would reopen").speaker.text == "she"
+    # "According to X, Y": the content is the clause the cue hangs on, and stays whole
+    found = extract(nlp, "According to the audit, between March and June the harbour board paid the firm twice.")
+    assert by_content(found, "between March and June").content.text.endswith("paid the firm twice")
+
+
+def test_a_parse_that_hangs_said_on_the_next_claim_is_cut_at_the_dash(nlp: Language) -> None:
+    """A newspaper sentence whose parse made "said" a clause of "claimed" (given by hand): what he said
+    ends at the dash, not with what he claimed; at a colon, which brings on more of what was said, no cut."""
+    from storydiff.models import Speaker
+    from storydiff.nlp.statements.candidates import Candidate
+    from storydiff.nlp.statements.extract import _cut_to_its_clause
+    from storydiff.nlp.statements.positions import TokenAt
+
+    for mark, cut in (("–", True), (":", False)):
+        words = ["he", "said", "the", "budget", "ran", "out", mark, "he", "also", "claimed", "the", "fund", "was",
+                 "empty", "."]
+        heads = [1, 9, 3, 4, 1, 4, 9, 9, 9, 9, 11, 12, 9, 12, 9]
+        deps = ["nsubj", "ccomp", "det", "nsubj", "ccomp", "prt", "punct", "nsubj", "advmod", "ROOT", "det",
+                "nsubj", "ccomp", "acomp", "punct"]
+        pos = ["PRON", "VERB", "DET", "NOUN", "VERB", "ADP", "PUNCT", "PRON", "ADV", "VERB", "DET", "NOUN", "AUX",
+               "ADJ", "PUNCT"]
+        doc = _hand_parse(nlp, words, heads, deps, pos)
+        text = doc.text
+        said = Candidate(Speaker("he", 0, 2), (3, 7), (text.index("the budget"), text.index(" .")), False)
+        content = _cut_to_its_clause(text, TokenAt(doc), said).content
+        assert text[content[0] : content[1]] == ("the budget ran out" if cut else text[said.content[0]:said.content[1]])

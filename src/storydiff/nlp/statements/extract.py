@@ -55,6 +55,7 @@ def iter_statements(
     if found:
         scores = trust_transcript(text, found, score(model, doc, quotes, found), model.threshold)
         scores = _trust_pointers(text, token_at, found, scores, model.threshold)
+        found = [_cut_to_its_clause(text, token_at, f) for f in found]  # scored whole, as the model was trained
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
         chosen = give_answers(chosen, token_at, names)
         chosen = cut_participle_tails(text, token_at, chosen)
@@ -334,6 +335,30 @@ def _past_sentence_end(text: str, item: Candidate) -> bool:
     if text[item.content[0]] in "\"'\u201c\u2018":
         return False  # "..., Mr. Holtz-Eakin said. ''They're more detailed ...'': his quotation goes on
     return bool(sentence_breaks(text, item.cue[1], item.content[0] + 1))
+
+
+def _cut_to_its_clause(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A reported content after its cue that holds both words the cue governs and a word the cue's own
+    clause hangs on has run out of that clause; it ends where the cue's words end. In "While the
+    candidate declined to comment on whether the remarks were fair, he said ...", what he declined to
+    comment on ends at the comma; in "he said the borrowing drags down growth – he also claimed ..."
+    (a parse that hangs "said" on "claimed"), what he said ends at the dash. ("According to the filing,
+    the firm paid": the content is all the clause the cue hangs on, none of the cue's own words.)
+    The cut is made only at a comma, a semicolon, a dash or a bracket (a colon brings on more of what
+    was said: "said it falls flat for one reason: ..."); quotations are left alone."""
+    if item.direct or item.kind == "according" or item.content[0] < item.cue[1]:
+        return item
+    cue = token_at(item.cue[0])
+    first, last = token_at.index(item.content[0]), token_at.index(item.content[1] - 1)
+    if cue.right_edge.i < first or not any(first <= above.i <= last for above in cue.ancestors):
+        return item
+    end = cue.right_edge.idx + len(cue.right_edge)
+    if text[end : item.content[1]].lstrip()[:1] not in _CLAUSE_BREAKS:
+        return item  # no comma or dash where the cue's words end: a parse too broken to cut by
+    return dataclasses.replace(item, content=trim_edges(text, item.content[0], end))
+
+
+_CLAUSE_BREAKS = frozenset(",;(\u2013\u2014-")
 
 
 def _participle_aside(token_at: TokenAt, item: Candidate) -> bool:
