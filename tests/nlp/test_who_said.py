@@ -1713,3 +1713,11 @@ def test_a_parse_that_hangs_said_on_the_next_claim_is_cut_at_the_dash(nlp: Langu
         said = Candidate(Speaker("he", 0, 2), (3, 7), (text.index("the budget"), text.index(" .")), False)
         content = _cut_to_its_clause(text, TokenAt(doc), said).content
         assert text[content[0] : content[1]] == ("the budget ran out" if cut else text[said.content[0]:said.content[1]])
+
+
+def test_a_group_the_parser_ran_into_the_first_clause_speaks_for_its_own_verb(nlp: Language) -> None:
+    # the parse hangs "Liberals" on "review" and "accused" on "said": the Liberals accused, not the Conservatives
+    text = ("Conservatives said they're convinced the council mishandled the ferry review and Liberals accused "
+            "the Tories of stoking the row.")
+    accused = [st for st in extract(nlp, text) if st.cue.text == "accused"]
+    assert [st.speaker.text for st in accused] == ["Liberals"]

@@ -193,11 +193,14 @@ def name_run_into_objects(cue: Token) -> Token | None:
     """The subject of a coordinated verb that the parser ran into the first clause's objects: in "those
     remedies require different standards for class certification and Justice Ruth Bader Ginsburg said
     it was a problem", "Ginsburg" hangs on "certification" as a conjunct and "said" has no subject of
-    its own (it would inherit "remedies"); the name right before it is who said it."""
-    if cue.dep_ != "conj" or cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+    its own (it would inherit "remedies"); the name right before it is who said it. So with a group
+    and a verb the parser made a clause of the first verb: in "Republicans said the department mishandled
+    the inquiry and Democrats accused the GOP of ...", the Democrats accused, not the Republicans."""
+    if cue.dep_ not in ("conj", "ccomp") or cue.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
         return None
     before = cue.doc[cue.i - 1]
-    if before.ent_type_ == "PERSON" and before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.i < cue.i:
+    named = before.ent_type_ == "PERSON" or (before.ent_type_ in ("NORP", "ORG") and cue.dep_ == "ccomp")
+    if named and before.pos_ == "PROPN" and before.dep_ == "conj" and before.head.i < cue.i:
         return before
     return None
 
