@@ -38,6 +38,8 @@ def test_a_negated_cue_reads_not_said_and_the_csv_says_so():
     table = render_quotes_table([row], width=120)
     assert "not said" in table
     assert "not said" not in render_quotes_table([{**row, "negated": False}], width=120)
+    declined = {**row, "cue": {"text": "declined", "start": 0, "end": 8}}  # says it itself: never "not declined"
+    assert "not declined" not in render_quotes_table([declined], width=120)
     rows = list(csv.DictReader(io.StringIO(render_quotes_csv([row, {**row, "negated": False, "speech": False}]))))
     assert list(rows[0]) == list(CSV_COLUMNS)
     flags = [(r["cue"], r["negated"], r["speech"]) for r in rows]

@@ -28,6 +28,7 @@ CSV_COLUMNS = ("source", "id", "speaker", "anonymous", "role", "cue", "content",
 # A statement whose text names no source ("Asked about the delay, ..."): the JSON keeps an empty speaker span.
 NO_SOURCE = "(no source named)"
 _QUOTE_MARKS = "\"“”'‘’«»"
+_REFUSALS = ("declin", "refus")  # cues that are their own negation: "declined to say", "refused to comment"
 
 
 def _quoted(content: str) -> str:
@@ -43,7 +44,8 @@ def _t(text: str, limit: int = 0) -> str:
 
 def render_quotes_table(rows: Sequence[dict[str, Any]], width: int = 100) -> str:
     """A table of statements: source, speaker, cue, content. A negated cue reads "not said": "he has
-    not yet said whether he will run" is no statement of his that he will."""
+    not yet said whether he will run" is no statement of his that he will ("declined" and "refused"
+    say so themselves)."""
     out = io.StringIO()
     console = Console(file=out, width=width, no_color=True, color_system=None, highlight=False)
     table = Table(show_lines=False, expand=True)
@@ -55,7 +57,8 @@ def render_quotes_table(rows: Sequence[dict[str, Any]], width: int = 100) -> str
         who = speaker_label(Statement.from_dict(row))  # named as the brief names speakers
         if row["speaker"].get("role"):
             who += f", {row['speaker']['role']}"
-        cue = ("not " if row.get("negated") else "") + row["cue"]["text"]
+        cue = row["cue"]["text"]
+        cue = f"not {cue}" if row.get("negated") and not cue.lower().startswith(_REFUSALS) else cue
         cue += f" {row['recipient']['text']}" if row["recipient"] else ""
         content = _t(row["content"]["text"], 300)
         table.add_row(_t(row["id"]), _t(who) or NO_SOURCE, _t(cue), _quoted(content) if row["direct"] else content)
