@@ -25,3 +25,12 @@ def test_a_stop_and_two_spaces_start_a_sentence(nlp: Language) -> None:
 
 def test_an_abbreviation_and_two_spaces_do_not(nlp: Language) -> None:
     assert len(_sentences(nlp, "The board met Sen.  Ines Varga at the harbour on Monday.")) == 1
+
+
+def test_the_pipeline_is_loaded_once_and_a_doc_s_text_is_kept_on_the_doc(nlp: Language) -> None:
+    from storydiff.nlp.parse import doc_text, load_spacy, parse
+
+    assert load_spacy() is load_spacy() is nlp  # parse() and every caller share one pipeline
+    first, second = parse(["The ferry left at noon.", "The crews went back to work."])
+    assert (doc_text(first), doc_text(second)) == (first.text, second.text)
+    assert first.user_data["storydiff_text"] == first.text

@@ -74,7 +74,6 @@ _CLOSERS = {'"', "'", "”", "’", ")", "]"}
 _OPENERS = {'"', "'", "“", "‘", "("}
 
 
-@lru_cache(maxsize=1)
 def doc_text(doc: Any) -> str:
     """The doc's text, built once: ``Doc.text`` joins every token on each access."""
     text = doc.user_data.get("storydiff_text")
@@ -83,6 +82,7 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
 def load_spacy() -> Any:
     """The English spaCy pipeline, with storydiff's sentence rule; loaded once."""
     with _lock:
