@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import POS
+from spacy.symbols import ADP, VERB
 from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import OUTLET_WORDS, SPEECH_LEMMAS, word_set
@@ -53,6 +56,9 @@ _ANSWERS = frozenset({"yes", "no", "so"})
 _NOT_SPEAKERS = frozenset({"there"})
 
 
+_CUE_POS = np.array([VERB, ADP], dtype=np.uint64)
+
+
 def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Candidate]:
     """Every candidate the rules propose, in the order the rules find them.
 
@@ -61,7 +67,10 @@ def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Cand
     found: list[Candidate] = []
     used: set[int] = set()  # quotations some candidate already took
     pending: list[tuple[int, int]] = []  # (continuing quote, quote it continues)
-    for tok in doc:
+    # Only verbs ("said", a manner of speech: "laughed") and prepositions ("according to") can be cues;
+    # they are found on the part-of-speech column, not by building a ``Token`` for every word.
+    cues = np.flatnonzero(np.isin(doc.to_array(POS), _CUE_POS)).tolist() if len(doc) else []
+    for tok in (doc[i] for i in cues):
         if tok.pos_ not in ("VERB", "ADP") or tok.lemma_ not in CANDIDATE_LEMMAS:
             item = _manner_of_speech(tok, quotes, names, used, pending)
         elif tok.lemma_ == "accord" or tok.lower_ == "according":
