@@ -8,8 +8,8 @@ Also prints what statement extraction adds to the parse time: the process's
 CPU time, with the heap alive before each parse frozen out of the garbage
 collector (as ``statements.py`` times it on PolNeAR, so that other jobs and
 the size of the heap around the work do not tilt the ratio), summed over
-``--rounds`` rounds of parsing and extracting (a single round read 13.6% to
-15.7% in three runs of the same code). ``--stages`` also times the stages of
+``--rounds`` rounds of parsing and extracting (one round timed in wall time
+varied by several points between runs of the same code). ``--stages`` also times the stages of
 extraction one by one on the same parses (the quotation and name index, the
 rules', the templates' and the variants' candidates, the model's features and
 its tree walk) and counts the candidates scored.
