@@ -391,10 +391,7 @@ def _past_as_reported(clause: Token, start: int) -> int:
         return start
     if not any(k.dep_ == "mark" and k.lower_ == "as" for k in first.children):
         return start
-    after = first.right_edge.i + 1
-    while after < clause.i and clause.doc[after].is_punct:
-        after += 1
-    return clause.doc[after].idx if after <= clause.i else start
+    return _word_after(first.right_edge, clause).idx
 
 
 # "told African-Americans this weekend he would consider it an insult", "said Tuesday his actions are
@@ -407,10 +404,15 @@ def _past_leading_time(clause: Token, start: int) -> int:
         return start
     if lefts[0].left_edge.idx != start or not any(k.dep_ in ("nsubj", "nsubjpass") for k in lefts[1:]):
         return start
-    after = lefts[0].right_edge.i + 1
+    return _word_after(lefts[0].right_edge, clause).idx
+
+
+def _word_after(last: Token, clause: Token) -> Token:
+    """The first word after ``last`` (a left dependent's last token), past punctuation, at most ``clause``."""
+    after = last.i + 1
     while after < clause.i and clause.doc[after].is_punct:
         after += 1
-    return clause.doc[after].idx
+    return clause.doc[after]
 
 
 # "said Trump has respect for the military and his comment was frustration", "understands it needs a plan
