@@ -22,7 +22,9 @@ What it does, deterministically (fixed seeds, 2 threads, LightGBM ``deterministi
    out-of-fold scores, by the benchmark's own F1 (mean of all attributions
    and the speech subset);
 5. retrains on every train text and writes one gzipped JSON file: the
-   LightGBM model as text, the vocabulary, the threshold and the metadata.
+   LightGBM model as text, the vocabulary, the threshold and the metadata;
+6. compiles the trees for ONNX Runtime beside it (``statement-trees.onnx``,
+   by ``scripts/compile_trees.py``; needs the ``onnx`` package).
 
 The dev split is never read here; ``benchmarks/statements.py`` scores it.
 """
@@ -45,7 +47,7 @@ from storydiff.eval.polnear import Tally, load_split, predictions, score_doc, sp
 from storydiff.lexicon import SPEECH_LEMMAS
 from storydiff.nlp.statements import candidates, number_statements
 from storydiff.nlp.statements.candidates import CONTINUING_KINDS
-from storydiff.nlp.statements.choice import RULE_MARGIN, choose
+from storydiff.nlp.statements.choice import RULE_MARGIN, TREES_FILE, choose
 from storydiff.nlp.statements.features import CATEGORICAL, FEATURE_NAMES, FEATURE_VERSION, features
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -299,6 +301,11 @@ def main(argv: list[str] | None = None) -> int:
     raw = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB) in {time.perf_counter() - t0:.0f}s")
+    from compile_trees import compile_onnx  # beside this script; the brief scores with the compiled trees
+
+    compiled = args.out.parent / TREES_FILE
+    compiled.write_bytes(compile_onnx(payload["lightgbm"]))
+    print(f"wrote {compiled} ({compiled.stat().st_size // 1024} KB), the same trees for ONNX Runtime")
     return 0
 
 

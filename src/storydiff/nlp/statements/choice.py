@@ -9,7 +9,10 @@ The model ships as one gzipped JSON file (``storydiff/data/statement-model.json.
 the LightGBM model as text, the names of the features it was trained on (in
 column order), the learned cue vocabulary with each lemma's code, cue rate
 and count, and the two thresholds. No pickle. Loading checks the feature
-version and that every stored feature name is one this code computes.
+version and that every stored feature name is one this code computes. Beside
+it, ``statement-trees.onnx`` holds the same trees compiled for ONNX Runtime
+(``scripts/compile_trees.py``), which scores them about four times faster than
+the numpy walk that a model without one gets.
 """
 
 from __future__ import annotations
@@ -30,8 +33,10 @@ from storydiff.nlp.statements.features import BY_NAME, FEATURE_VERSION, features
 from storydiff.nlp.statements.quotes import QuoteIndex
 
 MODEL_FILE = "statement-model.json.gz"
+TREES_FILE = "statement-trees.onnx"
 RULE_MARGIN = 0.05  # how much closer a rule's content may score and still be preferred
 _REBUILD = "python scripts/train_statements.py"
+_COMPILE = "python scripts/compile_trees.py"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +54,16 @@ class StatementModel:
 def load_model() -> StatementModel:
     """The shipped statement model, loaded once."""
     payload = json.loads(gzip.decompress(shipped_bytes(MODEL_FILE, "statement model", _REBUILD)))
-    return model_from_payload(payload, f"storydiff/data/{MODEL_FILE}")
+    compiled = shipped_bytes(TREES_FILE, "compiled statement model", _COMPILE)
+    return model_from_payload(payload, f"storydiff/data/{MODEL_FILE}", compiled)
 
 
-def model_from_payload(payload: dict[str, Any], location: str = "the statement model") -> StatementModel:
-    """A ``StatementModel`` from the JSON the training script writes."""
-    from storydiff.nlp.trees import TreeEnsemble  # LightGBM's trees without importing LightGBM (cold start)
+def model_from_payload(
+    payload: dict[str, Any], location: str = "the statement model", compiled: bytes | None = None
+) -> StatementModel:
+    """A ``StatementModel`` from the JSON the training script writes; ``compiled``: its trees
+    as ``scripts/compile_trees.py`` compiles them (without: the numpy walk, same scores)."""
+    from storydiff.nlp.trees import CompiledTrees, TreeEnsemble  # LightGBM's trees without importing LightGBM
 
     try:
         if payload["feature_version"] != FEATURE_VERSION:
@@ -69,7 +78,11 @@ def model_from_payload(payload: dict[str, Any], location: str = "the statement m
                 f"{location} uses features this code does not compute ({', '.join(unknown)}); "
                 f"rebuild it with: {_REBUILD}"
             )
-        booster = TreeEnsemble.from_text(payload["lightgbm"])
+        booster: CompiledTrees | TreeEnsemble
+        if compiled is None:
+            booster = TreeEnsemble.from_text(payload["lightgbm"])
+        else:
+            booster = CompiledTrees.load(compiled, payload["lightgbm"], f"storydiff/data/{TREES_FILE}")
         if booster.num_feature() != len(names):
             raise ModelError(
                 f"{location} lists {len(names)} feature names for {booster.num_feature()} columns; "
