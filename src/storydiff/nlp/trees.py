@@ -21,7 +21,7 @@ Training still uses LightGBM (``scripts/``); only prediction is done here.
 Two evaluators give those same scores. ``TreeEnsemble`` walks the trees with
 numpy and reads any model text. ``CompiledTrees`` runs the same trees compiled
 to an ONNX ``TreeEnsemble`` node (``scripts/compile_trees.py``) with ONNX
-Runtime, which storydiff already loads for its embeddings: about three times
+Runtime, which storydiff already loads for its embeddings: two to three times
 faster on the statement model's thousands of candidates a story, so the
 shipped statement model uses it. The compiled file carries the SHA-256 of the
 text it was compiled from, and loading refuses a file compiled from another.
@@ -179,7 +179,9 @@ class CompiledTrees(_Columns):
     does not do, ``predict`` does around it: values within 1e-35 of zero
     become zero, categories are truncated to integers (a NaN or a category
     outside a split's set then goes right, as in LightGBM), and the
-    objective's transform is applied to the sums.
+    objective's transform is applied to the sums. It needs ONNX Runtime
+    1.23.2 or later: 1.22 hangs on category codes as large as the statement
+    model's (up to 734).
     """
 
     session: Any  # onnxruntime.InferenceSession of one TreeEnsemble node: X (rows, features) -> Y (rows, 1)
