@@ -1721,3 +1721,22 @@ def test_a_group_the_parser_ran_into_the_first_clause_speaks_for_its_own_verb(nl
             "the Tories of stoking the row.")
     accused = [st for st in extract(nlp, text) if st.cue.text == "accused"]
     assert [st.speaker.text for st in accused] == ["Liberals"]
+
+
+
+def test_what_a_colon_brings_on_is_part_of_what_was_said(nlp: Language) -> None:
+    text = (
+        "Investigators said on Friday that they had found two more of the forged ballots: one signed by "
+        "Councillor Ana Ruiz and the other by Tomas Berg, the former harbour master.\n\n"
+        "Ms. Okafor noted that the council faces a rare squeeze this winter: fuel prices are rising, the "
+        "reserve is nearly empty and the ferry needs a new engine.\n\n"
+        "The mayor said the repairs would follow one rule: “Nobody boards until the engineers sign off.”"
+    )
+    found = extract(nlp, text)
+    ballots = by_content(found, "forged ballots")
+    assert ballots.content.text.endswith("the former harbour master")
+    squeeze = by_content(found, "rare squeeze")
+    assert squeeze.content.text.endswith("needs a new engine")
+    rule = by_content(found, "repairs would follow")
+    assert "Nobody" not in rule.content.text  # a quotation after the colon stays a statement of its own
+    assert by_content(found, "Nobody boards").speaker.text == "The mayor"
