@@ -1740,3 +1740,10 @@ def test_what_a_colon_brings_on_is_part_of_what_was_said(nlp: Language) -> None:
     rule = by_content(found, "repairs would follow")
     assert "Nobody" not in rule.content.text  # a quotation after the colon stays a statement of its own
     assert by_content(found, "Nobody boards").speaker.text == "The mayor"
+
+
+def test_a_list_the_parser_broke_after_its_first_item_is_said_whole(nlp: Language) -> None:
+    # The parse hangs "Councillor Ana Ruiz" on "proud" as a conjunct of the verb; it is the list's next item.
+    found = extract(nlp, "Mr. Berg was proud of his long friendship with the harbour board, and especially "
+                         "Councillor Ana Ruiz and the late mayor.")
+    assert by_content(found, "harbour board").content.text.endswith("the late mayor")

@@ -61,6 +61,7 @@ def iter_statements(
         chosen = cut_participle_tails(text, token_at, chosen)
         chosen = [_through_open_quote(quotes, item) for item in chosen]
         chosen = [_through_colon(text, token_at, item) for item in chosen]
+        chosen = [_through_list(text, token_at, item) for item in chosen]
     for statement in number_statements(doc, chosen, article_id, published, token_at):
         yield _not_asking_themselves(doc, names, statement)
 
@@ -382,6 +383,38 @@ def _through_colon(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
     if any(t.idx > colon and t.pos_ == "VERB" and t.lemma_ in SPEECH_LEMMAS for t in sent):
         return item
     return dataclasses.replace(item, content=trim_edges(text, item.content[0], sent.end_char))
+
+
+def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A list of what was said that the parser broke after its first item runs on to its last: in "she
+    stressed fair pay, and a need to raise the minimum wage", the parse hangs "need" on "stressed" as a
+    conjunct of the verb, a thing no noun can be, and the content stopped at "fair pay". A noun
+    conjunct of the cue (or of a verb the cue hangs on) right after the content's ", and" or "or" is
+    the list's next item, unless it has a subject (a verb misread: "and one blogger asking"), is a bare
+    common noun ("chides Turkey and praises": a headline's verb) or holds a verb of speech."""
+    if item.direct or item.content[0] < item.cue[1]:
+        return item
+    doc, cue = token_at(item.cue[0]).doc, token_at(item.cue[0])
+    i = token_at.index(item.content[1] - 1) + 1
+    while i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "or"):
+        return item
+    head = doc[i + 1]
+    while head.head.i > head.i:  # up to the word the next item's words hang on
+        head = head.head
+    verb = head.head
+    if head.dep_ != "conj" or head.pos_ not in ("NOUN", "PROPN") or verb.pos_ not in ("VERB", "AUX"):
+        return item
+    if verb.i >= token_at.index(item.content[0]) or not (verb.i == cue.i or verb in cue.ancestors):
+        return item
+    bare = head.pos_ == "NOUN" and not head.n_lefts and not head.n_rights
+    if bare or any(child.dep_ == "nsubj" for child in head.children):
+        return item
+    if any(t.lemma_ in SPEECH_LEMMAS for t in head.subtree):
+        return item
+    end = head.right_edge.idx + len(head.right_edge)
+    return dataclasses.replace(item, content=trim_edges(text, item.content[0], end))
 
 
 _BEFORE_COLON = " \"\u201d'\u2019"  # a content may stop before a closing mark and then the colon
