@@ -1747,3 +1747,10 @@ def test_a_list_the_parser_broke_after_its_first_item_is_said_whole(nlp: Languag
     found = extract(nlp, "Mr. Berg was proud of his long friendship with the harbour board, and especially "
                          "Councillor Ana Ruiz and the late mayor.")
     assert by_content(found, "harbour board").content.text.endswith("the late mayor")
+
+
+def test_aside_from_saying_is_said_by_the_clause_subject(nlp: Language) -> None:
+    found = extract(nlp, "The mayor declined to discuss possible appointees, aside from saying she wants a "
+                         "diverse harbour board.")
+    said = [(st.speaker.text, st.content.text) for st in found if st.cue.text == "saying"]
+    assert said == [("The mayor", "she wants a diverse harbour board")]

@@ -114,7 +114,8 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
                 return past_dateline(subjects[0], cue)
         # "issued a statement saying ...": from the participle through the noun to the verb
         via_noun = tok.dep_ == "dobj" and tok.i != cue.i and came_from_acl
-        if not via_noun and tok.dep_ not in _CLIMB:
+        aside = tok.dep_ == "advmod" and tok.lower_ in ("aside", "apart") and adverbial  # "aside from saying"
+        if not via_noun and not aside and tok.dep_ not in _CLIMB:
             break
         if tok.dep_ == "acomp" and tok.lemma_.lower() not in WILLING_ADJECTIVES:
             break  # "It is worth noting": "It" is no speaker
