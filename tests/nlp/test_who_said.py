@@ -1754,3 +1754,13 @@ def test_aside_from_saying_is_said_by_the_clause_subject(nlp: Language) -> None:
                          "diverse harbour board.")
     said = [(st.speaker.text, st.content.text) for st in found if st.cue.text == "saying"]
     assert said == [("The mayor", "she wants a diverse harbour board")]
+
+
+def test_a_parenthetical_told_with_its_listener_attributes_the_sentence(nlp: Language) -> None:
+    found = extract(nlp, "The difference now, he told me on Friday, is that the ferry runs on time. "
+                         "The harbour, Councillor Ruiz told reporters, will reopen in May.")
+    told = [(st.speaker.text, st.content.text) for st in found if st.cue.text == "told"]
+    assert told == [
+        ("he", "The difference now, he told me on Friday, is that the ferry runs on time"),
+        ("Councillor Ruiz", "The harbour, Councillor Ruiz told reporters, will reopen in May"),
+    ]

@@ -35,7 +35,9 @@ def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] 
         right = where.right_edge.idx + len(where.right_edge)  # "That group, Mr. Corker said on Fox, was ..."
     if text[left - 2 : left] != ", " or text[right : right + 1] != ",":
         return None
-    if cue.lemma_ not in SPEECH_LEMMAS or any(c.dep_ in _OBJECTS and not _subjectless(c) for c in cue.rights):
+    if cue.lemma_ not in SPEECH_LEMMAS or any(
+        c.dep_ in _OBJECTS and not _subjectless(c) and not _addressed(cue, c) for c in cue.rights
+    ):
         return None
     sent = cue.sent
     if sent.start_char >= left - 3 or sent.end_char <= right + 3:
@@ -52,6 +54,11 @@ def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] 
     aside = _ASIDE_AFTER.search(text, right, sent.end_char)
     # "The test, North Korea said, was its biggest yet, although it may take days to ...": the writer's
     return sent.start_char, aside.start() if aside is not None else sent.end_char
+
+
+def _addressed(cue: Token, child: Token) -> bool:
+    """Whom a parenthetical "told" addresses, right after it: "The difference, he told me on Friday, is ..."."""
+    return cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative") and child.left_edge.i == cue.i + 1
 
 
 def _still_theirs(token: Token) -> bool:
