@@ -1764,3 +1764,10 @@ def test_a_parenthetical_told_with_its_listener_attributes_the_sentence(nlp: Lan
         ("he", "The difference now, he told me on Friday, is that the ferry runs on time"),
         ("Councillor Ruiz", "The harbour, Councillor Ruiz told reporters, will reopen in May"),
     ]
+
+
+def test_a_quotation_in_doubled_apostrophes_keeps_its_subject(nlp: Language) -> None:
+    # Some newspapers' archives open and close quotations with two apostrophes.
+    text = "The new ferry timetable ''was the council's answer to a year of complaints,'' Councillor Ana Ruiz said."
+    said = by_content(extract(nlp, text), "council's answer")
+    assert said.content.text.startswith("The new ferry timetable ''was")

@@ -324,9 +324,10 @@ def _with_its_subject(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     calls for, not a sentence without its subject."""
     start, end = span
     text = doc_text(doc)
-    if not text[start + 1 : start + 2].islower():
+    opening = start + len(text[start:end]) - len(text[start:end].lstrip("\"“'‘«"))  # "''" is one mark
+    if not text[opening : opening + 1].islower():
         return span
-    first = doc.char_span(start + 1, end, alignment_mode="expand")
+    first = doc.char_span(opening, end, alignment_mode="expand")
     verb = first[0] if first is not None and len(first) else None
     subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
     if verb is None or verb.pos_ not in ("VERB", "AUX") or subject is None or subject.idx >= start:
