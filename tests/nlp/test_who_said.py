@@ -1723,7 +1723,6 @@ def test_a_group_the_parser_ran_into_the_first_clause_speaks_for_its_own_verb(nl
     assert [st.speaker.text for st in accused] == ["Liberals"]
 
 
-
 def test_what_a_colon_brings_on_is_part_of_what_was_said(nlp: Language) -> None:
     text = (
         "Investigators said on Friday that they had found two more of the forged ballots: one signed by "

@@ -21,8 +21,9 @@ Training still uses LightGBM (``scripts/``); only prediction is done here.
 Two evaluators give those same scores. ``TreeEnsemble`` walks the trees with
 numpy and reads any model text. ``CompiledTrees`` runs the same trees compiled
 to an ONNX ``TreeEnsemble`` node (``scripts/compile_trees.py``) with ONNX
-Runtime, which storydiff already loads for its embeddings: two to three times
-faster on the statement model's thousands of candidates a story, so the
+Runtime, which storydiff already loads for its embeddings: in about half the
+time on the statement model's thousands of candidates a story
+(``benchmarks/throughput.py --stages``), so the
 shipped statement model uses it. The compiled file carries the SHA-256 of the
 text it was compiled from, and loading refuses a file compiled from another.
 """

@@ -11,8 +11,8 @@ column order), the learned cue vocabulary with each lemma's code, cue rate
 and count, and the two thresholds. No pickle. Loading checks the feature
 version and that every stored feature name is one this code computes. Beside
 it, ``statement-trees.onnx`` holds the same trees compiled for ONNX Runtime
-(``scripts/compile_trees.py``), which scores them two to three times faster than
-the numpy walk that a model without one gets.
+(``scripts/compile_trees.py``), which scores them in about half the time of the
+numpy walk that a model without one gets.
 """
 
 from __future__ import annotations

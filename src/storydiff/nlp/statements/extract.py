@@ -394,7 +394,8 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
     common noun ("chides Turkey and praises": a headline's verb) or holds a verb of speech."""
     if item.direct or item.content[0] < item.cue[1]:
         return item
-    doc, cue = token_at(item.cue[0]).doc, token_at(item.cue[0])
+    cue = token_at(item.cue[0])
+    doc = cue.doc
     i = token_at.index(item.content[1] - 1) + 1
     while i < len(doc) and doc[i].text == ",":
         i += 1
