@@ -1723,6 +1723,21 @@ def test_a_group_the_parser_ran_into_the_first_clause_speaks_for_its_own_verb(nl
     assert [st.speaker.text for st in accused] == ["Liberals"]
 
 
+def test_a_content_ends_before_the_next_statement_it_ran_into(nlp: Language) -> None:
+    # The same parse: the Conservatives' reading ran on over the Liberals' statement to the sentence's end.
+    text = ("Conservatives said they're convinced the council mishandled the ferry review and Liberals accused "
+            "the Tories of stoking the row.")
+    said = [st.content.text for st in extract(nlp, text) if st.cue.text == "said"]
+    assert said == ["they're convinced the council mishandled the ferry review"]
+    found = extract(nlp, "The harbour board declined to extend the lease, according to a councillor familiar "
+                         "with the talks.")
+    assert [st.content.text for st in found if st.cue.text == "declined"] == ["to extend the lease"]
+    # a statement nested in the content stays in it
+    found = extract(nlp, "The mayor said that engineers say the new ferry engine will last twenty years.")
+    assert by_content(found, "engineers say").content.text == (
+        "that engineers say the new ferry engine will last twenty years")
+
+
 def test_what_a_colon_brings_on_is_part_of_what_was_said(nlp: Language) -> None:
     text = (
         "Investigators said on Friday that they had found two more of the forged ballots: one signed by "
