@@ -1785,3 +1785,22 @@ def test_a_quotation_in_doubled_apostrophes_keeps_its_subject(nlp: Language) -> 
     text = "The new ferry timetable ''was the council's answer to a year of complaints,'' Councillor Ana Ruiz said."
     said = by_content(extract(nlp, text), "council's answer")
     assert said.content.text.startswith("The new ferry timetable ''was")
+
+
+def test_a_partial_quotation_keeps_the_writers_words_of_its_clause(nlp: Language) -> None:
+    # PolNeAR draws "The new plans “will not solve this challenge, ...”" whole: the lead-in is what was said too.
+    found = extract(nlp, "The new ferry timetable “will not end the queues, but is a step in the right direction,” "
+                         "Councillor Ana Ruiz said on Friday.")
+    assert [st.content.text for st in found if st.cue.text == "said"] == [
+        "The new ferry timetable “will not end the queues, but is a step in the right direction,”"]
+    # ... and a quotation that goes on after the verb stays with it
+    found = extract(nlp, "The ''delay is the worst I have seen in years,'' the harbour master told reporters, "
+                         "''and I hope the engineers fix it soon.''")
+    assert sorted(st.content.text for st in found if st.cue.text == "told") == [
+        "''and I hope the engineers fix it soon.''", "The ''delay is the worst I have seen in years,''"]
+    # never back into an earlier quotation (the clause's first word here is inside one)
+    found = extract(nlp, "But Tomas Berg, the harbour master, noted that the new timetable was among the reasons the "
+                         "board is eyeing a list of routes to cut. ''They are painful'' but necessary ''for the "
+                         "long-term health of the service,'' he said.")
+    assert [st.content.text for st in found if st.cue.text == "said"] == [
+        "''for the long-term health of the service,''"]

@@ -15,13 +15,15 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``people``: the people an article names: full names, roles, pronouns, two people of one surname apart;
 - ``speakers``: who a cue attributes its content to, named as the article names them;
 - ``reported``: the clause, object or infinitive a cue governs;
+- ``lead_ins``: a partial quotation's lead-in, the writer's words of its clause before the opening mark;
 - ``candidates``: the ``Candidate`` record, a statement before it is chosen;
 - ``lines``: statements written as lines: "Name: ..." and quotes signed with a dash;
 - ``continued``: quotations no cue claims, continuing the speaker before them;
 - ``exchanges``: questions and answers: transcript lines, replies given to the person asked;
 - ``rules``: candidates from cue verbs, "according to", block quotations, with those of ``lines`` and ``continued``;
 - ``templates``: candidates from the cue vocabulary learned on PolNeAR;
-- ``variants``: other end points for a rule's clause, shorter and longer, for the model to choose from;
+- ``variants``: other end points for a rule's clause, shorter and longer, for the model to choose from, and
+  the cut before another statement a chosen content ran over;
 - ``features``: the model's features, by name;
 - ``choice``: the statement model: loading, scoring, choosing;
 - ``extract``: ``iter_statements``, the whole of it.

@@ -37,7 +37,10 @@ def continued_quotes(
     extra: list[Candidate] = []
     by_content = {f.content: f for f in found}
     for after, before in pending:
-        owner = by_content.get((quotes.starts[before], quotes.ends[before]))
+        owner = by_content.get((quotes.starts[before], quotes.ends[before])) or next(
+            (f for f in found if f.content[1] == quotes.ends[before] and f.content[0] < quotes.starts[before]),
+            None,
+        )  # the quotation run back to its subject or clause ('The ''animosity is ...,'' he told ..., ''and ...''')
         if owner is not None:
             extra.append(
                 Candidate(

@@ -25,6 +25,7 @@ from storydiff.nlp.statements.continued import continued_quotes
 from storydiff.nlp.statements.lines import colon_statements, signed_quotes
 from storydiff.nlp.statements.cues import CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS
 from storydiff.nlp.statements.positions import doc_text, semicolon_bounds, sentence_breaks, trim_edges
+from storydiff.nlp.statements.lead_ins import with_its_lead_in
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import (
     CANDIDATE_LEMMAS,
@@ -214,7 +215,7 @@ def _content(
         ):
             used.add(after)  # “A,” he said, “B.” — B continues the same statement; so does ', but “B.”'
             pending.append((after, before))
-        quoted = _with_its_subject(cue.doc, quotes.spans[before])
+        quoted = with_its_lead_in(cue, quotes.spans[before])
         return quoted, quoted[0] == quotes.starts[before], "quote_before"
     after = quotes.starting_after(right)
     if (
@@ -318,25 +319,6 @@ def _after_colon(text: str, clause_end: int, quote_start: int) -> bool:
 
 # 'she grew up “castrating hogs on an Iowa farm.” Ms. Ernst said that ...': a quote
 # that ends a sentence begun before it belongs to that sentence, not to the next cue.
-def _with_its_subject(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
-    """A quotation that opens in lower case on its verb, with the subject in the writer's words before
-    it: 'the final version “calls on the tea party ...,” said Hilary Shelton' is what the version
-    calls for, not a sentence without its subject."""
-    start, end = span
-    text = doc_text(doc)
-    opening = start + len(text[start:end]) - len(text[start:end].lstrip("\"“'‘«"))  # "''" is one mark
-    if not text[opening : opening + 1].islower():
-        return span
-    first = doc.char_span(opening, end, alignment_mode="expand")
-    verb = first[0] if first is not None and len(first) else None
-    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
-    if verb is None or verb.pos_ not in ("VERB", "AUX") or subject is None or subject.idx >= start:
-        return span
-    if verb.dep_ in ("relcl", "acl", "advcl"):
-        return span  # "a leader to whom supporters can “take their frustrations”": no sentence of its own
-    return subject.left_edge.idx, end
-
-
 def _ends_a_sentence_begun_before(text: str, span: tuple[int, int]) -> bool:
     start, end = span
     lead = text[text.rfind("\n", 0, start) + 1 : start].rstrip()
