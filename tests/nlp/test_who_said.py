@@ -1804,3 +1804,13 @@ def test_a_partial_quotation_keeps_the_writers_words_of_its_clause(nlp: Language
                          "long-term health of the service,'' he said.")
     assert [st.content.text for st in found if st.cue.text == "said"] == [
         "''for the long-term health of the service,''"]
+
+
+def test_a_noun_cues_that_clause_read_as_a_relative_clause_is_its_content(nlp: Language) -> None:
+    # The parse reads "that the harbour board needs ..." as a relative clause of "recognition"; its "that"
+    # is a conjunction, and the clause is what is recognised.
+    found = extract(nlp, "There is a widespread recognition that the harbour board needs to rebuild after the strike.")
+    assert [(st.cue.text, st.content.text) for st in found] == [
+        ("recognition", "that the harbour board needs to rebuild after the strike")]
+    # a real relative clause ("that" is what the board wrote) is not what the report says
+    assert extract(nlp, "The report that the board wrote last spring was never published.") == []

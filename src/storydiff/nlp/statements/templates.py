@@ -71,7 +71,7 @@ def template_candidates(
         for child in tok.children:
             if not para_start <= child.idx < para_end or child.i == skip:
                 continue
-            kind = _TEMPLATE_DEPS.get(child.dep_)
+            kind = _TEMPLATE_DEPS.get("acl" if _complement_read_as_relative(tok, child) else child.dep_)
             if kind is not None:
                 if (child.dep_ == "advcl" and child.i < tok.i) or (child.dep_ == "dobj" and is_act_object(tok, child)):
                     continue
@@ -103,6 +103,14 @@ def template_candidates(
             direct = text[start] in '"“«' and text[end - 1] in '"”»'
             out.append(Candidate(speaker, (tok.idx, tok.idx + len(tok)), (start, end), direct, kind=kind))
     return out
+
+
+def _complement_read_as_relative(tok: Token, child: Token) -> bool:
+    """"a New York Times report that Trump had a net loss": the parse reads the report's content as a
+    relative clause, but its "that" is a conjunction (``mark``), not the relative pronoun of "the report
+    that he wrote"; the clause is what the report says."""
+    return child.dep_ == "relcl" and tok.pos_ == "NOUN" and any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i < child.i for c in child.children)
 
 
 def _cue_words(doc: Doc, vocab: dict[str, tuple[int, float, float]]) -> list[Token]:
