@@ -1814,3 +1814,26 @@ def test_a_noun_cues_that_clause_read_as_a_relative_clause_is_its_content(nlp: L
         ("recognition", "that the harbour board needs to rebuild after the strike")]
     # a real relative clause ("that" is what the board wrote) is not what the report says
     assert extract(nlp, "The report that the board wrote last spring was never published.") == []
+
+
+def test_a_list_of_gerunds_the_parser_broke_runs_on_to_its_last_item(nlp: Language) -> None:
+    # As the tagger left a newspaper's sentence: "forcing" hangs on "mentioned" as the verb's conjunct.
+    from storydiff.models import Speaker
+    from storydiff.nlp.statements.candidates import Candidate
+    from storydiff.nlp.statements.extract import _through_list
+    from storydiff.nlp.statements.positions import TokenAt
+
+    words = ["The", "mayor", "has", "mentioned", "refinancing", "ferry", "loans", "and", "forcing", "colleges",
+             "to", "spend", "more", "."]
+    heads = [1, 3, 3, 3, 6, 6, 3, 3, 3, 8, 11, 8, 11, 3]
+    deps = ["det", "nsubj", "aux", "ROOT", "amod", "compound", "dobj", "cc", "conj", "dobj", "aux", "xcomp", "dobj",
+            "punct"]
+    pos = ["DET", "NOUN", "AUX", "VERB", "VERB", "NOUN", "NOUN", "CCONJ", "VERB", "NOUN", "PART", "VERB", "ADJ",
+           "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    for i in (4, 8):
+        doc[i].tag_ = "VBG"
+    text = doc.text
+    item = Candidate(Speaker("The mayor", 0, 9), (14, 23), (text.index("refinancing"), text.index(" and")), False)
+    content = _through_list(text, TokenAt(doc), item).content
+    assert text[content[0] : content[1]] == "refinancing ferry loans and forcing colleges to spend more"

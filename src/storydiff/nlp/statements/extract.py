@@ -390,7 +390,8 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
     """A list of what was said that the parser broke after its first item runs on to its last: in "she
     stressed fair pay, and a need to raise the minimum wage", the parse hangs "need" on "stressed" as a
     conjunct of the verb, a thing no noun can be, and the content stopped at "fair pay". A noun
-    conjunct of the cue (or of a verb the cue hangs on) right after the content's ", and" or "or" is
+    conjunct of the cue (or of a verb the cue hangs on), or a gerund after a content that opens on one
+    ("mentioned refinancing loans and forcing ..."), right after the content's ", and" or "or" is
     the list's next item, unless it has a subject (a verb misread: "and one blogger asking"), is a bare
     common noun ("chides Turkey and praises": a headline's verb) or holds a verb of speech."""
     if item.direct or item.content[0] < item.cue[1]:
@@ -406,7 +407,8 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
     while head.head.i > head.i:  # up to the word the next item's words hang on
         head = head.head
     verb = head.head
-    if head.dep_ != "conj" or head.pos_ not in ("NOUN", "PROPN") or verb.pos_ not in ("VERB", "AUX"):
+    gerunds = head.tag_ == "VBG" and token_at(item.content[0]).tag_ == "VBG"  # "refinancing ... and forcing ..."
+    if head.dep_ != "conj" or not (head.pos_ in ("NOUN", "PROPN") or gerunds) or verb.pos_ not in ("VERB", "AUX"):
         return item
     if verb.i >= token_at.index(item.content[0]) or not (verb.i == cue.i or verb in cue.ancestors):
         return item
