@@ -1837,3 +1837,11 @@ def test_a_list_of_gerunds_the_parser_broke_runs_on_to_its_last_item(nlp: Langua
     item = Candidate(Speaker("The mayor", 0, 9), (14, 23), (text.index("refinancing"), text.index(" and")), False)
     content = _through_list(text, TokenAt(doc), item).content
     assert text[content[0] : content[1]] == "refinancing ferry loans and forcing colleges to spend more"
+
+
+def test_a_participle_right_after_the_content_tells_of_its_noun(nlp: Language) -> None:
+    # The parse hangs "making" on "disclosed"; with no comma before it, it tells of the brother.
+    found = extract(nlp, "The mayor released her accounts this year, even though they disclosed the awkward sight "
+                         "of her brother making thousands of dollars from a ferry contract.")
+    assert [st.content.text for st in found if st.cue.text == "disclosed"] == [
+        "the awkward sight of her brother making thousands of dollars from a ferry contract"]

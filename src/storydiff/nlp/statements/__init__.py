@@ -23,7 +23,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``rules``: candidates from cue verbs, "according to", block quotations, with those of ``lines`` and ``continued``;
 - ``templates``: candidates from the cue vocabulary learned on PolNeAR;
 - ``variants``: other end points for a rule's clause, shorter and longer, for the model to choose from, and
-  the cut before another statement a chosen content ran over;
+  for a chosen content: the cut before another statement it ran over, the run on through a bare participle;
 - ``features``: the model's features, by name;
 - ``choice``: the statement model: loading, scoring, choosing;
 - ``extract``: ``iter_statements``, the whole of it.

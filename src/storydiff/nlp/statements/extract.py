@@ -27,7 +27,7 @@ from storydiff.nlp.statements.rules import recipient, rule_candidates
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.speakers import NameIndex, is_source, phrase_bounds
 from storydiff.nlp.statements.templates import template_candidates
-from storydiff.nlp.statements.variants import cut_before_other_speakers, variant_candidates
+from storydiff.nlp.statements.variants import cut_before_other_speakers, through_bare_participle, variant_candidates
 from storydiff.nlp.timex import find_when, resolve_when
 
 
@@ -62,7 +62,7 @@ def iter_statements(
         chosen = cut_before_other_speakers(doc, token_at, chosen)
         chosen = [_through_open_quote(quotes, item) for item in chosen]
         chosen = [_through_colon(text, token_at, item) for item in chosen]
-        chosen = [_through_list(text, token_at, item) for item in chosen]
+        chosen = [through_bare_participle(doc, token_at, _through_list(text, token_at, item)) for item in chosen]
     for statement in number_statements(doc, chosen, article_id, published, token_at):
         yield _not_asking_themselves(doc, names, statement)
 

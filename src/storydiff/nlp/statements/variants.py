@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from storydiff.lexicon import SPEECH_LEMMAS
 from storydiff.lexicon.words import word_set
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
@@ -125,6 +126,29 @@ def cut_before_other_speakers(doc: Doc, token_at: TokenAt, chosen: Sequence[Cand
             if len(text[a:b].split()) >= _MIN_WORDS:
                 out[n] = dataclasses.replace(outer, content=(a, b))
     return out
+
+
+def through_bare_participle(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A content that ends on a noun runs on through a participle right after it, with no comma between.
+
+    "they disclosed the unseemly specter of her husband making millions of dollars from a for-profit
+    university": the parse hangs "making" on "disclosed" as an adverbial clause, and the content
+    stopped at "husband"; with no comma before it the participle tells of the noun, not of the act
+    of disclosing ("said the plan was sound, citing the audit" keeps its comma and its cut).
+    """
+    if item.direct or item.content[0] < item.cue[1]:
+        return item
+    cue = token_at(item.cue[0])
+    last = token_at(item.content[1] - 1)
+    if last.i + 1 >= len(doc) or last.pos_ not in ("NOUN", "PROPN"):
+        return item
+    after = doc[last.i + 1]
+    if after.tag_ != "VBG" or after.dep_ != "advcl" or after.head.i != cue.i or after.lemma_ in SPEECH_LEMMAS:
+        return item
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in after.children):
+        return item
+    end = after.right_edge.idx + len(after.right_edge)
+    return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
 
 
 def _joined_by_and(cue: Token, conj: Token) -> bool:
