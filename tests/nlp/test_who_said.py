@@ -1820,7 +1820,7 @@ def test_a_list_of_gerunds_the_parser_broke_runs_on_to_its_last_item(nlp: Langua
     # As the tagger left a newspaper's sentence: "forcing" hangs on "mentioned" as the verb's conjunct.
     from storydiff.models import Speaker
     from storydiff.nlp.statements.candidates import Candidate
-    from storydiff.nlp.statements.extract import _through_list
+    from storydiff.nlp.statements.boundaries import _through_list
     from storydiff.nlp.statements.positions import TokenAt
 
     words = ["The", "mayor", "has", "mentioned", "refinancing", "ferry", "loans", "and", "forcing", "colleges",

@@ -22,10 +22,10 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``exchanges``: questions and answers: transcript lines, replies given to the person asked;
 - ``rules``: candidates from cue verbs, "according to", block quotations, with those of ``lines`` and ``continued``;
 - ``templates``: candidates from the cue vocabulary learned on PolNeAR;
-- ``variants``: other end points for a rule's clause, shorter and longer, for the model to choose from, and
-  for a chosen content: the cut before another statement it ran over, the run on through a bare participle;
+- ``variants``: other end points for a rule's clause, shorter and longer, for the model to choose from;
 - ``features``: the model's features, by name;
 - ``choice``: the statement model: loading, scoring, choosing;
+- ``boundaries``: a chosen content's ends settled: cuts and run-ons the choice cannot make;
 - ``extract``: ``iter_statements``, the whole of it.
 """
 

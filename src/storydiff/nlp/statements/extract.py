@@ -20,6 +20,7 @@ from storydiff.models import Recipient, Span, Speaker, Statement, When
 from storydiff.nlp.statements.candidates import RULE_KINDS, Candidate
 from storydiff.nlp.statements.cues import DOCUMENT_VERBS, PERSON_PRONOUNS, UNABLE_ADJECTIVES
 from storydiff.nlp.statements.exchanges import give_answers, inside_transcript_line, trust_transcript
+from storydiff.nlp.statements.boundaries import settle_contents
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
 from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text, sentence_breaks, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
@@ -27,7 +28,7 @@ from storydiff.nlp.statements.rules import recipient, rule_candidates
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.speakers import NameIndex, is_source, phrase_bounds
 from storydiff.nlp.statements.templates import template_candidates
-from storydiff.nlp.statements.variants import cut_before_other_speakers, through_bare_participle, variant_candidates
+from storydiff.nlp.statements.variants import variant_candidates
 from storydiff.nlp.timex import find_when, resolve_when
 
 
@@ -58,11 +59,7 @@ def iter_statements(
         found = [_cut_to_its_clause(text, token_at, f) for f in found]  # scored whole, as the model was trained
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
         chosen = give_answers(chosen, token_at, names)
-        chosen = cut_participle_tails(text, token_at, chosen)
-        chosen = cut_before_other_speakers(doc, token_at, chosen)
-        chosen = [_through_open_quote(quotes, item) for item in chosen]
-        chosen = [_through_colon(text, token_at, item) for item in chosen]
-        chosen = [through_bare_participle(doc, token_at, _through_list(text, token_at, item)) for item in chosen]
+        chosen = settle_contents(doc, quotes, token_at, chosen)
     for statement in number_statements(doc, chosen, article_id, published, token_at):
         yield _not_asking_themselves(doc, names, statement)
 
@@ -82,45 +79,6 @@ def _not_asking_themselves(doc: Doc, names: NameIndex, statement: Statement) -> 
     if asked != name:
         return statement
     return dataclasses.replace(statement, speaker=dataclasses.replace(statement.speaker, name=None))
-
-
-def _through_open_quote(quotes: QuoteIndex, item: Candidate) -> Candidate:
-    """A reported content that ends inside a quotation it opened runs to the quotation's end: "what he
-    called his “utter failure when it comes to creating jobs.”" is not "his “utter failure"."""
-    start, end = item.content
-    inside = quotes.containing(end - 1, end)
-    if item.direct or inside is None or quotes.starts[inside] <= start or quotes.ends[inside] <= end:
-        return item
-    return dataclasses.replace(item, content=(start, quotes.ends[inside]))
-
-
-def cut_participle_tails(text: str, token_at: TokenAt, chosen: Sequence[Candidate]) -> list[Candidate]:
-    """Reported contents cut before a trailing participle that is a statement of its own.
-
-    "Perdue said he did not believe the ads hurt Romney, arguing that the
-    party's divisions did": "arguing" is the same speaker's second statement,
-    chosen on its own, so the first one's content ends at the comma (PolNeAR
-    draws them so, and a reader sees two claims, each with its own verb).
-    """
-    out = list(chosen)
-    for n, outer in enumerate(out):
-        if outer.direct or outer.kind == "colon":
-            continue
-        for inner in chosen:
-            if inner is outer or not outer.content[0] < inner.cue[0] < outer.content[1]:
-                continue
-            if inner.content[1] < outer.content[1] - 2 or token_at(inner.cue[0]).tag_ != "VBG":
-                continue
-            same = inner.speaker.text == outer.speaker.text
-            if not same and (inner.speaker.name is None or inner.speaker.name != outer.speaker.name):
-                continue
-            comma = text.rfind(",", outer.content[0], inner.cue[0])
-            if comma < 0 or text[comma + 1 : inner.cue[0]].strip():
-                continue
-            if len(text[outer.content[0] : comma].split()) >= 3:
-                out[n] = dataclasses.replace(outer, content=(outer.content[0], comma))
-            break
-    return out
 
 
 def number_statements(
@@ -362,67 +320,6 @@ def _cut_to_its_clause(text: str, token_at: TokenAt, item: Candidate) -> Candida
 
 
 _CLAUSE_BREAKS = frozenset(",;(\u2013\u2014-")
-
-
-def _through_colon(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
-    """A reported content that stops at a colon runs on to its sentence's end: in "the officials said
-    they had found two more of the devices: one addressed to a senator and one to a former director",
-    what they said includes what the colon brings on. Not when a quotation follows the colon (it is a
-    statement of its own), when fewer than three words do, or when they hold a verb of speech ("...: If
-    talks fail, he said, he would ...": another statement's)."""
-    if item.direct or item.content[0] < item.cue[1]:
-        return item
-    rest = text[item.content[1] :]
-    after_marks = rest.lstrip(_BEFORE_COLON)
-    if not after_marks.startswith(":"):
-        return item
-    colon = item.content[1] + len(rest) - len(after_marks)
-    sent = token_at(item.content[1] - 1).sent
-    brought = text[colon + 1 : sent.end_char].strip()
-    if brought[:1] in _OPENING_QUOTES or len(brought.split()) < 3:
-        return item
-    if any(t.idx > colon and t.pos_ == "VERB" and t.lemma_ in SPEECH_LEMMAS for t in sent):
-        return item
-    return dataclasses.replace(item, content=trim_edges(text, item.content[0], sent.end_char))
-
-
-def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
-    """A list of what was said that the parser broke after its first item runs on to its last: in "she
-    stressed fair pay, and a need to raise the minimum wage", the parse hangs "need" on "stressed" as a
-    conjunct of the verb, a thing no noun can be, and the content stopped at "fair pay". A noun
-    conjunct of the cue (or of a verb the cue hangs on), or a gerund after a content that opens on one
-    ("mentioned refinancing loans and forcing ..."), right after the content's ", and" or "or" is
-    the list's next item, unless it has a subject (a verb misread: "and one blogger asking"), is a bare
-    common noun ("chides Turkey and praises": a headline's verb) or holds a verb of speech."""
-    if item.direct or item.content[0] < item.cue[1]:
-        return item
-    cue = token_at(item.cue[0])
-    doc = cue.doc
-    i = token_at.index(item.content[1] - 1) + 1
-    while i < len(doc) and doc[i].text == ",":
-        i += 1
-    if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "or"):
-        return item
-    head = doc[i + 1]
-    while head.head.i > head.i:  # up to the word the next item's words hang on
-        head = head.head
-    verb = head.head
-    gerunds = head.tag_ == "VBG" and token_at(item.content[0]).tag_ == "VBG"  # "refinancing ... and forcing ..."
-    if head.dep_ != "conj" or not (head.pos_ in ("NOUN", "PROPN") or gerunds) or verb.pos_ not in ("VERB", "AUX"):
-        return item
-    if verb.i >= token_at.index(item.content[0]) or not (verb.i == cue.i or verb in cue.ancestors):
-        return item
-    bare = head.pos_ == "NOUN" and not head.n_lefts and not head.n_rights
-    if bare or any(child.dep_ == "nsubj" for child in head.children):
-        return item
-    if any(t.lemma_ in SPEECH_LEMMAS for t in head.subtree):
-        return item
-    end = head.right_edge.idx + len(head.right_edge)
-    return dataclasses.replace(item, content=trim_edges(text, item.content[0], end))
-
-
-_BEFORE_COLON = " \"\u201d'\u2019"  # a content may stop before a closing mark and then the colon
-_OPENING_QUOTES = frozenset("\"\u201c'\u2018")
 
 
 def _participle_aside(token_at: TokenAt, item: Candidate) -> bool:

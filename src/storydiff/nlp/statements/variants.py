@@ -15,13 +15,8 @@ variant kinds let it tell them from the rule's own cut.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Sequence
-
 from spacy.tokens import Doc, Token
 
-from storydiff.lexicon import SPEECH_LEMMAS
-from storydiff.lexicon.words import word_set
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
 
@@ -30,10 +25,7 @@ from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
 # "..., and called him a liar".
 _CUT_DEPS = frozenset({"advcl", "prep", "conj", "npadvmod", "acl", "parataxis", "ccomp", "xcomp", "dep", "agent"})
 _VARIED_KINDS = frozenset({"governed"})
-_MIN_WORDS = 3
-# A later clause's pronoun subject is, as a rule, the statement's own speaker again ("she hopes to
-# win, but she knows ..."); a relative pronoun's antecedent lies before it.
-_PRONOUNS = word_set("i we he she they it that which who whom")
+MIN_WORDS = 3
 
 
 def variant_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -66,8 +58,8 @@ def variant_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         for child in head.rights:
             if child.i > last.i or child.dep_ not in _CUT_DEPS:
                 continue
-            cut = _end_before(doc, child.left_edge.i)
-            if cut is not None and cut.i > head.i - 1 and cut.i >= first.i + _MIN_WORDS - 1:
+            cut = end_before(doc, child.left_edge.i)
+            if cut is not None and cut.i > head.i - 1 and cut.i >= first.i + MIN_WORDS - 1:
                 ends.setdefault(cut.idx + len(cut), "v:short")
         sent_end = last.sent.end - 1
         for far in (head.right_edge, doc[sent_end]):
@@ -81,74 +73,6 @@ def variant_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
                 continue
             out.append(Candidate(item.speaker, item.cue, (a, b), False, item.recipient, None, kind, item.lexicon))
     return out
-
-
-def cut_before_other_speakers(doc: Doc, token_at: TokenAt, chosen: Sequence[Candidate]) -> list[Candidate]:
-    """Reported contents cut before another chosen statement whose speaker they ran over.
-
-    "Republicans said they're convinced the department mishandled the
-    investigation and Democrats accused the GOP of ...": the parse hangs
-    "Democrats" on "investigation" and "accused" on "said", and a reading runs
-    on to the sentence's end. "Christie calls him 'Mr. Trump,' while Trump
-    calls the governor 'Chris'" reads likewise. The second statement, its cue
-    outside the phrases the content is made of (or a later one of them), is
-    chosen on its own, so the first content ends before it. A statement nested
-    in the content stays inside it ("said that experts say ...", "said the plan,
-    which critics call costly, works"), and so does one whose speaker is the
-    first one again or a pronoun ("she hopes to win, but she knows ...").
-    """
-    text = doc_text(doc)
-    out = list(chosen)
-    for n, outer in enumerate(out):
-        start, end = outer.content
-        if outer.direct or end - start < 2:
-            continue
-        words = doc[token_at(start).i : token_at(end - 1).i + 1]
-        roots = [t for t in words if t.head.i == t.i or not start <= t.head.idx < end]
-        cut = end
-        for inner in chosen:
-            if inner is outer or not inner.speaker.text or not start < inner.speaker.start < inner.speaker.end <= end:
-                continue
-            if inner.speaker.text.lower() in _PRONOUNS or inner.speaker.text == outer.speaker.text or (
-                    inner.speaker.name and inner.speaker.name == outer.speaker.name):
-                continue  # "she hopes to win, but she knows ...": one speaker's one statement
-            cue = token_at(inner.cue[0])
-            if any(cue.i == r.i for r in roots):
-                if roots[0].i == cue.i or roots[0].idx >= inner.speaker.start:
-                    continue  # the content is the statement ("said that experts say ..."), nested whole
-            elif any(r.is_ancestor(cue) for r in roots):
-                continue  # nested in the content: "said the plan, which critics call costly, works"
-            edge = cue.left_edge.idx if start < cue.left_edge.idx < inner.speaker.start else inner.speaker.start
-            cut = min(cut, edge)
-        last = _end_before(doc, token_at(cut).i) if cut < end else None
-        if last is not None and last.idx >= start:
-            a, b = trim_edges(text, start, last.idx + len(last))
-            if len(text[a:b].split()) >= _MIN_WORDS:
-                out[n] = dataclasses.replace(outer, content=(a, b))
-    return out
-
-
-def through_bare_participle(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
-    """A content that ends on a noun runs on through a participle right after it, with no comma between.
-
-    "they disclosed the unseemly specter of her husband making millions of dollars from a for-profit
-    university": the parse hangs "making" on "disclosed" as an adverbial clause, and the content
-    stopped at "husband"; with no comma before it the participle tells of the noun, not of the act
-    of disclosing ("said the plan was sound, citing the audit" keeps its comma and its cut).
-    """
-    if item.direct or item.content[0] < item.cue[1]:
-        return item
-    cue = token_at(item.cue[0])
-    last = token_at(item.content[1] - 1)
-    if last.i + 1 >= len(doc) or last.pos_ not in ("NOUN", "PROPN"):
-        return item
-    after = doc[last.i + 1]
-    if after.tag_ != "VBG" or after.dep_ != "advcl" or after.head.i != cue.i or after.lemma_ in SPEECH_LEMMAS:
-        return item
-    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in after.children):
-        return item
-    end = after.right_edge.idx + len(after.right_edge)
-    return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
 
 
 def _joined_by_and(cue: Token, conj: Token) -> bool:
@@ -165,7 +89,7 @@ def _head_of(doc: Doc, first: int, last: int) -> Token:
     return doc[first]
 
 
-def _end_before(doc: Doc, i: int) -> Token | None:
+def end_before(doc: Doc, i: int) -> Token | None:
     """The last word before index ``i``, skipping "and", "but" and punctuation."""
     i -= 1
     while i >= 0 and (doc[i].dep_ == "cc" or doc[i].is_punct or doc[i].is_space):

@@ -1,0 +1,206 @@
+"""A chosen statement's content, its ends settled after the model's choice.
+
+The model chooses among candidates whose contents end where a rule or a
+variant ended them; a few ends can only be judged once the article's
+statements are chosen, or are parse errors no candidate avoids. In order:
+a content is cut before a trailing participle that is its speaker's next
+statement and before another statement it ran over; it runs on to the end
+of a quotation it opened, through what a colon brings on, through a list
+the parser broke after its first item, and through a participle right
+after it that tells of its last noun.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from storydiff.lexicon import SPEECH_LEMMAS, word_set
+from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
+from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.variants import MIN_WORDS, end_before
+
+# A later clause's pronoun subject is, as a rule, the statement's own speaker again ("she hopes to
+# win, but she knows ..."); a relative pronoun's antecedent lies before it.
+_PRONOUNS = word_set("i we he she they it that which who whom")
+
+
+def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """The chosen statements with their contents' ends settled (see the module docstring)."""
+    text = doc_text(doc)
+    chosen = _cut_participle_tails(text, token_at, chosen)
+    chosen = _cut_before_other_speakers(doc, token_at, chosen)
+    chosen = [_through_open_quote(quotes, item) for item in chosen]
+    chosen = [_through_colon(text, token_at, item) for item in chosen]
+    return [_through_bare_participle(doc, token_at, _through_list(text, token_at, item)) for item in chosen]
+
+
+def _through_open_quote(quotes: QuoteIndex, item: Candidate) -> Candidate:
+    """A reported content that ends inside a quotation it opened runs to the quotation's end: "what he
+    called his “utter failure when it comes to creating jobs.”" is not "his “utter failure"."""
+    start, end = item.content
+    inside = quotes.containing(end - 1, end)
+    if item.direct or inside is None or quotes.starts[inside] <= start or quotes.ends[inside] <= end:
+        return item
+    return dataclasses.replace(item, content=(start, quotes.ends[inside]))
+
+
+def _cut_participle_tails(text: str, token_at: TokenAt, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """Reported contents cut before a trailing participle that is a statement of its own.
+
+    "Perdue said he did not believe the ads hurt Romney, arguing that the
+    party's divisions did": "arguing" is the same speaker's second statement,
+    chosen on its own, so the first one's content ends at the comma (PolNeAR
+    draws them so, and a reader sees two claims, each with its own verb).
+    """
+    out = list(chosen)
+    for n, outer in enumerate(out):
+        if outer.direct or outer.kind == "colon":
+            continue
+        for inner in chosen:
+            if inner is outer or not outer.content[0] < inner.cue[0] < outer.content[1]:
+                continue
+            if inner.content[1] < outer.content[1] - 2 or token_at(inner.cue[0]).tag_ != "VBG":
+                continue
+            same = inner.speaker.text == outer.speaker.text
+            if not same and (inner.speaker.name is None or inner.speaker.name != outer.speaker.name):
+                continue
+            comma = text.rfind(",", outer.content[0], inner.cue[0])
+            if comma < 0 or text[comma + 1 : inner.cue[0]].strip():
+                continue
+            if len(text[outer.content[0] : comma].split()) >= 3:
+                out[n] = dataclasses.replace(outer, content=(outer.content[0], comma))
+            break
+    return out
+
+
+def _cut_before_other_speakers(doc: Doc, token_at: TokenAt, chosen: Sequence[Candidate]) -> list[Candidate]:
+    """Reported contents cut before another chosen statement whose speaker they ran over.
+
+    "Republicans said they're convinced the department mishandled the
+    investigation and Democrats accused the GOP of ...": the parse hangs
+    "Democrats" on "investigation" and "accused" on "said", and a reading runs
+    on to the sentence's end. "Christie calls him 'Mr. Trump,' while Trump
+    calls the governor 'Chris'" reads likewise. The second statement, its cue
+    outside the phrases the content is made of (or a later one of them), is
+    chosen on its own, so the first content ends before it. A statement nested
+    in the content stays inside it ("said that experts say ...", "said the plan,
+    which critics call costly, works"), and so does one whose speaker is the
+    first one again or a pronoun ("she hopes to win, but she knows ...").
+    """
+    text = doc_text(doc)
+    out = list(chosen)
+    for n, outer in enumerate(out):
+        start, end = outer.content
+        if outer.direct or end - start < 2:
+            continue
+        words = doc[token_at(start).i : token_at(end - 1).i + 1]
+        roots = [t for t in words if t.head.i == t.i or not start <= t.head.idx < end]
+        cut = end
+        for inner in chosen:
+            if inner is outer or not inner.speaker.text or not start < inner.speaker.start < inner.speaker.end <= end:
+                continue
+            if inner.speaker.text.lower() in _PRONOUNS or inner.speaker.text == outer.speaker.text or (
+                    inner.speaker.name and inner.speaker.name == outer.speaker.name):
+                continue  # "she hopes to win, but she knows ...": one speaker's one statement
+            cue = token_at(inner.cue[0])
+            if any(cue.i == r.i for r in roots):
+                if roots[0].i == cue.i or roots[0].idx >= inner.speaker.start:
+                    continue  # the content is the statement ("said that experts say ..."), nested whole
+            elif any(r.is_ancestor(cue) for r in roots):
+                continue  # nested in the content: "said the plan, which critics call costly, works"
+            edge = cue.left_edge.idx if start < cue.left_edge.idx < inner.speaker.start else inner.speaker.start
+            cut = min(cut, edge)
+        last = end_before(doc, token_at(cut).i) if cut < end else None
+        if last is not None and last.idx >= start:
+            a, b = trim_edges(text, start, last.idx + len(last))
+            if len(text[a:b].split()) >= MIN_WORDS:
+                out[n] = dataclasses.replace(outer, content=(a, b))
+    return out
+
+
+def _through_bare_participle(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A content that ends on a noun runs on through a participle right after it, with no comma between.
+
+    "they disclosed the unseemly specter of her husband making millions of dollars from a for-profit
+    university": the parse hangs "making" on "disclosed" as an adverbial clause, and the content
+    stopped at "husband"; with no comma before it the participle tells of the noun, not of the act
+    of disclosing ("said the plan was sound, citing the audit" keeps its comma and its cut).
+    """
+    if item.direct or item.content[0] < item.cue[1]:
+        return item
+    cue = token_at(item.cue[0])
+    last = token_at(item.content[1] - 1)
+    if last.i + 1 >= len(doc) or last.pos_ not in ("NOUN", "PROPN"):
+        return item
+    after = doc[last.i + 1]
+    if after.tag_ != "VBG" or after.dep_ != "advcl" or after.head.i != cue.i or after.lemma_ in SPEECH_LEMMAS:
+        return item
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in after.children):
+        return item
+    end = after.right_edge.idx + len(after.right_edge)
+    return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
+
+
+def _through_colon(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A reported content that stops at a colon runs on to its sentence's end: in "the officials said
+    they had found two more of the devices: one addressed to a senator and one to a former director",
+    what they said includes what the colon brings on. Not when a quotation follows the colon (it is a
+    statement of its own), when fewer than three words do, or when they hold a verb of speech ("...: If
+    talks fail, he said, he would ...": another statement's)."""
+    if item.direct or item.content[0] < item.cue[1]:
+        return item
+    rest = text[item.content[1] :]
+    after_marks = rest.lstrip(_BEFORE_COLON)
+    if not after_marks.startswith(":"):
+        return item
+    colon = item.content[1] + len(rest) - len(after_marks)
+    sent = token_at(item.content[1] - 1).sent
+    brought = text[colon + 1 : sent.end_char].strip()
+    if brought[:1] in _OPENING_QUOTES or len(brought.split()) < 3:
+        return item
+    if any(t.idx > colon and t.pos_ == "VERB" and t.lemma_ in SPEECH_LEMMAS for t in sent):
+        return item
+    return dataclasses.replace(item, content=trim_edges(text, item.content[0], sent.end_char))
+
+
+def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A list of what was said that the parser broke after its first item runs on to its last: in "she
+    stressed fair pay, and a need to raise the minimum wage", the parse hangs "need" on "stressed" as a
+    conjunct of the verb, a thing no noun can be, and the content stopped at "fair pay". A noun
+    conjunct of the cue (or of a verb the cue hangs on), or a gerund after a content that opens on one
+    ("mentioned refinancing loans and forcing ..."), right after the content's ", and" or "or" is
+    the list's next item, unless it has a subject (a verb misread: "and one blogger asking"), is a bare
+    common noun ("chides Turkey and praises": a headline's verb) or holds a verb of speech."""
+    if item.direct or item.content[0] < item.cue[1]:
+        return item
+    cue = token_at(item.cue[0])
+    doc = cue.doc
+    i = token_at.index(item.content[1] - 1) + 1
+    while i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "or"):
+        return item
+    head = doc[i + 1]
+    while head.head.i > head.i:  # up to the word the next item's words hang on
+        head = head.head
+    verb = head.head
+    gerunds = head.tag_ == "VBG" and token_at(item.content[0]).tag_ == "VBG"  # "refinancing ... and forcing ..."
+    if head.dep_ != "conj" or not (head.pos_ in ("NOUN", "PROPN") or gerunds) or verb.pos_ not in ("VERB", "AUX"):
+        return item
+    if verb.i >= token_at.index(item.content[0]) or not (verb.i == cue.i or verb in cue.ancestors):
+        return item
+    bare = head.pos_ == "NOUN" and not head.n_lefts and not head.n_rights
+    if bare or any(child.dep_ == "nsubj" for child in head.children):
+        return item
+    if any(t.lemma_ in SPEECH_LEMMAS for t in head.subtree):
+        return item
+    end = head.right_edge.idx + len(head.right_edge)
+    return dataclasses.replace(item, content=trim_edges(text, item.content[0], end))
+
+
+_BEFORE_COLON = " \"\u201d'\u2019"  # a content may stop before a closing mark and then the colon
+_OPENING_QUOTES = frozenset("\"\u201c'\u2018")
