@@ -70,11 +70,9 @@ def folds(pairs: list[Pair], k: int, seed: int = train_pairs.SEED) -> list[list[
 def _work(device: str, base: str, pool: list[Pair], k: int, todo, done, deadline: float) -> None:  # type: ignore[no-untyped-def]
     """One worker: take (setting index, setting, fold) items until none is left or time is up."""
     import torch
-    from transformers import AutoTokenizer
 
     torch.backends.cuda.matmul.allow_tf32 = True
     parts = folds(pool, k)
-    tokenizer = AutoTokenizer.from_pretrained(base)
     while time.time() < deadline:
         try:
             index, fields, fold = todo.get_nowait()
@@ -86,7 +84,7 @@ def _work(device: str, base: str, pool: list[Pair], k: int, todo, done, deadline
         labels = [p[3] for p in held]
         epochs: list[dict[str, float]] = []
 
-        def on_epoch(epoch: int, net, held=held, labels=labels, epochs=epochs) -> None:  # type: ignore[no-untyped-def]
+        def on_epoch(epoch: int, net, tokenizer, held=held, labels=labels, epochs=epochs) -> None:  # type: ignore[no-untyped-def]
             probabilities = train_pairs.predict(net, tokenizer, held, device)
             accuracy, f1 = train_pairs.scores(labels, [int(p >= 0.5) for p in probabilities])
             epochs.append({"epoch": epoch, "accuracy": accuracy, "f1": f1})
@@ -126,10 +124,8 @@ def _final(settings: Settings, epoch: int, base: Path, data: Path, device: str, 
         parts = {k: random.Random(0).sample(v, min(pairs, len(v))) for k, v in parts.items() if k != "dev"}
     kept: dict[str, object] = {}
 
-    def on_epoch(e: int, net) -> None:  # type: ignore[no-untyped-def]
-        from transformers import AutoTokenizer
-
-        probabilities = train_pairs.predict(net, AutoTokenizer.from_pretrained(str(base)), parts["select"], device)
+    def on_epoch(e: int, net, tokenizer) -> None:  # type: ignore[no-untyped-def]
+        probabilities = train_pairs.predict(net, tokenizer, parts["select"], device)
         accuracy, f1 = train_pairs.scores([p[3] for p in parts["select"]], [int(p >= 0.5) for p in probabilities])
         print(f"final, epoch {e}: select accuracy {accuracy:.3f} F1 {f1:.3f}", flush=True)
         if e == epoch:

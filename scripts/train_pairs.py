@@ -159,7 +159,7 @@ def pair_net(base: Path, pooling: str):  # type: ignore[no-untyped-def]
 
 
 def fit(examples: Sequence[Pair], settings: Settings, base: Path, device: str, on_epoch=None):  # type: ignore[no-untyped-def]
-    """Fine-tune a fresh :func:`pair_net` on ``examples``; ``on_epoch(epoch, net)`` runs after each epoch.
+    """Fine-tune a fresh :func:`pair_net` on ``examples``; ``on_epoch(epoch, net, tokenizer)`` runs after each epoch.
 
     Each pair is read in a random order (a, b or b, a) each epoch, so the model learns that the two
     orders are one question.
@@ -202,7 +202,7 @@ def fit(examples: Sequence[Pair], settings: Settings, base: Path, device: str, o
                 print(f"  epoch {epoch} step {n}: loss {loss.item():.3f} ({time.time() - started:.0f}s)", flush=True)
         if on_epoch is not None:
             net.eval()
-            on_epoch(epoch, net)
+            on_epoch(epoch, net, tokenizer)
     return net.eval(), tokenizer
 
 
@@ -229,18 +229,15 @@ def _train(parts: dict[str, list[Pair]], settings: Settings, base: Path, device:
 
     best = (-1.0, 0)
 
-    def on_epoch(epoch: int, net) -> None:  # type: ignore[no-untyped-def]
+    def on_epoch(epoch: int, net, tokenizer) -> None:  # type: ignore[no-untyped-def]
         nonlocal best
-        probabilities = predict(net, tokenizer_of[0], parts["select"], device)
+        probabilities = predict(net, tokenizer, parts["select"], device)
         accuracy, f1 = scores([p[3] for p in parts["select"]], [int(p >= 0.5) for p in probabilities])
         print(f"epoch {epoch}: select accuracy {accuracy:.3f} F1 {f1:.3f}", flush=True)
         if (keep is None and accuracy > best[0]) or epoch == keep:
             best = (accuracy, epoch)
             torch.save(net.state_dict(), workdir / "best.pt")
 
-    from transformers import AutoTokenizer
-
-    tokenizer_of = [AutoTokenizer.from_pretrained(str(base))]
     net, tokenizer = fit(parts["train"], settings, base, device, on_epoch)
     print(f"kept epoch {best[1]} (select accuracy {best[0]:.3f})")
     net.load_state_dict(torch.load(workdir / "best.pt"))
