@@ -95,6 +95,17 @@ def test_a_relative_pronoun_fronted_out_of_the_content_is_not_said(nlp: Language
     assert st.content.text == "he believed he could win in November"
 
 
+def test_a_clause_of_time_before_the_cue_is_not_what_was_said(nlp: Language) -> None:
+    # "said enough" says no clause; the "when" clause before it sets the scene, it was not said.
+    text = (
+        "For two years the ferry line kept its promise. But when the council cut the harbour grant last "
+        "spring, the ferry line said enough. The old pier, the line said, will close in May."
+    )
+    found = extract(nlp, text)
+    assert not any("council cut" in s.content.text for s in found), [(s.cue.text, s.content.text) for s in found]
+    assert by_content(found, "will close in May").speaker.text == "the line"
+
+
 def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nlp: Language) -> None:
     text = (
         "“I have known them for a long time,” Mr. Ruiz said, naming the two governors. “Okafor was excellent "

@@ -245,7 +245,12 @@ def _is_fronted_statement(words: Span, fewest: int) -> bool:
     """Whether the words before a closing cue can be what was said: ``fewest`` words at least, and
     not a lead-in ("With 222 delegates at stake, she said", "Asked about it, he said")."""
     kept = [t for t in words if not (t.is_punct or t.is_space)]
-    return len(kept) >= fewest and kept[0].pos_ not in ("ADP", "SCONJ") and kept[0].tag_ not in ("VBN", "VBG")
+    if len(kept) < fewest:
+        return False
+    # "But when Congress cut the funding, Mexico said enough": past a leading "but" or "and", a
+    # clause of time or condition alone sets the scene; it is not what was said.
+    first = kept[1] if kept[0].pos_ == "CCONJ" else kept[0]
+    return first.pos_ not in ("ADP", "SCONJ") and first.tag_ not in ("VBN", "VBG") and first.lower_ not in _SUBORDINATORS
 
 
 # "told the panel that claims she had hidden the report were untrue": the small
@@ -267,6 +272,7 @@ def _lost_subject(cue: Token, clause: Token) -> Token | None:
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBORDINATORS = frozenset({"when", "whenever", "if", "once", "while", "until", "unless", "because", "before", "after"})
 _ANSWER_WORDS = frozenset({"so", "yes", "no"})
 _STOP_RIGHT = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "mark", "dep"})
 
