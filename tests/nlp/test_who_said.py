@@ -1845,3 +1845,35 @@ def test_a_participle_right_after_the_content_tells_of_its_noun(nlp: Language) -
                          "of her brother making thousands of dollars from a ferry contract.")
     assert [st.content.text for st in found if st.cue.text == "disclosed"] == [
         "the awkward sight of her brother making thousands of dollars from a ferry contract"]
+
+
+def test_a_clause_the_parser_split_at_a_list_comma_is_said_whole(nlp: Language) -> None:
+    """A newspaper's sentence of this shape (a double space after "panel" upset the tagger; given here by
+    hand): the parse hung "hacking of the committee" and "the party and two offices can be traced" on
+    "told" as two clauses, and the content stopped at "committee", before the rest of its own list."""
+    from storydiff.models import Speaker
+    from storydiff.nlp.statements.boundaries import settle_contents
+    from storydiff.nlp.statements.candidates import Candidate
+    from storydiff.nlp.statements.positions import TokenAt
+
+    words = ["Ruiz", "told", "the", "panel", "it", "is", "clear", "from", "records", "that", "hacking", "of", "the",
+             "committee", ",", "the", "party", "and", "two", "offices", "can", "be", "traced", "to", "Moscow", "."]
+    heads = [1, 1, 3, 1, 5, 1, 5, 6, 7, 10, 8, 10, 13, 11, 5, 19, 19, 16, 19, 22, 22, 22, 1, 22, 23, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "nsubj", "ccomp", "acomp", "prep", "pobj", "det", "acl", "prep", "det",
+            "pobj", "punct", "det", "nmod", "cc", "nummod", "nsubjpass", "aux", "auxpass", "ccomp", "prep", "pobj",
+            "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PRON", "AUX", "ADJ", "ADP", "NOUN", "PRON", "NOUN", "ADP", "DET", "PROPN",
+           "PUNCT", "DET", "NOUN", "CCONJ", "NUM", "NOUN", "AUX", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    text = doc.text
+    told = Candidate(Speaker("Ruiz", 0, 4), (5, 9), (text.index("it is"), text.index(" , the")), False)
+    (settled,) = settle_contents(doc, QuoteIndex(text, find_quotes(text)), TokenAt(doc), [told])
+    assert text[settled.content[0] : settled.content[1]].endswith("two offices can be traced to Moscow")
+    # A noun phrase the writer adds after the comma is no clause of what was said.
+    words[15:] = ["a", "swipe", "at", "his", "rivals", "."]
+    heads[15:] = [16, 1, 16, 19, 17, 1]
+    deps[15:] = ["det", "ccomp", "prep", "poss", "pobj", "punct"]
+    pos[15:] = ["DET", "NOUN", "ADP", "PRON", "NOUN", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    (settled,) = settle_contents(doc, QuoteIndex(doc.text, find_quotes(doc.text)), TokenAt(doc), [told])
+    assert doc.text[settled.content[0] : settled.content[1]].endswith("of the committee")

@@ -6,8 +6,9 @@ statements are chosen, or are parse errors no candidate avoids. In order:
 a content is cut before a trailing participle that is its speaker's next
 statement and before another statement it ran over; it runs on to the end
 of a quotation it opened, through what a colon brings on, through a list
-the parser broke after its first item, and through a participle right
-after it that tells of its last noun.
+the parser broke after its first item, through a participle right after
+it that tells of its last noun, and through the rest of a clause the
+parser split in two at a comma.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Seq
     chosen = _cut_before_other_speakers(doc, token_at, chosen)
     chosen = [_through_open_quote(quotes, item) for item in chosen]
     chosen = [_through_colon(text, token_at, item) for item in chosen]
-    return [_through_bare_participle(doc, token_at, _through_list(text, token_at, item)) for item in chosen]
+    chosen = [_through_list(text, token_at, item) for item in chosen]
+    return [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
 
 
 def _through_open_quote(quotes: QuoteIndex, item: Candidate) -> Candidate:
@@ -142,6 +144,37 @@ def _through_bare_participle(doc: Doc, token_at: TokenAt, item: Candidate) -> Ca
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in after.children):
         return item
     end = after.right_edge.idx + len(after.right_edge)
+    return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
+
+
+def _through_second_clause(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A content that ends on a comma the parser split a clause at runs on through the clause's rest.
+
+    "told the paper it is clear that hacking of the party's committee, its campaign arm and two
+    state offices can be traced to Moscow": the parse made "committee" the end of one clause the cue
+    governs and "its campaign arm ... can be traced" a second, each hung on the cue, and the content
+    stopped at "committee". A second clause the cue governs, right after the content's comma with no
+    conjunction, is the rest of what was said (a clause joined by "and" or "but" is the cue's to
+    share or not, decided before); not when it holds a verb of speech, another statement's.
+    """
+    if item.direct or item.content[0] < item.cue[1]:
+        return item
+    cue = token_at(item.cue[0])
+    i = token_at.index(item.content[1] - 1) + 1
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return item
+    first = token_at(item.content[0])
+    clauses = [c for c in cue.rights if c.dep_ == "ccomp"]
+    if len(clauses) < 2 or not clauses[0].left_edge.i <= first.i <= clauses[0].i:
+        return item
+    second = clauses[1]
+    if second.left_edge.i != i + 1 or second.pos_ not in ("VERB", "AUX") or second.sent != cue.sent:
+        return item  # "..., a swipe at his rivals": a noun phrase the writer adds is no clause
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < second.i for c in second.children):
+        return item
+    if any(t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" for t in second.subtree):
+        return item
+    end = second.right_edge.idx + len(second.right_edge)
     return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
 
 

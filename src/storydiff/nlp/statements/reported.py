@@ -250,7 +250,9 @@ def _is_fronted_statement(words: Span, fewest: int) -> bool:
     # "But when Congress cut the funding, Mexico said enough": past a leading "but" or "and", a
     # clause of time or condition alone sets the scene; it is not what was said.
     first = kept[1] if kept[0].pos_ == "CCONJ" else kept[0]
-    return first.pos_ not in ("ADP", "SCONJ") and first.tag_ not in ("VBN", "VBG") and first.lower_ not in _SUBORDINATORS
+    if first.pos_ in ("ADP", "SCONJ") or first.lower_ in _SUBORDINATORS:
+        return False
+    return first.tag_ not in ("VBN", "VBG")
 
 
 # "told the panel that claims she had hidden the report were untrue": the small
