@@ -106,6 +106,16 @@ def test_a_clause_of_time_before_the_cue_is_not_what_was_said(nlp: Language) -> 
     assert by_content(found, "will close in May").speaker.text == "the line"
 
 
+def test_a_partial_quotation_closed_by_a_comma_runs_on_with_its_sentence(nlp: Language) -> None:
+    # The comma sits inside the closing mark by American habit; the sentence and what was said go on.
+    text = (
+        'Ruiz said there remains a "significant difference in public service and private practice," when it '
+        "comes to how many lawyers work at the city hall and for law firms."
+    )
+    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    assert st.content.text.endswith("how many lawyers work at the city hall and for law firms")
+
+
 def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nlp: Language) -> None:
     text = (
         "“I have known them for a long time,” Mr. Ruiz said, naming the two governors. “Okafor was excellent "

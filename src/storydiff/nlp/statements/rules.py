@@ -331,7 +331,10 @@ def _ends_a_sentence_begun_before(text: str, span: tuple[int, int]) -> bool:
 def _run_on_clause(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     text = doc_text(doc)
     start, end = content
-    if not _runs_on(text, end):
+    # 'there remains a "real gap," when it comes to ...': the comma inside the closing mark is the
+    # printer's habit, and a clause of "when", "if" or "because" goes on with what was said
+    comma = text[end - 2 : end - 1] == "," and bool(_RUNS_ON.match(text, end))
+    if not (_runs_on(text, end) or comma):
         return content
     after = len(text) - len(text[end:].lstrip())
     nxt = doc.char_span(after, after + 1, alignment_mode="expand")
@@ -343,7 +346,13 @@ def _run_on_clause(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
         return content
     if not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return content
+    if comma and (rest[0].lower_ in _ASIDE_WORDS or rest[0].pos_ != "SCONJ"):
+        return content
     return trim_edges(text, start, rest.end_char)
+
+
+# A contrast or a later event after the comma is the writer's aside ("..., while rivals disagree").
+_ASIDE_WORDS = frozenset({"while", "whereas", "although", "though", "after", "as", "who", "which"})
 
 
 _CLOSING_MARKS = "\"”'»"
