@@ -48,6 +48,20 @@ def test_quote_continued_in_next_paragraph_keeps_the_named_speaker(nlp: Language
     assert by_content(found, "two boats ready").speaker.name == "Maria Lindqvist"
 
 
+def test_a_quotation_after_a_paraphrase_continues_it_in_its_paragraph(nlp: Language) -> None:
+    # "..., Ruiz said." closes a reported statement; the quotation after it in the paragraph has no cue of its
+    # own and is hers. Opening the next paragraph instead, it is left to the rules for quotations.
+    text = (
+        "The ferry strike drew wide support on Monday.\n\n"
+        "The council may be slow to act while the mayor negotiates with the port, Ruiz said. \"The other "
+        "question is whether the ferry line can wait that long. I do not think it can.\""
+    )
+    st = by_content(extract(nlp, text), "The other question")
+    assert st.speaker.text == "Ruiz" and st.cue.text == "said"
+    moved = text.replace('Ruiz said. "', 'Ruiz said.\n\n"')
+    assert not any("The other question" in s.content.text for s in extract(nlp, moved))
+
+
 def test_quote_about_a_famous_name_belongs_to_whoever_said_it(nlp: Language) -> None:
     text = "“The President has never understood the fishing fleet,” said Rosa Delgado, a councillor from the coast."
     st = by_content(extract(nlp, text), "fishing fleet")

@@ -4,6 +4,9 @@
 so is the sentence after a quote in the same paragraph that has no cue of
 its own, a whole quotation that opens the next paragraph, and a quotation
 after a colon, which belongs to the cue before the colon in its paragraph.
+A reported statement that its cue closes ("The council may be slow to act,
+Ruiz said.") is continued the same way by a quotation after it in its own
+paragraph.
 Candidates made here share the cue of the statement they continue (kinds
 ``pending`` and ``continued``); the statement model keeps them with it.
 """
@@ -54,7 +57,7 @@ def continued_quotes(
                 )
             )
     directs = sorted(
-        (f for f in found if f.direct or text[f.content[1] - 1] in _CLOSING_MARKS),
+        (f for f in found if f.direct or text[f.content[1] - 1] in _CLOSING_MARKS or _fronted(doc, f)),
         key=lambda f: f.content[0],
     )
     j = 0
@@ -75,6 +78,8 @@ def continued_quotes(
             continue
         between = text[last.content[1] : s]
         same_paragraph = "\n" not in between
+        if not same_paragraph and not (last.direct or text[last.content[1] - 1] in _CLOSING_MARKS):
+            continue  # a reported statement's quotation after it stays in its own paragraph
         if not same_paragraph and text[text.rfind("\n", 0, s) + 1 : s].strip():
             continue  # into the next paragraph only a quotation that opens it
         if not same_paragraph and (
@@ -93,6 +98,20 @@ def continued_quotes(
         extra.append(Candidate(last.speaker, last.cue, span, True, last.recipient, last.when, "continued"))
         used.update(quotes.overlapping(*span))
     return extra
+
+
+def _fronted(doc: Doc, item: Candidate) -> bool:
+    """Whether a reported content comes before its cue in one sentence that the cue's clause closes:
+    "The talks may stall, Ruiz said on Monday." (not "according to": whose words it relays is open)."""
+    if item.content[1] > item.cue[0] or item.kind not in ("parenthetical", "governed"):
+        return False
+    span = doc.char_span(item.cue[0], item.cue[1], alignment_mode="expand")
+    if span is None or span.root.lemma_ == "accord" or span.root.dep_ not in ("ROOT", "parataxis"):
+        return False  # "..., said a voter, who responded anonymously.": the voter's "said" is the cue
+    sent = span.root.sent
+    if item.content[0] < sent.start_char:
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") for t in doc[span.end : sent.end])
 
 
 _OPENS_ON_THIRD_PERSON = re.compile(r"^\W*(he|his|him|she|her)\b", re.IGNORECASE)
