@@ -116,6 +116,17 @@ def test_a_partial_quotation_closed_by_a_comma_runs_on_with_its_sentence(nlp: La
     assert st.content.text.endswith("how many lawyers work at the city hall and for law firms")
 
 
+def test_a_list_that_repeats_its_preposition_is_said_whole(nlp: Language) -> None:
+    # The parse hangs the second "of" on "said"; the list, and the quotation it opens, are what she said.
+    text = (
+        "Ana Ruiz, 59, of Bergen, who watched the ceremony on a screen at the quay, said the event brought back "
+        "memories of her father, and of ''all the sailors who weren't here who did things to get us here.''"
+    )
+    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    assert st.content.text.startswith("the event brought back memories of her father, and of ''all the sailors")
+    assert st.content.text.endswith("to get us here.''")
+
+
 def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nlp: Language) -> None:
     text = (
         "“I have known them for a long time,” Mr. Ruiz said, naming the two governors. “Okafor was excellent "

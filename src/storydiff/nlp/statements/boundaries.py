@@ -4,11 +4,12 @@ The model chooses among candidates whose contents end where a rule or a
 variant ended them; a few ends can only be judged once the article's
 statements are chosen, or are parse errors no candidate avoids. In order:
 a content is cut before a trailing participle that is its speaker's next
-statement and before another statement it ran over; it runs on to the end
-of a quotation it opened, through what a colon brings on, through a list
-the parser broke after its first item, through a participle right after
-it that tells of its last noun, and through the rest of a clause the
-parser split in two at a comma.
+statement and before another statement it ran over; it runs on through
+what a colon brings on, through a list the parser broke after its first
+item (also one that repeats its preposition: "of her father, and of ..."),
+through a participle right after it that tells of its last noun, through
+the rest of a clause the parser split in two at a comma, and last to the
+end of a quotation it opened (also one that a run-on opened).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.nlp.statements.candidates import Candidate
@@ -34,10 +35,10 @@ def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Seq
     text = doc_text(doc)
     chosen = _cut_participle_tails(text, token_at, chosen)
     chosen = _cut_before_other_speakers(doc, token_at, chosen)
-    chosen = [_through_open_quote(quotes, item) for item in chosen]
     chosen = [_through_colon(text, token_at, item) for item in chosen]
     chosen = [_through_list(text, token_at, item) for item in chosen]
-    return [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
+    chosen = [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
+    return [_through_open_quote(quotes, item) for item in chosen]
 
 
 def _through_open_quote(quotes: QuoteIndex, item: Candidate) -> Candidate:
@@ -217,6 +218,9 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
         i += 1
     if i + 1 >= len(doc) or doc[i].lower_ not in ("and", "or"):
         return item
+    repeated = _repeated_preposition(doc, token_at.index(item.content[1] - 1), doc[i + 1])
+    if repeated is not None:
+        return dataclasses.replace(item, content=trim_edges(text, item.content[0], repeated))
     head = doc[i + 1]
     while head.head.i > head.i:  # up to the word the next item's words hang on
         head = head.head
@@ -233,6 +237,19 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
         return item
     end = head.right_edge.idx + len(head.right_edge)
     return dataclasses.replace(item, content=trim_edges(text, item.content[0], end))
+
+
+def _repeated_preposition(doc: Doc, last: int, after: Token) -> int | None:
+    """Where a list's next item ends when it repeats the preposition of the content's last noun: "brought
+    back memories of her father, and of all the people who got us here" (the parse hangs the second "of"
+    on the cue); None when it does not, or holds a verb of speech."""
+    noun = doc[last]
+    if after.pos_ != "ADP" or noun.dep_ != "pobj" or noun.head.lower_ != after.lower_:
+        return None
+    if any(t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" for t in after.subtree):
+        return None
+    end = after.right_edge
+    return end.idx + len(end)
 
 
 _BEFORE_COLON = " \"\u201d'\u2019"  # a content may stop before a closing mark and then the colon
