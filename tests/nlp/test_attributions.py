@@ -127,6 +127,16 @@ def test_a_list_that_repeats_its_preposition_is_said_whole(nlp: Language) -> Non
     assert st.content.text.endswith("to get us here.''")
 
 
+def test_a_question_word_after_the_list_comma_opens_a_second_thing_said(nlp: Language) -> None:
+    # The parse makes "help" a verb coordinated with "expressed"; "and how ..." is the second of his concerns.
+    text = (
+        "The council leader expressed concerns over his jumping into the mayoral race, and how his naval "
+        "background could help him leave a mark on the harbour board."
+    )
+    st = next(s for s in extract(nlp, text) if s.cue.text == "expressed")
+    assert st.content.text.endswith("and how his naval background could help him leave a mark on the harbour board")
+
+
 def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nlp: Language) -> None:
     text = (
         "“I have known them for a long time,” Mr. Ruiz said, naming the two governors. “Okafor was excellent "

@@ -206,7 +206,8 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
     stressed fair pay, and a need to raise the minimum wage", the parse hangs "need" on "stressed" as a
     conjunct of the verb, a thing no noun can be, and the content stopped at "fair pay". A noun
     conjunct of the cue (or of a verb the cue hangs on), or a gerund after a content that opens on one
-    ("mentioned refinancing loans and forcing ..."), right after the content's ", and" or "or" is
+    ("mentioned refinancing loans and forcing ..."), or a clause a question word opens ("expressed concerns
+    over X, and how his background could help him"), right after the content's ", and" or "or" is
     the list's next item, unless it has a subject (a verb misread: "and one blogger asking"), is a bare
     common noun ("chides Turkey and praises": a headline's verb) or holds a verb of speech."""
     if item.direct or item.content[0] < item.cue[1]:
@@ -226,17 +227,27 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
         head = head.head
     verb = head.head
     gerunds = head.tag_ == "VBG" and token_at(item.content[0]).tag_ == "VBG"  # "refinancing ... and forcing ..."
-    if head.dep_ != "conj" or not (head.pos_ in ("NOUN", "PROPN") or gerunds) or verb.pos_ not in ("VERB", "AUX"):
+    # "spoke of the legacy of racism, and how the fight for justice flowed through ...": a question word
+    # opens a second thing spoken of, though the parse made its clause a verb coordinated with the cue's
+    asked = doc[i + 1].lower_ in _QUESTION_WORDS and head.left_edge.i == i + 1 and head.pos_ in ("VERB", "AUX")
+    if head.dep_ != "conj" or not (head.pos_ in ("NOUN", "PROPN") or gerunds or asked):
+        return item
+    if verb.pos_ not in ("VERB", "AUX"):
         return item
     if verb.i >= token_at.index(item.content[0]) or not (verb.i == cue.i or verb in cue.ancestors):
         return item
     bare = head.pos_ == "NOUN" and not head.n_lefts and not head.n_rights
-    if bare or any(child.dep_ == "nsubj" for child in head.children):
+    if not asked and (bare or any(child.dep_ == "nsubj" for child in head.children)):
         return item
     if any(t.lemma_ in SPEECH_LEMMAS for t in head.subtree):
         return item
     end = head.right_edge.idx + len(head.right_edge)
     return dataclasses.replace(item, content=trim_edges(text, item.content[0], end))
+
+
+# Words that open an indirect question; not "who" or "which", which open a relative clause as often
+# ("threatened a shutdown, and who has been hoping to ...": the senator, not what he threatened).
+_QUESTION_WORDS = frozenset({"how", "why", "what", "whether", "when", "where"})
 
 
 def _repeated_preposition(doc: Doc, last: int, after: Token) -> int | None:
