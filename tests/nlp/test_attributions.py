@@ -137,6 +137,18 @@ def test_a_question_word_after_the_list_comma_opens_a_second_thing_said(nlp: Lan
     assert st.content.text.endswith("and how his naval background could help him leave a mark on the harbour board")
 
 
+def test_a_second_act_of_speech_in_the_cues_tense_is_a_statement_of_its_own(nlp: Language) -> None:
+    # "called it ..." is Berg's second statement, not part of what he said he had battled through.
+    text = (
+        "Berg, a harbour board member, said he’d battled through three ferry strikes in his years on the board "
+        "and called it a common hazard of the job."
+    )
+    found = extract(nlp, text)
+    said = next(s for s in found if s.cue.text == "said")
+    assert said.content.text == "he’d battled through three ferry strikes in his years on the board"
+    assert by_content(found, "common hazard").cue.text == "called"
+
+
 def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nlp: Language) -> None:
     text = (
         "“I have known them for a long time,” Mr. Ruiz said, naming the two governors. “Okafor was excellent "

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from storydiff.lexicon import SPEECH_LEMMAS
+from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.nlp.statements.cues import (
     AS_CLAUSE_LEMMAS,
     CUE_LEMMAS,
@@ -308,7 +308,17 @@ def _is_second_cue(conj: Token, cue: Token | None) -> bool:
         return False
     if cue is None:
         return True
+    if conj.tag_ == cue.tag_ == "VBD" and conj.lemma_ in _ACTS_OF_SPEECH:
+        return True  # "said he'd battled pneumonia and called it a common ailment": a second act of the speaker's
     return conj.lemma_ in SPEECH_LEMMAS and conj.tag_ == cue.tag_
+
+
+# Verbs that, coordinated with a past-tense cue in its own tense, say something of their own ("called it
+# X", "urged Y to", "dismissed the reports as"), though not verbs of speech in the lexicon's narrow sense.
+_ACTS_OF_SPEECH = word_set(
+    "call urge accuse praise criticize warn demand blame ask thank vow pledge promise dismiss reject deny "
+    "defend attack"
+)
 
 
 # "said it would be Trump, who leads the race", "mentions her granddaughter in
