@@ -1891,3 +1891,26 @@ def test_a_clause_the_parser_split_at_a_list_comma_is_said_whole(nlp: Language) 
     doc = _hand_parse(nlp, words, heads, deps, pos)
     (settled,) = settle_contents(doc, QuoteIndex(doc.text, find_quotes(doc.text)), TokenAt(doc), [told])
     assert doc.text[settled.content[0] : settled.content[1]].endswith("of the committee")
+
+
+def test_the_writer_telling_what_the_speaker_did_next_is_not_what_was_said(nlp: Language) -> None:
+    """A newspaper's sentence of this shape, parsed so by hand as the tagger left it: "railed" hangs on "is",
+    inside what was said; "she" in the past after a content in the present is the writer's narration."""
+    from storydiff.nlp.statements.reported import content_span
+
+    words = ["Ruiz", "said", "the", "real", "threat", "is", "the", "toll", ",", "and", "she", "railed", "against",
+             "members", "."]
+    heads = [1, 1, 4, 4, 5, 1, 7, 5, 5, 5, 11, 5, 11, 12, 1]
+    deps = ["nsubj", "ROOT", "det", "amod", "nsubj", "ccomp", "det", "attr", "punct", "cc", "nsubj", "conj", "prep",
+            "pobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "ADJ", "NOUN", "AUX", "DET", "NOUN", "PUNCT", "CCONJ", "PRON", "VERB", "ADP",
+           "NOUN", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    tags = ["NNP", "VBD", "DT", "JJ", "NN", "VBZ", "DT", "NN", ",", "CC", "PRP", "VBD", "IN", "NNS", "."]
+    for tok, tag in zip(doc, tags, strict=True):
+        tok.tag_ = tag
+    start, end = content_span(doc[5], doc[1])
+    assert doc.text[start:end] == "the real threat is the toll"
+    doc[5].tag_ = "VBD"  # "the real threat was the toll, and she railed ...": one telling, kept whole
+    start, end = content_span(doc[5], doc[1])
+    assert doc.text[start:end].endswith("railed against members")

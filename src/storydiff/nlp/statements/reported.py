@@ -287,6 +287,9 @@ def content_span(tok: Token, cue: Token | None = None) -> tuple[int, int]:
         if inner.dep_ == "conj" and inner.pos_ == "VERB" and _is_second_cue(inner, cue):
             last = _before(inner)
             break
+        if inner.dep_ == "conj" and inner.head.i == tok.i and _narrated(tok, inner, cue):
+            last = _before(inner)
+            break
     for child in tok.rights:
         if child.i <= last.i and _is_aside(child):
             last = _before(child)
@@ -350,6 +353,15 @@ def _before_index(doc: Doc, i: int) -> Token:
     while i > 0 and (doc[i].dep_ == "cc" or doc[i].is_punct):
         i -= 1
     return doc[i]
+
+
+# "said the real threat is the toll, and she railed against ...": after ", and", "he" or "she" in the
+# past where what was said is in the present is the writer telling what the speaker did next.
+def _narrated(head: Token, conj: Token, cue: Token | None) -> bool:
+    if cue is None or conj.tag_ != "VBD" or head.tag_ not in ("VBZ", "VBP") or not _is_new_clause(conj):
+        return False
+    subject = next((k for k in conj.children if k.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in ("he", "she")
 
 
 # "..., while rivals disagree": a comma and a contrasting clause of the writer's
