@@ -149,6 +149,13 @@ def test_a_second_act_of_speech_in_the_cues_tense_is_a_statement_of_its_own(nlp:
     assert by_content(found, "common hazard").cue.text == "called"
 
 
+def test_a_condition_after_what_was_said_stays_with_it(nlp: Language) -> None:
+    # A threat cut before its "unless" says another thing; the parse hangs the clause on the cue.
+    text = "The mayor threatened not to show up to the next council meeting on the harbour unless she is given a vote."
+    st = next(s for s in extract(nlp, text) if s.cue.text == "threatened")
+    assert st.content.text == "not to show up to the next council meeting on the harbour unless she is given a vote"
+
+
 def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nlp: Language) -> None:
     text = (
         "“I have known them for a long time,” Mr. Ruiz said, naming the two governors. “Okafor was excellent "

@@ -8,8 +8,9 @@ statement and before another statement it ran over; it runs on through
 what a colon brings on, through a list the parser broke after its first
 item (also one that repeats its preposition: "of her father, and of ..."),
 through a participle right after it that tells of its last noun, through
-the rest of a clause the parser split in two at a comma, and last to the
-end of a quotation it opened (also one that a run-on opened).
+the rest of a clause the parser split in two at a comma, through a
+condition right after it ("unless he is paid"), and last to the end of a
+quotation it opened (also one that a run-on opened).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Seq
     chosen = [_through_colon(text, token_at, item) for item in chosen]
     chosen = [_through_list(text, token_at, item) for item in chosen]
     chosen = [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
+    chosen = [_through_condition(doc, token_at, item) for item in chosen]
     return [_through_open_quote(quotes, item) for item in chosen]
 
 
@@ -177,6 +179,34 @@ def _through_second_clause(doc: Doc, token_at: TokenAt, item: Candidate) -> Cand
         return item
     end = second.right_edge.idx + len(second.right_edge)
     return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
+
+
+def _through_condition(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A content runs on through a condition right after it: "vowed to impose a tariff on the cars unless
+    the company cancels its plant" and "said he would look healthier if he ate less" are promises and
+    judgements on a condition, and cut before "unless" or "if" they say another thing. The parse often
+    hangs the clause on the cue, so no candidate held it. Not a clause that holds a verb of speech."""
+    if item.direct or item.content[0] < item.cue[1]:
+        return item
+    cue = token_at(item.cue[0])
+    i = token_at.index(item.content[1] - 1) + 1
+    while i < len(doc) and ((doc[i].is_punct and doc[i].text != ".") or doc[i].is_space):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _CONDITIONS or doc[i].sent != cue.sent:
+        return item
+    clause = doc[i].head
+    if clause.dep_ != "advcl" or clause.left_edge.i != i or clause.right_edge.i <= i:
+        return item
+    first = token_at(item.content[0])
+    if not (clause.head.i == cue.i or first.i <= clause.head.i < i):
+        return item
+    if any(t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" for t in clause.subtree):
+        return item
+    end = clause.right_edge.idx + len(clause.right_edge)
+    return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
+
+
+_CONDITIONS = frozenset({"if", "unless"})
 
 
 def _through_colon(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
