@@ -156,6 +156,13 @@ def test_a_condition_after_what_was_said_stays_with_it(nlp: Language) -> None:
     assert st.content.text == "not to show up to the next council meeting on the harbour unless she is given a vote"
 
 
+def test_a_parenthetical_cue_inside_a_relative_clause_reports_only_that_clause(nlp: Language) -> None:
+    # Tompkins spoke of the stadium; where the park lies is the writer's.
+    text = "The park is near the football stadium, which, Tompkins said, is usually full of activities on game days."
+    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    assert st.content.text.startswith("which, Tompkins said, is usually full")
+
+
 def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nlp: Language) -> None:
     text = (
         "“I have known them for a long time,” Mr. Ruiz said, naming the two governors. “Okafor was excellent "

@@ -53,7 +53,12 @@ def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] 
         return None  # the cue is inside an open quotation
     aside = _ASIDE_AFTER.search(text, right, sent.end_char)
     # "The test, North Korea said, was its biggest yet, although it may take days to ...": the writer's
-    return sent.start_char, aside.start() if aside is not None else sent.end_char
+    end = aside.start() if aside is not None else sent.end_char
+    before = cue.doc.char_span(sent.start_char, left - 2, alignment_mode="contract")
+    if before is not None and len(before) > 1 and before[-1].lower_ in ("which", "who"):
+        # "The park is near the stadium, which, Tompkins said, is full on game days": what she said of it
+        return before[-1].idx, end
+    return sent.start_char, end
 
 
 def _addressed(cue: Token, child: Token) -> bool:
