@@ -15,6 +15,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``people``: the people an article names: full names, roles, pronouns, two people of one surname apart;
 - ``speakers``: who a cue attributes its content to, named as the article names them;
 - ``reported``: the clause, object or infinitive a cue governs;
+- ``parentheticals``: a cue set off by commas inside what was said ("Many of the courses, she said, have closed");
 - ``lead_ins``: a partial quotation's lead-in, the writer's words of its clause before the opening mark;
 - ``candidates``: the ``Candidate`` record, a statement before it is chosen;
 - ``lines``: statements written as lines: "Name: ..." and quotes signed with a dash;

@@ -8,8 +8,6 @@ before clauses that do not. Ranges are character offsets into ``doc.text``.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
@@ -26,67 +24,6 @@ from storydiff.nlp.statements.subjects import RECIPIENT_LEMMAS
 
 CANDIDATE_LEMMAS = CUE_LEMMAS | frozenset(PHRASAL_CUES) | {"accord"}
 PHRASAL_PREPS = frozenset({"on", "from", "about"})
-# "Many of the courses, she said, have closed": the cue sits inside what was said,
-# so the content is the whole sentence around it.
-def parenthetical_content(cue: Token, left: int, right: int) -> tuple[int, int] | None:
-    text = doc_text(cue.doc)
-    where = next((c for c in cue.rights if c.dep_ == "prep"), None)
-    if text[right : right + 1] != "," and where is not None and where.i == cue.i + 1 and cue.tag_ in _FINITE:
-        right = where.right_edge.idx + len(where.right_edge)  # "That group, Mr. Corker said on Fox, was ..."
-    if text[left - 2 : left] != ", " or text[right : right + 1] != ",":
-        return None
-    if cue.lemma_ not in SPEECH_LEMMAS or any(
-        c.dep_ in _OBJECTS and not _subjectless(c) and not _addressed(cue, c) for c in cue.rights
-    ):
-        return None
-    sent = cue.sent
-    if sent.start_char >= left - 3 or sent.end_char <= right + 3:
-        return None
-    following = cue.doc.char_span(right + 1, sent.end_char, alignment_mode="expand")
-    if following is None or not len(following) or any(t.head == cue and not _still_theirs(t) for t in following):
-        # "..., Hollande said, noting that ...", "..., lawmakers said, as they bristled at ...":
-        # the rest is the cue's own
-        return None
-    if text.count('"', sent.start_char, left) % 2 or text.count(
-        "“", sent.start_char, left
-    ) > text.count("”", sent.start_char, left):
-        return None  # the cue is inside an open quotation
-    aside = _ASIDE_AFTER.search(text, right, sent.end_char)
-    # "The test, North Korea said, was its biggest yet, although it may take days to ...": the writer's
-    end = aside.start() if aside is not None else sent.end_char
-    before = cue.doc.char_span(sent.start_char, left - 2, alignment_mode="contract")
-    if before is not None and len(before) > 1 and before[-1].lower_ in ("which", "who"):
-        # "The park is near the stadium, which, Tompkins said, is full on game days": what she said of it
-        return before[-1].idx, end
-    return sent.start_char, end
-
-
-def _addressed(cue: Token, child: Token) -> bool:
-    """Whom a parenthetical "told" addresses, right after it: "The difference, he told me on Friday, is ..."."""
-    return cue.lemma_ == "tell" and child.dep_ in ("dobj", "dative") and child.left_edge.i == cue.i + 1
-
-
-def _still_theirs(token: Token) -> bool:
-    """A word after a parenthetical cue that the parse hung on the cue but that goes on what was said:
-    the closing stop, a reason ("..., Delgado said, because the footbridge cannot be installed"), or
-    the verb of the sentence's own subject ("That group, Mr. Corker said, was beginning to ...")."""
-    return token.dep_ == "punct" or (
-        token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because" for c in token.children)
-    ) or _subjectless(token)
-
-
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
-
-
-def _subjectless(token: Token) -> bool:
-    """A clause the parser hung on a parenthetical cue that has no subject of its own: in "That group of
-    Republicans, Mr. Corker said, was beginning to realize ...", "was beginning" is the group's."""
-    return token.dep_ == "ccomp" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children)
-
-
-_ASIDE_AFTER = re.compile(r",\s+(?:although|though|while|whereas)\s")
-
-
 def is_passive_participle(cue: Token) -> bool:
     """A cue such as "Asked ..." or "Told of the ruling, ...": a participle with no
     subject or auxiliary of its own, whose clause's subject is not the one who spoke."""
@@ -492,13 +429,13 @@ def _through_right(cue: Token, first: Token) -> tuple[int, int]:
             continue
         if child.dep_ in _STOP_RIGHT:
             break
-        if child.dep_ in _OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS):
+        if child.dep_ in OBJECTS or (child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS):
             last = child.right_edge
     last = _trailing_cut(first, last)
     return first.left_edge.idx, last.idx + len(last)
 
 
-_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dative"})
+OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "oprd", "attr", "dative"})
 # Prepositions that carry content ("criticized X for Y"); others carry place and time.
 _CONTENT_PREPS = frozenset({"for", "of", "as", "about", "against", "to", "over", "that"})
 

@@ -32,8 +32,8 @@ from storydiff.nlp.statements.reported import (
     PHRASAL_PREPS,
     governed_content,
     is_passive_participle,
-    parenthetical_content,
 )
+from storydiff.nlp.statements.parentheticals import parenthetical_content
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, left_neighbour
 from storydiff.nlp.statements.subjects import (
     RECIPIENT_LEMMAS,
