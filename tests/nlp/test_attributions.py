@@ -163,6 +163,17 @@ def test_a_parenthetical_cue_inside_a_relative_clause_reports_only_that_clause(n
     assert st.content.text.startswith("which, Tompkins said, is usually full")
 
 
+def test_the_predicate_of_an_opening_noun_phrase_is_nobody_s_statement(nlp: Language) -> None:
+    # The parse hangs the sentence's predicate on the cue; "the mayor said: was new" inverts the meaning.
+    for text in ("Nothing the mayor said on Friday was new.",
+                 "Everything Mayor Ruiz says is a lie unless proven otherwise."):
+        assert not [s.content.text for s in extract(nlp, text)], text
+    # A relative pronoun makes the clause what she said of its antecedent.
+    text = "Ruiz backed the harbour toll in 2019. Her vote on the toll, which she now says was a mistake."
+    found = extract(nlp, text)
+    assert any("was a mistake" in s.content.text for s in found), [s.content.text for s in found]
+
+
 def test_a_quotation_closed_by_a_full_stop_is_no_content_of_the_next_sentence(nlp: Language) -> None:
     text = (
         "“I have known them for a long time,” Mr. Ruiz said, naming the two governors. “Okafor was excellent "

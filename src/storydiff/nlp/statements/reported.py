@@ -75,6 +75,8 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
                 # of the clause stands for its antecedent; what was said starts after the cue
                 start = next(t.idx for t in child.subtree if t.i > cue.i)
             that = _lost_subject(cue, child)
+            if that is None and predicate_of_the_opening(cue, child):
+                return None
             if that is not None:
                 start = that.idx
             if start > cue.idx:
@@ -213,6 +215,27 @@ def _lost_subject(cue: Token, clause: Token) -> Token | None:
         if said and tok.dep_ == "dobj" and tok.head.i == cue.i and tok.pos_ in ("NOUN", "PROPN"):
             return tok.left_edge
     return None
+
+
+# "Everything Trump says is a lie unless proven otherwise", "Nothing the mayor said on Friday was new":
+# the parse hangs the sentence's predicate on the cue as its clause, and the content inverts the
+# meaning ("Trump says: is a lie"). A clause with no subject of its own that runs to the sentence's end,
+# after a speaker whom only a noun phrase opening the sentence precedes (no "which", "that" or "who":
+# "the vote, which she said was a mistake" is hers), says what the opening is; nobody said it.
+def predicate_of_the_opening(cue: Token, clause: Token) -> bool:
+    if clause.i < cue.i or clause.tag_ not in _FINITE_TAGS:
+        return False
+    if any(k.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for k in clause.children):
+        return False
+    speaker = next((c for c in cue.lefts if c.dep_ == "nsubj"), None)
+    sent = cue.sent
+    if speaker is None or any(not t.is_punct for t in cue.doc[clause.right_edge.i + 1 : sent.end]):
+        return False
+    subtree = set(t.i for t in speaker.subtree)
+    opening = [t for t in cue.doc[sent.start : speaker.i] if t.i not in subtree or t.pos_ == "PRON"]
+    if not opening or opening[0].i != sent.start or opening[0].pos_ not in ("PRON", "NOUN", "DET"):
+        return False
+    return not any(t.tag_ in _WH_TAGS or t.lower_ == "that" or t.is_punct for t in opening)
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})

@@ -21,7 +21,12 @@ from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.positions import Paragraphs, doc_text, semicolon_bounds, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex
-from storydiff.nlp.statements.reported import content_span, is_act_object, is_passive_participle
+from storydiff.nlp.statements.reported import (
+    content_span,
+    is_act_object,
+    is_passive_participle,
+    predicate_of_the_opening,
+)
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, in_circumstance
 from storydiff.nlp.statements.subjects import participle_subject
 
@@ -75,6 +80,8 @@ def template_candidates(
             if kind is not None:
                 if (child.dep_ == "advcl" and child.i < tok.i) or (child.dep_ == "dobj" and is_act_object(tok, child)):
                     continue
+                if child.dep_ == "ccomp" and predicate_of_the_opening(tok, child):
+                    continue  # "Everything Trump says is a lie": nobody said "is a lie"
                 for span in (_edges(child), content_span(child, tok)):
                     spans.setdefault(span, kind)
             elif child.dep_ == "prep" and child.i > tok.i:
