@@ -1849,7 +1849,7 @@ def test_a_list_of_gerunds_the_parser_broke_runs_on_to_its_last_item(nlp: Langua
         doc[i].tag_ = "VBG"
     text = doc.text
     item = Candidate(Speaker("The mayor", 0, 9), (14, 23), (text.index("refinancing"), text.index(" and")), False)
-    content = _through_list(text, TokenAt(doc), item).content
+    content = _through_list(TokenAt(doc), item).content
     assert text[content[0] : content[1]] == "refinancing ferry loans and forcing colleges to spend more"
 
 

@@ -37,7 +37,7 @@ def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Seq
     chosen = _cut_participle_tails(text, token_at, chosen)
     chosen = _cut_before_other_speakers(doc, token_at, chosen)
     chosen = [_through_colon(text, token_at, item) for item in chosen]
-    chosen = [_through_list(text, token_at, item) for item in chosen]
+    chosen = [_through_list(token_at, item) for item in chosen]
     chosen = [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
     chosen = [_through_condition(doc, token_at, item) for item in chosen]
     return [_through_open_quote(quotes, item) for item in chosen]
@@ -135,7 +135,7 @@ def _through_bare_participle(doc: Doc, token_at: TokenAt, item: Candidate) -> Ca
     stopped at "husband"; with no comma before it the participle tells of the noun, not of the act
     of disclosing ("said the plan was sound, citing the audit" keeps its comma and its cut).
     """
-    if item.direct or item.content[0] < item.cue[1]:
+    if not _reported_after_cue(item):
         return item
     cue = token_at(item.cue[0])
     last = token_at(item.content[1] - 1)
@@ -146,8 +146,7 @@ def _through_bare_participle(doc: Doc, token_at: TokenAt, item: Candidate) -> Ca
         return item
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in after.children):
         return item
-    end = after.right_edge.idx + len(after.right_edge)
-    return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
+    return _run_to(doc, item, after.right_edge)
 
 
 def _through_second_clause(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
@@ -160,7 +159,7 @@ def _through_second_clause(doc: Doc, token_at: TokenAt, item: Candidate) -> Cand
     conjunction, is the rest of what was said (a clause joined by "and" or "but" is the cue's to
     share or not, decided before); not when it holds a verb of speech, another statement's.
     """
-    if item.direct or item.content[0] < item.cue[1]:
+    if not _reported_after_cue(item):
         return item
     cue = token_at(item.cue[0])
     i = token_at.index(item.content[1] - 1) + 1
@@ -175,10 +174,9 @@ def _through_second_clause(doc: Doc, token_at: TokenAt, item: Candidate) -> Cand
         return item  # "..., a swipe at his rivals": a noun phrase the writer adds is no clause
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < second.i for c in second.children):
         return item
-    if any(t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" for t in second.subtree):
+    if _holds_speech(second):
         return item
-    end = second.right_edge.idx + len(second.right_edge)
-    return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
+    return _run_to(doc, item, second.right_edge)
 
 
 def _through_condition(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
@@ -186,7 +184,7 @@ def _through_condition(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidat
     the company cancels its plant" and "said he would look healthier if he ate less" are promises and
     judgements on a condition, and cut before "unless" or "if" they say another thing. The parse often
     hangs the clause on the cue, so no candidate held it. Not a clause that holds a verb of speech."""
-    if item.direct or item.content[0] < item.cue[1]:
+    if not _reported_after_cue(item):
         return item
     cue = token_at(item.cue[0])
     i = token_at.index(item.content[1] - 1) + 1
@@ -200,10 +198,9 @@ def _through_condition(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidat
     first = token_at(item.content[0])
     if not (clause.head.i == cue.i or first.i <= clause.head.i < i):
         return item
-    if any(t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" for t in clause.subtree):
+    if _holds_speech(clause):
         return item
-    end = clause.right_edge.idx + len(clause.right_edge)
-    return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], end))
+    return _run_to(doc, item, clause.right_edge)
 
 
 _CONDITIONS = frozenset({"if", "unless"})
@@ -215,7 +212,7 @@ def _through_colon(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
     what they said includes what the colon brings on. Not when a quotation follows the colon (it is a
     statement of its own), when fewer than three words do, or when they hold a verb of speech ("...: If
     talks fail, he said, he would ...": another statement's)."""
-    if item.direct or item.content[0] < item.cue[1]:
+    if not _reported_after_cue(item):
         return item
     rest = text[item.content[1] :]
     after_marks = rest.lstrip(_BEFORE_COLON)
@@ -231,7 +228,7 @@ def _through_colon(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
     return dataclasses.replace(item, content=trim_edges(text, item.content[0], sent.end_char))
 
 
-def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
+def _through_list(token_at: TokenAt, item: Candidate) -> Candidate:
     """A list of what was said that the parser broke after its first item runs on to its last: in "she
     stressed fair pay, and a need to raise the minimum wage", the parse hangs "need" on "stressed" as a
     conjunct of the verb, a thing no noun can be, and the content stopped at "fair pay". A noun
@@ -240,7 +237,7 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
     over X, and how his background could help him"), right after the content's ", and" or "or" is
     the list's next item, unless it has a subject (a verb misread: "and one blogger asking"), is a bare
     common noun ("chides Turkey and praises": a headline's verb) or holds a verb of speech."""
-    if item.direct or item.content[0] < item.cue[1]:
+    if not _reported_after_cue(item):
         return item
     cue = token_at(item.cue[0])
     doc = cue.doc
@@ -251,7 +248,7 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
         return item
     repeated = _repeated_preposition(doc, token_at.index(item.content[1] - 1), doc[i + 1])
     if repeated is not None:
-        return dataclasses.replace(item, content=trim_edges(text, item.content[0], repeated))
+        return _run_to(doc, item, repeated)
     head = doc[i + 1]
     while head.head.i > head.i:  # up to the word the next item's words hang on
         head = head.head
@@ -271,8 +268,7 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
         return item
     if any(t.lemma_ in SPEECH_LEMMAS for t in head.subtree):
         return item
-    end = head.right_edge.idx + len(head.right_edge)
-    return dataclasses.replace(item, content=trim_edges(text, item.content[0], end))
+    return _run_to(doc, item, head.right_edge)
 
 
 # Words that open an indirect question; not "who" or "which", which open a relative clause as often
@@ -280,17 +276,31 @@ def _through_list(text: str, token_at: TokenAt, item: Candidate) -> Candidate:
 _QUESTION_WORDS = frozenset({"how", "why", "what", "whether", "when", "where"})
 
 
-def _repeated_preposition(doc: Doc, last: int, after: Token) -> int | None:
-    """Where a list's next item ends when it repeats the preposition of the content's last noun: "brought
+def _repeated_preposition(doc: Doc, last: int, after: Token) -> Token | None:
+    """The last word of a list's next item that repeats the preposition of the content's last noun: "brought
     back memories of her father, and of all the people who got us here" (the parse hangs the second "of"
     on the cue); None when it does not, or holds a verb of speech."""
     noun = doc[last]
     if after.pos_ != "ADP" or noun.dep_ != "pobj" or noun.head.lower_ != after.lower_:
         return None
-    if any(t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" for t in after.subtree):
+    if _holds_speech(after):
         return None
-    end = after.right_edge
-    return end.idx + len(end)
+    return after.right_edge
+
+
+def _reported_after_cue(item: Candidate) -> bool:
+    """Whether a content is reported (not a quotation) and follows its cue: the contents the run-ons widen."""
+    return not item.direct and item.content[0] >= item.cue[1]
+
+
+def _run_to(doc: Doc, item: Candidate, last: Token) -> Candidate:
+    """``item`` with its content run on to the end of ``last``, edges trimmed."""
+    return dataclasses.replace(item, content=trim_edges(doc_text(doc), item.content[0], last.idx + len(last)))
+
+
+def _holds_speech(tok: Token) -> bool:
+    """Whether a phrase holds a verb of speech, the cue of another statement."""
+    return any(t.lemma_ in SPEECH_LEMMAS and t.pos_ == "VERB" for t in tok.subtree)
 
 
 _BEFORE_COLON = " \"\u201d'\u2019"  # a content may stop before a closing mark and then the colon

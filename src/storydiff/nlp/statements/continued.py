@@ -57,7 +57,7 @@ def continued_quotes(
                 )
             )
     directs = sorted(
-        (f for f in found if f.direct or text[f.content[1] - 1] in _CLOSING_MARKS or _fronted(doc, f)),
+        (f for f in found if _quoted(text, f) or _fronted(doc, f)),
         key=lambda f: f.content[0],
     )
     j = 0
@@ -78,7 +78,7 @@ def continued_quotes(
             continue
         between = text[last.content[1] : s]
         same_paragraph = "\n" not in between
-        if not same_paragraph and not (last.direct or text[last.content[1] - 1] in _CLOSING_MARKS):
+        if not same_paragraph and not _quoted(text, last):
             continue  # a reported statement's quotation after it stays in its own paragraph
         if not same_paragraph and text[text.rfind("\n", 0, s) + 1 : s].strip():
             continue  # into the next paragraph only a quotation that opens it
@@ -98,6 +98,11 @@ def continued_quotes(
         extra.append(Candidate(last.speaker, last.cue, span, True, last.recipient, last.when, "continued"))
         used.update(quotes.overlapping(*span))
     return extra
+
+
+def _quoted(text: str, item: Candidate) -> bool:
+    """Whether a content is a quotation, or ends on one ("said she was “very sorry”")."""
+    return item.direct or text[item.content[1] - 1] in _CLOSING_MARKS
 
 
 def _fronted(doc: Doc, item: Candidate) -> bool:

@@ -350,6 +350,8 @@ def _is_aside(child: Token) -> bool:
 _ASIDE_MARKS = frozenset({"while", "whereas", "although", "though"})
 _CLOSING_QUOTES = frozenset({"”", '"', "''", "’"})
 _LATER_MARKS = frozenset({"after", "as"})
+# The marks of a clause the writer adds after what was said: a contrast, or a later event.
+ASIDE_CLAUSE_MARKS = _ASIDE_MARKS | _LATER_MARKS
 
 
 # "..., and both sides agree": a comma, a conjunction and a subject of its own

@@ -28,6 +28,7 @@ from storydiff.nlp.statements.positions import doc_text, semicolon_bounds, sente
 from storydiff.nlp.statements.lead_ins import with_its_lead_in
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import (
+    ASIDE_CLAUSE_MARKS,
     CANDIDATE_LEMMAS,
     PHRASAL_PREPS,
     governed_content,
@@ -332,7 +333,8 @@ def _run_on_clause(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     text = doc_text(doc)
     start, end = content
     # 'there remains a "real gap," when it comes to ...': the comma inside the closing mark is the
-    # printer's habit, and a clause of "when", "if" or "because" goes on with what was said
+    # printer's habit, and a clause of "when", "if" or "because" goes on with what was said (not one
+    # the writer adds: "..., while rivals disagree")
     comma = text[end - 2 : end - 1] == "," and bool(_RUNS_ON.match(text, end))
     if not (_runs_on(text, end) or comma):
         return content
@@ -346,13 +348,9 @@ def _run_on_clause(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
         return content
     if not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return content
-    if comma and (rest[0].lower_ in _ASIDE_WORDS or rest[0].pos_ != "SCONJ"):
+    if comma and (rest[0].pos_ != "SCONJ" or rest[0].lower_ in ASIDE_CLAUSE_MARKS):
         return content
     return trim_edges(text, start, rest.end_char)
-
-
-# A contrast or a later event after the comma is the writer's aside ("..., while rivals disagree").
-_ASIDE_WORDS = frozenset({"while", "whereas", "although", "though", "after", "as", "who", "which"})
 
 
 _CLOSING_MARKS = "\"”'»"
