@@ -17,6 +17,12 @@ entity joins two forms of a first name ("Bill" / "William Kristol",
 speakers are named as the article names them (``iter_statements``), before
 names are linked across the event, so a change of entity linking renames
 nobody here.
+With ``--against`` it also lists the statements whose content changed: a
+content that now ends elsewhere (compared only with a ``--save`` that holds
+the contents, from this version of the script on), and statements new or gone
+at their content's start (a content that now starts elsewhere shows as one
+gone and one new); the boundary figures over BASIL in ``docs/statements.md``
+("three statements keep their condition") are such a list and its reading.
 With ``--against`` it also counts the claims (by event, article and offset)
 whose polarity, modality or predicate changed, and prints the polarity
 changes for reading (the claim-scope figures in ``docs/relations.md``).
@@ -64,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             statements = list(iter_statements(doc, article.id))
             for s in statements:
                 before = " ".join(article.text[max(0, s.content.start - 200) : s.content.start + 60].split())
-                speakers[f"{uuid}-{article.id}-{s.content.start}"] = [s.speaker.text, s.speaker.name, before]
+                speakers[f"{uuid}-{article.id}-{s.content.start}"] = [
+                    s.speaker.text, s.speaker.name, before, s.content.end, s.content.text]
                 if args.described and _named_by_description(s.speaker.text, s.speaker.name):
                     print(f"{uuid[:8]} {article.id} {s.speaker.text!r} -> {s.speaker.name}")
             for c in iter_claims(doc, article.id, statements, article.title):
@@ -81,10 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.against:
         saved = json.loads(args.against.read_text(encoding="utf-8"))
         earlier = saved["speakers"]
-        for key, (span, name, lead) in speakers.items():
+        for key, (span, name, lead, _, _) in speakers.items():
             if key in earlier and earlier[key][1] != name:
                 renamed += 1
                 print(f"{key[:8]}{key[36:]} {span!r}: {earlier[key][1]} -> {name} | ...{lead}")
+        print(f"contents changed: {_print_contents(speakers, earlier)}")
         changed = [0, 0, 0]  # polarity, modality, predicate
         for key, now in claims.items():
             then = saved["claims"].get(key)
@@ -96,6 +104,24 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(speakers)} statements; {joined} people named with two forms of a first name")
     print(f"basil_speakers_renamed: {renamed}")
     return 0
+
+
+def _print_contents(now: dict[str, list], earlier: dict[str, list]) -> str:
+    """Print the statements whose content ends elsewhere, is new or is gone since ``earlier``; their counts."""
+    ended = new = gone = 0
+    for key, (span, _, _, end, content) in now.items():
+        then = earlier.get(key)
+        if then is None:
+            new += 1
+            print(f"{key[:8]}{key[36:]} new [{span}] {content}")
+        elif len(then) > 3 and then[3] != end:
+            ended += 1
+            print(f"{key[:8]}{key[36:]} content [{span}] {then[4]!r} -> {content!r}")
+    for key, then in earlier.items():
+        if key not in now:
+            gone += 1
+            print(f"{key[:8]}{key[36:]} gone [{then[0]}]" + (f" {then[4]}" if len(then) > 3 else ""))
+    return f"{ended} end elsewhere, {new} new, {gone} gone"
 
 
 _PRONOUNS = frozenset({"he", "she", "him", "her", "they", "it", "we", "i", "who", "which", "that"})
