@@ -282,11 +282,9 @@ def _is_second_cue(conj: Token, cue: Token | None) -> bool:
 
 
 # Verbs that, coordinated with a past-tense cue in its own tense, say something of their own ("called it
-# X", "urged Y to", "dismissed the reports as"), though not verbs of speech in the lexicon's narrow sense.
-_ACTS_OF_SPEECH = word_set(
-    "call urge accuse praise criticize warn demand blame ask thank vow pledge promise dismiss reject deny "
-    "defend attack"
-)
+# X", "dismissed the reports as"), though not verbs of speech in the lexicon's narrow sense (those, "urged"
+# or "denied", are a second cue in any tense the cue shares).
+_ACTS_OF_SPEECH = word_set("call accuse praise criticize demand blame thank dismiss reject defend attack")
 
 
 # "said it would be Trump, who leads the race", "mentions her granddaughter in
