@@ -62,6 +62,21 @@ def test_a_quotation_after_a_paraphrase_continues_it_in_its_paragraph(nlp: Langu
     assert not any("The other question" in s.content.text for s in extract(nlp, moved))
 
 
+def test_a_role_before_a_name_that_the_parser_took_for_a_verb_keeps_the_quotation_out_of_the_speaker(
+    nlp: Language,
+) -> None:
+    # The parser reads "harbour" as a verb and hangs the quotation before it on it; the speaker is the
+    # harbour master, not '...,” harbour master Ola Dahl', and both pieces of the quotation are hers.
+    text = (
+        "\u201cWe will reopen the pier,\u201d harbour master Ola Dahl said on Friday, \u201cbut not before the "
+        "spring tides have passed and the new deck has been tested.\u201d"
+    )
+    found = extract(nlp, text)
+    for piece in ("reopen the pier", "spring tides"):
+        st = by_content(found, piece)
+        assert st.speaker.text == "harbour master Ola Dahl" and st.speaker.name == "Ola Dahl"
+
+
 def test_quote_about_a_famous_name_belongs_to_whoever_said_it(nlp: Language) -> None:
     text = "“The President has never understood the fishing fleet,” said Rosa Delgado, a councillor from the coast."
     st = by_content(extract(nlp, text), "fishing fleet")

@@ -38,6 +38,7 @@ from storydiff.nlp.statements.cues import (
 
 # Dependents that end a speaker phrase: "Tillerson, who ..." keeps "Tillerson".
 _PHRASE_CUTS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
+_CLAUSES = frozenset({"ccomp", "csubj", "parataxis", "nsubj", "aux"})
 _COURTESY = frozenset({"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "miss", "mx", "mx."})
 
 
@@ -196,6 +197,8 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         if child.dep_ in _PHRASE_CUTS or child.dep_ in {"prep", "advcl"}:
             break
         start = child.left_edge.i
+        # "“We will reopen it,” harbour master Ola Dahl": a misparse hangs the quotation on "harbour"
+        start = max([start] + [inner.right_edge.i + 1 for inner in child.lefts if inner.dep_ in _CLAUSES])
     for child in head.rights:
         if child.dep_ in _PHRASE_CUTS:
             break
