@@ -11,7 +11,8 @@ headings whose last words are the same surname ("Romney" and "Mitt Romney", "Ter
 O'Neill") are printed, for reading: most are one person filed twice, some are two people of one family or two
 bodies ("Republicans" / "Senate Republicans"). It also counts the statements whose speaker's role is a
 courtesy title ("Mr.", "Ms.") or a bare number (an age), the statements listed at all (speech by a named or
-described source: a plan to speak or an act declared is not listed), the claims left out as fragments, and the
+described source: a plan to speak or an act declared is not listed), the lines those make (the pieces of one
+quotation under one cue are one line: "“A,” … “B”"), the claims left out as fragments, and the
 pronoun speakers ("he", "she") resolved to a person whose first name is of the other sex
 (``lexicon.MALE_FIRST_NAMES`` / ``FEMALE_FIRST_NAMES``: "she" → Tim Ryan), each printed. The figures in
 ``docs/statements.md`` are this script's, run on the code before and after a change (a ``git worktree`` of the
@@ -46,7 +47,7 @@ def _other_sex(pronoun: str, name: str | None) -> bool:
 
 
 def main() -> int:
-    split = roles = listed_count = fragments = mismatched = 0
+    split = roles = listed_count = fragments = mismatched = lines = 0
     for uuid, articles in sorted(basil_stories().items()):
         brief = build_brief(articles)
         listed = [s for s in brief.statements if is_reportable(s) and not s.speaker.anonymous]
@@ -57,9 +58,11 @@ def main() -> int:
             if _other_sex(s.speaker.text, s.speaker.name):
                 mismatched += 1
                 print(f"{uuid[:8]}: {s.id} {s.speaker.text!r} -> {s.speaker.name}")
+        parts = sections(brief)
+        lines += sum(len(shown.statements) for shown in parts.speakers)
         headings = Counter({
             shown.speaker: sum(not v.statement.speaker.anonymous for v in shown.statements)
-            for shown in sections(brief).speakers
+            for shown in parts.speakers
         })
         by_surname: dict[str, list[str]] = defaultdict(list)
         for heading, count in sorted(headings.items()):
@@ -73,6 +76,7 @@ def main() -> int:
                 split += 1
                 print(f"{uuid[:8]}: {' / '.join(group)}")
     print(f"statements listed under who said what: {listed_count}; claims left out as fragments: {fragments}")
+    print(f"lines of who said what: {lines} (the pieces of one quotation under one cue make one line)")
     print(f"statements whose role is a courtesy title or a number: {roles}")
     print(f"pronoun speakers named as a person of the other sex: {mismatched}")
     print(f"basil_split_headings: {split}")

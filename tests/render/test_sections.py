@@ -291,3 +291,23 @@ def test_an_attribution_inside_what_was_said_is_left_out_of_the_words_shown(tmp_
         shown = render(brief, fmt)  # (the claims still quote the sentence whole)
         assert "The old pier would need a new deck before the summer" in shown, fmt
         assert not re.search(r"said:\s*(<[^>]*>)*The old pier, Dahl", shown), fmt
+
+
+def test_a_quotation_interrupted_by_its_attribution_is_one_line_in_every_view(tmp_path: Path) -> None:
+    # The first piece alone ("We will reopen the pier") says the opposite of the whole; the JSON keeps both pieces.
+    (tmp_path / "a.txt").write_text(
+        "Pier To Stay Shut Until Spring\n\n"
+        "\u201cWe will reopen the pier,\u201d harbour master Ola Dahl said on Friday, \u201cbut not before the "
+        "spring tides have passed and the new deck has been tested.\u201d\n\n"
+        "The council said the ferry would use the north quay until then.\n"
+    )
+    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    pieces = [st for st in brief.statements if st.speaker.name == "Ola Dahl"]
+    assert len(pieces) == 2 and pieces[0].cue == pieces[1].cue
+    parts = sections(brief)
+    (dahl,) = [g for g in parts.speakers if g.speaker == "Ola Dahl"]
+    assert len(dahl.statements) == 1
+    assert re.search(r"reopen the pier,\u201d \u2026 \u201cbut not before the spring tides", dahl.statements[0].said)
+    for fmt in ("text", "markdown", "html"):
+        shown = " ".join(render(brief, fmt).split())  # the terminal wraps long lines
+        assert "\u2026 \u201cbut not before the spring" in shown, fmt

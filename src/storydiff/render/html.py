@@ -26,7 +26,7 @@ from typing import Any
 
 from storydiff.models import Article, Brief, Statement
 from storydiff.render.escape import terminal_safe
-from storydiff.render.summary import MAX_UNIQUE, Dispute, Sections, Side, Voice, said_text, sections, speaker_name
+from storydiff.render.summary import MAX_UNIQUE, Dispute, Sections, Side, Voice, sections, speaker_name
 
 __all__ = ["mark_text", "render_html"]
 
@@ -251,7 +251,7 @@ def _only(parts: Sections) -> str:
 def _said(parts: Sections, voice: Voice, when: str) -> str:
     """One statement: when, who, what, and a chip to it in its article."""
     st = voice.statement
-    said = _e(said_text(st))
+    said = _e(voice.said)
     quoted = st.direct and st.content.text[:1] not in "\"\u201c'"  # some quotes keep their own marks
     quote = f"\u201c{said}\u201d" if quoted else said
     kind = "direct quote" if st.direct else "reported speech"

@@ -20,7 +20,6 @@ from storydiff.render.summary import (
     Voice,
     fit,
     one_line,
-    said_text,
     sections,
     side_heading,
     timeline_ranking,
@@ -86,12 +85,13 @@ def _dispute(parts: Sections, d: Dispute) -> list[str]:
 def _said(parts: Sections, i: int, j: int) -> list[str]:
     """One statement of "who said what", under its speaker's name when it is the speaker's first."""
     group = parts.speakers[i]
-    s = group.statements[j].statement
+    voice = group.statements[j]
+    s = voice.statement
     to = f" {addressee(parts.brief, s)}" if s.recipient else ""
-    line = f"  - \\[{_md(s.article)}\\] {_md(s.cue.text + to)}: {_md(one_line(said_text(s), 240))}"
+    line = f"  - \\[{_md(s.article)}\\] {_md(s.cue.text + to)}: {_md(one_line(voice.said, 240))}"
     return [f"- **{_md(group.speaker)}**", line] if j == 0 else [line]
 
 
 def _dated(voice: Voice) -> str:
     return (f"- {_md(voice.day or '')} \\[{_md(voice.statement.article)}\\] **{_md(voice.speaker)}**, "
-            f"{_md(voice.statement.cue.text)}: {_md(one_line(said_text(voice.statement), 200))}")
+            f"{_md(voice.statement.cue.text)}: {_md(one_line(voice.said, 200))}")

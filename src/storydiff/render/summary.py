@@ -131,6 +131,7 @@ class Voice:
     speaker: str
     day: str | None  # YYYY-MM-DD: when said, else when its article was published
     is_report_day: bool  # ``day`` is the article's date, not the statement's own
+    said: str  # the words shown: ``said_text``, with the pieces of a quotation under the same cue joined by " … "
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +285,8 @@ def sections(brief: Brief) -> Sections:
                    for u in brief.unique if (points := _excerpts(brief, u.article, u.claims, weights)))
     headed = {c.statement for c in brief.claims if c.statement and c.role in _NOT_REPORTING}
     headed |= _restated(brief.statements)
-    voices = [_voice(brief, s) for s in brief.statements if is_reportable(s) and s.id not in headed]
+    listed = [s for s in brief.statements if is_reportable(s) and s.id not in headed]
+    voices = [_voice(brief, first, rest) for first, rest in quotation_pieces(listed)]
     by_speaker: dict[str, list[Voice]] = defaultdict(list)
     for voice in voices:
         by_speaker[_heading_key(voice)].append(voice)
@@ -574,7 +576,28 @@ _NEGATION = re.compile(
 _PARTICLES = frozenset({"for", "about", "of", "on", "against", "to", "with", "at"})
 
 
-def _voice(brief: Brief, statement: Statement) -> Voice:
+def quotation_pieces(statements: Sequence[Statement]) -> list[tuple[Statement, tuple[Statement, ...]]]:
+    """Each statement with the pieces of the same quotation that go on with it, in text order.
+
+    "“We will reopen the pier,” Dahl said, “but not before the spring tides.”" is two statements
+    under one cue (PolNeAR draws it as one attribution); "who said what" shows it as one line, "“We will
+    reopen the pier,” … “but not before the spring tides.”", never the first piece alone, whose
+    meaning the rest may change. Pieces are direct quotations of one article with the same cue,
+    speaker and negation; the JSON keeps each of them.
+    """
+    groups: dict[tuple[str, ...], list[Statement]] = {}
+    for s in statements:
+        key = ((s.article, str(s.cue.start), str(s.cue.end), speaker_name(s), str(s.negated)) if s.direct
+               else (s.id,))
+        groups.setdefault(key, []).append(s)
+    out = []
+    for group in groups.values():
+        group.sort(key=lambda s: s.content.start)
+        out.append((group[0], tuple(group[1:])))
+    return out
+
+
+def _voice(brief: Brief, statement: Statement, pieces: Sequence[Statement] = ()) -> Voice:
     text = brief.article(statement.article).text
     cue = statement.cue
     if statement.negated:  # "did not say: whether ...", never "say: whether ..."
@@ -585,8 +608,9 @@ def _voice(brief: Brief, statement: Statement) -> Voice:
         cue = dataclasses.replace(cue, text=cue.text + between.rstrip())
     statement = dataclasses.replace(statement, cue=cue) if cue is not statement.cue else statement
     said = statement.when.date if statement.when else None
+    words = " … ".join(said_text(piece) for piece in (statement, *pieces))
     return Voice(statement, speaker_label(statement), said or brief.article(statement.article).published,
-                 not said)
+                 not said, words)
 
 
 def addressee(brief: Brief, statement: Statement) -> str:

@@ -25,7 +25,6 @@ from storydiff.render.summary import (
     addressee,
     fit,
     one_line,
-    said_text,
     sections,
     side_heading,
     timeline_ranking,
@@ -149,12 +148,13 @@ def _who(parts: Sections, draw: _Drawer) -> _Block:
     items = []
     for i, j in voice_ranking(parts):
         group = parts.speakers[i]
-        s = group.statements[j].statement
+        voice = group.statements[j]
+        s = voice.statement
         to = f" {addressee(parts.brief, s)}" if s.recipient else ""
         when = f" ({s.when.date or s.when.text})" if s.when else ""
         quote = '"' if s.direct and s.content.text[:1] not in "\"\u201c'" else ""
         lines = draw.line(f"  [bold]{_t(group.speaker)}[/]") if j == 0 else []
-        lines += draw.item(f"[{s.article}]", f"{_t(s.cue.text + to + when)}: {quote}{_t(said_text(s), 200)}{quote}",
+        lines += draw.item(f"[{s.article}]", f"{_t(s.cue.text + to + when)}: {quote}{_t(voice.said, 200)}{quote}",
                            indent=4)
         items.append(((i, j), lines))
     return _Block("[bold]Who said what[/]", items, "No attributed statements found.", "more statements")
@@ -166,7 +166,7 @@ def _timeline(parts: Sections, draw: _Drawer) -> _Block:
         voice = parts.timeline[n]
         s = voice.statement
         items.append((n, draw.item(f"{voice.day} [{s.article}]",
-                                   f"{_t(voice.speaker)}, {_t(s.cue.text)}: {_t(said_text(s), 140)}")))
+                                   f"{_t(voice.speaker)}, {_t(s.cue.text)}: {_t(voice.said, 140)}")))
     return _Block("[bold]Timeline[/] (when said, else when reported)", items, more="more statements")
 
 
