@@ -23,6 +23,12 @@ largest overlap gives its label. The figures, per triplet and overall
 - agreed recall: gold facts for which some agreed Point cites sentences
   carrying the fact in at least two different articles;
 - agreed precision: agreed Points that carry some gold fact that way;
+- point members: the claims of agreed Points that carry a fact their Point
+  is right for (a claim chained into a point for another fact counts wrong),
+  and the points all of whose claims carry one same fact;
+- sources whole: of the facts found, those whose widest Point cites every
+  article the gold finds them in (so its count of sources is whole, not
+  split over two points);
 - conflict+update precision and recall: the brief's ``conflicts`` and
   ``updates`` relations against the gold's, matched when each claim
   overlaps one side of the gold relation (either order); a match of the
@@ -87,13 +93,17 @@ class Gold:
     facts: dict[str, str]
     relations: tuple[GoldRelation, ...]
 
-    def shared_facts(self) -> set[str]:
-        """Fact ids carried by sentences of at least two articles."""
+    def fact_articles(self) -> dict[str, set[str]]:
+        """Fact id -> the articles whose sentences carry it."""
         where: dict[str, set[str]] = {}
         for s in self.sentences:
             for f in s.facts:
                 where.setdefault(f, set()).add(s.article)
-        return {f for f, arts in where.items() if len(arts) >= 2}
+        return where
+
+    def shared_facts(self) -> set[str]:
+        """Fact ids carried by sentences of at least two articles."""
+        return {f for f, arts in self.fact_articles().items() if len(arts) >= 2}
 
 
 def load_gold(path: Path) -> Gold:
@@ -201,6 +211,9 @@ class Tally:
     points: int = 0
     points_right: int = 0
     point_claims: int = 0
+    point_claims_right: int = 0
+    points_one_fact: int = 0
+    facts_whole: int = 0
     gold_relations: int = 0
     gold_relations_found: int = 0
     relations: int = 0
@@ -286,17 +299,26 @@ def score(gold: Gold, brief: Brief) -> Outcome:
 
     shared = gold.shared_facts()
     found: set[str] = set()
+    widest: dict[str, int] = {}  # fact -> the most articles one point cites it in
     for point in brief.agreed:
-        carried = {f for f, arts in align.facts_by_article(point.claims).items() if len(arts) >= 2 and f in shared}
+        by_fact = align.facts_by_article(point.claims)
+        carried = {f for f, arts in by_fact.items() if len(arts) >= 2 and f in shared}
         found |= carried
+        for f in carried:
+            widest[f] = max(widest.get(f, 0), len(by_fact[f]))
         tally.points += 1
         tally.point_claims += len(point.claims)
+        each = [set(align.facts_by_article([c])) for c in point.claims]
+        tally.point_claims_right += sum(bool(carried & facts) for facts in each)
+        tally.points_one_fact += bool(carried & set.intersection(*each))
         if carried:
             tally.points_right += 1
         else:
             out.false_points.append(point.claims)
     tally.facts = len(shared)
     tally.facts_found = len(found)
+    carriers = gold.fact_articles()
+    tally.facts_whole = sum(widest[f] >= len(carriers[f]) for f in found)
     out.missed_facts = sorted(shared - found, key=lambda f: (len(f), f))
 
     contrary = [r for r in brief.relations if r.type in CONTRARY]
@@ -341,6 +363,11 @@ def format_tally(t: Tally) -> str:
         f"  agreed recall     {_ratio(t.facts_found, t.facts):.3f}  ({t.facts_found}/{t.facts} shared facts)",
         f"  agreed precision  {_ratio(t.points_right, t.points):.3f}  ({t.points_right}/{t.points} points, "
         f"{t.point_claims} claims in them)",
+        f"  point members     {_ratio(t.point_claims_right, t.point_claims):.3f}  ({t.point_claims_right}/"
+        f"{t.point_claims} claims that carry a fact their point is right for; one fact in every claim: "
+        f"{t.points_one_fact}/{t.points} points)",
+        f"  sources whole     {_ratio(t.facts_whole, t.facts_found):.3f}  ({t.facts_whole}/{t.facts_found} "
+        f"facts found whose widest point cites every article that carries them)",
         f"  conflict+update   recall {_ratio(t.gold_relations_found, t.gold_relations):.3f} "
         f"({t.gold_relations_found}/{t.gold_relations}), precision {_ratio(t.relations_right, t.relations):.3f} "
         f"({t.relations_right}/{t.relations}; same type {t.relations_same_type})",

@@ -151,3 +151,34 @@ def test_only_facts_become_points_or_only_in() -> None:
     assert all(byline not in u.claims for u in alignment.unique)
     kept = dataclasses.replace(analysis, articles=(first, *rest))
     assert any(byline in u.claims for u in align(kept).unique)  # as a fact it would be "only in"
+
+
+def test_a_third_outlet_saying_part_of_the_fact_joins_its_point_not_a_second_one() -> None:
+    """A1 corroborates both B1 and C1; B1 and C1 say the offer in other words (cosine 0.5, no link of
+    their own). One point with three outlets, not A1 twice in two points of two; two claims of one
+    article still need to be close (cosine 0.65) or linked to share a point."""
+    from types import SimpleNamespace
+
+    from storydiff.align.aligner import agreed_points
+    from storydiff.align.relations import ClaimContext
+    from storydiff.models import Claim, Relation
+
+    texts = {
+        "A1": "The mayor offered the ferry crews a three-year pay deal in exchange for weekend shifts.",
+        "B1": "Crews were offered a pay deal lasting three years.",
+        "C1": "Weekend shifts are what the mayor wants for the crews' raise.",
+        "B2": "The union will put the offer to its members on Monday.",
+    }
+    contexts = [ClaimContext(Claim(cid, cid[0], text, 0, len(text)), cid[0], None, None) for cid, text in texts.items()]
+    cosines = {frozenset(("B1", "C1")): 0.5, frozenset(("B1", "B2")): 0.5}
+
+    def cosine(x: str, y: str) -> float:
+        return cosines.get(frozenset((x, y)), 0.3)
+
+    def points(links: list[tuple[str, str]]) -> list[tuple[str, ...]]:
+        relations = [Relation("corroborates", pair, 0.8 - 0.1 * n, "same fact") for n, pair in enumerate(links)]
+        found = agreed_points(relations, contexts, {}, SimpleNamespace(articles=()), cosine)  # type: ignore[arg-type]
+        return [p.claims for p in found]
+
+    assert points([("A1", "B1"), ("A1", "C1")]) == [("A1", "B1", "C1")]
+    assert sorted(points([("A1", "B1"), ("A1", "B2")])) == [("A1", "B1"), ("A1", "B2")]
