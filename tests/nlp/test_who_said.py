@@ -77,6 +77,16 @@ def test_a_role_before_a_name_that_the_parser_took_for_a_verb_keeps_the_quotatio
         assert st.speaker.text == "harbour master Ola Dahl" and st.speaker.name == "Ola Dahl"
 
 
+def test_a_quotation_after_a_parenthetical_cue_keeps_the_subject_before_the_cue(nlp: Language) -> None:
+    # '“are taking a needless risk”' alone says nothing of whom; the subject stands before "she said".
+    text = "Drivers who still use the old bridge, she said, \u201care taking a needless risk every morning.\u201d"
+    st = by_content(extract(nlp, text), "needless risk")
+    assert st.content.text.startswith("Drivers who still use the old bridge") and st.speaker.text == "she"
+    # A quotation with a subject of its own is what was said, alone.
+    own = "The ferry plan is dead, he said, \u201cand we will not bring it back.\u201d"
+    assert by_content(extract(nlp, own), "bring it back").content.text.startswith("\u201cand we will")
+
+
 def test_quote_about_a_famous_name_belongs_to_whoever_said_it(nlp: Language) -> None:
     text = "“The President has never understood the fishing fleet,” said Rosa Delgado, a councillor from the coast."
     st = by_content(extract(nlp, text), "fishing fleet")

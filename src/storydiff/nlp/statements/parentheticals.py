@@ -77,3 +77,15 @@ def _subjectless(token: Token) -> bool:
 
 
 _ASIDE_AFTER = re.compile(r",\s+(?:although|though|while|whereas)\s")
+
+
+def quotation_goes_on_the_subject(cue: Token, quote_start: int) -> bool:
+    """Whether a quotation right after a parenthetical cue is the predicate of a subject before the cue:
+    in "Republicans who back the changes, he said, “are embracing a government that lied”" what he
+    said is the whole sentence, not the quotation alone, whose verb's subject stands before him."""
+    first = next((t for t in cue.doc[cue.i + 1 :] if t.idx > quote_start and not t.is_punct), None)
+    if first is None:
+        return False
+    verb = first if first.pos_ in ("VERB", "AUX") and first.dep_ not in ("aux", "auxpass") else first.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in verb.children)
+

@@ -34,7 +34,7 @@ from storydiff.nlp.statements.reported import (
     governed_content,
     is_passive_participle,
 )
-from storydiff.nlp.statements.parentheticals import parenthetical_content
+from storydiff.nlp.statements.parentheticals import parenthetical_content, quotation_goes_on_the_subject
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, left_neighbour
 from storydiff.nlp.statements.subjects import (
     RECIPIENT_LEMMAS,
@@ -229,6 +229,7 @@ def _content(
         )
         and not _runs_on(text, quotes.ends[after])
         and not _is_title(text, quotes.spans[after])
+        and not (parenthetical_content(cue, left, right) and quotation_goes_on_the_subject(cue, quotes.starts[after]))
         and _is_gap(
             text[right : quotes.starts[after]],
             allow_newline=text[right - 1 : right] == ":"
