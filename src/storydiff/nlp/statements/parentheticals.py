@@ -4,7 +4,9 @@ A cue set off by commas inside a sentence sits inside what was said, so the
 content is the sentence around it, less a contrast the writer adds after it
 (", although ...") and less what comes before a relative "which" or "who"
 the cue follows ("the stadium, which, Tompkins said, is full": what she
-said of the stadium). Ranges are character offsets into ``doc.text``.
+said of the stadium). A quotation after the cue that is the predicate of a
+subject before it ("The drivers, she said, “are taking a risk”") is that
+content too, not the quotation alone. Ranges are character offsets into ``doc.text``.
 """
 
 from __future__ import annotations
