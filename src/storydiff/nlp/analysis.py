@@ -21,7 +21,7 @@ from storydiff.models import Article, Claim, Entity, Speaker, Statement
 from storydiff.nlp.claims import iter_claims
 from storydiff.nlp.embed import embed
 from storydiff.nlp.entities import Mention, iter_mentions, link_entities, name_key, person_words
-from storydiff.nlp.parse import parse
+from storydiff.nlp.parse import doc_text, parse
 from storydiff.nlp.statements import iter_statements
 from storydiff.nlp.statements.names import first_name_sex, pronoun_sex, title_sex
 
@@ -65,7 +65,7 @@ def analyze_each(articles: Sequence[Article]) -> list[AnalyzedArticle]:
         if article.outlet is None:
             article = dataclasses.replace(article, outlet=_self_credit(statements))
         claims = tuple(iter_claims(doc, article.id, statements, article.title))
-        mentions = _with_speaker_names(tuple(iter_mentions(doc, article.id)), statements, doc.text)
+        mentions = _with_speaker_names(tuple(iter_mentions(doc, article.id)), statements, doc_text(doc))
         drafts.append((article, statements, claims, mentions))
 
     vectors = embed([c.text for _, _, claims, _ in drafts for c in claims])

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from storydiff.lexicon import NEGATORS, SAYING_CORE_LEMMAS, dateline_length
 from storydiff.models import Claim, Statement
+from storydiff.nlp.parse import doc_text
 from storydiff.nlp.roles import claim_role
 
 MIN_WORDS = 4
@@ -193,7 +194,7 @@ def _clauses(sent: Any) -> list[tuple[int, int]]:
 
 def _quoted_at(sent: Any, i: int) -> bool:
     """Whether token ``i`` is inside a quotation opened earlier in its sentence: '"I built it, and I ..."'."""
-    before = sent.doc.text[sent.start_char : sent.doc[i].idx]
+    before = doc_text(sent.doc)[sent.start_char : sent.doc[i].idx]
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 

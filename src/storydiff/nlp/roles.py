@@ -27,6 +27,8 @@ import re
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Literal
 
+from storydiff.nlp.parse import doc_text
+
 if TYPE_CHECKING:
     from storydiff.models import Claim
 
@@ -129,7 +131,7 @@ def _only_attribution(span: Any) -> bool:
     with its speaker and a time and nothing said ('“... with 60 votes?” Senate Majority Leader Mitch
     McConnell asked on Tuesday.'), right after the quotation's closing mark."""
     doc = span.doc
-    before = doc.text[max(0, span.start_char - 3) : span.start_char].rstrip()
+    before = doc_text(doc)[max(0, span.start_char - 3) : span.start_char].rstrip()
     if not before or before[-1] not in "”\"'’":
         return False
     if any(t.lower_ == "that" or t.text in _QUOTES for t in span):
