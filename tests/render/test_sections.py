@@ -311,3 +311,25 @@ def test_a_quotation_interrupted_by_its_attribution_is_one_line_in_every_view(tm
     for fmt in ("text", "markdown", "html"):
         shown = " ".join(render(brief, fmt).split())  # the terminal wraps long lines
         assert "\u2026 \u201cbut not before the spring" in shown, fmt
+
+
+def test_no_statement_of_a_headline_is_listed_under_who_said_what(tmp_path: Path) -> None:
+    # A headline can hold two statements ("Announces: Bid", "Promising: ..."); its claim stands for one.
+    import dataclasses
+
+    from storydiff.models import Speaker, Span, Statement
+
+    title = "Ada Brook Announces Bid, Promising \u2018Truth\u2019 About Harbour Debts"
+    (tmp_path / "a.txt").write_text(
+        f"{title}\n\nMayor Ada Brook said on Monday she would run again.\n\n"
+        "\u201cFares will not rise this year,\u201d Brook told reporters at the harbour.\n"
+    )
+    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    (headline,) = [c for c in brief.claims if c.role == "headline"]
+    cue, said = title.index("Announces"), title.index("Bid")
+    other = Statement("A-S9", "A", Speaker("Ada Brook", 0, 9, "Ada Brook"), Span("Announces", cue, cue + 9),
+                      Span("Bid", said, said + 3), False)
+    assert headline.start <= cue < headline.end and headline.statement != other.id
+    brief = dataclasses.replace(brief, statements=(*brief.statements, other))
+    cues = [v.statement.cue.text for g in sections(brief).speakers for v in g.statements]
+    assert "Announces" not in cues and "Promising" not in cues and "told" in cues

@@ -198,6 +198,14 @@ def _subjectless(content: str) -> bool:
     return content.split(" ", 1)[0] in _BARE_COPULAS
 
 
+def _in_headings(brief: Brief) -> set[str]:
+    """Statements in a headline, caption or byline: the one its claim stands for, and any other whose cue
+    lies in it ("Christie Announces Run, Pledging ‘Truth’ About Nation’s Woes" holds two)."""
+    spans = [(c.article, c.start, c.end) for c in brief.claims if c.role in _NOT_REPORTING]
+    return {c.statement for c in brief.claims if c.statement and c.role in _NOT_REPORTING} | {
+        s.id for s in brief.statements if any(a == s.article and lo <= s.cue.start < hi for a, lo, hi in spans)}
+
+
 def _restated(statements: Sequence[Statement]) -> set[str]:
     """Statements whose content is another statement of the same speaker, cue and all: "Cruz retorted
     on Twitter, saying that the ads did not come from his campaign" lists "saying: that the ads ...", not
@@ -283,7 +291,7 @@ def sections(brief: Brief) -> Sections:
     weights = _centrality(brief)
     unique = tuple(OnlyIn(brief.article(u.article), labels[u.article], points)
                    for u in brief.unique if (points := _excerpts(brief, u.article, u.claims, weights)))
-    headed = {c.statement for c in brief.claims if c.statement and c.role in _NOT_REPORTING}
+    headed = _in_headings(brief)
     headed |= _restated(brief.statements)
     listed = [s for s in brief.statements if is_reportable(s) and s.id not in headed]
     voices = [_voice(brief, first, rest) for first, rest in quotation_pieces(listed)]
