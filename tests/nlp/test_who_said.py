@@ -87,6 +87,23 @@ def test_a_quotation_after_a_parenthetical_cue_keeps_the_subject_before_the_cue(
     assert by_content(extract(nlp, own), "bring it back").content.text.startswith("\u201cand we will")
 
 
+def test_a_dateline_before_its_dash_is_no_part_of_the_speaker(nlp: Language) -> None:
+    # Hand parse: the tagger hung a wire dateline on the speaker's name as a modifier, as it did in a newswire
+    # text our prose does not reproduce ("RIVERTON, Ore., May 3 (VW) \u2014 Harbour master Ola Dahl said ...").
+    from storydiff.nlp.statements.speakers import phrase_bounds
+
+    words = ["RIVERTON", ",", "Ore.", ",", "May", "3", "(", "VW", ")", "\u2014", "Harbour", "master", "Ola", "Dahl",
+             "said", "the", "pier", "would", "reopen", "."]
+    heads = [13, 0, 0, 2, 0, 4, 7, 4, 7, 0, 11, 13, 13, 14, 14, 16, 18, 18, 14, 14]
+    deps = ["nmod", "punct", "appos", "punct", "npadvmod", "nummod", "punct", "appos", "punct", "punct", "compound",
+            "compound", "compound", "nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "NUM", "PUNCT", "PROPN", "PUNCT", "PUNCT", "NOUN", "NOUN",
+           "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos, person=(12, 14))
+    start, end = phrase_bounds(doc[13])
+    assert doc[start:end].text == "Harbour master Ola Dahl"
+
+
 def test_quote_about_a_famous_name_belongs_to_whoever_said_it(nlp: Language) -> None:
     text = "“The President has never understood the fishing fleet,” said Rosa Delgado, a councillor from the coast."
     st = by_content(extract(nlp, text), "fishing fleet")

@@ -210,6 +210,8 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             break
     while end - 1 > head.i and doc[end - 1].is_punct:
         end -= 1
+    dashes = [i for i in range(start, head.i) if doc[i].text in ("—", "–", "--")]
+    start = dashes[-1] + 1 if dashes else start  # "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton"
     while start < head.i and doc[start].is_punct:
         start += 1
     return whole_words(doc, start, end)
