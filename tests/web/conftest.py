@@ -13,7 +13,9 @@ HOSTILE = (
     "HARLOW - The council said on Friday that the library would reopen in a temporary hall "
     "<script>alert('body')</script> next spring, and that <img src=x onerror=alert(2)> the archive "
     "could not be saved.\n\n"
-    "Librarian Owen Pike said the town had lost \"a century of its own memory\" in the fire.\n"
+    "Librarian Owen Pike said the town had lost \"a century of its own memory\" in the fire.\n\n"
+    "Mira Holt, the council clerk, said the hall was ready.\n\n"
+    "The new reading room, Holt said, would be built in stone and open onto the market square.\n"
 )
 
 

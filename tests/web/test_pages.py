@@ -125,3 +125,10 @@ def test_search_cites_a_statement_by_outlet_and_title(client: TestClient) -> Non
     assert article["outlet"] and article["title"]
     assert cite.group(2) == escape(f"{article['outlet']}: {article['title']}")
     assert cite.group(2) != said["article"]
+
+
+def test_speaker_page_shows_the_words_without_the_attribution_set_inside_them(client: TestClient) -> None:
+    # As the brief shows them: "The new reading room, Holt said, would be ..." reads without ", Holt said,".
+    html = _page(client, "/speakers/mira-holt")
+    assert "The new reading room would be built in stone" in html
+    assert "The new reading room, Holt said" not in html

@@ -110,6 +110,12 @@ def speaker(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     found = store.speaker(key, limit, offset)
     if found is None:
         raise HTTPException(404, f"no speaker {key[:100]!r}")
+    from storydiff.models import Statement
+    from storydiff.render.summary import said_text
+
+    # The words as the brief shows them: "The pier, Dahl said, will ..." without ", Dahl said,".
+    for line in found["statements"]:
+        line["said"] = said_text(Statement.from_dict(line["statement"]))
     return page("speaker.html", title=found["name"], found=found, offset=offset,
                 pager=_pager(request, limit, offset, offset + limit < found["total"]))
 
