@@ -1956,3 +1956,10 @@ def test_the_writer_telling_what_the_speaker_did_next_is_not_what_was_said(nlp: 
     doc[5].tag_ = "VBD"  # "the real threat was the toll, and she railed ...": one telling, kept whole
     start, end = content_span(doc[5], doc[1])
     assert doc.text[start:end].endswith("railed against members")
+
+
+def test_a_calling_that_opens_the_sentence_is_no_part_of_the_name(nlp: Language) -> None:
+    # The tagger runs "Grocer" into the person; the name is Mats Lindqvist, whatever his trade.
+    text = "Grocer Mats Lindqvist said his shelves would have been empty within two days."
+    st = by_content(extract(nlp, text), "shelves would have been empty")
+    assert st.speaker.name == "Mats Lindqvist"

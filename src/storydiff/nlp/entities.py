@@ -33,6 +33,13 @@ TITLE_WORDS = frozenset(str.split(
     "aide rev reverend pastor rabbi bishop cardinal officer lt lieutenant col colonel sgt sergeant capt "
     "captain adm admiral detective inspector superintendent treasurer comptroller council councilman "
     "councilwoman"
+)) | frozenset(str.split(  # everyday callings a sentence opens a name with ("Grocer Mats Lindqvist said ...");
+    # none that is also a common first name or surname ("Baker", "Hunter", "Carpenter", "Mason")
+    "grocer librarian farmer nurse teacher fisherman shopkeeper resident engineer lawyer chef pilot coach "
+    "clerk activist actress student voter reporter editor councillor councilmember firefighter paramedic "
+    "trooper prosecutor lawmaker legislator assemblyman assemblywoman alderman trustee volunteer retiree "
+    "homeowner tenant landlord mechanic electrician plumber architect scientist researcher epidemiologist "
+    "physician surgeon dentist pharmacist"
 ))
 # Different spellings of the same place or body, keyed by a lowercase form.
 ALIASES = {
