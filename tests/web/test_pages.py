@@ -127,8 +127,11 @@ def test_search_cites_a_statement_by_outlet_and_title(client: TestClient) -> Non
     assert cite.group(2) != said["article"]
 
 
-def test_speaker_page_shows_the_words_without_the_attribution_set_inside_them(client: TestClient) -> None:
+def test_speaker_page_shows_the_words_as_the_brief_does(client: TestClient) -> None:
     # As the brief shows them: "The new reading room, Holt said, would be ..." reads without ", Holt said,".
     html = _page(client, "/speakers/mira-holt")
     assert "The new reading room would be built in stone" in html
     assert "The new reading room, Holt said" not in html
+    # The two pieces of one quotation are one line, as in the brief.
+    assert "open in May,\u201d \u2026 \u201cif the roof is finished" in html
+    assert html.count("if the roof is finished") == 1

@@ -111,11 +111,17 @@ def speaker(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     if found is None:
         raise HTTPException(404, f"no speaker {key[:100]!r}")
     from storydiff.models import Statement
-    from storydiff.render.summary import said_text
+    from storydiff.render.summary import quotation_pieces, said_text
 
-    # The words as the brief shows them: "The pier, Dahl said, will ..." without ", Dahl said,".
-    for line in found["statements"]:
-        line["said"] = said_text(Statement.from_dict(line["statement"]))
+    # The words as the brief shows them: "The pier, Dahl said, will ..." without ", Dahl said,", and the
+    # pieces of one quotation on this page as one line ("“We will reopen,” … “but not before May.”").
+    lines = found["statements"]
+    statements = [Statement.from_dict(line["statement"]) for line in lines]
+    pieces = {id(first): rest for first, rest in quotation_pieces(statements)}
+    found["statements"] = [
+        {**line, "said": " \u2026 ".join(said_text(p) for p in (st, *pieces[id(st)]))}
+        for line, st in zip(lines, statements, strict=True) if id(st) in pieces
+    ]
     return page("speaker.html", title=found["name"], found=found, offset=offset,
                 pager=_pager(request, limit, offset, offset + limit < found["total"]))
 
