@@ -593,10 +593,9 @@ def quotation_pieces(statements: Sequence[Statement]) -> list[tuple[Statement, t
     meaning the rest may change. Pieces are direct quotations of one article with the same cue,
     speaker and negation; the JSON keeps each of them.
     """
-    groups: dict[tuple[str, ...], list[Statement]] = {}
+    groups: dict[tuple[object, ...], list[Statement]] = {}
     for s in statements:
-        key = ((s.article, str(s.cue.start), str(s.cue.end), speaker_name(s), str(s.negated)) if s.direct
-               else (s.id,))
+        key = (s.article, s.cue.start, s.cue.end, speaker_name(s), s.negated) if s.direct else (s.id,)
         groups.setdefault(key, []).append(s)
     out = []
     for group in groups.values():

@@ -229,7 +229,7 @@ def _content(
         )
         and not _runs_on(text, quotes.ends[after])
         and not _is_title(text, quotes.spans[after])
-        and not (parenthetical_content(cue, left, right) and quotation_goes_on_the_subject(cue, quotes.starts[after]))
+        and not (quotation_goes_on_the_subject(cue, quotes.starts[after]) and parenthetical_content(cue, left, right))
         and _is_gap(
             text[right : quotes.starts[after]],
             allow_newline=text[right - 1 : right] == ":"
