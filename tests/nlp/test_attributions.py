@@ -33,6 +33,13 @@ def extract(nlp: Language, text: str, published: str | None = None) -> list[Stat
     return found
 
 
+def by_cue(found: list[Statement], cue: str) -> Statement:
+    for st in found:
+        if st.cue.text == cue:
+            return st
+    raise AssertionError(f"no statement with the cue {cue!r} in {[s.cue.text for s in found]}")
+
+
 def by_content(found: list[Statement], words: str) -> Statement:
     for st in found:
         if words in st.content.text:
@@ -91,7 +98,7 @@ def test_a_relative_pronoun_fronted_out_of_the_content_is_not_said(nlp: Language
         "He also suggested that he would consider campaigning in states like heavily rural Vermont, which he "
         "again said he believed he could win in November."
     )
-    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    st = by_cue(extract(nlp, text), "said")
     assert st.content.text == "he believed he could win in November"
 
 
@@ -112,7 +119,7 @@ def test_a_partial_quotation_closed_by_a_comma_runs_on_with_its_sentence(nlp: La
         'Ruiz said there remains a "significant difference in public service and private practice," when it '
         "comes to how many lawyers work at the city hall and for law firms."
     )
-    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    st = by_cue(extract(nlp, text), "said")
     assert st.content.text.endswith("how many lawyers work at the city hall and for law firms")
 
 
@@ -122,7 +129,7 @@ def test_a_list_that_repeats_its_preposition_is_said_whole(nlp: Language) -> Non
         "Ana Ruiz, 59, of Bergen, who watched the ceremony on a screen at the quay, said the event brought back "
         "memories of her father, and of ''all the sailors who weren't here who did things to get us here.''"
     )
-    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    st = by_cue(extract(nlp, text), "said")
     assert st.content.text.startswith("the event brought back memories of her father, and of ''all the sailors")
     assert st.content.text.endswith("to get us here.''")
 
@@ -133,7 +140,7 @@ def test_a_question_word_after_the_list_comma_opens_a_second_thing_said(nlp: Lan
         "The council leader expressed concerns over his jumping into the mayoral race, and how his naval "
         "background could help him leave a mark on the harbour board."
     )
-    st = next(s for s in extract(nlp, text) if s.cue.text == "expressed")
+    st = by_cue(extract(nlp, text), "expressed")
     assert st.content.text.endswith("and how his naval background could help him leave a mark on the harbour board")
 
 
@@ -152,14 +159,14 @@ def test_a_second_act_of_speech_in_the_cues_tense_is_a_statement_of_its_own(nlp:
 def test_a_condition_after_what_was_said_stays_with_it(nlp: Language) -> None:
     # A threat cut before its "unless" says another thing; the parse hangs the clause on the cue.
     text = "The mayor threatened not to show up to the next council meeting on the harbour unless she is given a vote."
-    st = next(s for s in extract(nlp, text) if s.cue.text == "threatened")
+    st = by_cue(extract(nlp, text), "threatened")
     assert st.content.text == "not to show up to the next council meeting on the harbour unless she is given a vote"
 
 
 def test_a_parenthetical_cue_inside_a_relative_clause_reports_only_that_clause(nlp: Language) -> None:
     # Tompkins spoke of the stadium; where the park lies is the writer's.
     text = "The park is near the football stadium, which, Tompkins said, is usually full of activities on game days."
-    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    st = by_cue(extract(nlp, text), "said")
     assert st.content.text.startswith("which, Tompkins said, is usually full")
 
 
@@ -590,7 +597,7 @@ def test_dateline_is_not_the_speaker(nlp: Language) -> None:
 ])
 def test_the_one_faulted_for_saying_it_said_it(nlp: Language, text: str, speaker: str) -> None:
     cue = "saying" if "saying" in text else "refusing"
-    st = next(s for s in extract(nlp, text) if s.cue.text == cue)
+    st = by_cue(extract(nlp, text), cue)
     assert speaker in st.speaker.text
 
 
@@ -599,5 +606,5 @@ def test_a_clause_hung_across_a_full_stop_and_a_double_apostrophe_quote_keeps_it
     # so "announcing" is Varga's, not that of Dahl, who speaks in the next sentence.
     text = ("Once she was elected, Ms. Varga made the new quay a priority, announcing the appointment of Ola Dahl "
             "as harbour master. ''I really want to get this done,'' Mr. Dahl recalled the mayor telling him.")
-    st = next(s for s in extract(nlp, text) if s.cue.text == "announcing")
+    st = by_cue(extract(nlp, text), "announcing")
     assert st.speaker.text == "Ms. Varga"

@@ -21,7 +21,7 @@ from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject
 from storydiff.nlp.statements.templates import template_speaker
-from tests.nlp.test_attributions import by_content, extract
+from tests.nlp.test_attributions import by_content, by_cue, extract
 
 
 def _hand_parse(
@@ -1051,7 +1051,7 @@ def test_a_contrasting_clause_after_a_quoted_comma_is_not_what_was_said(nlp: Lan
         "Ana Ruiz said councillors “may need to rethink their open meetings,” while also suggesting stricter "
         "rules at public hearings."
     )
-    st = next(s for s in extract(nlp, text) if s.cue.text == "said")
+    st = by_cue(extract(nlp, text), "said")
     assert st.content.text == "councillors “may need to rethink their open meetings,”"
 
 

@@ -19,6 +19,12 @@ from storydiff.render.summary import sections
 from .test_html import TEXT_B, _claim, hand_brief
 
 
+def _brief_of(tmp_path: Path, text: str) -> Brief:
+    """The brief of one article of ours, read from a file as a user's would be."""
+    (tmp_path / "a.txt").write_text(text)
+    return storydiff.brief([str(tmp_path / "a.txt")])
+
+
 def _round_trip(brief: Brief) -> Brief:
     return Brief.from_dict(json.loads(render(brief, "json")))
 
@@ -120,13 +126,10 @@ def test_labels_name_articles_the_same_way_everywhere() -> None:
 
 def test_negated_speech_reads_as_negated_with_an_adverb_between(tmp_path: Path) -> None:
     # "has not yet said whether": the "yet" between the negation and the cue must not drop the "not".
-    import storydiff
-
-    (tmp_path / "a.txt").write_text(
+    brief = _brief_of(tmp_path, (
         "Harbour Vote Delayed\n\nHarbour master Ola Dahl has not yet said whether he will stand again, and the "
         "board meets on Friday.\n\nBoard chair Ines Varga did not publicly say when the vote would be held.\n"
-    )
-    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    ))
     text = render(brief, "text")
     assert "has not yet said: whether he will stand again" in text, text
     assert "did not publicly say: when the vote would be held" in text, text
@@ -136,15 +139,12 @@ def test_negated_speech_reads_as_negated_with_an_adverb_between(tmp_path: Path) 
 def test_speech_still_to_come_is_not_in_who_said_what(tmp_path: Path) -> None:
     # A plan to speak says nothing yet: "will announce", "is expected to announce", "when she announces"
     # in a sentence about what will happen. JSON keeps the statements, marked as no speech.
-    import storydiff
-
-    (tmp_path / "a.txt").write_text(
+    brief = _brief_of(tmp_path, (
         "Harbour Vote Next Week\n\nThe mayor will announce on Monday whether the old pier stays open. Harbour "
         "master Ola Dahl is expected to announce his decision on the ferry fares at the same meeting. The "
         "council will take a new turn on Friday when chair Ines Varga announces whether she will run again.\n\n"
         "Ms. Varga said on Tuesday that the budget was balanced.\n"
-    )
-    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    ))
     planned = [s for s in brief.statements if s.cue.text in ("announce", "announces")]
     assert planned and not any(s.speech for s in planned), [(s.cue.text, s.speech) for s in brief.statements]
     text = render(brief, "text")
@@ -155,13 +155,10 @@ def test_speech_still_to_come_is_not_in_who_said_what(tmp_path: Path) -> None:
 
 def test_an_act_declared_is_not_in_who_said_what(tmp_path: Path) -> None:
     # "Declare a national emergency" is an act of office; the statement stays in JSON, not as speech.
-    import storydiff
-
-    (tmp_path / "a.txt").write_text(
+    brief = _brief_of(tmp_path, (
         "Harbour Strike Talks\n\nThe governor made reference to her earlier threats to declare a state of "
         "emergency at the port, calling it a last resort.\n\nShe said on Tuesday that talks would resume.\n"
-    )
-    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    ))
     declared = [s for s in brief.statements if s.cue.text == "declare"]
     assert declared and not any(s.speech for s in declared), [(s.cue.text, s.speech) for s in brief.statements]
     assert "declare:" not in render(brief, "text").split("Who said what", 1)[1]
@@ -280,12 +277,11 @@ def test_a_statement_that_only_restates_another_is_not_listed_twice() -> None:
 
 def test_an_attribution_inside_what_was_said_is_left_out_of_the_words_shown(tmp_path: Path) -> None:
     # The JSON keeps the sentence as written; every view shows what was said without ", she said,".
-    (tmp_path / "a.txt").write_text(
+    brief = _brief_of(tmp_path, (
         "Pier Plan Shelved\n\nHarbour master Ola Dahl and board chair Ines Varga spoke on Friday.\n\n"
         "The old pier, Dahl said, would need a new deck before the summer.\n\n"
         "By closing the pier, Varga said, the council was \u201cputting the ferry first.\u201d\n"
-    )
-    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    ))
     assert any(", Dahl said," in st.content.text for st in brief.statements)
     for fmt in ("text", "markdown", "html"):
         shown = render(brief, fmt)  # (the claims still quote the sentence whole)
@@ -295,13 +291,12 @@ def test_an_attribution_inside_what_was_said_is_left_out_of_the_words_shown(tmp_
 
 def test_a_quotation_interrupted_by_its_attribution_is_one_line_in_every_view(tmp_path: Path) -> None:
     # The first piece alone ("We will reopen the pier") says the opposite of the whole; the JSON keeps both pieces.
-    (tmp_path / "a.txt").write_text(
+    brief = _brief_of(tmp_path, (
         "Pier To Stay Shut Until Spring\n\n"
         "\u201cWe will reopen the pier,\u201d harbour master Ola Dahl said on Friday, \u201cbut not before the "
         "spring tides have passed and the new deck has been tested.\u201d\n\n"
         "The council said the ferry would use the north quay until then.\n"
-    )
-    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    ))
     pieces = [st for st in brief.statements if st.speaker.name == "Ola Dahl"]
     assert len(pieces) == 2 and pieces[0].cue == pieces[1].cue
     parts = sections(brief)
@@ -320,11 +315,10 @@ def test_no_statement_of_a_headline_is_listed_under_who_said_what(tmp_path: Path
     from storydiff.models import Speaker, Span, Statement
 
     title = "Ada Brook Announces Bid, Promising \u2018Truth\u2019 About Harbour Debts"
-    (tmp_path / "a.txt").write_text(
+    brief = _brief_of(tmp_path, (
         f"{title}\n\nMayor Ada Brook said on Monday she would run again.\n\n"
         "\u201cFares will not rise this year,\u201d Brook told reporters at the harbour.\n"
-    )
-    brief = storydiff.brief([str(tmp_path / "a.txt")])
+    ))
     (headline,) = [c for c in brief.claims if c.role == "headline"]
     cue, said = title.index("Announces"), title.index("Bid")
     other = Statement("A-S9", "A", Speaker("Ada Brook", 0, 9, "Ada Brook"), Span("Announces", cue, cue + 9),
