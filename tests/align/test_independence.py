@@ -6,7 +6,7 @@ import pytest
 
 from storydiff.align import independence
 from storydiff.align.independence import source_groups
-from storydiff.models import Article
+from storydiff.models import Article, Recipient, Span, Speaker, Statement
 
 WIRE = (
     "The regional council voted on Thursday to close the old ferry terminal at Kesvik by the end of the year, "
@@ -43,3 +43,22 @@ def test_large_inputs_use_minhash_lsh_with_the_same_answer_on_clear_cases(monkey
 def test_texts_shorter_than_a_shingle_compare_whole(pair):
     same = pair[0].lower() == pair[1].lower()
     assert source_groups(_articles(*pair))["B"] == ("A" if same else "B")
+
+
+def _told(outlet: str) -> Statement:
+    return Statement(id="A-S1", article="A", speaker=Speaker(text="The mayor", start=0, end=9, name=None),
+                     cue=Span("told", 10, 14), content=Span("the pier reopens", 30, 46), direct=False,
+                     recipient=Recipient(outlet, 15, 15 + len(outlet), is_outlet=True))
+
+
+def test_a_claim_told_to_an_outlet_counts_as_that_outlets_reporting():
+    times = Article(id="B", source="b.txt", text="x", outlet="The New York Times")
+    post = Article(id="A", source="a.txt", text="x", outlet="Harbour Post")
+    groups = {"A": "A", "B": "B"}
+    outlets = independence.outlet_groups([post, times], groups)
+    assert independence.claim_source(post.id, post.outlet, None, groups, outlets) == ("A", None)
+    assert independence.claim_source(post.id, post.outlet, _told("CNN"), groups, outlets) == ("outlet:cnn", "cnn")
+    assert independence.claim_source(post.id, post.outlet, _told("The New York Times"), groups, outlets)[0] == "B"
+    # "told The Times" printed by The New York Times is its own interview, not another outlet's
+    assert independence.claim_source(times.id, times.outlet, _told("The Times"), groups, outlets)[0] == "B"
+    assert independence.claim_source(post.id, post.outlet, _told("The Times"), groups, outlets)[0] == "outlet:times"

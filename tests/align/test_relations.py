@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 from brief_relations import relations_between
 
+from storydiff.align.facts import Proposal, decide
 from storydiff.align.relations import ClaimContext, Evidence, classify
 from storydiff.models import Article, Brief, Claim, Relation
 from storydiff.pipeline import build_brief
+from storydiff.render.summary import sections
+from storydiff.render.text import render_text
 
 SEEDS = Path(__file__).parents[2].parent / "shared" / "seeds"
 
@@ -120,6 +123,27 @@ def test_told_reuters_counts_as_reuters(wire: Brief) -> None:
     assert point.independent_sources == 1
 
 
+def test_the_brief_says_why_a_point_has_fewer_sources_than_articles(wire: Brief) -> None:
+    agreed = sections(wire).agreed
+    ferry = next(p for p in agreed if "ferry company" in p.text)
+    assert ferry.one_source == ("R reprints W",)
+    dredging = next(p for p in agreed if {c.article for c in p.claims} >= {"W", "T"} and "dredging" in p.text.lower())
+    assert dredging.one_source == ("R reprints W", "T cites Reuters (W)")
+    assert dredging.why_fewer == " (R reprints W; T cites Reuters (W))"
+    report = render_text(wire)
+    assert "R reprints W" in report and "T cites Reuters (W)" in report
+
+
+def test_two_articles_citing_one_outlet_are_noted() -> None:
+    one = Article(id="A", source="a.txt", outlet="Daily Tide", text=(
+        "The port authority told CNN that the outer channel will be dredged in May."))
+    two = Article(id="B", source="b.txt", outlet="Harbour Post", text=(
+        "The port authority told CNN that the outer channel will be dredged in May, at a cost of 3 million euros."))
+    point, = sections(build_brief([one, two])).agreed
+    assert point.independent_sources == 1
+    assert point.one_source == ("A and B both cite CNN",)
+
+
 def _claim(cid: str, text: str, **fields: object) -> Claim:
     return Claim(id=cid, article=cid[0], text=text, start=0, end=len(text), **fields)  # type: ignore[arg-type]
 
@@ -142,6 +166,26 @@ def test_one_speaker_contradicting_themselves_at_one_time_is_not_a_conflict() ->
                                 polarity="negative", words=("run", "governor")), "Y", "Ann Lee", None)
     relation = classify(left, right, Evidence(0.9, (), ("Ann Lee",), ("run",), (), by_predicate=True))
     assert relation is None or relation.type not in ("conflicts", "updates")
+
+
+def _quoted(cid: str, text: str, speaker: str | None) -> ClaimContext:
+    return ClaimContext(_claim(cid, text, words=tuple(text.lower().split())), "X" if cid < "B" else "Y",
+                        speaker, None, quoted_by=speaker)
+
+
+@pytest.mark.parametrize("second", ["Ann Lee", "Bo Stam"])
+def test_two_peoples_own_words_alike_are_not_one_fact(second: str) -> None:
+    """"I understand how it offends people," she said / "I understand there are going to be people that hate
+    this," he said: alike in words and meaning, but two people speaking; the same person's are one fact."""
+    left = _quoted("A1", "I understand why the steel arch upsets people", "Ann Lee")
+    right = _quoted("B1", "I understand that people will hate the steel arch", second)
+    same_person = second == "Ann Lee"
+    by_rules = classify(left, right, Evidence(0.9, (), (), ("arch",), ("understand", "people", "steel")))
+    assert (by_rules is not None and by_rules.type == "corroborates") == same_person, by_rules
+    words = Evidence(0.5, (), (), (), ("understand", "people", "steel"), overlap=0.4,
+                     rare_words=("understand", "steel"), scarce=3)
+    by_words = decide(Proposal(left, right, words, None), 0.0)
+    assert (by_words is not None and by_words.type == "corroborates") == same_person, by_words
 
 
 def test_seeds_meeting_announced_then_ruled_out(seeds: Brief) -> None:

@@ -391,6 +391,23 @@ def test_recipient_outlet(nlp: Language) -> None:
     assert st.speaker.name == "Clara Voss"
 
 
+def test_an_outlet_said_on_is_the_recipient_and_a_day_or_reporters_are_not(nlp: Language) -> None:
+    text = (
+        "“The ferries will run all winter,” harbour master Ola Dahl said in an interview on Coast Radio.\n\n"
+        "Mayor Ann Lee said on Harbour TV that the budget gap would close by autumn.\n\n"
+        "“We found rust,” the inspector said in an interview with the Associated Press.\n\n"
+        "The mayor said on Monday that the pier would reopen.\n\n"
+        "Dahl said in an interview with reporters that no ferry would be sold."
+    )
+    found = extract(nlp, text)
+    for content, outlet in [("ferries will run", "Coast Radio"), ("budget gap", "Harbour TV"),
+                            ("found rust", "the Associated Press")]:
+        told = by_content(found, content).recipient
+        assert told is not None and told.text == outlet and told.is_outlet, (content, told)
+    assert by_content(found, "pier would reopen").recipient is None
+    assert by_content(found, "no ferry would be sold").recipient is None
+
+
 def test_pronoun_speaker_resolved(nlp: Language) -> None:
     text = (
         "Gustavo Ferreira has coached the team for six years. "

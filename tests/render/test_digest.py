@@ -224,3 +224,43 @@ def test_a_letter_one_outlet_quotes_and_another_prints_as_a_block_is_one_agreed_
     letter = [p for p in sections(build_brief([a, b])).agreed if "breakwater was never" in p.text]
     assert len(letter) == 1 and "great storm of 1990" in letter[0].text
     assert {c.article for c in letter[0].claims} == {"A", "B"} and len(letter[0].claims) == 4
+
+
+def test_two_points_cut_from_one_quotation_in_each_article_are_one_point() -> None:
+    """One outlet prints the mayor's quotation in two sentences, the other in four; the aligner pairs the
+    pieces two ways ("A1 / B1" and "A1 A2 / B3"), with a piece between that no point cites: one point."""
+    texts = {
+        "A": "“We will rebuild the pier in timber, and we will not wait for the ministry to pay for it. "
+             "The work starts in May,” Mayor Ada Brook said.",
+        "B": "“We will rebuild the pier in timber. We will not wait for the ministry. Nobody should. "
+             "The work starts in May,” Mayor Ada Brook said.",
+    }
+    pieces = {"A": ["We will rebuild the pier in timber, and we will not wait for the ministry to pay for it.",
+                    "The work starts in May,”"],
+              "B": ["We will rebuild the pier in timber.", "We will not wait for the ministry.", "Nobody should.",
+                    "The work starts in May,”"]}
+    articles, claims, statements = [], [], []
+    for article, text in texts.items():
+        articles.append({"id": article, "source": f"{article}.txt", "outlet": f"Harbour {article} News",
+                         "title": None, "published": None, "dateline": None, "text": text})
+        said = text.index("Mayor")
+        statements.append({
+            "id": f"{article}-S1", "article": article,
+            "speaker": {"name": "Ada Brook", "text": "Mayor Ada Brook", "start": said, "end": said + 15,
+                        "anonymous": False, "role": "Mayor", "entity": "E1"},
+            "cue": {"text": "said", "start": said + 16, "end": said + 20},
+            "content": {"text": text[1:said - 2], "start": 1, "end": said - 2}, "direct": True,
+            "recipient": None, "when": None})
+        for n, piece in enumerate(pieces[article]):
+            start = text.index(piece)
+            claims.append({"id": f"{article}{n + 1}", "article": article, "text": piece, "start": start,
+                           "end": start + len(piece), "statement": f"{article}-S1", "sentence": n})
+    brief = Brief.from_dict({
+        "schema": "storydiff.brief/1", "articles": articles, "entities": [], "statements": statements,
+        "claims": claims, "relations": [], "unique": [{"article": "B", "claims": ["B3"]}],
+        "agreed": [{"kind": "agreed", "claims": ["A1", "B1"], "articles": ["A", "B"], "independent_sources": 2},
+                   {"kind": "agreed", "claims": ["A1", "A2", "B4"], "articles": ["A", "B"],
+                    "independent_sources": 2}]})
+    (point,) = sections(brief).agreed
+    assert [c.id for c in point.claims] == ["A1", "A2", "B1", "B4"]
+    assert point.independent_sources == 2 and not point.one_source

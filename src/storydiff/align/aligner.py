@@ -12,7 +12,7 @@ import numpy as np
 
 from storydiff.align.figures import changed_pairs
 from storydiff.align.facts import CLOSE, MODEL_FLOOR, SCARCE_SHARED, Proposal, decide, difference, select
-from storydiff.align.independence import attributed_outlet, outlet_key, source_groups
+from storydiff.align.independence import claim_source, outlet_groups, source_groups
 from storydiff.align.match import iter_candidates
 from storydiff.align.pair_decision import features, ranks, shipped_decision
 from storydiff.align.pair_model import shipped
@@ -198,13 +198,15 @@ def build_contexts(analysis: Analysis) -> list[ClaimContext]:
         outlet = aa.article.outlet or f"article {aa.article.id}"
         for claim in aa.claims:
             statement = statements.get(claim.statement) if claim.statement else None
-            speaker = when_text = None
+            speaker = when_text = quoted_by = None
             when = aa.article.published
             voices = set()
             if statement is not None:
                 speaker = statement.speaker.name or statement.speaker.text or None  # "" when no source
                 if statement.speaker.entity in people and is_speech(statement.cue.text):
                     voices.add(statement.speaker.entity)
+                if statement.direct and not statement.speaker.anonymous and is_speech(statement.cue.text):
+                    quoted_by = statement.speaker.entity or statement.speaker.name  # a named source's own words
                 if statement.when is not None:
                     when_text = statement.when.text
                     when = statement.when.date or (None if aa.article.published is None else when)
@@ -220,6 +222,7 @@ def build_contexts(analysis: Analysis) -> list[ClaimContext]:
                 terms=terms_of(claim.text),
                 words=words_of(claim.text),
                 core=aa.article.text[core_start:core_end],
+                quoted_by=quoted_by,
             ))
     return contexts
 
@@ -318,27 +321,19 @@ def agreed_points(
     groups = {id(g): g for g in [*group_of.values(), *second]}
 
     by_claim = {c.claim.id: c for c in contexts}
-    outlets_of = {aa.article.id: aa.article.outlet for aa in analysis.articles}
+    outlet_of = {aa.article.id: aa.article.outlet for aa in analysis.articles}
+    statement_of_id = {s.id: s for aa in analysis.articles for s in aa.statements}
     # An outlet's own article and a claim elsewhere sourced "to" that outlet are one source.
-    source_of_outlet = {
-        outlet_key(outlet): sources.get(a, a) for a, outlet in outlets_of.items() if outlet
-    }
-    recipient_of = {
-        s.id: outlet for aa in analysis.articles for s in aa.statements
-        if (outlet := attributed_outlet(s, source_of_outlet)) is not None
-    }
+    outlets = outlet_groups([aa.article for aa in analysis.articles], sources)
     points = []
     for members in groups.values():
         members = sorted(members, key=_order)
         articles = sorted({by_claim[m].claim.article for m in members})
-        independent = set()
-        for m in members:
-            claim = by_claim[m].claim
-            told = recipient_of.get(claim.statement or "")
-            if told:  # "told Reuters", "according to the AP": that outlet's reporting, wherever printed
-                independent.add(source_of_outlet.get(told, "outlet:" + told))
-            else:
-                independent.add(sources.get(claim.article, claim.article))
+        independent = {
+            claim_source(claim.article, outlet_of.get(claim.article), statement_of_id.get(claim.statement or ""),
+                         sources, outlets)[0]
+            for claim in (by_claim[m].claim for m in members)
+        }
         points.append(Point("agreed", tuple(members), tuple(articles), len(independent)))
     points.sort(key=lambda p: (-len(p.articles), -p.independent_sources, _order(p.claims[0])))
     return tuple(points)

@@ -64,6 +64,7 @@ from storydiff.align.relations import (
     Evidence,
     compatible,
     is_request,
+    other_voices,
     quotes,
     scale,
     side,
@@ -161,6 +162,8 @@ def decide(
     if rule is not None and compatible(a, b):
         floor, why = rule
         return Relation("corroborates", (a.id, b.id), max(floor, same_fact), why, found.similarity)
+    if matched and other_voices(left, right):
+        return fallback
     if not matched:
         if same_fact >= CLOSE and fallback is None:
             return Relation(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from storydiff.lexicon.outlets import OUTLET_ALIASES, WIRE_CREDITS
@@ -89,6 +89,7 @@ def outlet_key(name: str) -> str:
     return OUTLET_ALIASES.get(key, key)
 
 
+_POSSESSIVE = re.compile(r"['’]s\s")
 _WIRES = frozenset(outlet_key(name) for name in (*WIRE_CREDITS, *WIRE_CREDITS.values()))
 
 
@@ -100,8 +101,34 @@ def attributed_outlet(statement: Statement, outlets: Collection[str] = ()) -> st
     this story's articles).
     """
     if statement.recipient is not None and statement.recipient.is_outlet:
-        return outlet_key(statement.recipient.text)
+        return outlet_key(_POSSESSIVE.split(statement.recipient.text)[0])  # "CNN's Jake Tapper": CNN
     speaker = outlet_key(statement.speaker.name or statement.speaker.text)
     if speaker in _WIRES or speaker in outlets:
         return speaker
     return None
+
+
+def claim_source(
+    article: str, outlet: str | None, statement: Statement | None, groups: Mapping[str, str],
+    outlets: Mapping[str, str],
+) -> tuple[str, str | None]:
+    """The independent source a claim of ``article`` (printed by ``outlet``) counts as, and the outlet it
+    cites (None when it is its article's own).
+
+    ``groups`` maps article ids to their near-duplicate group (``source_groups``), ``outlets`` the
+    ``outlet_key`` of each outlet in the story to its article's group. A claim relayed from an outlet
+    ("told CNN") counts as that outlet's reporting: its article's group when the story has one, else
+    ``outlet:KEY``. "told The Times" printed by The New York Times is its own reporting.
+    """
+    told = attributed_outlet(statement, outlets) if statement is not None else None
+    if told is None:
+        return groups.get(article, article), None
+    mine = outlet_key(outlet) if outlet else ""
+    if told not in outlets and mine.endswith(" " + told):
+        told = mine
+    return outlets.get(told, "outlet:" + told), told
+
+
+def outlet_groups(articles: Sequence[Article], groups: Mapping[str, str]) -> dict[str, str]:
+    """The ``outlet_key`` of each article's outlet, to the article's near-duplicate group."""
+    return {outlet_key(a.outlet): groups.get(a.id, a.id) for a in articles if a.outlet}

@@ -87,6 +87,7 @@ class ClaimContext:
     terms: frozenset[str] = frozenset()  # crude stems of the whole claim's content words
     words: frozenset[str] = frozenset()  # ... names and figures included (align.vocabulary.words_of)
     core: str = ""  # the asserted part of the claim (statement content), as printed
+    quoted_by: str | None = None  # the named source (entity id, else name) whose own words the claim quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +127,9 @@ def classify(left: ClaimContext, right: ClaimContext, evidence: Evidence) -> Rel
         )
     names = ", ".join(evidence.shared_names[:3])
     quote = quotes(left, right)
-    # Claims that differ in polarity, figures or dates are never the same fact, at most related.
-    is_compatible = compatible(a, b)
+    # Claims that differ in polarity, figures or dates are never the same fact, at most related; nor are two
+    # people's own words.
+    is_compatible = compatible(a, b) and not other_voices(left, right)
     if is_compatible and (similarity >= CORROBORATE_ALONE or (similarity >= CORROBORATE and (
         evidence.event or len(evidence.shared_terms) >= 2
     ))):
@@ -283,6 +285,13 @@ def is_request(claim: Claim) -> bool:
     """Whether the claim reports a request ("asked him to provide the records"), not an assertion."""
     head = claim.text[: max(0, (claim.content_start or claim.start) - claim.start)] or claim.text
     return bool(_REQUEST.search(claim.key or "") or _REQUEST.search(head))
+
+
+def other_voices(left: ClaimContext, right: ClaimContext) -> bool:
+    """Whether the two claims quote two different people's own words ("I understand how it offends
+    people," she said / "I understand there are going to be people that hate this," he said): alike,
+    but not one fact."""
+    return bool(left.quoted_by and right.quoted_by) and left.quoted_by != right.quoted_by
 
 
 def compatible(a: Claim, b: Claim) -> bool:

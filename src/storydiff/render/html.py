@@ -189,7 +189,8 @@ def _agreed(parts: Sections) -> str:
     items = []
     for point in parts.agreed:
         meta = [_plural(len(point.outlets), "outlet"), _plural(len(point.articles), "article"),
-                _plural(point.independent_sources, "independent source")]
+                _plural(point.independent_sources, "independent source")
+                + _e(point.why_fewer)]
         why = "".join(f"<li>{_e(r)}</li>" for r in point.reasons)
         items.append(
             '<li class="point agreed"><p class="label">Agreed</p>'

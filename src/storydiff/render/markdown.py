@@ -43,7 +43,7 @@ def render_markdown(brief: Brief, *, lines: int | None = None) -> str:
                     f"| {_md(one_line(a.title or a.source, 80))} |")
     blocks: list[tuple[str, list[tuple[Any, list[str]]], str | None]] = [
         ("Agreed", [(n, [f"- {_md(p.text)} {_chips(p.claims)} — *{p.independent_sources} independent "
-                        f"source(s): {_md(', '.join(p.outlets))}*"]) for n, p in enumerate(parts.agreed)],
+                        f"source(s): {_md(', '.join(p.outlets) + p.why_fewer)}*"]) for n, p in enumerate(parts.agreed)],
          "No point is made by more than one article."),
         ("Disputed and changed", [(n, _dispute(parts, d)) for n, d in enumerate(parts.disputes)],
          "No conflicting claims found."),

@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storydiff.align.independence import claim_source, outlet_groups
 from storydiff.lexicon import word_set
 from storydiff.models import Article, Brief, Claim, InputFailure, Relation, Statement
 from storydiff.nlp.roles import is_fact
@@ -74,6 +75,12 @@ class Agreed:
     outlets: tuple[str, ...]  # labels of the articles, each once
     reasons: tuple[str, ...]  # why the claims were matched, one per corroborating pair
     text: str = ""  # what the point says: one article's text from its first piece to its last
+    one_source: tuple[str, ...] = ()  # why fewer sources than articles: "A and C both cite CNN"
+
+    @property
+    def why_fewer(self) -> str:
+        """The ``one_source`` notes as a parenthesis after the count, or nothing."""
+        return f" ({'; '.join(self.one_source)})" if self.one_source else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,10 +287,10 @@ def sections(brief: Brief) -> Sections:
                 tuple(claims), point.articles, point.independent_sources,
                 tuple(dict.fromkeys(labels[a] for a in point.articles)),
                 tuple(r.reason for r in corroborations if set(r.claims) <= members and r.reason),
-                shown.text,
+                shown.text, one_source(brief, claims)[1],
             ))
     agreed = _join_quotations(brief, agreed)
-    agreed.sort(key=lambda p: (-p.independent_sources, -len(p.articles), order[p.claims[0].article],
+    agreed.sort(key=lambda p: (-len(p.articles), -p.independent_sources, order[p.claims[0].article],
                                p.claims[0].start))
     disputes = tuple(Dispute(r, (_side(brief, r.claims[0]), _side(brief, r.claims[1])))
                      for r in brief.relations if r.type in ("conflicts", "updates")
@@ -453,6 +460,48 @@ def _said_elsewhere(brief: Brief, pieces: Sequence[Claim]) -> str | None:
     return None
 
 
+def one_source(brief: Brief, claims: Sequence[Claim]) -> tuple[int, tuple[str, ...]]:
+    """How many independent sources the claims stand on, counted as the align stage counts them
+    (``align.independence.claim_source``), and why fewer than their articles, one note per shared source.
+
+    Claims relayed from an outlet ("told CNN", "according to the AP") are that outlet's reporting ("A and
+    C both cite CNN"; "C cites Fox News (A)" when the story has that outlet's article), and near-copies
+    of one text are one source ("B reprints A").
+    """
+    groups = {a.id: a.source_group or a.id for a in brief.articles}
+    outlets = outlet_groups(brief.articles, groups)
+    own: dict[str, dict[str, None]] = defaultdict(dict)  # source -> articles that print it as theirs
+    citing: dict[str, dict[str, None]] = defaultdict(dict)  # source -> articles that cite it
+    cited: dict[str, str] = {}  # source -> the outlet as an article prints it
+    for claim in claims:
+        article = brief.article(claim.article)
+        statement = brief.statement(claim.statement) if claim.statement else None
+        key, told = claim_source(article.id, article.outlet, statement, groups, outlets)
+        if told is None or statement is None:
+            own[key][article.id] = None
+            continue
+        citing[key][article.id] = None
+        name = statement.recipient.text if statement.recipient is not None else statement.speaker.name
+        outlet = next((a.id for a in brief.articles if groups[a.id] == key), None)
+        cited.setdefault(key, (name or statement.speaker.text) + (f" ({outlet})" if outlet else ""))
+    owned = {i for articles in own.values() for i in articles}  # an article with a claim of its own counts itself
+    notes = []
+    for key in dict.fromkeys([*own, *citing]):
+        mine, others = list(own.get(key, {})), [i for i in citing.get(key, {}) if i not in owned]
+        if len(mine) > 1:
+            first = key if key in mine else mine[0]  # the group is named after its first article
+            copies = [i for i in mine if i != first]
+            notes.append(f"{_and(copies)} {'reprint' if len(copies) > 1 else 'reprints'} {first}")
+        if others and (mine or len(others) > 1):
+            both = "" if len(others) == 1 else "both " if len(others) == 2 else "all "
+            notes.append(f"{_and(others)} {both}{'cites' if len(others) == 1 else 'cite'} {cited[key]}")
+    return len({*own, *citing}), tuple(notes)
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:
     """Agreed points that are consecutive pieces of one quotation in every article they share, as one.
 
@@ -476,9 +525,10 @@ def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:
         shown = max(pieces, key=lambda a: (pieces[a], -order[a]))  # the article that carries the most of it
         lead = [c for c in claims if c.article == shown]
         text = brief.article(shown).text[lead[0].start : lead[-1].end]
+        count, notes = one_source(brief, claims)
         joined[host] = dataclasses.replace(
-            first, claims=claims, independent_sources=max(first.independent_sources, point.independent_sources),
-            reasons=first.reasons + point.reasons, text=text)
+            first, claims=claims, independent_sources=count, reasons=first.reasons + point.reasons, text=text,
+            one_source=notes)
     return joined
 
 
@@ -488,6 +538,8 @@ def _continues(brief: Brief, earlier: Agreed, point: Agreed, position: dict[str,
     prints a letter as a block of text, without quotation marks, still prints it in one piece)."""
     if not set(point.articles) <= set(earlier.articles):
         return False
+    if _one_quotation(brief, earlier, point):
+        return True
     quoted = extended = False
     for article in point.articles:
         before = sorted((c for c in earlier.claims if c.article == article), key=lambda c: c.start)
@@ -508,6 +560,21 @@ def _continues(brief: Brief, earlier: Agreed, point: Agreed, position: dict[str,
         else:
             return False
     return quoted or not extended
+
+
+def _one_quotation(brief: Brief, earlier: Agreed, point: Agreed) -> bool:
+    """Whether in every article of ``point`` its claims and ``earlier``'s are pieces of one quotation under
+    one cue, not too many to be one: "He will even be considered like a traitor ..." cut at one place
+    here and at another there is one point, not two."""
+    for article in point.articles:
+        pieces = {c.id: c.statement for c in (*earlier.claims, *point.claims) if c.article == article}
+        said = set(pieces.values())
+        if len(said) != 1 or len(pieces) > MAX_QUOTE_PIECES:
+            return False
+        statement = next(iter(said))
+        if statement is None or not brief.statement(statement).direct:
+            return False
+    return True
 
 
 def _is_quoted(brief: Brief, claim: Claim) -> bool:
@@ -622,12 +689,13 @@ def _voice(brief: Brief, statement: Statement, pieces: Sequence[Statement] = ())
 
 def addressee(brief: Brief, statement: Statement) -> str:
     """Whom a statement was made to, as a view prints it after the cue: "reporters" ("told reporters"),
-    "to Pelosi" ("has spoken “endlessly” to Pelosi"); "" when the article names no one."""
+    "to Pelosi" ("has spoken “endlessly” to Pelosi"), "on CNN" ("said on CNN"); "" when the article names
+    no one."""
     recipient = statement.recipient
     if recipient is None or not recipient.text:
         return ""
     before = brief.article(statement.article).text[max(0, recipient.start - 8) : recipient.start].split()
-    preposition = before[-1].lower() if before and before[-1].lower() in ("to", "with") else ""
+    preposition = before[-1].lower() if before and before[-1].lower() in ("to", "with", "on") else ""
     return f"{preposition} {recipient.text}".strip()
 
 

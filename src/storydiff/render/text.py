@@ -117,7 +117,7 @@ def _agreed(parts: Sections, draw: _Drawer) -> _Block:
         sources = "source" if point.independent_sources == 1 else "sources"
         items.append((n, draw.item("•", f"{_t(point.text, 300)} [cyan]{escape(chips)}[/]\n"
                                    f"[dim]{point.independent_sources} independent {sources}: "
-                                   f"{_t(', '.join(point.outlets))}[/]")))
+                                   f"{_t(', '.join(point.outlets))}{escape(terminal_safe(point.why_fewer))}[/]")))
     return _Block("[bold]Agreed[/]", items, "No point is made by more than one article.")
 
 

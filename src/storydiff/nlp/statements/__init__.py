@@ -21,6 +21,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``lines``: statements written as lines: "Name: ..." and quotes signed with a dash;
 - ``continued``: quotations no cue claims, continuing the speaker before them;
 - ``exchanges``: questions and answers: transcript lines, replies given to the person asked;
+- ``recipients``: whom a statement was made to, or the outlet it was said on ("told reporters", "said on CNN");
 - ``rules``: candidates from cue verbs, "according to", block quotations, with those of ``lines`` and ``continued``;
 - ``templates``: candidates from the cue vocabulary learned on PolNeAR;
 - ``variants``: other end points for a rule's clause, shorter and longer, for the model to choose from;

@@ -24,7 +24,8 @@ from storydiff.nlp.statements.boundaries import settle_contents
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
 from storydiff.nlp.statements.positions import Paragraphs, TokenAt, doc_text, sentence_breaks, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
-from storydiff.nlp.statements.rules import recipient, rule_candidates
+from storydiff.nlp.statements.recipients import outlet_said_on, recipient
+from storydiff.nlp.statements.rules import rule_candidates
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.speakers import NameIndex, is_source, phrase_bounds
 from storydiff.nlp.statements.templates import template_candidates
@@ -99,7 +100,7 @@ def number_statements(
         if item.kind != "colon" and item.when is None:
             cue = token_at(item.cue[0])
             # A template's recipient is read only now, for the few that are chosen.
-            told = recipient(cue) if item.kind.startswith("t:") else item.recipient
+            told = (recipient(cue) if item.kind.startswith("t:") else item.recipient) or outlet_said_on(cue)
             item = dataclasses.replace(item, when=_when(cue, text, published), recipient=told)
         yield Statement(
             id=f"{article_id}-S{n}",

@@ -18,8 +18,8 @@ from spacy.attrs import POS
 from spacy.symbols import ADP, VERB
 from spacy.tokens import Doc, Token
 
-from storydiff.lexicon import OUTLET_WORDS, SPEECH_LEMMAS, word_set
-from storydiff.models import Recipient, Speaker
+from storydiff.lexicon import SPEECH_LEMMAS, word_set
+from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.continued import continued_quotes
 from storydiff.nlp.statements.lines import colon_statements, signed_quotes
@@ -27,6 +27,7 @@ from storydiff.nlp.statements.cues import CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_L
 from storydiff.nlp.statements.positions import doc_text, semicolon_bounds, sentence_breaks, trim_edges
 from storydiff.nlp.statements.lead_ins import with_its_lead_in
 from storydiff.nlp.statements.quotes import QuoteIndex
+from storydiff.nlp.statements.recipients import recipient
 from storydiff.nlp.statements.reported import (
     ASIDE_CLAUSE_MARKS,
     CANDIDATE_LEMMAS,
@@ -37,7 +38,6 @@ from storydiff.nlp.statements.reported import (
 from storydiff.nlp.statements.parentheticals import parenthetical_content, quotation_goes_on_the_subject
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, left_neighbour
 from storydiff.nlp.statements.subjects import (
-    RECIPIENT_LEMMAS,
     passive_agent,
     inverted_speaker,
     name_after_quote,
@@ -465,22 +465,3 @@ def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> Candidate
         return None
     return Candidate(describe(source, names), (tok.idx, to.idx + len(to)), (start, end), False, kind="according")
 
-
-def recipient(cue: Token) -> Recipient | None:
-    """Whom the statement was made to: "told Fox News", "said to reporters"."""
-    target = None
-    for child in cue.rights:
-        if child.dep_ in {"dobj", "dative"} and cue.lemma_ in RECIPIENT_LEMMAS:
-            target = child
-            break
-        if child.dep_ == "prep" and child.lower_ == "to" and cue.lemma_ != "tell":
-            target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None:
-                break
-    if target is None or target.pos_ in {"VERB", "AUX"}:
-        return None
-    doc = target.doc
-    s, e = target.left_edge.i, target.i + 1
-    span = doc[s:e]
-    words = {t.lower_ for t in span}
-    return Recipient(span.text, span.start_char, span.end_char, bool(words & OUTLET_WORDS))
