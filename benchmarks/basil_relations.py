@@ -14,7 +14,8 @@ of claims and statements, for comparing one version of the rules with another, a
 the bullets the full brief shows under "Agreed" and "Only in" (``render.summary.sections``: a
 quotation split over claims is one bullet), for the size of the digest, and how many of those bullets
 are a piece cut from a sentence (an agreed bullet shown opening mid-sentence; an "Only in" bullet, which the
-views open with "…").
+views open with "…"), how many bullets say whose sources are one ("A and C both cite CNN"), and how many
+"Only in" bullets are a bare lead-in ending with a colon, without what it introduces.
 The last line is ``basil_contrary_reported: N``, the number of conflicts and
 updates reported over the events read.
 """
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     gold = {p.stem for p in GOLD.glob("*.json")}
     reported = corroborations = agreed_bullets = only_bullets = agreed_pieces = only_pieces = 0
+    noted = lead_ins = 0
     for uuid, articles in basil_stories().items():
         if not uuid.startswith(args.triplet):
             continue
@@ -55,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         only_bullets += sum(len(u.points) for u in parts.unique)
         agreed_pieces += sum(is_piece(p.text) for p in parts.agreed)
         only_pieces += sum(is_piece(p.claims[0].text) for u in parts.unique for p in u.points)
+        noted += sum(bool(p.one_source) for p in parts.agreed)
+        lead_ins += sum(len(p.claims) == 1 and p.text.rstrip().endswith(":") for u in parts.unique for p in u.points)
         print(f"{uuid}{' [gold]' if uuid in gold else ''}: {len(brief.claims)} claims, "
               f"{len(brief.statements)} statements, {agree} corroborations, {len(contrary)} conflicts/updates")
         for relation in contrary:
@@ -65,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"full briefs: {agreed_bullets} agreed bullets, {only_bullets} 'Only in' bullets")
     print(f"bullets cut from a sentence: {agreed_pieces} agreed shown opening mid-sentence, "
           f"{only_pieces} 'Only in' (shown after '\u2026')")
+    print(f"agreed bullets that say why they have fewer sources than articles: {noted}; "
+          f"'Only in' bullets that are a bare lead-in: {lead_ins}")
     print(f"basil_contrary_reported: {reported}")
     return 0
 

@@ -62,3 +62,10 @@ def test_a_claim_told_to_an_outlet_counts_as_that_outlets_reporting():
     # "told The Times" printed by The New York Times is its own interview, not another outlet's
     assert independence.claim_source(times.id, times.outlet, _told("The Times"), groups, outlets)[0] == "B"
     assert independence.claim_source(post.id, post.outlet, _told("The Times"), groups, outlets)[0] == "outlet:times"
+
+
+def test_one_article_is_one_source_at_most():
+    sourced = [("A", "outlet:cnn", "cnn"), ("A", "A", None),  # A's own reporting and a piece it relays
+               ("B", "outlet:cnn", "cnn"), ("B", "outlet:cnn", "cnn"),  # B quotes CNN's interview twice
+               ("C", "outlet:cnn", "cnn"), ("C", "outlet:ap", "ap")]  # C relays two outlets: counted once
+    assert independence.independent_sources(sourced) == {"A", "outlet:cnn"}

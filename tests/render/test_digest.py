@@ -264,3 +264,22 @@ def test_two_points_cut_from_one_quotation_in_each_article_are_one_point() -> No
     (point,) = sections(brief).agreed
     assert [c.id for c in point.claims] == ["A1", "A2", "B1", "B4"]
     assert point.independent_sources == 2 and not point.one_source
+
+
+def test_a_lead_in_that_ends_with_a_colon_is_one_point_with_what_it_introduces() -> None:
+    from storydiff.models import Article
+    from storydiff.pipeline import build_brief
+
+    a = Article(id="A", source="a", outlet="Harbour Post", text=(
+        "The old pier in Harbourton will close for repairs in June.\n\n"
+        "Mayor Ada Brook posted this message to residents on Monday:\n\n"
+        "\u201cThe pier will close for a month. The town will pay the fishermen for every day they lose.\u201d\n\n"
+        "The repairs are expected to cost about four million crowns."))
+    b = Article(id="B", source="b", outlet="Coast Radio", text=(
+        "Harbourton's old pier is to close for repairs in June, the town said.\n\n"
+        "Ferry services to the island will not be affected."))
+    brief = build_brief([a, b])
+    (only_a,) = [u for u in sections(brief).unique if u.article.id == "A"]
+    led = [p for p in only_a.points if "posted this message" in p.text]
+    assert len(led) == 1 and "pay the fishermen" in led[0].text, [p.text for p in only_a.points]
+    assert not any("pay the fishermen" in p.text for p in only_a.points if p is not led[0])

@@ -12,7 +12,7 @@ import numpy as np
 
 from storydiff.align.figures import changed_pairs
 from storydiff.align.facts import CLOSE, MODEL_FLOOR, SCARCE_SHARED, Proposal, decide, difference, select
-from storydiff.align.independence import claim_source, outlet_groups, source_groups
+from storydiff.align.independence import claim_source, independent_sources, outlet_groups, source_groups
 from storydiff.align.match import iter_candidates
 from storydiff.align.pair_decision import features, ranks, shipped_decision
 from storydiff.align.pair_model import shipped
@@ -329,11 +329,11 @@ def agreed_points(
     for members in groups.values():
         members = sorted(members, key=_order)
         articles = sorted({by_claim[m].claim.article for m in members})
-        independent = {
-            claim_source(claim.article, outlet_of.get(claim.article), statement_of_id.get(claim.statement or ""),
-                         sources, outlets)[0]
+        independent = independent_sources(
+            (claim.article, *claim_source(claim.article, outlet_of.get(claim.article),
+                                          statement_of_id.get(claim.statement or ""), sources, outlets))
             for claim in (by_claim[m].claim for m in members)
-        }
+        )
         points.append(Point("agreed", tuple(members), tuple(articles), len(independent)))
     points.sort(key=lambda p: (-len(p.articles), -p.independent_sources, _order(p.claims[0])))
     return tuple(points)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from storydiff.lexicon.outlets import OUTLET_ALIASES, WIRE_CREDITS
@@ -132,3 +132,16 @@ def claim_source(
 def outlet_groups(articles: Sequence[Article], groups: Mapping[str, str]) -> dict[str, str]:
     """The ``outlet_key`` of each article's outlet, to the article's near-duplicate group."""
     return {outlet_key(a.outlet): groups.get(a.id, a.id) for a in articles if a.outlet}
+
+
+def independent_sources(sourced: Iterable[tuple[str, str, str | None]]) -> set[str]:
+    """The sources behind a group of claims, each given as (article id, ``claim_source`` key, outlet cited).
+
+    One article is one source at most: its own reporting when any of its claims is its own, else the
+    outlet it relays ("Ginsburg told The New York Times" quoted over three claims is one source).
+    """
+    own: dict[str, str] = {}
+    relayed: dict[str, str] = {}
+    for article, key, told in sourced:
+        (own if told is None else relayed).setdefault(article, key)
+    return set(own.values()) | {key for article, key in relayed.items() if article not in own}

@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storydiff.align.independence import claim_source, outlet_groups
+from storydiff.align.independence import claim_source, independent_sources, outlet_groups
 from storydiff.lexicon import word_set
 from storydiff.models import Article, Brief, Claim, InputFailure, Relation, Statement
 from storydiff.nlp.roles import is_fact
@@ -430,10 +430,12 @@ def _excerpts(brief: Brief, article_id: str, claim_ids: Sequence[str],
     groups: list[list[Claim]] = []
     for claim in facts:
         last = groups[-1][-1] if groups else None
+        lead_in = bool(groups) and groups[-1][0].text.rstrip().endswith(":")  # not one of the quotation's pieces
         if last is not None and position.get(claim.id, -2) == position.get(last.id, -9) + 1 and len(
-            groups[-1]) < MAX_QUOTE_PIECES and (
+            groups[-1]) < MAX_QUOTE_PIECES + lead_in and (
             _in_open_quote(brief, groups[-1], claim.start) or _same_quotation(brief, last, claim)
             or claim.sentence == last.sentence  # "The NRA said it needs time, | but it commended Hutchinson"
+            or last.text.rstrip().endswith(":")  # "And Trump lashed out on Twitter, saying: | Justice ..."
         ):
             groups[-1].append(claim)
         else:
@@ -473,10 +475,12 @@ def one_source(brief: Brief, claims: Sequence[Claim]) -> tuple[int, tuple[str, .
     own: dict[str, dict[str, None]] = defaultdict(dict)  # source -> articles that print it as theirs
     citing: dict[str, dict[str, None]] = defaultdict(dict)  # source -> articles that cite it
     cited: dict[str, str] = {}  # source -> the outlet as an article prints it
+    sourced = []
     for claim in claims:
         article = brief.article(claim.article)
         statement = brief.statement(claim.statement) if claim.statement else None
         key, told = claim_source(article.id, article.outlet, statement, groups, outlets)
+        sourced.append((article.id, key, told))
         if told is None or statement is None:
             own[key][article.id] = None
             continue
@@ -495,7 +499,7 @@ def one_source(brief: Brief, claims: Sequence[Claim]) -> tuple[int, tuple[str, .
         if others and (mine or len(others) > 1):
             both = "" if len(others) == 1 else "both " if len(others) == 2 else "all "
             notes.append(f"{_and(others)} {both}{'cites' if len(others) == 1 else 'cite'} {cited[key]}")
-    return len({*own, *citing}), tuple(notes)
+    return len(independent_sources(sourced)), tuple(notes)
 
 
 def _and(items: Sequence[str]) -> str:
