@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from brief_relations import relations_between
 
-from storydiff.align.facts import shared_run
-from storydiff.models import Article, Brief
+from storydiff.align.facts import negation_apart, shared_run
+from storydiff.models import Article, Brief, Claim
 from storydiff.pipeline import build_brief
 
 
@@ -123,6 +123,23 @@ def test_one_quote_cut_two_ways_shares_its_words() -> None:
     part = "The mayor said: “We will rebuild the pier before the summer, whatever it costs.”"
     assert shared_run(whole, part) == "we will rebuild the pier before the summer whatever it costs"
     assert shared_run(whole, "The pier will be rebuilt by a firm from the capital.") is None
+
+
+def test_one_sentence_edited_two_ways_shares_its_words_and_its_negation() -> None:
+    """Two outlets print one wire sentence with a word changed and a name spelt another way; the
+    negation both print ("nobody knows") does not keep them apart when only one claim's core holds it."""
+    one = ('The mayor accused the ferry company of running a confusing timetable on the island route, saying '
+           '"nobody knows when the boats leave, and now it looks like (ferry owner Jon) Haakonsen is going to '
+           'close the route."')
+    two = ('She accused the ferry company of keeping a confusing timetable on the island route, saying '
+           '"nobody knows when the boats leave, and now it looks like (ferry owner John) Hakonsen is going to '
+           'close the route."')
+    assert shared_run(one, two) is not None
+    assert shared_run(one, "The mayor accused the ferry company of raising its fares on the island route "
+                           "again this winter, a month after the council froze them.") is None
+    left = Claim("A1", "A", one, 0, len(one), polarity="negative", key="knows")
+    right = Claim("B1", "B", two, 0, len(two), key="accused")
+    assert negation_apart(left, right, unnamed=False)
 
 
 def test_only_facts_become_points_or_only_in() -> None:

@@ -164,6 +164,18 @@ def test_an_act_declared_is_not_in_who_said_what(tmp_path: Path) -> None:
     assert "declare:" not in render(brief, "text").split("Who said what", 1)[1]
 
 
+def test_a_thing_withheld_is_not_in_who_said_what(tmp_path: Path) -> None:
+    # "denying a candidate a spot on the ballot" withholds a thing; "denied the report" denies a claim.
+    brief = _brief_of(tmp_path, (
+        "Ballot Bill Advances\n\nThe bill allows the harbour clerk wide latitude in denying a candidate a spot "
+        "on the ballot.\n\nThe mayor denied that she had written the bill, her spokesman said on Tuesday.\n"
+    ))
+    withheld = [s for s in brief.statements if s.cue.text == "denying"]
+    assert withheld and not any(s.speech for s in withheld), [(s.cue.text, s.speech) for s in brief.statements]
+    who = render(brief, "text").split("Who said what", 1)[1]
+    assert "a spot on the ballot" not in who and "she had written the bill" in who
+
+
 def test_an_agreed_point_shows_a_sentence_rather_than_a_piece_of_one() -> None:
     """A claim cited by two points gives way to the other side's own claim, but not to a piece of a sentence."""
     data = hand_brief()

@@ -94,7 +94,7 @@ PLAN_COSINE = 0.50  # a plan and its outcome in the same verb, between claims at
 ONE_THING_COSINE = 0.50
 NARROW_COSINE = 0.75  # other years or other people for one event, between claims this close, without the model
 SHARED_RUN = 8  # two claims repeating this many words in a row (one quote, cut differently) agree
-_SAME_WORDS = 0.6  # ... when the run is at least this share of the shorter claim
+_SAME_WORDS = 0.6  # ... when its runs of three or more words hold this share of the shorter claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +159,7 @@ def decide(
     if _plan_and_earlier_deed(left, right):
         return fallback  # "he'll run in 2016" / "he ran in 2008": neither one fact nor its update
     rule = _same_by_rule(left, right, found)
-    if rule is not None and compatible(a, b):
+    if rule is not None and _agree(a, b, unnamed=False):
         floor, why = rule
         return Relation("corroborates", (a.id, b.id), max(floor, same_fact), why, found.similarity)
     if matched and other_voices(left, right):
@@ -171,11 +171,7 @@ def decide(
                 f"close in meaning (pair model {same_fact:.2f}): {quotes(left, right)}", found.similarity,
             )
         return fallback
-    # A negation both print, or (read by the model, not by shared words alone) one about something the
-    # other claim does not say, does not keep two matched claims apart.
-    agree = compatible(a, b) or (
-        negation_apart(a, b, unnamed=not by_words) and compatible(a, dataclasses.replace(b, polarity=a.polarity))
-    )
+    agree = _agree(a, b, unnamed=not by_words)
     if agree and by_words:
         return Relation(
             "corroborates", (a.id, b.id), _specifics_confidence(specifics, same_fact),
@@ -193,6 +189,16 @@ def decide(
             found.similarity,
         )
     return fallback
+
+
+def _agree(a: Claim, b: Claim, unnamed: bool) -> bool:
+    """Whether two matched claims can be one fact: compatible, or apart only in a negation both print
+    ("saying \"nobody knows what's happening\"" in both, one claim's core the quotation and the other's
+    the accusation before it), or (``unnamed``: read by the model, not by shared words alone) in one
+    about something the other claim does not say."""
+    return compatible(a, b) or (
+        negation_apart(a, b, unnamed=unnamed) and compatible(a, dataclasses.replace(b, polarity=a.polarity))
+    )
 
 
 # A negator and the word it negates: "not a", "nothing improper", "n't cut".
@@ -214,7 +220,9 @@ def negation_apart(a: Claim, b: Claim, unnamed: bool = True) -> bool:
         return False
     negative, positive = (a, b) if a.polarity == "negative" else (b, a)
     said = positive.text.lower()
-    printed = [m.group() for m in _NEGATED.finditer(negative.key or "")]
+    # the negation its decisive words hold, else every one it prints ("nobody knows" when the key is "knows")
+    printed = [m.group() for m in _NEGATED.finditer(negative.key or "")] or [
+        m.group() for m in _NEGATED.finditer(negative.text)]
     if printed and all(" ".join(p.lower().split()) in said for p in printed):
         return True
     if not unnamed:
@@ -474,10 +482,14 @@ def shared_run(a: str, b: str) -> str | None:
     wa, wb = _tokens(a), _tokens(b)
     if min(len(wa), len(wb)) < SHARED_RUN:
         return None
-    match = SequenceMatcher(None, wa, wb, autojunk=False).find_longest_match(0, len(wa), 0, len(wb))
-    if match.size >= SHARED_RUN and match.size >= _SAME_WORDS * min(len(wa), len(wb)):
-        return " ".join(wa[match.a : match.a + match.size])
-    return None
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    match = matcher.find_longest_match(0, len(wa), 0, len(wb))
+    if match.size < SHARED_RUN:
+        return None
+    # One sentence edited two ways ("conducting" / "carrying out", "al-Qaddafi" / "Gadhafi") keeps most of
+    # its words in runs of three or more.
+    kept = sum(block.size for block in matcher.get_matching_blocks() if block.size >= 3)
+    return " ".join(wa[match.a : match.a + match.size]) if kept >= _SAME_WORDS * min(len(wa), len(wb)) else None
 
 
 def _tokens(text: str) -> list[str]:

@@ -128,7 +128,16 @@ def _mark_speech(statement: Statement, doc: Any) -> Statement:
         content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
         if content is not None and content.root.lemma_ in _DECLARED_ACTS:
             speech = False  # "threats to declare a national emergency": an act of office, not words
+    if speech and span is not None and _withheld(span.root):
+        speech = False  # "denying a presidential candidate a spot on the ballot": a thing withheld, not words
     return statement if speech == statement.speech else dataclasses.replace(statement, speech=speech)
+
+
+def _withheld(cue: Any) -> bool:
+    """Whether "deny" or "refuse" withholds a thing from someone ("denied him a visa", "refused them
+    entry": someone and something, two objects) rather than denies a claim ("denied the report")."""
+    objects = [c.dep_ for c in cue.children if c.dep_ in ("dative", "dobj")]  # the parse reads some as two dobj
+    return cue.lemma_ in ("deny", "refuse") and len(objects) >= 2 and "dobj" in objects
 
 
 _FUTURE_AUX = frozenset({"will", "'ll", "’ll", "shall", "wo"})  # "wo" is "won't"'s first token
