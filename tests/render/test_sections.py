@@ -164,6 +164,19 @@ def test_an_act_declared_is_not_in_who_said_what(tmp_path: Path) -> None:
     assert "declare:" not in render(brief, "text").split("Who said what", 1)[1]
 
 
+def test_who_or_what_a_naming_cue_is_about_is_shown_with_it(tmp_path: Path) -> None:
+    # "praised the harbour board “for finding the money”": the words are about the board; "praised: “for
+    # finding the money”" loses whom. A content that holds its object already shows it once.
+    brief = _brief_of(tmp_path, (
+        "Pier Plan Draws Fire\n\nIn a statement, union leader Ann Lee called the pier plan \u201ca cruel hoax that "
+        "will not save one job,\u201d adding that the union would strike in May.\n\n"
+        "Mayor Bo Stam praised the harbour board \u201cfor finding the money in a hard year.\u201d\n"
+    ))
+    who = render(brief, "text").split("Who said what", 1)[1]
+    assert "praised the harbour board: \u201cfor finding the money" in who, who
+    assert "the pier plan" in who and "the pier plan: the pier plan" not in who, who
+
+
 def test_a_thing_withheld_is_not_in_who_said_what(tmp_path: Path) -> None:
     # "denying a candidate a spot on the ballot" withholds a thing; "denied the report" denies a claim.
     brief = _brief_of(tmp_path, (

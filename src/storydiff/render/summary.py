@@ -653,6 +653,20 @@ _NEGATION = re.compile(
 
 # Prepositions a cue takes before what was said ("called for", "spoke about", "warned of").
 _PARTICLES = frozenset({"for", "about", "of", "on", "against", "to", "with", "at"})
+# Cues whose object is who or what the words are about, printed between the cue and the words: "called the
+# report “a cruel hoax”", "praised the NRA “for coming up ...”". The views show it with the cue.
+_NAMING = word_set("""call calls called calling praise praises praised praising describe describes described
+    describing label labels labeled labelled labeling dub dubs dubbed dubbing brand brands branded branding
+    thank thanks thanked thanking blame blames blamed blaming credit credits credited crediting hail hails
+    hailed hailing deride derides derided deriding commend commends commended commending""")
+_OBJECT = re.compile(r"[\w.'’-]+(?: [\w.'’-]+){0,5}")  # a few words, no comma, colon or quotation mark
+
+
+def _named_by(cue: str, between: str) -> bool:
+    """Whether the words between a naming cue and its content are its object: "called [Mr. Mattis] “an
+    island of stability”", not "said [.]" or "called [, in a statement,]"."""
+    words = cue.lower().split()
+    return bool(words) and words[-1] in _NAMING and _OBJECT.fullmatch(" ".join(between.split())) is not None
 
 
 def quotation_pieces(statements: Sequence[Statement]) -> list[tuple[Statement, tuple[Statement, ...]]]:
@@ -684,6 +698,8 @@ def _voice(brief: Brief, statement: Statement, pieces: Sequence[Statement] = ())
     between = text[cue.end : statement.content.start]
     if between.strip().lower() in _PARTICLES and len(between) < 12:  # "called for: ...", never "called: ..."
         cue = dataclasses.replace(cue, text=cue.text + between.rstrip())
+    elif statement.recipient is None and _named_by(cue.text, between):  # "called the report: “a cruel hoax”"
+        cue = dataclasses.replace(cue, text=f"{cue.text} {' '.join(between.split())}")
     statement = dataclasses.replace(statement, cue=cue) if cue is not statement.cue else statement
     said = statement.when.date if statement.when else None
     words = " … ".join(said_text(piece) for piece in (statement, *pieces))
