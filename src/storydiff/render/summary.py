@@ -20,6 +20,9 @@ named, and what goes on the timeline live here and nowhere else:
   split into clause claims that only one article makes ("The NRA said it needs time, | but
   it commended Hutchinson"); "Only in" points are ranked by what matters to the story
   (``importance``), most first;
+- an agreed point counts its independent sources as the align stage does, one per article at
+  most, and says why there are fewer than its articles ("A and C both cite CNN", "R reprints W");
+  agreed points come most articles first;
 - a short brief shows the leading items of each ranked section that fit in a number
   of lines (``fit``), and says how many more there are.
 """
