@@ -38,6 +38,17 @@ def test_the_title_repeated_as_a_claim_is_a_headline(roles: dict[str, str]) -> N
     assert _role(roles, "Harbour Council Votes") == "headline"
 
 
+def test_a_title_the_claim_splitter_cut_in_two_is_a_headline_in_both_pieces() -> None:
+    title = "Council 'Failed' the Harbour, Mayor Says, but 'Nothing Changed' for the Ferries"
+    text = (f"{title}\n\nThe mayor said on Monday that the council had failed the harbour and had done "
+            "nothing for the ferry crews.\n")
+    (analyzed,) = analyze_each([Article(id="A", source="mayor.txt", text=text, title=title)])
+    roles = {c.text: c.role for c in analyzed.claims}
+    pieces = [role for claim, role in roles.items() if claim.strip() and claim in title]
+    assert len(pieces) >= 1 and set(pieces) == {"headline"}, roles
+    assert _role(roles, "The mayor said on Monday") == "fact"
+
+
 def test_a_byline_and_credits_are_bylines(roles: dict[str, str]) -> None:
     assert _role(roles, "By Maren Holt") == "byline"
     assert _role(roles, "Follow Maren Holt") == "byline"

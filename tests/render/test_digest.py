@@ -283,3 +283,28 @@ def test_a_lead_in_that_ends_with_a_colon_is_one_point_with_what_it_introduces()
     led = [p for p in only_a.points if "posted this message" in p.text]
     assert len(led) == 1 and "pay the fishermen" in led[0].text, [p.text for p in only_a.points]
     assert not any("pay the fishermen" in p.text for p in only_a.points if p is not led[0])
+
+
+def test_a_claim_two_points_cite_is_shown_once() -> None:
+    """A claim that states two facts is cited by two points; when every claim of the second point is
+    cited twice too, the second shows another claim than the first, not the same sentence again."""
+    sentences = {"A": ["The mayor opened the new pier on Monday and said the ferries would run all winter."],
+                 "B": ["The new pier opened on Monday.", "Ferries will run all winter, the mayor said."],
+                 "C": ["The pier opened on Monday, a year late.", "The ferries will keep running in winter."]}
+    articles, claims = [], []
+    for article, texts in sentences.items():
+        text = " ".join(texts)
+        articles.append({"id": article, "source": f"{article}.txt", "outlet": f"Harbour {article} News",
+                         "title": None, "published": None, "dateline": None, "text": text})
+        for n, piece in enumerate(texts):
+            start = text.index(piece)
+            claims.append({"id": f"{article}{n + 1}", "article": article, "text": piece, "start": start,
+                           "end": start + len(piece), "statement": None, "sentence": n})
+    points = [["A1", "B1"], ["A1", "B2"], ["B1", "C1"], ["B2", "C2"]]
+    brief = Brief.from_dict({
+        "schema": "storydiff.brief/1", "articles": articles, "entities": [], "statements": [], "claims": claims,
+        "relations": [], "unique": [],
+        "agreed": [{"kind": "agreed", "claims": p, "articles": sorted({c[0] for c in p}), "independent_sources": 2}
+                   for p in points]})
+    shown = [p.text for p in sections(brief).agreed]
+    assert len(shown) == len(set(shown)), shown

@@ -100,8 +100,8 @@ def claim_role(
     in lower case).
     """
     text = span.text.strip()
-    if title and _same_text(text, title):
-        return "headline"
+    if title and (_same_text(text, title) or _on_the_title_line(span, title)):
+        return "headline"  # the title again, whole or a piece the claim splitter cut from its line
     alone = _starts_line(span) and _ends_line(span)
     if _BYLINE.search(text) or _CREDIT.search(text):
         return "byline"
@@ -226,6 +226,16 @@ def _runs_on(span: Any) -> bool:
     following = next((t for t in doc[end:] if not (t.is_space or t.text in _OPENERS)), None)
     between = doc[end:following.i].text if following is not None else ""
     return following is not None and following.text[:1].islower() and "\n" not in between
+
+
+def _on_the_title_line(span: Any, title: str) -> bool:
+    """Whether the claim is a piece of a line that is the title again ("F.B.I. 'Destroyed' Flynn's Life
+    for Lying, Trump Says | but 'Nothing Happened' to Clinton")."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    end = end if end >= 0 else len(text)
+    return end - start <= 2 * len(title) and _same_text(text[start:end], title)
 
 
 def _rest_of_line(span: Any) -> str:

@@ -281,10 +281,13 @@ def sections(brief: Brief) -> Sections:
     # and one that reads as a sentence before a piece of one ("they destroyed his life." / "Flynn lied and
     # they destroyed his life," Trump said.).
     cited = Counter(c for point in brief.agreed for c in point.claims)
+    already: set[str] = set()  # claims an earlier point shows: another point shows another of its claims
     for point in brief.agreed:
         members = set(point.claims)
         claims = sorted((brief.claim(c) for c in point.claims), key=lambda c: not is_fact(c))  # a fact shows
-        shown = min(claims, key=lambda c: (not is_fact(c), is_piece(c.text), cited[c.id] > 1))  # min is stable
+        shown = min(claims, key=lambda c: (not is_fact(c), is_piece(c.text), c.id in already,
+                                           cited[c.id] > 1))  # min is stable
+        already.add(shown.id)
         if is_fact(shown):
             agreed.append(Agreed(
                 tuple(claims), point.articles, point.independent_sources,
