@@ -391,6 +391,20 @@ def test_recipient_outlet(nlp: Language) -> None:
     assert st.speaker.name == "Clara Voss"
 
 
+def test_a_hyphen_inside_a_word_does_not_cut_the_speaker_phrase(nlp: Language) -> None:
+    """"Douglas Holtz-Eakin", "Secretary General Ban Ki-moon", "The GOP front-runner": the parse hangs
+    the word's hyphen on the head as punctuation, which had cut the phrase to "Holtz-Eakin", "Ki-moon"."""
+    text = (
+        "\u201cThe ferries will run all winter,\u201d said Douglas Holtz-Eakin, a former harbour master.\n\n"
+        "Secretary General Ban Ki-moon condemned what he called a brazen breach of the harbour rules.\n\n"
+        "The GOP front-runner, who has made many comments about the harbour, insists he will rebuild the pier."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "ferries will run").speaker.text == "Douglas Holtz-Eakin"
+    assert by_content(found, "brazen breach").speaker.text == "Secretary General Ban Ki-moon"
+    assert by_content(found, "rebuild the pier").speaker.text == "The GOP front-runner"
+
+
 def test_an_outlet_said_on_is_the_recipient_and_a_day_or_reporters_are_not(nlp: Language) -> None:
     text = (
         "“The ferries will run all winter,” harbour master Ola Dahl said in an interview on Coast Radio.\n\n"

@@ -194,6 +194,8 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         return head.i, head.i + 1
     start, end = head.i, head.i + 1
     for child in reversed(list(head.lefts)):
+        if _inner_hyphen(child):
+            continue  # "The GOP front-runner": the hyphen of a word, not a break in the phrase
         if child.dep_ in _PHRASE_CUTS or child.dep_ in {"prep", "advcl"}:
             break
         start = child.left_edge.i
@@ -215,6 +217,11 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     while start < head.i and doc[start].is_punct:
         start += 1
     return whole_words(doc, start, end)
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """A hyphen with no space on either side: part of a word ("front-runner"), not a dash."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def _author(document: Token, names: NameIndex) -> str | None:
