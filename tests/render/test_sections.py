@@ -177,6 +177,32 @@ def test_who_or_what_a_naming_cue_is_about_is_shown_with_it(tmp_path: Path) -> N
     assert "the pier plan" in who and "the pier plan: the pier plan" not in who, who
 
 
+def test_the_day_between_a_cue_and_its_particle_shows_once() -> None:
+    """"called Wednesday for a new pier": "called for (Wednesday):", never "called Wednesday for (Wednesday):";
+    "said on Thursday that": "said (Thursday):", never "said on:"."""
+    text = ("Mayor Bo Stam called Wednesday for a new timber pier at the north harbour.\n\n"
+            "Union leader Ann Lee said on Thursday that the crews would back the plan.\n")
+
+    def span(piece: str) -> dict[str, Any]:
+        start = text.index(piece)
+        return {"text": piece, "start": start, "end": start + len(piece)}
+
+    def statement(n: int, speaker: str, cue: str, day: str, content: str) -> dict[str, Any]:
+        return {"id": f"A-S{n}", "article": "A", "speaker": {**span(speaker), "name": " ".join(speaker.split()[-2:]),
+                "anonymous": False, "role": None, "entity": None}, "cue": span(cue), "content": span(content),
+                "direct": False, "recipient": None, "when": {**span(day), "date": None}}
+
+    brief = Brief.from_dict({
+        "schema": "storydiff.brief/1", "entities": [], "claims": [], "relations": [], "unique": [], "agreed": [],
+        "articles": [{"id": "A", "source": "a.txt", "outlet": "Harbour News", "title": None, "published": None,
+                      "dateline": None, "text": text}],
+        "statements": [statement(1, "Mayor Bo Stam", "called", "Wednesday", "a new timber pier at the north harbour"),
+                       statement(2, "Union leader Ann Lee", "said", "Thursday", "that the crews would back the plan")]})
+    who = render(brief, "text").split("Who said what", 1)[1]
+    assert "called for (Wednesday): a new timber pier" in who, who
+    assert "said (Thursday): that the crews" in who and "said on" not in who, who
+
+
 def test_a_thing_withheld_is_not_in_who_said_what(tmp_path: Path) -> None:
     # "denying a candidate a spot on the ballot" withholds a thing; "denied the report" denies a claim.
     brief = _brief_of(tmp_path, (

@@ -659,6 +659,7 @@ _NEGATION = re.compile(
 
 # Prepositions a cue takes before what was said ("called for", "spoke about", "warned of").
 _PARTICLES = frozenset({"for", "about", "of", "on", "against", "to", "with", "at"})
+_TIME_PREPOSITION = re.compile(r"\b(?:on|in|at|during|by|late|early)\s*$", re.IGNORECASE)  # "said on | Thursday"
 # Cues whose object is who or what the words are about, printed between the cue and the words: "called the
 # report “a cruel hoax”", "praised the NRA “for coming up ...”". The views show it with the cue.
 _NAMING = word_set("""call calls called calling praise praises praised praising describe describes described
@@ -702,8 +703,12 @@ def _voice(brief: Brief, statement: Statement, pieces: Sequence[Statement] = ())
         found = _NEGATION.search(text[max(0, cue.start - 30) : cue.start])
         cue = dataclasses.replace(cue, text=(found.group(0) if found else "") + cue.text)  # "declined" says it itself
     between = text[cue.end : statement.content.start]
-    if between.strip().lower() in _PARTICLES and len(between) < 12:  # "called for: ...", never "called: ..."
-        cue = dataclasses.replace(cue, text=cue.text + between.rstrip())
+    when = statement.when
+    if when is not None and cue.end <= when.start and when.end <= statement.content.start:
+        # "called Wednesday for": the day shows after the cue already; what is left is "for"
+        between = _TIME_PREPOSITION.sub("", text[cue.end : when.start]) + " " + text[when.end : statement.content.start]
+    if between.strip().lower() in _PARTICLES and len(between.strip()) < 12:  # "called for: ...", not "called: ..."
+        cue = dataclasses.replace(cue, text=f"{cue.text} {between.strip()}")
     elif statement.recipient is None and _named_by(cue.text, between):  # "called the report: “a cruel hoax”"
         cue = dataclasses.replace(cue, text=f"{cue.text} {' '.join(between.split())}")
     statement = dataclasses.replace(statement, cue=cue) if cue is not statement.cue else statement
