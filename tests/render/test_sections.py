@@ -134,6 +134,9 @@ def test_negated_speech_reads_as_negated_with_an_adverb_between(tmp_path: Path) 
     assert "has not yet said: whether he will stand again" in text, text
     assert "did not publicly say: when the vote would be held" in text, text
     assert "  said: whether he will stand again" not in text
+    html = render(brief, "html")  # the report shows the cue too: without it the words read as asserted
+    who = html.split('id="who"', 1)[1].split("</section>", 1)[0]
+    assert "has not yet said:</span>" in who and "did not publicly say:</span>" in who, who
 
 
 def test_speech_still_to_come_is_not_in_who_said_what(tmp_path: Path) -> None:

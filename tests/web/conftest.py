@@ -16,7 +16,8 @@ HOSTILE = (
     "Librarian Owen Pike said the town had lost \"a century of its own memory\" in the fire.\n\n"
     "Mira Holt, the council clerk, said the hall was ready.\n\n"
     "The new reading room, Holt said, would be built in stone and open onto the market square.\n\n"
-    "\u201cThe hall will open in May,\u201d Holt said, \u201cif the roof is finished in time.\u201d\n"
+    "\u201cThe hall will open in May,\u201d Holt said, \u201cif the roof is finished in time.\u201d\n\n"
+    "Holt did not say when the archive would be moved.\n"
 )
 
 

@@ -135,3 +135,6 @@ def test_speaker_page_shows_the_words_as_the_brief_does(client: TestClient) -> N
     # The two pieces of one quotation are one line, as in the brief.
     assert "open in May,\u201d \u2026 \u201cif the roof is finished" in html
     assert html.count("if the roof is finished") == 1
+    # Each line shows its cue, and a negated one as negated: the archive's move is not something Holt said.
+    assert '<span class="said-verb">did not say:</span>' in html, html
+    assert '<span class="said-verb">said:</span>' in html

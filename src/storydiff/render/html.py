@@ -26,7 +26,7 @@ from typing import Any
 
 from storydiff.models import Article, Brief, Statement
 from storydiff.render.escape import terminal_safe
-from storydiff.render.summary import MAX_UNIQUE, Dispute, Sections, Side, Voice, sections, speaker_name
+from storydiff.render.summary import MAX_UNIQUE, Dispute, Sections, Side, Voice, addressee, sections, speaker_name
 
 __all__ = ["mark_text", "render_html"]
 
@@ -113,12 +113,12 @@ def _chip(parts: Sections, claim_id: str, article_id: str) -> str:
             f'<span class="vh">{_e(where)}, claim </span>{_e(claim_id)}</a>')
 
 
-def _speaker(st: Statement) -> str:
+def _speaker(st: Statement, to: bool = True) -> str:
     name, role, rec = speaker_name(st), st.speaker.role, st.recipient
     out = f'<span class="who">{_e(name)}</span>'
     out += f", {_e(role)}" if role and role.lower() not in name.lower() else ""
     out += ' <span class="tag">unnamed source</span>' if st.speaker.anonymous else ""
-    return out + (f", to {_e(rec.text)}" if rec and rec.text else "")
+    return out + (f", to {_e(rec.text)}" if to and rec and rec.text else "")
 
 
 def _when(st: Statement) -> str:
@@ -256,8 +256,13 @@ def _said(parts: Sections, voice: Voice, when: str) -> str:
     quoted = st.direct and st.content.text[:1] not in "\"\u201c'"  # some quotes keep their own marks
     quote = f"\u201c{said}\u201d" if quoted else said
     kind = "direct quote" if st.direct else "reported speech"
+    # The cue as the brief shows it ("did not say", "called the report", "told reporters"): without it a
+    # negated statement would read as the speaker asserting its content.
+    to = addressee(parts.brief, st)
+    cue = f' <span class="said-verb">{_e(st.cue.text + (" " + to if to else ""))}:</span>'
     return (f'<li data-speaker="{_e(voice.speaker)}"><p class="t-when">{when}</p><div class="t-body"><p class="t-who">'
-            f'{_speaker(st)} <span class="tag">{kind}</span></p><p class="t-said">{quote}</p><p class="cites">in '
+            f'{_speaker(st, to=False)}{cue} <span class="tag">{kind}</span></p><p class="t-said">{quote}</p>'
+            f'<p class="cites">in '
             f'{_e(parts.label(st.article))} <a class="chip" href="#stmt-{_e(st.id)}">'
             f'<span class="vh">statement </span>{_e(st.id)}</a></p></div></li>')
 

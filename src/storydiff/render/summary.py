@@ -700,8 +700,7 @@ def _voice(brief: Brief, statement: Statement, pieces: Sequence[Statement] = ())
     text = brief.article(statement.article).text
     cue = statement.cue
     if statement.negated:  # "did not say: whether ...", never "say: whether ..."
-        found = _NEGATION.search(text[max(0, cue.start - 30) : cue.start])
-        cue = dataclasses.replace(cue, text=(found.group(0) if found else "") + cue.text)  # "declined" says it itself
+        cue = dataclasses.replace(cue, text=negated_cue(text[max(0, cue.start - 30) : cue.start], cue.text))
     between = text[cue.end : statement.content.start]
     when = statement.when
     if when is not None and cue.end <= when.start and when.end <= statement.content.start:
@@ -716,6 +715,13 @@ def _voice(brief: Brief, statement: Statement, pieces: Sequence[Statement] = ())
     words = " … ".join(said_text(piece) for piece in (statement, *pieces))
     return Voice(statement, speaker_label(statement), said or brief.article(statement.article).published,
                  not said, words)
+
+
+def negated_cue(before: str, cue: str) -> str:
+    """A negated statement's cue with the negation printed before it (``before``: the 30 or so characters
+    before the cue): "did not say", "has not yet said"; "declined" says it itself."""
+    found = _NEGATION.search(before)
+    return (found.group(0) if found else "") + cue
 
 
 def addressee(brief: Brief, statement: Statement) -> str:

@@ -115,6 +115,13 @@ class ReadOnlyStore(Store):
         return {"article": article, "story": story, "duplicate_of": duplicate_of, "ingested_at": ingested_at,
                 "statements": statements}
 
+    def text_before(self, article_id: str, end: int, length: int = 30) -> str:
+        """The ``length`` characters of an article's text before offset ``end`` ("" for an unknown article)."""
+        start = max(0, end - length)
+        row = self.db.execute("SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                              (start + 1, end - start, article_id)).fetchone()
+        return row[0] if row else ""
+
     def speaker(self, key: str, limit: int, offset: int) -> dict[str, Any] | None:
         """Everything one speaker said (by date, then ingest order), with each line's article; None if nobody."""
         words = key.replace("-", " ")

@@ -111,15 +111,18 @@ def speaker(request: Request, store: ReadOnlyStore, caches: Caches) -> Response:
     if found is None:
         raise HTTPException(404, f"no speaker {key[:100]!r}")
     from storydiff.models import Statement
-    from storydiff.render.summary import quotation_pieces, said_text
+    from storydiff.render.summary import negated_cue, quotation_pieces, said_text
 
     # The words as the brief shows them: "The pier, Dahl said, will ..." without ", Dahl said,", and the
     # pieces of one quotation on this page as one line ("“We will reopen,” … “but not before May.”").
     lines = found["statements"]
     statements = [Statement.from_dict(line["statement"]) for line in lines]
     pieces = {id(first): rest for first, rest in quotation_pieces(statements)}
+    # The cue as the brief shows it: a negated statement reads "did not say", never "say" (the words unasserted).
     found["statements"] = [
-        {**line, "said": " \u2026 ".join(said_text(p) for p in (st, *pieces[id(st)]))}
+        {**line, "said": " \u2026 ".join(said_text(p) for p in (st, *pieces[id(st)])),
+         "cue": negated_cue(store.text_before(line["article"], st.cue.start), st.cue.text) if st.negated
+         else st.cue.text}
         for line, st in zip(lines, statements, strict=True) if id(st) in pieces
     ]
     return page("speaker.html", title=found["name"], found=found, offset=offset,
