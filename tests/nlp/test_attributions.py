@@ -420,6 +420,10 @@ def test_an_outlet_said_on_is_the_recipient_and_a_day_or_reporters_are_not(nlp: 
         assert told is not None and told.text == outlet and told.is_outlet, (content, told)
     assert by_content(found, "pier would reopen").recipient is None
     assert by_content(found, "no ferry would be sold").recipient is None
+    # A show's name holds a day: "said on \u201cFox News Sunday\u201d" was said on the show, not on Sunday.
+    (show,) = iter_statements(nlp('Harbour master Ola Dahl said on "Fox News Sunday" that the ferries would run '
+                                  'all winter.'), "A", published="2024-03-05")
+    assert show.recipient is not None and show.recipient.text == "Fox News Sunday" and show.when is None
 
 
 def test_pronoun_speaker_resolved(nlp: Language) -> None:

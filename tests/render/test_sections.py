@@ -206,6 +206,14 @@ def test_the_day_between_a_cue_and_its_particle_shows_once() -> None:
     assert "said (Thursday): that the crews" in who and "said on" not in who, who
 
 
+def test_an_outlet_said_on_in_quotation_marks_keeps_its_preposition(tmp_path: Path) -> None:
+    brief = _brief_of(tmp_path, (
+        "Ferry Row\n\nHarbour master Ola Dahl said on \"Fox News Sunday\" that the ferries would run all winter.\n"
+    ))
+    who = render(brief, "text").split("Who said what", 1)[1]
+    assert "said on Fox News Sunday: that the ferries" in who, who
+
+
 def test_a_thing_withheld_is_not_in_who_said_what(tmp_path: Path) -> None:
     # "denying a candidate a spot on the ballot" withholds a thing; "denied the report" denies a claim.
     brief = _brief_of(tmp_path, (

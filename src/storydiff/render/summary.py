@@ -731,7 +731,8 @@ def addressee(brief: Brief, statement: Statement) -> str:
     recipient = statement.recipient
     if recipient is None or not recipient.text:
         return ""
-    before = brief.article(statement.article).text[max(0, recipient.start - 8) : recipient.start].split()
+    # the words before it, quotation marks aside: said on "Fox News Sunday"
+    before = re.findall(r"\w+", brief.article(statement.article).text[max(0, recipient.start - 8) : recipient.start])
     preposition = before[-1].lower() if before and before[-1].lower() in ("to", "with", "on") else ""
     return f"{preposition} {recipient.text}".strip()
 

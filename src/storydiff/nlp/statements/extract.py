@@ -101,7 +101,10 @@ def number_statements(
             cue = token_at(item.cue[0])
             # A template's recipient is read only now, for the few that are chosen.
             told = (recipient(cue) if item.kind.startswith("t:") else item.recipient) or outlet_said_on(cue)
-            item = dataclasses.replace(item, when=_when(cue, text, published), recipient=told)
+            when = _when(cue, text, published)
+            if when is not None and told is not None and told.start <= when.start < told.end:
+                when = None  # "said on Fox News Sunday": the show's name, not the day it was said
+            item = dataclasses.replace(item, when=when, recipient=told)
         yield Statement(
             id=f"{article_id}-S{n}",
             article=article_id,
