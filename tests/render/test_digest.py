@@ -308,3 +308,29 @@ def test_a_claim_two_points_cite_is_shown_once() -> None:
                    for p in points]})
     shown = [p.text for p in sections(brief).agreed]
     assert len(shown) == len(set(shown)), shown
+
+
+def test_the_same_words_another_outlet_printed_are_not_shown_twice() -> None:
+    """A claim cited by two points, in the words another outlet's claim in the first point already shows:
+    the second point shows one of its other claims."""
+    quote = "\u201cWe will rebuild the pier in timber before the summer, whatever it costs.\u201d"
+    sentences = {"A": [quote + " The mayor also said the ferries would run all winter."],
+                 "B": [quote, "Ferries will run all winter, the mayor said."],
+                 "C": ["The ferries will keep running in winter, the council said."]}
+    articles, claims = [], []
+    for article, texts in sentences.items():
+        text = " ".join(texts)
+        articles.append({"id": article, "source": f"{article}.txt", "outlet": f"Harbour {article} News",
+                         "title": None, "published": None, "dateline": None, "text": text})
+        for n, piece in enumerate(texts):
+            start = text.index(piece)
+            claims.append({"id": f"{article}{n + 1}", "article": article, "text": piece, "start": start,
+                           "end": start + len(piece), "statement": None, "sentence": n})
+    points = [["A1", "B1"], ["A1", "B2"], ["B2", "C1"]]
+    brief = Brief.from_dict({
+        "schema": "storydiff.brief/1", "articles": articles, "entities": [], "statements": [], "claims": claims,
+        "relations": [], "unique": [],
+        "agreed": [{"kind": "agreed", "claims": p, "articles": sorted({c[0] for c in p}), "independent_sources": 2}
+                   for p in points]})
+    shown = [p.text for p in sections(brief).agreed]
+    assert sum("rebuild the pier" in text for text in shown) == 1, shown

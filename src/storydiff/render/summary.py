@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from storydiff.align.facts import shared_run
 from storydiff.align.independence import claim_source, independent_sources, outlet_groups
 from storydiff.lexicon import word_set
 from storydiff.models import Article, Brief, Claim, InputFailure, Relation, Statement
@@ -282,12 +283,17 @@ def sections(brief: Brief) -> Sections:
     # they destroyed his life," Trump said.).
     cited = Counter(c for point in brief.agreed for c in point.claims)
     already: set[str] = set()  # claims an earlier point shows: another point shows another of its claims
+    shown_with: dict[str, list[str]] = defaultdict(list)  # claim -> what the earlier points citing it show
     for point in brief.agreed:
         members = set(point.claims)
         claims = sorted((brief.claim(c) for c in point.claims), key=lambda c: not is_fact(c))  # a fact shows
-        shown = min(claims, key=lambda c: (not is_fact(c), is_piece(c.text), c.id in already,
-                                           cited[c.id] > 1))  # min is stable
+        # ... nor the same words another outlet printed and an earlier point sharing a claim with this one shows
+        seen = [text for m in point.claims for text in shown_with[m]]
+        shown = min(claims, key=lambda c: (not is_fact(c), is_piece(c.text), c.id in already or any(
+            shared_run(c.text, text) for text in seen), cited[c.id] > 1))  # min is stable
         already.add(shown.id)
+        for m in point.claims:
+            shown_with[m].append(shown.text)
         if is_fact(shown):
             agreed.append(Agreed(
                 tuple(claims), point.articles, point.independent_sources,
