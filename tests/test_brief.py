@@ -46,6 +46,20 @@ def test_seeds_brief_names_outlet_dateline_and_title(seeds_brief):
     assert buzzfeed.dateline == "DA NANG, Vietnam"
 
 
+def test_an_outlet_is_credited_by_its_own_sources_not_by_an_interview_elsewhere():
+    """"Harbour officials told Coast Radio" in an article with no outlet names its outlet; "an official
+    said on Coast Radio" is an interview on another outlet and names none."""
+    from storydiff.models import Article
+    from storydiff.pipeline import build_brief
+
+    own = Article(id="A", source="a.txt", text=(
+        "Pier to Close\n\nThe old pier will close in May, harbour officials told Coast Radio.\n"))
+    elsewhere = Article(id="B", source="b.txt", text=(
+        "Pier to Close\n\nA senior harbour official said on Coast Radio that the old pier would close in May.\n"))
+    credited = {a.id: a.outlet for a in build_brief([own, elsewhere]).articles}
+    assert credited == {"A": "Coast Radio", "B": None}, credited
+
+
 def test_seeds_brief_keeps_web_residue_out_of_claims(seeds_brief):
     assert seeds_brief.claims
     assert not [c for c in seeds_brief.claims if "Skip to footer" in c.text]

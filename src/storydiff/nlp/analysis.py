@@ -171,7 +171,9 @@ def _self_credit(statements: Sequence[Statement]) -> str | None:
     """
     for statement in statements:
         recipient = statement.recipient
-        if statement.speaker.anonymous and recipient is not None and recipient.is_outlet:
+        told = statement.cue.text.lower().split()[:1] in (["told"], ["tells"], ["tell"], ["telling"])
+        # "an official said on CNN" is an interview elsewhere too, not this outlet's own sources
+        if statement.speaker.anonymous and told and recipient is not None and recipient.is_outlet:
             return recipient.text.removeprefix("the ").removeprefix("The ")
     return None
 
