@@ -214,6 +214,24 @@ def test_an_outlet_said_on_in_quotation_marks_keeps_its_preposition(tmp_path: Pa
     assert "said on Fox News Sunday: that the ferries" in who, who
 
 
+def test_the_object_pronoun_of_a_naming_cue_goes_with_the_cue() -> None:
+    """"calling him a faker": "calling him: a faker", never "calling: him a faker" (nor "her", which may be
+    a determiner: "called her remarks careless")."""
+    text = "Mayor Bo Stam attacked the harbour master, calling him a danger to every boat in the harbour.\n"
+    start, cue = text.index("him a danger"), text.index("calling")
+    brief = Brief.from_dict({
+        "schema": "storydiff.brief/1", "entities": [], "claims": [], "relations": [], "unique": [], "agreed": [],
+        "articles": [{"id": "A", "source": "a.txt", "outlet": "Harbour News", "title": None, "published": None,
+                      "dateline": None, "text": text}],
+        "statements": [{"id": "A-S1", "article": "A", "speaker": {"text": "Mayor Bo Stam", "start": 0, "end": 13,
+                        "name": "Bo Stam", "anonymous": False, "role": "Mayor", "entity": None},
+                        "cue": {"text": "calling", "start": cue, "end": cue + 7},
+                        "content": {"text": text[start:-2], "start": start, "end": len(text) - 2},
+                        "direct": False, "recipient": None, "when": None}]})
+    who = render(brief, "text").split("Who said what", 1)[1]
+    assert "calling him: a danger to every boat" in who, who
+
+
 def test_a_thing_withheld_is_not_in_who_said_what(tmp_path: Path) -> None:
     # "denying a candidate a spot on the ballot" withholds a thing; "denied the report" denies a claim.
     brief = _brief_of(tmp_path, (

@@ -672,6 +672,10 @@ _NAMING = word_set("""call calls called calling praise praises praised praising 
     describing label labels labeled labelled labeling dub dubs dubbed dubbing brand brands branded branding
     thank thanks thanked thanking blame blames blamed blaming credit credits credited crediting hail hails
     hailed hailing deride derides derided deriding commend commends commended commending""")
+# Cues that take an object and what it is called ("called it a mistake"): a pronoun object opens the content.
+_COMPLEMENT_CUES = word_set("call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling"
+                            " brand brands branded branding deem deems deemed deeming")
+_COMPLEMENT_OBJECT = re.compile(r"(it|them|him)\s+(?=\S)", re.IGNORECASE)  # not "her", "that": also determiners
 _OBJECT = re.compile(r"[\w.'’-]+(?: [\w.'’-]+){0,5}")  # a few words, no comma, colon or quotation mark
 
 
@@ -716,9 +720,14 @@ def _voice(brief: Brief, statement: Statement, pieces: Sequence[Statement] = ())
         cue = dataclasses.replace(cue, text=f"{cue.text} {between.strip()}")
     elif statement.recipient is None and _named_by(cue.text, between):  # "called the report: “a cruel hoax”"
         cue = dataclasses.replace(cue, text=f"{cue.text} {' '.join(between.split())}")
+    words = " … ".join(said_text(piece) for piece in (statement, *pieces))
+    pointer = _COMPLEMENT_OBJECT.match(words) if cue.text.lower().split()[-1:] and cue.text.lower().split()[-1] in \
+        _COMPLEMENT_CUES and not statement.direct else None
+    if pointer:  # "called that a mischaracterization": "called that: a mischaracterization", not "called: that a ..."
+        cue = dataclasses.replace(cue, text=f"{cue.text} {pointer.group(1)}")
+        words = words[pointer.end() :]
     statement = dataclasses.replace(statement, cue=cue) if cue is not statement.cue else statement
     said = statement.when.date if statement.when else None
-    words = " … ".join(said_text(piece) for piece in (statement, *pieces))
     return Voice(statement, speaker_label(statement), said or brief.article(statement.article).published,
                  not said, words)
 
