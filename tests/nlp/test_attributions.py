@@ -405,6 +405,20 @@ def test_a_hyphen_inside_a_word_does_not_cut_the_speaker_phrase(nlp: Language) -
     assert by_content(found, "rebuild the pier").speaker.text == "The GOP front-runner"
 
 
+def test_the_one_charged_or_accused_is_not_the_speaker(nlp: Language) -> None:
+    """"Ola Dahl and his deputy are charged with selling ...": charged by someone the sentence does not name;
+    Dahl is the one accused, never the one who said it."""
+    text = (
+        "In an indictment released on Tuesday, harbour master Ola Dahl and his deputy are charged with selling "
+        "the ferry company's fuel.\n\n"
+        "The ferry captain was accused of sailing without a licence.\n"
+    )
+    found = extract(nlp, text)
+    accused = [s for s in found if "selling" in s.content.text or "sailing" in s.content.text]
+    assert all(s.speaker.name is None and "Dahl" not in s.speaker.text and "captain" not in s.speaker.text
+               for s in accused), [(s.speaker, s.content.text) for s in accused]
+
+
 def test_an_outlet_said_on_is_the_recipient_and_a_day_or_reporters_are_not(nlp: Language) -> None:
     text = (
         "“The ferries will run all winter,” harbour master Ola Dahl said in an interview on Coast Radio.\n\n"

@@ -143,6 +143,11 @@ NOT_SOURCE_NOUNS: frozenset[str] = word_set(
 WILLING_ADJECTIVES = word_set("able unable willing unwilling reluctant loath eager quick happy careful ready")
 UNABLE_ADJECTIVES = word_set("unable impossible unwilling reluctant loath")
 
+# Verbs whose passive subject is the one accused, not the speaker: "are charged with converting ...".
+ACCUSING_LEMMAS = word_set("accuse charge blame fault indict")
+# ... or the one spoken to: "was asked", "was told".
+ADDRESSED_LEMMAS = word_set("ask tell inform question urge advise notify instruct brief") | ACCUSING_LEMMAS
+
 # Verbs that make a document: their object "that tweet" names it, it is not what was said.
 DOCUMENT_VERBS = word_set("write post send sign draft tweet")
 

@@ -23,7 +23,7 @@ from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.continued import continued_quotes
 from storydiff.nlp.statements.lines import colon_statements, signed_quotes
-from storydiff.nlp.statements.cues import CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS
+from storydiff.nlp.statements.cues import ACCUSING_LEMMAS, CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS
 from storydiff.nlp.statements.positions import doc_text, semicolon_bounds, sentence_breaks, trim_edges
 from storydiff.nlp.statements.lead_ins import with_its_lead_in
 from storydiff.nlp.statements.quotes import QuoteIndex
@@ -111,12 +111,14 @@ def _from_cue(
             subject = participle_subject(cue, quotes, floor) or name_after_quote(cue, floor)
     if subject is None:
         subject = subject_of_lead_clause(cue) or inverted_speaker(cue, quotes)
-    if subject is None or subject.lower_ in _NOT_SPEAKERS:
+    accused = cue.lemma_ in ACCUSING_LEMMAS and any(c.dep_ == "auxpass" for c in cue.children)
+    if (subject is None and not accused) or (subject is not None and subject.lower_ in _NOT_SPEAKERS):
         return None
-    speaker = describe(subject, names)
-    if is_passive_participle(cue):
+    speaker = describe(subject, names) if subject is not None else Speaker("", cue.idx, cue.idx)
+    if is_passive_participle(cue) or accused:
         # "Asked by Rep. Okafor whether he knew, Lindqvist said ...": the question is
-        # Okafor's, not the witness's; with no "by" the asker is not in the text.
+        # Okafor's, not the witness's; with no "by" the asker is not in the text. So with
+        # "Mr. Hunter ... are charged with converting ...": charged, by no one named.
         agent = passive_agent(cue)
         speaker = describe(agent, names) if agent is not None else Speaker("", cue.idx, cue.idx)
     content, direct, kind = _content(cue, speaker, quotes, used, pending)

@@ -23,6 +23,7 @@ from storydiff.nlp.statements.subjects import faulted_for, past_dateline, run_on
 from storydiff.nlp.statements.names import OFFICES, name_span
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
+    ADDRESSED_LEMMAS,
     ANONYMOUS_NOUNS,
     AUTHORING_VERBS,
     CIRCUMSTANCES,
@@ -76,7 +77,7 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     addressee = misread_addressee(cue)
     if addressee is not None:
         return find_subject(addressee, floor)
-    if (cue.lemma_ in _ADDRESSING or summoned(cue)) and any(c.dep_ == "auxpass" for c in cue.children):
+    if (cue.lemma_ in ADDRESSED_LEMMAS or summoned(cue)) and any(c.dep_ == "auxpass" for c in cue.children):
         return None  # "Bachmann was asked about the cover": she was asked; who asked is not named
     if cue.pos_ == "NOUN" or cue.dep_ in _NOMINAL:  # "Mr. Trump's promises", tagged a verb or not
         owner = next((c for c in cue.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -237,10 +238,6 @@ def _author(document: Token, names: NameIndex) -> str | None:
 
 # What a person posts through speaks for them: "Trump's account tweeted", "her Twitter feed said".
 _ACCOUNTS = frozenset({"account", "feed", "handle"})
-
-
-# Verbs whose passive subject is the one spoken to, not the speaker: "was asked", "was told".
-_ADDRESSING = frozenset({"ask", "tell", "inform", "question", "urge", "advise", "notify", "instruct", "brief"})
 
 
 def describe(head: Token, names: NameIndex) -> Speaker:
