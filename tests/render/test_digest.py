@@ -285,12 +285,8 @@ def test_a_lead_in_that_ends_with_a_colon_is_one_point_with_what_it_introduces()
     assert not any("pay the fishermen" in p.text for p in only_a.points if p is not led[0])
 
 
-def test_a_claim_two_points_cite_is_shown_once() -> None:
-    """A claim that states two facts is cited by two points; when every claim of the second point is
-    cited twice too, the second shows another claim than the first, not the same sentence again."""
-    sentences = {"A": ["The mayor opened the new pier on Monday and said the ferries would run all winter."],
-                 "B": ["The new pier opened on Monday.", "Ferries will run all winter, the mayor said."],
-                 "C": ["The pier opened on Monday, a year late.", "The ferries will keep running in winter."]}
+def _sentences_brief(sentences: dict[str, list[str]], points: list[list[str]]) -> Brief:
+    """A hand-built brief: each article's sentences as its claims ("A1", "A2", ...) and these agreed points."""
     articles, claims = [], []
     for article, texts in sentences.items():
         text = " ".join(texts)
@@ -300,12 +296,20 @@ def test_a_claim_two_points_cite_is_shown_once() -> None:
             start = text.index(piece)
             claims.append({"id": f"{article}{n + 1}", "article": article, "text": piece, "start": start,
                            "end": start + len(piece), "statement": None, "sentence": n})
-    points = [["A1", "B1"], ["A1", "B2"], ["B1", "C1"], ["B2", "C2"]]
-    brief = Brief.from_dict({
+    return Brief.from_dict({
         "schema": "storydiff.brief/1", "articles": articles, "entities": [], "statements": [], "claims": claims,
         "relations": [], "unique": [],
         "agreed": [{"kind": "agreed", "claims": p, "articles": sorted({c[0] for c in p}), "independent_sources": 2}
                    for p in points]})
+
+
+def test_a_claim_two_points_cite_is_shown_once() -> None:
+    """A claim that states two facts is cited by two points; when every claim of the second point is
+    cited twice too, the second shows another claim than the first, not the same sentence again."""
+    sentences = {"A": ["The mayor opened the new pier on Monday and said the ferries would run all winter."],
+                 "B": ["The new pier opened on Monday.", "Ferries will run all winter, the mayor said."],
+                 "C": ["The pier opened on Monday, a year late.", "The ferries will keep running in winter."]}
+    brief = _sentences_brief(sentences, [["A1", "B1"], ["A1", "B2"], ["B1", "C1"], ["B2", "C2"]])
     shown = [p.text for p in sections(brief).agreed]
     assert len(shown) == len(set(shown)), shown
 
@@ -317,20 +321,6 @@ def test_the_same_words_another_outlet_printed_are_not_shown_twice() -> None:
     sentences = {"A": [quote + " The mayor also said the ferries would run all winter."],
                  "B": [quote, "Ferries will run all winter, the mayor said."],
                  "C": ["The ferries will keep running in winter, the council said."]}
-    articles, claims = [], []
-    for article, texts in sentences.items():
-        text = " ".join(texts)
-        articles.append({"id": article, "source": f"{article}.txt", "outlet": f"Harbour {article} News",
-                         "title": None, "published": None, "dateline": None, "text": text})
-        for n, piece in enumerate(texts):
-            start = text.index(piece)
-            claims.append({"id": f"{article}{n + 1}", "article": article, "text": piece, "start": start,
-                           "end": start + len(piece), "statement": None, "sentence": n})
-    points = [["A1", "B1"], ["A1", "B2"], ["B2", "C1"]]
-    brief = Brief.from_dict({
-        "schema": "storydiff.brief/1", "articles": articles, "entities": [], "statements": [], "claims": claims,
-        "relations": [], "unique": [],
-        "agreed": [{"kind": "agreed", "claims": p, "articles": sorted({c[0] for c in p}), "independent_sources": 2}
-                   for p in points]})
+    brief = _sentences_brief(sentences, [["A1", "B1"], ["A1", "B2"], ["B2", "C1"]])
     shown = [p.text for p in sections(brief).agreed]
     assert sum("rebuild the pier" in text for text in shown) == 1, shown
