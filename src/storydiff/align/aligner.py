@@ -203,9 +203,10 @@ def build_contexts(analysis: Analysis) -> list[ClaimContext]:
             voices = set()
             if statement is not None:
                 speaker = statement.speaker.name or statement.speaker.text or None  # "" when no source
-                if statement.speaker.entity in people and is_speech(statement.cue.text):
+                spoken = is_speech(statement.cue.text)
+                if statement.speaker.entity in people and spoken:
                     voices.add(statement.speaker.entity)
-                if statement.direct and not statement.speaker.anonymous and is_speech(statement.cue.text):
+                if statement.direct and not statement.speaker.anonymous and spoken:
                     quoted_by = statement.speaker.entity or statement.speaker.name  # a named source's own words
                 if statement.when is not None:
                     when_text = statement.when.text

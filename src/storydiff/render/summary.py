@@ -498,8 +498,8 @@ def one_source(brief: Brief, claims: Sequence[Claim]) -> tuple[int, tuple[str, .
             continue
         citing[key][article.id] = None
         name = statement.recipient.text if statement.recipient is not None else statement.speaker.name
-        outlet = next((a.id for a in brief.articles if groups[a.id] == key), None)
-        cited.setdefault(key, (name or statement.speaker.text) + (f" ({outlet})" if outlet else ""))
+        # an outlet of the story counts as its article's group, named by the group's first article's id
+        cited.setdefault(key, (name or statement.speaker.text) + (f" ({key})" if key in groups else ""))
     owned = {i for articles in own.values() for i in articles}  # an article with a claim of its own counts itself
     notes = []
     for key in dict.fromkeys([*own, *citing]):
@@ -682,8 +682,13 @@ _OBJECT = re.compile(r"[\w.'’-]+(?: [\w.'’-]+){0,5}")  # a few words, no com
 def _named_by(cue: str, between: str) -> bool:
     """Whether the words between a naming cue and its content are its object: "called [Mr. Mattis] “an
     island of stability”", not "said [.]" or "called [, in a statement,]"."""
+    return _verb(cue) in _NAMING and _OBJECT.fullmatch(" ".join(between.split())) is not None
+
+
+def _verb(cue: str) -> str:
+    """The last word of a cue as printed, lower case: "called" in "has called"; "" for none."""
     words = cue.lower().split()
-    return bool(words) and words[-1] in _NAMING and _OBJECT.fullmatch(" ".join(between.split())) is not None
+    return words[-1] if words else ""
 
 
 def quotation_pieces(statements: Sequence[Statement]) -> list[tuple[Statement, tuple[Statement, ...]]]:
@@ -721,9 +726,8 @@ def _voice(brief: Brief, statement: Statement, pieces: Sequence[Statement] = ())
     elif statement.recipient is None and _named_by(cue.text, between):  # "called the report: “a cruel hoax”"
         cue = dataclasses.replace(cue, text=f"{cue.text} {' '.join(between.split())}")
     words = " … ".join(said_text(piece) for piece in (statement, *pieces))
-    pointer = _COMPLEMENT_OBJECT.match(words) if cue.text.lower().split()[-1:] and cue.text.lower().split()[-1] in \
-        _COMPLEMENT_CUES and not statement.direct else None
-    if pointer:  # "called that a mischaracterization": "called that: a mischaracterization", not "called: that a ..."
+    pointer = None if statement.direct or _verb(cue.text) not in _COMPLEMENT_CUES else _COMPLEMENT_OBJECT.match(words)
+    if pointer:  # "calling him a faker": "calling him: a faker", not "calling: him a faker"
         cue = dataclasses.replace(cue, text=f"{cue.text} {pointer.group(1)}")
         words = words[pointer.end() :]
     statement = dataclasses.replace(statement, cue=cue) if cue is not statement.cue else statement
