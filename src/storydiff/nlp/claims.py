@@ -170,7 +170,7 @@ def _clauses(sent: Any) -> list[tuple[int, int]]:
         # "X said A, but Y said B": a conjoined verb with its own subject starts a clause.
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.i > root.i and any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children
-        ) and not _quoted_at(sent, token.left_edge.i):
+        ) and not _quoted_at(sent, token.left_edge.i) and not _trailing_attribution(token):
             left = token.left_edge.i
             while left > root.i and sent.doc[left - 1].dep_ in ("cc", "punct") and not sent.doc[left - 1].is_quote:
                 left -= 1
@@ -190,6 +190,28 @@ def _clauses(sent: Any) -> list[tuple[int, int]]:
         if len(tokens):
             ranges.append((tokens.start, tokens.end))
     return ranges
+
+
+# What a bare reporting verb may carry and still be only the attribution of the clause before it.
+_ATTRIBUTION_DEPS = {"nsubj", "aux", "advmod", "npadvmod", "prep", "punct", "dative", "dobj"}
+
+
+def _trailing_attribution(verb: Any) -> bool:
+    """Whether a conjoined verb is the attribution of what precedes it, not a clause of its own.
+
+    "The archive was lost in the fire, librarian Owen Pike said on Friday": the parser often hangs the
+    trailing "said" on the first verb as a conjunct. With no complement of its own (no clause, no
+    quotation) and nothing but its subject, time and recipient around it ("told reporters"), it says
+    who said the first clause, which stays one claim with it.
+    """
+    if verb.lemma_.lower() not in SAYING_CORE_LEMMAS:
+        return False
+    for child in verb.children:
+        if child.dep_ not in _ATTRIBUTION_DEPS or (child.dep_ == "dobj" and verb.lemma_.lower() != "tell"):
+            return False
+    # "... said in a statement that all accounts were affected": a content the parse hung elsewhere
+    after = [t for t in verb.subtree if t.i > verb.i]
+    return not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in after)
 
 
 def _quoted_at(sent: Any, i: int) -> bool:
