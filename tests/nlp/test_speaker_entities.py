@@ -90,3 +90,34 @@ def test_a_body_named_in_part_is_headed_by_its_full_name(text: str, content: str
     brief = storydiff.brief([Article(id="A", source="a.txt", outlet="Valley Post", text=text)])
     st = by_content(list(brief.statements), content)
     assert st.speaker.text == said and st.speaker.name == name
+
+
+def test_a_titled_speaker_the_tagger_called_a_body_is_a_person(nlp: Language) -> None:
+    # The tagger labels "Ines Okonjo" an organisation; said by the "Harbour chief" the extractor reads
+    # as her role, the name is a person's, and the later bare "Okonjo said" is the same person.
+    text = ("Harbour chief Ines Okonjo said the east pier would stay shut until the divers finished.\n\n"
+            "“The current moved the wreck twice,” Okonjo said.")
+    statements = tuple(extract(nlp, text))
+    start = text.index("Ines Okonjo")
+    mentions = _with_speaker_names((Mention("art", "Ines Okonjo", start, start + 11, "ORG"),), statements, text)
+    assert [m.label for m in mentions] == ["PERSON"]
+    article = AnalyzedArticle(Article(id="art", source="art.txt", text=text), statements, (), np.zeros((0, 384)),
+                              mentions)
+    analysis = link([article])
+    first = by_content(list(analysis.articles[0].statements), "east pier")
+    later = by_content(list(analysis.articles[0].statements), "moved the wreck")
+    assert first.speaker.entity is not None and later.speaker.entity == first.speaker.entity
+    assert later.speaker.name == "Ines Okonjo"
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour Freight said the east pier would stay shut until the divers finished.",
+    "Harbour Freight, a shipping lobby group, said the east pier would stay shut until the divers finished.",
+    "The Harbour Freight Committee said the east pier would stay shut until the divers finished.",
+])
+def test_a_body_that_speaks_keeps_its_label(nlp: Language, text: str) -> None:
+    statements = tuple(extract(nlp, text))
+    name = "Harbour Freight Committee" if "Committee" in text else "Harbour Freight"
+    start = text.index(name)
+    mentions = _with_speaker_names((Mention("art", name, start, start + len(name), "ORG"),), statements, text)
+    assert [m.label for m in mentions] == ["ORG"]

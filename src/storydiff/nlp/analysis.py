@@ -9,6 +9,7 @@ entity wherever it appears.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,7 +21,16 @@ from storydiff.lexicon import SPEECH_LIKE_LEMMAS
 from storydiff.models import Article, Claim, Entity, Speaker, Statement
 from storydiff.nlp.claims import iter_claims
 from storydiff.nlp.embed import embed
-from storydiff.nlp.entities import Mention, iter_mentions, link_entities, name_key, person_words
+from storydiff.nlp.entities import (
+    GENERIC_BODIES,
+    HONORIFICS,
+    TITLE_WORDS,
+    Mention,
+    iter_mentions,
+    link_entities,
+    name_key,
+    person_words,
+)
 from storydiff.nlp.parse import doc_text, parse
 from storydiff.nlp.statements import iter_statements
 from storydiff.nlp.statements.names import first_name_sex, pronoun_sex, title_sex
@@ -101,6 +111,7 @@ def _with_speaker_names(
     Oregon, who backed Mr. Ryan, said" it tags "Oregon" and "Ryan" but not the speaker, whom the statement
     extractor names; as a person mention, "Mr. Schrader" later in the article joins him."""
     added: dict[int, Mention] = {}
+    people: set[int] = set()  # starts of mentions tagged a body that name a titled speaker
     for statement in statements:
         speaker = statement.speaker
         if speaker.anonymous or not speaker.name or len(person_words(speaker.name)) < 2:
@@ -109,10 +120,37 @@ def _with_speaker_names(
         if at < 0:
             continue
         end = at + len(speaker.name)
-        if at in added or any(m.start < end and at < m.end for m in mentions):
+        overlapping = [m for m in mentions if m.start < end and at < m.end]
+        if _titled(speaker):
+            people.update(m.start for m in overlapping if m.label != "PERSON" and _names_part(m, speaker.name)
+                          and name_key(person_words(m.text)[-1]) == name_key(person_words(speaker.name)[-1]))
+        if at in added or overlapping:
             continue
         added[at] = Mention(statement.article, speaker.name, at, end, "PERSON")
+    if people:
+        mentions = tuple(dataclasses.replace(m, label="PERSON") if m.start in people else m for m in mentions)
     return tuple(sorted((*mentions, *added.values()), key=lambda m: m.start)) if added else mentions
+
+
+def _titled(speaker: Speaker) -> bool:
+    """Whether a named speaker is a person with a title or office: "Fire chief Nadia Okafor" (a role the
+    extractor read), "Councillor Beth Amari". The tagger calls some such names an organisation; said by
+    someone with an office, they are a person's, and a later bare "Okafor said" is hers. The name left
+    after the title must look like one: two or three capitalised words, none a body's ("House Budget
+    Committee" drops "House" as a title word and is still a committee)."""
+    name = speaker.name or ""
+    words = person_words(name)
+    office = (speaker.role or "").split(" of ")[0].split()[-1:]  # "principal deputy director of the FWS"
+    if words == name.split() and not (office and office[0].lower().rstrip(".") in _PERSON_TITLES):
+        return False  # no title in the name, and a role that is not an office ("an advocacy group")
+    return 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words) and not (
+        {w.lower() for w in words} & _NOT_NAMES)
+
+
+_NAME_WORD = re.compile(r"[A-Z](?:[a-z’'-]+[a-z]|\.)")  # "Okafor", "O'Neill", "J."
+_PERSON_TITLES = (TITLE_WORDS | HONORIFICS) - frozenset(str.split(
+    "house senate state department gop democratic republican majority minority press council former vice prime"))
+_NOT_NAMES = GENERIC_BODIES | frozenset(str.split("representatives caucus service news times post press"))
 
 
 def _mark_speech(statement: Statement, doc: Any) -> Statement:

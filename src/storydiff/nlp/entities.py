@@ -162,7 +162,7 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
     return keys
 
 
-_GENERIC_BODIES = frozenset(str.split(
+GENERIC_BODIES = frozenset(str.split(
     "house senate congress parliament assembly court department committee party council board office agency "
     "government administration ministry commission police army navy union company bank university school"
 ))
@@ -182,7 +182,7 @@ def _short_forms(mentions: Sequence[Mention]) -> dict[tuple[str, str], str]:
     found = {}
     for m in mentions:
         names = full.get((m.article, m.text), set()) if m.label == "ORG" and " " not in m.text else set()
-        if len(names) == 1 and m.text[:1].isupper() and m.text.lower() not in _GENERIC_BODIES:
+        if len(names) == 1 and m.text[:1].isupper() and m.text.lower() not in GENERIC_BODIES:
             found[(m.article, m.text)] = next(iter(names))
     return found
 
