@@ -18,7 +18,8 @@ TEXT = (
     "The ferry will run every twenty minutes while the bridge is shut, and the council will pay the fares.\n\n"
     "Commuters from the north shore, the school buses and the night bakery vans \u2014\n\n"
     "Follow Maren Holt on Twitter at @marenholt.\n\n"
-    "The Associated Press contributed to this report.\n"
+    "The Associated Press contributed to this report.\n\n"
+    "This is a developing story. The Harbour Courier will follow the story.\n"
 )
 
 
@@ -53,6 +54,8 @@ def test_a_byline_and_credits_are_bylines(roles: dict[str, str]) -> None:
     assert _role(roles, "By Maren Holt") == "byline"
     assert _role(roles, "Follow Maren Holt") == "byline"
     assert _role(roles, "The Associated Press contributed") == "byline"
+    assert _role(roles, "This is a developing story") == "byline"  # the newsroom's notes, not the story's facts
+    assert _role(roles, "The Harbour Courier will follow") == "byline"
 
 
 def test_a_photo_line_is_a_caption(roles: dict[str, str]) -> None:

@@ -11,7 +11,8 @@ Roles, first rule that fits wins:
 - ``headline``: the article's title repeated as a claim, or a line of its own in
   Title Case without closing punctuation (a subhead, a second headline);
 - ``byline``: "By NAME", "Associated Press contributed to this report", "Follow
-  her on Twitter", "This story has been updated", a correction note;
+  her on Twitter", "This story has been updated", a correction note, "This is a
+  developing story", "The Ledger will follow the story";
 - ``caption``: a photo line or credit ("(AP Photo/...)", "Getty Images", "FILE -
   In this photo ..."), or a short line of its own with no verb and no quotation;
 - ``pleasantry``: thanks and greetings and nothing else ("Thank you so much.");
@@ -68,7 +69,10 @@ _CREDIT = re.compile(
     r"|^\W*Follow (?:\w+ ){0,4}on (?:Twitter|Facebook|Instagram|X)\b|^\W*Follow @\w+"
     r"|\bThis (?:story|article|report|post) (?:has been|was|is being) (?:updated|corrected)"
     r"|^\W*(?:An earlier|A previous) version of this (?:story|article|report)"
-    r"|^\W*(?:Correction|Clarification|Editor'?s note|Update)s?\s*:",
+    r"|^\W*(?:Correction|Clarification|Editor'?s note|Update)s?\s*:"
+    # the newsroom's promise to keep reporting: "This is a developing story.", "The Ledger will follow the story."
+    r"|\bThis is a (?:developing|breaking) (?:story|news story)\b|\bCheck back (?:\w+ ){0,2}for (?:updates|more)\b"
+    r"|\bwill (?:continue to )?(?:follow|update) (?:this|the) (?:story|article|report)\W*$",
     re.IGNORECASE,
 )
 # Who wrote it, names capitalised: "By Ana Lutz and Tom Berg", "Ana Lutz is a reporter for the Courier."
