@@ -324,3 +324,32 @@ def test_the_same_words_another_outlet_printed_are_not_shown_twice() -> None:
     brief = _sentences_brief(sentences, [["A1", "B1"], ["A1", "B2"], ["B2", "C1"]])
     shown = [p.text for p in sections(brief).agreed]
     assert sum("rebuild the pier" in text for text in shown) == 1, shown
+
+
+def test_a_quotation_a_wire_copy_prints_without_marks_is_shown_quoted() -> None:
+    """The wire drops the quotation marks and its claim splitter cuts the sentence at ", but": the point
+    joins both pieces, and shows the words as the article that quotes them prints them."""
+    import storydiff
+    from storydiff.models import Article
+
+    said = ("There is no sign the harbour wall will give way, but we will not take chances with the boats "
+            "moored beside it")
+    lede = "Divers found a crack in the harbour wall at Stenmouth on Monday, the port authority said."
+    wire = Article(id="A", source="a.txt", outlet="Coast Wire", text=(
+        f"{lede}\n\n{said}, harbour master Ola Dahl said.\n"))
+    quoted = Article(id="B", source="b.txt", outlet="Stenmouth Herald", text=(
+        f"{lede}\n\n\u201c{said},\u201d harbour master Ola Dahl said.\n"))
+    out = render(storydiff.brief([wire, quoted]), "text")
+    agreed = out.split("Agreed", 1)[1].split("Disputed", 1)[0]
+    assert f"\u201c{said},\u201d" in " ".join(agreed.split()), agreed
+
+
+def test_one_source_is_counted_in_the_singular() -> None:
+    import storydiff
+    from storydiff.models import Article
+
+    text = "Divers found a crack in the harbour wall at Stenmouth on Monday, the port authority said.\n"
+    brief = storydiff.brief([Article(id="A", source="a.txt", outlet="Coast Wire", text=text),
+                             Article(id="B", source="b.txt", outlet="Stenmouth Herald", text=text)])
+    assert "2 articles, 1 independent source\n" in render(brief, "text")
+    assert "2 articles, 1 independent source\n" in render(brief, "markdown")

@@ -144,3 +144,25 @@ def test_stored_brief_names_articles_a_b_c_and_json_keeps_the_store_ids(
     stored = json.loads(capsys.readouterr().out)
     assert herald in [a["id"] for a in stored["articles"]]  # JSON keeps the store's ids (docs/json.md)
     assert all(c["id"].startswith(c["article"]) for c in stored["claims"])
+
+
+def test_the_example_briefs_read_as_an_editor_expects(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """What reading the README's corpus example found: one heading per person, no attribution or
+    newsroom note as a point, a quotation shown with its marks even where the wire copy drops them."""
+    stories = {json.loads(line)["title"]: json.loads(line)["story"] for line in _stories(db, capsys)}
+    library = next(s for title, s in stories.items() if "library" in title)
+    dam = next(s for title, s in stories.items() if "Dam" in title)
+    capsys.readouterr()
+    assert main(["brief", "--db", db, "--story", library, "--full"]) == 0
+    text = capsys.readouterr().out
+    who = text.split("Who said what", 1)[1].split("Timeline", 1)[0]
+    assert re.findall(r"^  (\S.*)$", who, re.MULTILINE).count("Nadia Okafor") == 1
+    assert "\n  Okafor\n" not in who
+    only = text.split("Only in", 1)[1].split("Who said what", 1)[0]
+    assert "librarian Owen Pike said on Friday." not in only  # the attribution stays with its sentence
+    assert main(["brief", "--db", db, "--story", dam, "--full"]) == 0
+    text = capsys.readouterr().out
+    assert "will follow the story" not in text.split("Who said what", 1)[0]
+    agreed = " ".join(text.split("Agreed", 1)[1].split("Disputed", 1)[0].split())
+    assert '"There is no immediate danger of collapse, but we will not take chances with people\'s homes," ' \
+           "Reyes said." in agreed

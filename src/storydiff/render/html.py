@@ -26,7 +26,17 @@ from typing import Any
 
 from storydiff.models import Article, Brief, Statement
 from storydiff.render.escape import terminal_safe
-from storydiff.render.summary import MAX_UNIQUE, Dispute, Sections, Side, Voice, addressee, sections, speaker_name
+from storydiff.render.summary import (
+    MAX_UNIQUE,
+    Dispute,
+    Sections,
+    Side,
+    Voice,
+    addressee,
+    counted,
+    sections,
+    speaker_name,
+)
 
 __all__ = ["mark_text", "render_html"]
 
@@ -93,10 +103,6 @@ def _e(value: Any) -> str:
     return escape(terminal_safe("" if value is None else str(value)), quote=True)
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _date(iso: str | None) -> str:
     if not iso:
         return ""
@@ -143,7 +149,7 @@ def _masthead(parts: Sections, headline: str, counts: dict[str, int]) -> str:
     articles = parts.brief.articles
     dates = sorted(a.published for a in articles if a.published)
     outlets = {a.outlet or a.id for a in articles}
-    facts = [_plural(len(articles), "article"), _plural(len(outlets), "outlet")]
+    facts = [counted(len(articles), "article"), counted(len(outlets), "outlet")]
     if dates:
         facts.append(_date(dates[0]) + (f" \u2013 {_date(dates[-1])}" if dates[-1] != dates[0] else ""))
     nav = "".join(f'<li><a href="#{key}">{label}'
@@ -188,8 +194,8 @@ def _sources(parts: Sections) -> str:
 def _agreed(parts: Sections) -> str:
     items = []
     for point in parts.agreed:
-        meta = [_plural(len(point.outlets), "outlet"), _plural(len(point.articles), "article"),
-                _plural(point.independent_sources, "independent source")
+        meta = [counted(len(point.outlets), "outlet"), counted(len(point.articles), "article"),
+                counted(point.independent_sources, "independent source")
                 + _e(point.why_fewer)]
         why = "".join(f"<li>{_e(r)}</li>" for r in point.reasons)
         items.append(
@@ -243,7 +249,7 @@ def _only(parts: Sections) -> str:
     if parts.left_out:
         rows = "".join(f"<li>{_e(c.role)}: <span class=\"claim-text\">{_e(c.text)}</span> "
                        f"{_chip(parts, c.id, c.article)}</li>" for c in parts.left_out)
-        content += (f'<details class="left-out"><summary>{_plural(len(parts.left_out), "sentence")} left out: '
+        content += (f'<details class="left-out"><summary>{counted(len(parts.left_out), "sentence")} left out: '
                     f"headlines, captions, bylines, pleasantries and fragments</summary><ul>{rows}</ul></details>")
     return _section("only", "Only in one outlet", "Claims no other article supports, the most important first.",
                     content)

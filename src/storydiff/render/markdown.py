@@ -16,6 +16,7 @@ from storydiff.render.escape import terminal_safe
 from storydiff.render.summary import (
     Dispute,
     addressee,
+    counted,
     Sections,
     Voice,
     fit,
@@ -35,15 +36,16 @@ def render_markdown(brief: Brief, *, lines: int | None = None) -> str:
     ``None`` lists everything.
     """
     parts = sections(brief)
-    head = [f"# Brief: {len(brief.articles)} articles, {parts.independent_sources} independent sources", ""]
+    head = [f"# Brief: {counted(len(brief.articles), 'article')}, "
+            f"{counted(parts.independent_sources, 'independent source')}", ""]
     head += ["| | outlet | date | dateline | title / source |", "|---|---|---|---|---|"]
     for source in parts.sources:
         a = source.article
         head.append(f"| {_md(a.id)} | {_md(a.outlet or '—')} | {_md(a.published or '—')} | {_md(a.dateline or '—')} "
                     f"| {_md(one_line(a.title or a.source, 80))} |")
     blocks: list[tuple[str, list[tuple[Any, list[str]]], str | None]] = [
-        ("Agreed", [(n, [f"- {_md(p.text)} {_chips(p.claims)} — *{p.independent_sources} independent "
-                        f"source(s): {_md(', '.join(p.outlets) + p.why_fewer)}*"]) for n, p in enumerate(parts.agreed)],
+        ("Agreed", [(n, [f"- {_md(p.text)} {_chips(p.claims)} — *{counted(p.independent_sources, 'independent source')}"
+                        f": {_md(', '.join(p.outlets) + p.why_fewer)}*"]) for n, p in enumerate(parts.agreed)],
          "No point is made by more than one article."),
         ("Disputed and changed", [(n, _dispute(parts, d)) for n, d in enumerate(parts.disputes)],
          "No conflicting claims found."),

@@ -290,7 +290,7 @@ def sections(brief: Brief) -> Sections:
         # ... nor the same words another outlet printed and an earlier point sharing a claim with this one shows
         seen = [text for m in point.claims for text in shown_with[m]]
         shown = min(claims, key=lambda c: (not is_fact(c), is_piece(c.text), c.id in already or any(
-            shared_run(c.text, text) for text in seen), cited[c.id] > 1))  # min is stable
+            shared_run(c.text, text) for text in seen), _unmarked_copy(c, claims), cited[c.id] > 1))  # stable
         already.add(shown.id)
         for m in point.claims:
             shown_with[m].append(shown.text)
@@ -514,6 +514,11 @@ def one_source(brief: Brief, claims: Sequence[Claim]) -> tuple[int, tuple[str, .
     return len(independent_sources(sourced)), tuple(notes)
 
 
+def counted(n: int, word: str) -> str:
+    """``n`` and the word, plural unless one: "1 independent source", "3 articles"."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _and(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
@@ -538,14 +543,37 @@ def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:
         unique = {c.id: c for c in first.claims + point.claims}.values()  # a claim both points cite, once
         claims = tuple(sorted(unique, key=lambda c: (order[c.article], c.start)))
         pieces = Counter(c.article for c in claims)
-        shown = max(pieces, key=lambda a: (pieces[a], -order[a]))  # the article that carries the most of it
-        lead = [c for c in claims if c.article == shown]
-        text = brief.article(shown).text[lead[0].start : lead[-1].end]
+        spans = {a: _span_of(brief, [c for c in claims if c.article == a]) for a in pieces}
+        # the article that prints it as a quotation (a wire copy may drop the marks), then the one that
+        # carries the most of it
+        shown = max(pieces, key=lambda a: (any(q in spans[a] for q in _QUOTE_MARKS), pieces[a], -order[a]))
+        text = spans[shown]
         count, notes = one_source(brief, claims)
         joined[host] = dataclasses.replace(
             first, claims=claims, independent_sources=count, reasons=first.reasons + point.reasons, text=text,
             one_source=notes)
     return joined
+
+
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _unmarked_copy(claim: Claim, claims: Sequence[Claim]) -> bool:
+    """Whether another claim prints the same words as a quotation, which this one prints without the marks
+    (a wire copy): the point shows the quoted words as quoted."""
+    if any(q in claim.text for q in _QUOTE_MARKS):
+        return False
+    words = _unmarked(claim.text)
+    return any(any(q in c.text for q in _QUOTE_MARKS) and _unmarked(c.text) == words for c in claims)
+
+
+def _unmarked(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _span_of(brief: Brief, claims: Sequence[Claim]) -> str:
+    """The text of an article from its first claim here to its last."""
+    return brief.article(claims[0].article).text[claims[0].start : claims[-1].end]
 
 
 def _continues(brief: Brief, earlier: Agreed, point: Agreed, position: dict[str, int]) -> bool:

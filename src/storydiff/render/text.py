@@ -23,6 +23,7 @@ from storydiff.render.summary import (
     OnlyIn,
     Sections,
     addressee,
+    counted,
     fit,
     one_line,
     sections,
@@ -57,8 +58,8 @@ def render_text(brief: Brief, *, width: int = WIDTH, color: bool = False, lines:
     """
     parts = sections(brief)
     draw = _Drawer(width, color)
-    head = draw.line(f"[bold]storydiff brief[/] — {len(brief.articles)} articles, "
-                     f"{parts.independent_sources} independent sources")
+    head = draw.line(f"[bold]storydiff brief[/] — {counted(len(brief.articles), 'article')}, "
+                     f"{counted(parts.independent_sources, 'independent source')}")
     head += ["", *draw(lambda c: _sources(c, parts))]
     short = lines is not None
     blocks = [_agreed(parts, draw), _disputes(parts, draw, short)]
@@ -114,9 +115,8 @@ def _agreed(parts: Sections, draw: _Drawer) -> _Block:
     items = []
     for n, point in enumerate(parts.agreed):
         chips = "".join(f"[{c.id}]" for c in point.claims)
-        sources = "source" if point.independent_sources == 1 else "sources"
         items.append((n, draw.item("•", f"{_t(point.text, 300)} [cyan]{escape(chips)}[/]\n"
-                                   f"[dim]{point.independent_sources} independent {sources}: "
+                                   f"[dim]{counted(point.independent_sources, 'independent source')}: "
                                    f"{_t(', '.join(point.outlets))}{escape(terminal_safe(point.why_fewer))}[/]")))
     return _Block("[bold]Agreed[/]", items, "No point is made by more than one article.")
 
