@@ -407,3 +407,30 @@ def test_no_statement_of_a_headline_is_listed_under_who_said_what(tmp_path: Path
     brief = dataclasses.replace(brief, statements=(*brief.statements, other))
     cues = [v.statement.cue.text for g in sections(brief).speakers for v in g.statements]
     assert "Announces" not in cues and "Promising" not in cues and "told" in cues
+
+
+def test_a_source_named_once_and_then_by_its_noun_is_one_heading() -> None:
+    """"The official" is the senior port official the article named two paragraphs up; "the report" is the
+    audit office's report. Who said what (and the timeline) name them as the article first did."""
+    one = Article(id="A", source="a.txt", outlet="Coastal Courier", published="2024-03-04", text=(
+        "A senior port official said the ferry contract had been signed without a tender.\n\n"
+        "An audit office report said the harbour board had lost track of two dredgers.\n\n"
+        "The official said the board had been warned twice about the contract.\n\n"
+        "The report said the dredgers were later found in a shipyard in Leith."))
+    two = Article(id="B", source="b.txt", outlet="Valley Post", published="2024-03-05", text=(
+        "The harbour board denies any wrongdoing in the ferry contract."))
+    parts = sections(storydiff.brief([one, two]))
+    headings = {group.speaker: len(group.statements) for group in parts.speakers}
+    assert headings.get("A senior port official (anonymous)") == 2, headings
+    assert headings.get("An audit office report") == 2, headings
+    assert not any(h.lower().startswith(("the official", "the report")) for h in headings), headings
+    assert {v.speaker for v in parts.timeline} >= {"A senior port official (anonymous)", "An audit office report"}
+
+
+def test_a_noun_named_before_with_nothing_more_keeps_its_definite_name() -> None:
+    one = Article(id="A", source="a.txt", outlet="Coastal Courier", published="2024-03-04", text=(
+        "An indictment says the harbour master took bribes from two ferry companies.\n\n"
+        "The indictment says he hid the money in a boat shed."))
+    parts = sections(storydiff.brief([one]))
+    headings = {group.speaker: len(group.statements) for group in parts.speakers}
+    assert headings == {"An indictment": 1, "The indictment": 1}  # not two under "An indictment"

@@ -272,6 +272,35 @@ def speaker_label(statement: Statement) -> str:
     return speaker_name(statement)
 
 
+_THE_NOUN = re.compile(r"(?:the|The) ([a-z]+)")
+_DETERMINERS = frozenset({"a", "an", "the", "one", "another", "some"})
+
+
+def earlier_names(statements: Sequence[Statement]) -> dict[str, str]:
+    """Statement id -> how its article named the speaker before, for speakers it only calls "the official",
+    "the report", "The source": the latest earlier speaker of the same article whose words end in that noun
+    ("a senior administration official", "The White House report", "One federal law enforcement source"),
+    as ``speaker_label`` writes it, when those words say more than the noun ("an indictment" does not).
+    Who said what lists them under one heading, not two."""
+    found: dict[str, str] = {}
+    by_article: dict[str, list[Statement]] = defaultdict(list)
+    for statement in statements:
+        by_article[statement.article].append(statement)
+    for said in by_article.values():
+        said.sort(key=lambda s: s.speaker.start)
+        for n, statement in enumerate(said):
+            bare = _THE_NOUN.fullmatch(statement.speaker.text)
+            if bare is None or statement.speaker.name is not None:
+                continue
+            noun = bare.group(1)
+            before = next((s for s in reversed(said[:n]) if s.speaker.start < statement.speaker.start
+                           and speaker_name(s).lower().endswith(f" {noun}")), None)
+            if before is None or len([w for w in speaker_name(before).split() if w.lower() not in _DETERMINERS]) < 2:
+                continue  # "an indictment" says no more than "the indictment"
+            found[statement.id] = speaker_label(before)
+    return found
+
+
 def sections(brief: Brief) -> Sections:
     """Arrange a brief into the sections a reader scans."""
     labels = _labels(brief.articles)
@@ -314,6 +343,9 @@ def sections(brief: Brief) -> Sections:
     headed |= _restated(brief.statements)
     listed = [s for s in brief.statements if is_reportable(s) and s.id not in headed]
     voices = [_voice(brief, first, rest) for first, rest in quotation_pieces(listed)]
+    named_before = earlier_names(brief.statements)
+    voices = [dataclasses.replace(v, speaker=named_before[v.statement.id]) if v.statement.id in named_before else v
+              for v in voices]
     by_speaker: dict[str, list[Voice]] = defaultdict(list)
     for voice in voices:
         by_speaker[_heading_key(voice)].append(voice)
