@@ -98,3 +98,12 @@ def test_a_conjoined_clause_that_says_something_is_still_its_own_claim(nlp: Lang
     doc = nlp("The mayor opened the new bridge on Monday, and the council said the tolls would end in May.")
     found = [c.text for c in claims.iter_claims(doc, "A", list(iter_statements(doc, "A", None, ())))]
     assert len(found) == 2 and found[1].startswith("the council said"), found
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("He\u2019ll make the announcement at noon from the harbour office.", "He\u2019ll make"),
+    ("They'll vote on the ferry budget on Friday.", "They'll vote"),
+])
+def test_a_clitic_in_the_decisive_words_is_shown_with_its_word(nlp: Language, text: str, key: str) -> None:
+    # a reason quoted "'’ll make' (article A), then 'made' (article B)"
+    assert _claim(nlp, text).key == key

@@ -167,6 +167,19 @@ def test_an_act_declared_is_not_in_who_said_what(tmp_path: Path) -> None:
     assert "declare:" not in render(brief, "text").split("Who said what", 1)[1]
 
 
+def test_a_video_posted_is_not_in_who_said_what(tmp_path: Path) -> None:
+    # "posted" is a verb of speech for words ("posted that the pier was safe"), not for a thing put online.
+    brief = _brief_of(tmp_path, (
+        "Harbour Video\n\nThe video, which was posted online by the Harbour Action Fund, shows the mayor "
+        "telling fishermen that the north pier would close.\n\nThe fund posted that the pier was unsafe.\n"
+    ))
+    posted = [s for s in brief.statements if s.cue.text == "posted" and s.content.text.startswith("The video")]
+    assert all(not s.speech for s in posted), [(s.content.text, s.speech) for s in posted]
+    who = render(brief, "text").split("Who said what", 1)[1]
+    assert "The video" not in who.split("Timeline", 1)[0]
+    assert "the pier was unsafe" in who  # words posted stay speech
+
+
 def test_who_or_what_a_naming_cue_is_about_is_shown_with_it(tmp_path: Path) -> None:
     # "praised the harbour board “for finding the money”": the words are about the board; "praised: “for
     # finding the money”" loses whom. A content that holds its object already shows it once.

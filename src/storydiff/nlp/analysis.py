@@ -168,6 +168,10 @@ def _mark_speech(statement: Statement, doc: Any) -> Statement:
             speech = False  # "threats to declare a national emergency": an act of office, not words
     if speech and span is not None and _withheld(span.root):
         speech = False  # "denying a presidential candidate a spot on the ballot": a thing withheld, not words
+    if speech and not statement.direct and "post" in lemmas:
+        content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
+        if content is not None and content.root.lemma_.lower() in _POSTED_THINGS:
+            speech = False  # "The video, which was posted online by ...": a thing put online, not words
     return statement if speech == statement.speech else dataclasses.replace(statement, speech=speech)
 
 
@@ -183,6 +187,9 @@ _PLANNING = frozenset({"expect", "schedule", "set", "plan", "due", "poise", "pre
 _UNTIL = frozenset({"when", "once", "after", "before", "until"})
 # What one declares as an act, not as a statement: "declared a national emergency", "declared bankruptcy".
 # PolNeAR counts some such as attributions, so the statement stays; only "who said what" leaves it out.
+# What one posts as a thing rather than as words: "posted the video", "a photo posted by the campaign".
+_POSTED_THINGS = frozenset(str.split(
+    "video photo photograph picture image clip footage recording link map chart screenshot selfie"))
 _DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "independence", "disaster", "law", "state", "holiday"})
 
 

@@ -495,6 +495,8 @@ def key_words(core: Any, head: Any | None) -> str:
         return core.text[:60]
     lo, hi = min(picked), max(picked)
     doc = core.doc
+    while lo > core.start and doc[lo].text[:1] in "’'" and not doc[lo - 1].whitespace_:
+        lo -= 1  # "He’ll make", not "’ll make": a clitic is printed with the word it leans on
     if hi - lo < _KEY_TOKENS:
         return doc[lo : hi + 1].text
     return " … ".join(doc[i].text for i in sorted(picked))

@@ -75,6 +75,20 @@ def variant_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def into_main_verb(token_at: TokenAt, item: Candidate) -> bool:
+    """Whether a reading of a cue inside a relative clause runs on over the sentence's own verb after it:
+    "The pension system he vowed to fix has descended into ...": "vowed" reports "to fix", never "to fix
+    has descended into ...". Such a reading is still scored (the model's features compare the readings of
+    a cue, as it was trained) but never chosen."""
+    if item.direct:
+        return False
+    cue = token_at(item.cue[0])
+    root = cue.sent.root
+    if cue.dep_ != "relcl" or root.i <= cue.i or root.i <= cue.right_edge.i:
+        return False
+    return item.content[0] <= root.idx < item.content[1]
+
+
 def _joined_by_and(cue: Token, conj: Token) -> bool:
     """Whether the last conjunction between a verb and a verb coordinated with it is "and" or "but"."""
     words = [c.lower_ for c in cue.children if c.dep_ == "cc" and cue.i < c.i < conj.i]
