@@ -187,10 +187,10 @@ _PLANNING = frozenset({"expect", "schedule", "set", "plan", "due", "poise", "pre
 _UNTIL = frozenset({"when", "once", "after", "before", "until"})
 # What one declares as an act, not as a statement: "declared a national emergency", "declared bankruptcy".
 # PolNeAR counts some such as attributions, so the statement stays; only "who said what" leaves it out.
+_DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "independence", "disaster", "law", "state", "holiday"})
 # What one posts as a thing rather than as words: "posted the video", "a photo posted by the campaign".
 _POSTED_THINGS = frozenset(str.split(
     "video photo photograph picture image clip footage recording link map chart screenshot selfie"))
-_DECLARED_ACTS = frozenset({"emergency", "war", "bankruptcy", "independence", "disaster", "law", "state", "holiday"})
 
 
 def _not_yet_said(cue: Any) -> bool:
