@@ -5,11 +5,11 @@ article names) and the analysis's person records."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from storydiff.lexicon import FEMALE_FIRST_NAMES, FIRST_NAMES, MALE_FIRST_NAMES
 from storydiff.nlp.entities import NAME_SUFFIXES, SENTENCE_ADVERBS, TITLE_WORDS
-from storydiff.nlp.statements.cues import FEMALE_PRONOUNS, MALE_PRONOUNS
+from storydiff.nlp.statements.cues import BODIES, FEMALE_PRONOUNS, MALE_PRONOUNS
 
 _TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
 _TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
@@ -109,3 +109,14 @@ def name_span(ent: Span) -> Span | None:
         return ent
     surnames = {e[-1].text for e in ent.doc.ents if e.label_ == "PERSON" and len(e) > 1}
     return ent if ent[-1].text in surnames else None
+
+
+def after_an_office(doc: Doc, ent: Span, words: list[str]) -> bool:
+    """Whether a name the tagger called a body is a person's: two or three capitalised words, no body's
+    word among them, right after a person's office ("Fire chief Nadia Okafor", "Police chief Ines Varga")."""
+    before = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+    return ent.label_ == "ORG" and 2 <= len(words) <= 3 and before in OFFICES - _NOT_PERSONAL and all(
+        w[:1].isupper() and w[1:].islower() for w in words) and not {w.lower() for w in words} & (BODIES | OFFICES)
+
+
+_NOT_PERSONAL = frozenset(str.split("house senate state department gop democratic republican majority minority press"))

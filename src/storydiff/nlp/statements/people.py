@@ -25,6 +25,7 @@ from storydiff.nlp.statements.cues import PARTY_WORDS, ROLE_ABBREVIATIONS
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.names import (
     OFFICES,
+    after_an_office,
     first_name_sex,
     first_named,
     name_span,
@@ -134,6 +135,10 @@ class NameIndex:
         # or a body that ends in a surname-like word ("Joint Base Andrews", "Ferguson" the town).
         for ent, words in others:
             last = surname(words)
+            if last not in full and after_an_office(doc, ent, words):  # "Fire chief Nadia Okafor", tagged ORG
+                full[last] = " ".join(words)
+                found.append(_mention(ent.root, ent.start_char, words, None, speaking_subject(ent.root), True))
+                continue
             if last in full and len(untitled(words)) > len(full[last].split()):
                 full[last] = " ".join(untitled(words))  # not "Spokeswoman Haley Morris", tagged a body
             bare_surname = ent.label_ in _NAME_LIKE_LABELS and len(words) == 1 and len(full.get(last, "").split()) > 1
@@ -490,3 +495,4 @@ def _is_role_word(tok: Token) -> bool:
 
 
 __all__ = ["SUBJECTS", "NameIndex", "speaking_subject"]
+
