@@ -447,3 +447,18 @@ def test_a_noun_named_before_with_nothing_more_keeps_its_definite_name() -> None
     parts = sections(storydiff.brief([one]))
     headings = {group.speaker: len(group.statements) for group in parts.speakers}
     assert headings == {"An indictment": 1, "The indictment": 1}  # not two under "An indictment"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Mayor Ana Ruiz said in an interview with the Associated Press that the ferry fares would rise in May.",
+     "said (in an interview with the Associated Press):"),
+    ("Mayor Ana Ruiz said in a brief interview on CNN that the ferry fares would rise in May.",
+     "said (in a brief interview on CNN):"),
+    ("Mayor Ana Ruiz said on CNN that the ferry fares would rise in May.", "said on CNN:"),
+])
+def test_an_interview_with_an_outlet_is_shown_as_an_interview(text: str, shown: str) -> None:
+    # "said with the Associated Press" was the line before (and, after a cue that ends in "with", "did not agree
+    # with with The Huffington Post" in a BASIL brief)
+    brief = storydiff.brief([Article(id="A", source="a.txt", outlet="Valley Post", text=text)])
+    who = render(brief, "text").split("Who said what", 1)[1]
+    assert shown in " ".join(who.split()), who

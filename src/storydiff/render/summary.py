@@ -810,10 +810,19 @@ def addressee(brief: Brief, statement: Statement) -> str:
     recipient = statement.recipient
     if recipient is None or not recipient.text:
         return ""
+    text = brief.article(statement.article).text
+    interview = _INTERVIEW.search(text[max(0, recipient.start - 60) : recipient.start])
+    if interview:  # "said (in an interview with the Associated Press)", never "said with the Associated Press"
+        return f"({' '.join(interview.group(1).split())} {recipient.text})"
     # the words before it, quotation marks aside: said on "Fox News Sunday"
-    before = re.findall(r"\w+", brief.article(statement.article).text[max(0, recipient.start - 8) : recipient.start])
+    before = re.findall(r"\w+", text[max(0, recipient.start - 8) : recipient.start])
     preposition = before[-1].lower() if before and before[-1].lower() in ("to", "with", "on") else ""
     return f"{preposition} {recipient.text}".strip()
+
+
+# "in an interview with", "in a Monday interview with", "in his interview on": how an outlet heard it
+_INTERVIEW = re.compile(r"\b(in (?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}interview (?:with|on))\s*[\"“]?$",
+                        re.IGNORECASE)
 
 
 def _side(brief: Brief, claim_id: str) -> Side:
