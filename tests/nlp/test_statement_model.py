@@ -24,7 +24,7 @@ from storydiff.nlp.statements.extract import _past_sentence_end
 from storydiff.nlp.statements.features import CATEGORICAL, FEATURE_NAMES, FEATURE_VERSION, features
 from storydiff.nlp.statements.positions import TokenAt
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
-from storydiff.nlp.statements.variants import into_main_verb
+from storydiff.nlp.statements.variants import describes_the_noun, into_main_verb
 
 
 def statements(nlp: Language, text: str) -> list[tuple[str, str, str]]:
@@ -288,3 +288,17 @@ def test_no_reading_of_a_cue_in_a_relative_clause_that_takes_in_the_sentences_ve
     assert all(into_main_verb(token_at, c) == (c.content[1] > verb) for c in vowed)
     (chosen,) = [s for s in iter_statements(doc, "A") if s.cue.text == "vowed"]
     assert chosen.content.end <= verb
+
+
+def test_a_participle_describing_a_noun_cue_is_not_what_it_says(nlp: Language) -> None:
+    # "a pledge sponsored by ...": who sponsored the pledge, not what was pledged ("promising to keep ...")
+    text = ("Last year Ruiz had signed a pledge sponsored by the Harbour Union promising to keep the night "
+            "ferry running through the winter.")
+    doc = nlp(text)
+    token_at = TokenAt(doc)
+    pledge = [c for c in candidates(doc) if text[c.cue[0] : c.cue[1]] == "pledge"]
+    sponsored = [c for c in pledge if text[c.content[0] :].startswith("sponsored")]
+    assert sponsored and all(describes_the_noun(token_at, c) for c in sponsored)
+    found = {(s.cue.text, s.content.text) for s in iter_statements(doc, "A")}
+    assert not any(content.startswith("sponsored") for _, content in found), found
+    assert ("promising", "to keep the night ferry running through the winter") in found

@@ -29,7 +29,7 @@ from storydiff.nlp.statements.rules import rule_candidates
 from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.speakers import NameIndex, is_source, phrase_bounds
 from storydiff.nlp.statements.templates import template_candidates
-from storydiff.nlp.statements.variants import into_main_verb, variant_candidates
+from storydiff.nlp.statements.variants import describes_the_noun, into_main_verb, variant_candidates
 from storydiff.nlp.timex import find_when, resolve_when
 
 
@@ -57,7 +57,8 @@ def iter_statements(
     if found:
         scores = trust_transcript(text, found, score(model, doc, quotes, found), model.threshold)
         scores = _trust_pointers(text, token_at, found, scores, model.threshold)
-        scores = [0.0 if into_main_verb(token_at, f) else s for f, s in zip(found, scores, strict=True)]
+        scores = [0.0 if into_main_verb(token_at, f) or describes_the_noun(token_at, f) else s
+                  for f, s in zip(found, scores, strict=True)]
         found = [_cut_to_its_clause(text, token_at, f) for f in found]  # scored whole, as the model was trained
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)
         chosen = give_answers(chosen, token_at, names)

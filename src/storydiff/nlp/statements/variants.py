@@ -89,6 +89,20 @@ def into_main_verb(token_at: TokenAt, item: Candidate) -> bool:
     return item.content[0] <= root.idx < item.content[1]
 
 
+def describes_the_noun(token_at: TokenAt, item: Candidate) -> bool:
+    """Whether a noun cue's content is a past participle describing the noun, not what it says: "a pledge
+    *sponsored by the National Organization for Marriage*", "the report *released on Friday*". Such a
+    reading is scored as the model was trained but never chosen."""
+    cue = token_at(item.cue[0])
+    if item.direct or cue.pos_ != "NOUN":
+        return False
+    head = token_at(item.content[0])
+    while head.head.i != head.i and item.content[0] <= head.head.idx < item.content[1]:
+        head = head.head
+    bare = not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl", "mark") for c in head.children)
+    return head.head.i == cue.i and head.dep_ == "acl" and head.tag_ == "VBN" and bare  # not "that there have been"
+
+
 def _joined_by_and(cue: Token, conj: Token) -> bool:
     """Whether the last conjunction between a verb and a verb coordinated with it is "and" or "but"."""
     words = [c.lower_ for c in cue.children if c.dep_ == "cc" and cue.i < c.i < conj.i]
