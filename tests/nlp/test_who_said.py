@@ -1974,3 +1974,14 @@ def test_a_bare_surname_is_the_titled_name_the_tagger_called_a_body(nlp: Languag
             "\"The roof had fallen in by the time our second crew arrived,\" Okafor said.")
     found = extract(nlp, text)
     assert by_content(found, "roof had fallen").speaker.name == "Nadia Okafor"
+
+
+def test_a_quotation_before_a_fronted_asked_continues_the_speaker_before_it(nlp: Language) -> None:
+    # '“...” Asked why he opposed the toll, he explained ...': the question was put to him; the quotation
+    # before it goes on with what he told the radio station, not with "Asked".
+    text = ("“My view is the same as it’s been from the beginning,” Mr. Dahl told a radio station in Tromsvik. "
+            "“I don’t favor a toll on the bridge if it’s the same as a tax, and I don’t favor closing the ferry.” "
+            "Asked why he opposed the toll, in particular, he explained that in many cases it was a tax by another "
+            "name.")
+    st = by_content(extract(nlp, text), "favor a toll")
+    assert st.cue.text == "told" and st.speaker.text == "Mr. Dahl"
