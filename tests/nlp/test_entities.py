@@ -159,3 +159,11 @@ def test_a_suffix_that_tells_a_son_from_his_father_is_kept():
     _, index = link_entities(mentions)
     assert index[("A", 0)] != index[("A", 30)]
     assert index[("C", 0)] != index[("C", 40)]
+
+
+def test_a_calling_before_a_name_is_no_part_of_it():
+    # "Historian Alan Brinkley of Columbia University told Fox News ...": the historian is Alan Brinkley.
+    mentions = [_m("A", "Historian Ines Halvorsen"), _m("B", "Ines Halvorsen", start=4), _m("B", "Halvorsen", start=40)]
+    entities, index = link_entities(mentions)
+    assert [e.name for e in entities] == ["Ines Halvorsen"]
+    assert len({index[("A", 0)], index[("B", 4)], index[("B", 40)]}) == 1

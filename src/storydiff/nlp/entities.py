@@ -39,7 +39,7 @@ TITLE_WORDS = frozenset(str.split(
     "clerk activist actress student voter reporter editor councillor councilmember firefighter paramedic "
     "trooper prosecutor lawmaker legislator assemblyman assemblywoman alderman trustee volunteer retiree "
     "homeowner tenant landlord mechanic electrician plumber architect scientist researcher epidemiologist "
-    "physician surgeon dentist pharmacist"
+    "physician surgeon dentist pharmacist historian economist professor analyst pollster strategist"
 ))
 # Different spellings of the same place or body, keyed by a lowercase form.
 ALIASES = {
