@@ -495,4 +495,3 @@ def _is_role_word(tok: Token) -> bool:
 
 
 __all__ = ["SUBJECTS", "NameIndex", "speaking_subject"]
-
