@@ -57,7 +57,8 @@ def iter_statements(
     if found:
         scores = trust_transcript(text, found, score(model, doc, quotes, found), model.threshold)
         scores = _trust_pointers(text, token_at, found, scores, model.threshold)
-        scores = [0.0 if into_main_verb(token_at, f) or describes_the_noun(token_at, f) else s
+        lowest = min(model.threshold, model.lexicon_threshold or model.threshold)  # below it, never chosen anyway
+        scores = [0.0 if s >= lowest and (into_main_verb(token_at, f) or describes_the_noun(token_at, f)) else s
                   for f, s in zip(found, scores, strict=True)]
         found = [_cut_to_its_clause(text, token_at, f) for f in found]  # scored whole, as the model was trained
         chosen = choose(found, scores, model.threshold, model.lexicon_threshold, RULE_MARGIN)

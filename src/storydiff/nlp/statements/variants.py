@@ -83,8 +83,10 @@ def into_main_verb(token_at: TokenAt, item: Candidate) -> bool:
     if item.direct:
         return False
     cue = token_at(item.cue[0])
-    root = cue.sent.root
-    if cue.dep_ != "relcl" or root.i <= cue.i or root.i <= cue.right_edge.i:
+    if cue.dep_ != "relcl":
+        return False
+    root = cue.sent.root  # found by walking the sentence: only for the few cues in a relative clause
+    if root.i <= cue.i or root.i <= cue.right_edge.i:
         return False
     return item.content[0] <= root.idx < item.content[1]
 
