@@ -462,3 +462,16 @@ def test_an_interview_with_an_outlet_is_shown_as_an_interview(text: str, shown: 
     brief = storydiff.brief([Article(id="A", source="a.txt", outlet="Valley Post", text=text)])
     who = render(brief, "text").split("Who said what", 1)[1]
     assert shown in " ".join(who.split()), who
+
+
+def test_a_question_put_to_the_speaker_is_not_filed_as_theirs(tmp_path: Path) -> None:
+    # "Asked why he opposed the toll, he explained ...": he was asked; the question is not his words
+    brief = _brief_of(tmp_path, (
+        "Toll Row\n\n“My view is the same as it’s been from the beginning,” Mr. Dahl told a radio station in "
+        "Tromsvik. “I don’t favor a toll on the bridge if it’s the same as a tax, and I don’t favor closing the "
+        "ferry.” Asked why he opposed the toll, in particular, he explained that in many cases it was a tax by "
+        "another name.\n"
+    ))
+    who = render(brief, "text").split("Who said what", 1)[1].split("Timeline", 1)[0]
+    assert "why he opposed the toll" not in who, who
+    assert "a tax by another name" in who

@@ -33,6 +33,7 @@ from storydiff.nlp.entities import (
 )
 from storydiff.nlp.parse import doc_text, parse
 from storydiff.nlp.statements import iter_statements
+from storydiff.nlp.statements.rules import fronted_participle
 from storydiff.nlp.statements.names import first_name_sex, pronoun_sex, title_sex
 
 
@@ -166,6 +167,9 @@ def _mark_speech(statement: Statement, doc: Any) -> Statement:
         content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
         if content is not None and content.root.lemma_ in _DECLARED_ACTS:
             speech = False  # "threats to declare a national emergency": an act of office, not words
+    if speech and span is not None and "ask" in lemmas and fronted_participle(span.root) and not any(
+            c.dep_ == "agent" for c in span.root.children):
+        speech = False  # "Asked why he opposed civil unions, he explained ...": he was asked, by someone unnamed
     if speech and span is not None and _withheld(span.root):
         speech = False  # "denying a presidential candidate a spot on the ballot": a thing withheld, not words
     if speech and not statement.direct and "post" in lemmas:

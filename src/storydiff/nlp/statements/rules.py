@@ -207,7 +207,7 @@ def _content(
         # '“Christie was excellent.” Mr. Trump will appear on Tuesday': a quotation closed by a full stop
         # is no content of a next sentence's verb unless that verb is one of speech
         and (cue.lemma_ in SPEECH_LEMMAS or _closing_punct(text, quotes.spans[before]) != ".")
-        and not _fronted_participle(cue)
+        and not fronted_participle(cue)
     ):
         used.add(before)
         after = quotes.starting_after(right)
@@ -425,7 +425,7 @@ def _clause_end(cue: Token, speaker: Speaker, quotes: QuoteIndex) -> int:
 _JOINED = re.compile(r",[ \t]+(?:but|and)[ \t]+$")
 
 
-def _fronted_participle(cue: Token) -> bool:
+def fronted_participle(cue: Token) -> bool:
     """Whether the cue is a participle that opens its sentence: '“...” Asked why he opposed the toll, he
     explained ...' — the question put to him, never the cue of the quotation before it."""
     first = cue.nbor(-1) if cue.i > 0 and cue.nbor(-1).dep_ == "mark" else cue  # "When asked ..."
