@@ -475,3 +475,13 @@ def test_a_question_put_to_the_speaker_is_not_filed_as_theirs(tmp_path: Path) ->
     who = render(brief, "text").split("Who said what", 1)[1].split("Timeline", 1)[0]
     assert "why he opposed the toll" not in who, who
     assert "a tax by another name" in who
+
+
+def test_when_asked_is_not_the_speech_of_the_one_asked(tmp_path: Path) -> None:
+    brief = _brief_of(tmp_path, (
+        "Pier Closure\n\nWhen asked how long the north pier would stay shut, Mayor Ana Ruiz said it would "
+        "reopen in May.\n"
+    ))
+    who = render(brief, "text").split("Who said what", 1)[1].split("Timeline", 1)[0]
+    assert "how long the north pier" not in who, who
+    assert "reopen in May" in who

@@ -425,10 +425,14 @@ def _clause_end(cue: Token, speaker: Speaker, quotes: QuoteIndex) -> int:
 _JOINED = re.compile(r",[ \t]+(?:but|and)[ \t]+$")
 
 
+_FRONTING = frozenset({"when", "after", "once", "if", "while", "as"})
+
+
 def fronted_participle(cue: Token) -> bool:
     """Whether the cue is a participle that opens its sentence: '“...” Asked why he opposed the toll, he
     explained ...' — the question put to him, never the cue of the quotation before it."""
-    first = cue.nbor(-1) if cue.i > 0 and cue.nbor(-1).dep_ == "mark" else cue  # "When asked ..."
+    before = cue.nbor(-1) if cue.i > 0 else None
+    first = before if before is not None and before.lower_ in _FRONTING else cue  # "When asked ..."
     subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
     return cue.dep_ == "advcl" and cue.tag_ in ("VBN", "VBD") and not subject and first.is_sent_start is True \
         and first.text[:1].isupper()
