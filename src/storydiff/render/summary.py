@@ -578,7 +578,7 @@ def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:
         spans = {a: _span_of(brief, [c for c in claims if c.article == a]) for a in pieces}
         # the article that prints it as a quotation (a wire copy may drop the marks), then the one that
         # carries the most of it
-        shown = max(pieces, key=lambda a: (any(q in spans[a] for q in _QUOTE_MARKS), pieces[a], -order[a]))
+        shown = max(pieces, key=lambda a: (_marked(spans[a]), pieces[a], -order[a]))
         text = spans[shown]
         count, notes = one_source(brief, claims)
         joined[host] = dataclasses.replace(
@@ -593,10 +593,15 @@ _QUOTE_MARKS = ('"', "\u201c", "\u201d")
 def _unmarked_copy(claim: Claim, claims: Sequence[Claim]) -> bool:
     """Whether another claim prints the same words as a quotation, which this one prints without the marks
     (a wire copy): the point shows the quoted words as quoted."""
-    if any(q in claim.text for q in _QUOTE_MARKS):
+    if _marked(claim.text):
         return False
     words = _unmarked(claim.text)
-    return any(any(q in c.text for q in _QUOTE_MARKS) and _unmarked(c.text) == words for c in claims)
+    return any(_marked(c.text) and _unmarked(c.text) == words for c in claims)
+
+
+def _marked(text: str) -> bool:
+    """Whether a text prints a quotation mark."""
+    return any(q in text for q in _QUOTE_MARKS)
 
 
 def _unmarked(text: str) -> list[str]:
