@@ -163,20 +163,22 @@ def _mark_speech(statement: Statement, doc: Any) -> Statement:
     speech = statement.direct or bool(lemmas & SPEECH_LIKE_LEMMAS)
     if speech and not statement.direct and span is not None and _not_yet_said(span.root):
         speech = False
-    if speech and "declare" in lemmas:
-        content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
-        if content is not None and content.root.lemma_ in _DECLARED_ACTS:
-            speech = False  # "threats to declare a national emergency": an act of office, not words
+    if speech and "declare" in lemmas and _content_head(statement, doc) in _DECLARED_ACTS:
+        speech = False  # "threats to declare a national emergency": an act of office, not words
     if speech and span is not None and "ask" in lemmas and fronted_participle(span.root) and not any(
             c.dep_ == "agent" for c in span.root.children):
         speech = False  # "Asked why he opposed civil unions, he explained ...": he was asked, by someone unnamed
     if speech and span is not None and _withheld(span.root):
         speech = False  # "denying a presidential candidate a spot on the ballot": a thing withheld, not words
-    if speech and not statement.direct and "post" in lemmas:
-        content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
-        if content is not None and content.root.lemma_.lower() in _POSTED_THINGS:
-            speech = False  # "The video, which was posted online by ...": a thing put online, not words
+    if speech and not statement.direct and "post" in lemmas and _content_head(statement, doc).lower() in _POSTED_THINGS:
+        speech = False  # "The video, which was posted online by ...": a thing put online, not words
     return statement if speech == statement.speech else dataclasses.replace(statement, speech=speech)
+
+
+def _content_head(statement: Statement, doc: Any) -> str:
+    """The lemma of the content's head word as the parse gives it ("emergency", "video"); "" when none."""
+    content = doc.char_span(statement.content.start, statement.content.end, alignment_mode="expand")
+    return content.root.lemma_ if content is not None else ""
 
 
 def _withheld(cue: Any) -> bool:
