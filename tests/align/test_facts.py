@@ -199,3 +199,43 @@ def test_a_third_outlet_saying_part_of_the_fact_joins_its_point_not_a_second_one
 
     assert points([("A1", "B1"), ("A1", "C1")]) == [("A1", "B1", "C1")]
     assert sorted(points([("A1", "B1"), ("A1", "B2")])) == [("A1", "B1"), ("A1", "B2")]
+
+
+def test_a_point_that_only_states_another_again_is_left_out() -> None:
+    """The ferry's odds, told once as the harbour master's figure (A1, B1, C1) and once as her quotation
+    (A2, B2, C2): the quotation also corroborates B1 and C1, which makes a third point [A2, B1, C1] of
+    claims both others list, for articles the first already cites. Two points, not the same fact three
+    times; of two points one claim apart, the one whose own claim is closer to the rest stays."""
+    from types import SimpleNamespace
+
+    from storydiff.align.aligner import agreed_points, without_repeats
+    from storydiff.align.relations import ClaimContext
+    from storydiff.models import Claim, Point, Relation
+
+    texts = {
+        "A1": "The harbour master gave the new ferry a two-in-three chance of running by spring.",
+        "A2": "“There is a one-in-three chance we miss spring,” she said.",
+        "B1": "The harbour master put the odds of the ferry missing spring at one in three.",
+        "B2": "“One in three, we miss spring,” she said.",
+        "C1": "There is a one-in-three chance the ferry will not run by spring, the harbour master said.",
+        "C2": "“A one-in-three chance we miss spring,” the harbour master said on Monday.",
+    }
+    contexts = [ClaimContext(Claim(cid, cid[0], text, 0, len(text)), cid[0], None, None) for cid, text in texts.items()]
+    links = [("A1", "B1"), ("A1", "C1"), ("B1", "C1"), ("A2", "B2"), ("A2", "C2"), ("B2", "C2"),
+             ("A2", "B1"), ("A2", "C1")]
+    relations = [Relation("corroborates", pair, 0.9 - 0.05 * n, "same fact") for n, pair in enumerate(links)]
+    found = agreed_points(relations, contexts, {}, SimpleNamespace(articles=()), lambda x, y: 0.3)  # type: ignore[arg-type]
+    assert [p.claims for p in found] == [("A1", "B1", "C1"), ("A2", "B2", "C2")]
+
+    def point(*claims: str) -> Point:
+        return Point("agreed", claims, tuple(dict.fromkeys(c[0] for c in claims)), len({c[0] for c in claims}))
+
+    cosines = {frozenset(("B3", "A1")): 0.7, frozenset(("B3", "C1")): 0.7}
+    closer = without_repeats([point("A1", "B1", "C1"), point("A1", "B3", "C1"), point("B1", "D1"), point("B3", "D2")],
+                             lambda x, y: cosines.get(frozenset((x, y)), 0.3))
+    assert [p.claims for p in closer] == [("A1", "B3", "C1"), ("B1", "D1"), ("B3", "D2")]
+    # a part of a point listed after it is a repeat too; a point with a claim no other lists is not
+    assert [p.claims for p in without_repeats([point("A1", "C1"), point("A1", "B1", "C1")], lambda x, y: 0.3)] \
+        == [("A1", "B1", "C1")]
+    kept = [point("A1", "B1", "C1"), point("A1", "B1", "D1")]
+    assert without_repeats(kept, lambda x, y: 0.3) == tuple(kept)

@@ -337,7 +337,61 @@ def agreed_points(
         )
         points.append(Point("agreed", tuple(members), tuple(articles), len(independent)))
     points.sort(key=lambda p: (-len(p.articles), -p.independent_sources, _order(p.claims[0])))
-    return tuple(points)
+    return without_repeats(points, cosine)
+
+
+def without_repeats(points: Sequence[Point], cosine: Callable[[str, str], float]) -> tuple[Point, ...]:
+    """The points less those that only state again a point listed before them.
+
+    A point repeats another when its claims lie within the other's, or when all
+    but one of them do (at least two shared), the other already cites each of
+    its articles, and its one other claim is listed in a third point. Two groups
+    a claim could not join make such a point: in "Boehner gave his party a
+    two-in-three chance of holding the House" [A] with two outlets' "a one-in-three
+    chance of losing" [B][C], the link from A's quotation "a one-in-three chance
+    we could lose" (listed with the quotation) to B and C showed the same fact a
+    third time. When each of two such points repeats the other (one claim apart,
+    both listed elsewhere), the one whose own claim is closer in meaning
+    (``cosine``) to the shared ones stays. Nothing is lost:
+    each claim stays in its other points, and a claim's place in "Only in"
+    depends on its relations, not on its points.
+    """
+    listed = Counter(c for point in points for c in point.claims)
+    kept: list[Point] = []
+    for at, point in enumerate(points):
+        if any(_repeats(point, other, listed, False) for other in points[at + 1:]):
+            continue
+        same = next((k for k, other in enumerate(kept) if _repeats(point, other, listed, True)), None)
+        if same is None:
+            kept.append(point)
+        elif _repeats(kept[same], point, listed, True) and _fits(point, kept[same], cosine) > _fits(
+                kept[same], point, cosine):
+            kept[same] = point  # each repeats the other, one claim apart: the closer-knit of the two
+    chosen = {id(point) for point in kept}
+    shown = {c for point in kept for c in point.claims}
+    for point in points:  # a claim whose every point was left out keeps the first of them
+        if id(point) not in chosen and not set(point.claims) <= shown:
+            chosen.add(id(point))
+            shown.update(point.claims)
+    return tuple(point for point in points if id(point) in chosen)
+
+
+def _repeats(point: Point, other: Point, listed: Counter[str], before: bool) -> bool:
+    """Whether ``point`` states again ``other`` (listed ``before`` it, or after it: then only as a part)."""
+    rest = set(point.claims) - set(other.claims)
+    if not rest:
+        return before or len(other.claims) > len(point.claims)
+    return (before and len(rest) == 1 and len(point.claims) >= 3 and listed[next(iter(rest))] > 1
+            and set(point.articles) <= set(other.articles))
+
+
+def _fits(point: Point, other: Point, cosine: Callable[[str, str], float]) -> float:
+    """How close in meaning ``point``'s claims outside ``other`` are to the claims both share (-1: none)."""
+    shared = [c for c in point.claims if c in other.claims]
+    own = [c for c in point.claims if c not in other.claims]
+    if len(own) != 1 or len(other.claims) != len(point.claims):
+        return -1.0
+    return sum(cosine(own[0], c) for c in shared) / len(shared)
 
 
 def _unique(analysis: Analysis, relations: Sequence[Relation], facts: set[str]) -> tuple[Unique, ...]:
