@@ -353,3 +353,25 @@ def test_one_source_is_counted_in_the_singular() -> None:
                              Article(id="B", source="b.txt", outlet="Stenmouth Herald", text=text)])
     assert "2 articles, 1 independent source\n" in render(brief, "text")
     assert "2 articles, 1 independent source\n" in render(brief, "markdown")
+
+
+def test_an_agreed_quotation_shows_a_copy_that_ends_where_its_sentence_does() -> None:
+    """The Harbour Post's quotation goes on past the words both outlets print ("..., and we have the
+    crews"), so its copy of them stops mid-sentence; Coast Radio's ends with the quotation. The point
+    shows Coast Radio's, not words cut off after "pier"."""
+    import storydiff
+    from storydiff.models import Article
+    from storydiff.render.summary import sections
+
+    a = Article(id="A", source="a", outlet="Harbour Post", text=(
+        "HARBOURTON — The council voted on Monday to rebuild the old pier before the winter storms.\n\n"
+        "“The pier will be rebuilt in timber,” Mayor Ada Brook said after the vote. “We have a hard winter "
+        "ahead. We have the money for the new timber pier, and we have the crews who can do the work.”\n\n"
+        "The opposition voted against the plan."))
+    b = Article(id="B", source="b", outlet="Coast Radio", text=(
+        "The old pier in Harbourton is to be rebuilt before the winter storms, the town council decided on "
+        "Monday.\n\n“The pier will be rebuilt in timber. We have a hard winter ahead. We have the money for the "
+        "new timber pier,” Mayor Ada Brook told the council.\n\nFishermen welcomed the decision."))
+    (quoted,) = [p for p in sections(storydiff.brief([a, b])).agreed if "hard winter" in p.text]
+    assert {c.article for c in quoted.claims} == {"A", "B"}
+    assert quoted.text.endswith("Mayor Ada Brook told the council."), quoted.text

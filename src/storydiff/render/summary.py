@@ -576,9 +576,10 @@ def _join_quotations(brief: Brief, points: list[Agreed]) -> list[Agreed]:
         claims = tuple(sorted(unique, key=lambda c: (order[c.article], c.start)))
         pieces = Counter(c.article for c in claims)
         spans = {a: _span_of(brief, [c for c in claims if c.article == a]) for a in pieces}
-        # the article that prints it as a quotation (a wire copy may drop the marks), then the one that
-        # carries the most of it
-        shown = max(pieces, key=lambda a: (_marked(spans[a]), pieces[a], -order[a]))
+        # the article that prints it as a quotation (a wire copy may drop the marks), then one whose
+        # pieces end where its sentence does ("We've got a big challenge" stops before ", and we've got
+        # work to do"), then the one that carries the most of it
+        shown = max(pieces, key=lambda a: (_marked(spans[a]), _ends_whole(spans[a]), pieces[a], -order[a]))
         text = spans[shown]
         count, notes = one_source(brief, claims)
         joined[host] = dataclasses.replace(
@@ -597,6 +598,12 @@ def _unmarked_copy(claim: Claim, claims: Sequence[Claim]) -> bool:
         return False
     words = _unmarked(claim.text)
     return any(_marked(c.text) and _unmarked(c.text) == words for c in claims)
+
+
+def _ends_whole(text: str) -> bool:
+    """Whether a text ends where a sentence does: a full stop, question or exclamation mark, or a
+    closing quotation mark or bracket after one."""
+    return text.rstrip().rstrip("\"\u201d\u2019')").endswith((".", "?", "!"))
 
 
 def _marked(text: str) -> bool:
