@@ -375,3 +375,33 @@ def test_an_agreed_quotation_shows_a_copy_that_ends_where_its_sentence_does() ->
     (quoted,) = [p for p in sections(storydiff.brief([a, b])).agreed if "hard winter" in p.text]
     assert {c.article for c in quoted.claims} == {"A", "B"}
     assert quoted.text.endswith("Mayor Ada Brook told the council."), quoted.text
+
+
+def test_one_claim_against_several_is_one_dispute_in_every_view() -> None:
+    """Coast Radio's 47 pages against two outlets' 48 is one dispute with the 47 on its side, not the 47
+    twice; a plan two outlets report the outcome of is one change, earlier then later."""
+    sentences = {"A": ["The inspectors' report on the pier runs to 48 pages.", "The pier reopened on Friday."],
+                 "B": ["The 47-page report was sent to the council.", "The pier is expected to reopen on Friday."],
+                 "C": ["The council read the 48-page report on Monday.", "The pier opened again on Friday."]}
+    data = _sentences_brief(sentences, []).to_dict()
+    data["relations"] = [
+        {"type": "conflicts", "claims": ["A1", "B1"], "confidence": 0.8, "reason": "numbers differ (48 vs 47 pages)"},
+        {"type": "conflicts", "claims": ["B1", "C1"], "confidence": 0.9, "reason": "numbers differ (47 vs 48 pages)"},
+        {"type": "updates", "claims": ["B2", "A2"], "confidence": 0.7, "reason": "plan, then outcome"},
+        {"type": "updates", "claims": ["B2", "C2"], "confidence": 0.7, "reason": "plan, then outcome"},
+    ]
+    brief = Brief.from_dict(data)
+    conflict, change = sections(brief).disputes
+    assert [s.claim.id for s in conflict.sides] == ["B1", "A1", "C1"] and conflict.split == 1
+    assert conflict.relation.reason == "numbers differ (47 vs 48 pages)" and len(conflict.relations) == 2
+    assert [[s.claim.id for s in account] for account in change.accounts] == [["B2"], ["A2", "C2"]]
+    for form, cited in (("text", "[{}]"), ("markdown", "\\[{}\\]"), ("html", 'href="#claim-{}"')):
+        out = render(brief, form)
+        assert out.count(cited.format("B1")) == 1 and out.count(cited.format("B2")) == 1, form
+    html = render(brief, "html")
+    assert html.count('class="account"') == 4
+    # the later claim shared: its earlier ones come first
+    data["relations"] = [{"type": "updates", "claims": [c, "C2"], "confidence": 0.7, "reason": "plan, then outcome"}
+                         for c in ("A2", "B2")]
+    (change,) = sections(Brief.from_dict(data)).disputes
+    assert [[s.claim.id for s in account] for account in change.accounts] == [["A2", "B2"], ["C2"]]

@@ -222,12 +222,13 @@ def _pairs(parts: Sections, disputes: list[Dispute], *, update: bool) -> str:
     heads, sep = (("Earlier", "Later"), "then") if update else (("One account", "Other account"), "versus")
     items = []
     for dispute in disputes:
-        first, second = dispute.sides
+        first, second = ("".join(_side(parts, side, head) for side in sides)
+                         for sides, head in zip(dispute.accounts, heads, strict=True))
         conf = round(dispute.relation.confidence, 3)  # as the JSON has it, so a saved brief renders the same
         meta = f'{_e(dispute.relation.reason)} <span class="conf">(confidence {conf:.2f})</span>'
         items.append(f'<li class="point {key}"><p class="label">{title}</p><div class="pair">'
-                     f'{_side(parts, first, heads[0])}<p class="sep" aria-hidden="true">{sep}</p>'
-                     f'{_side(parts, second, heads[1])}</div><p class="meta">{meta}</p></li>')
+                     f'<div class="account">{first}</div><p class="sep" aria-hidden="true">{sep}</p>'
+                     f'<div class="account">{second}</div></div><p class="meta">{meta}</p></li>')
     intro = ("How the story moved: a later report revises an earlier one." if update
              else "Where the articles contradict each other, side by side.")
     return _section(key, title, intro, _list(items, "points", "No account was revised." if update

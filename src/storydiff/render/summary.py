@@ -20,6 +20,8 @@ named, and what goes on the timeline live here and nowhere else:
   split into clause claims that only one article makes ("The NRA said it needs time, | but
   it commended Hutchinson"); "Only in" points are ranked by what matters to the story
   (``importance``), most first;
+- a claim that several claims conflict with, or update the same way, is one dispute with
+  them on the other side ("47 pages" against two outlets' "48");
 - an agreed point counts its independent sources as the align stage does, one per article at
   most, and says why there are fewer than its articles ("A and C both cite CNN", "R reprints W");
   agreed points come most articles first;
@@ -100,14 +102,24 @@ class Side:
 
 @dataclass(frozen=True, slots=True)
 class Dispute:
-    """Two claims that conflict, or a later one that updates an earlier one (sides in that order)."""
+    """Claims that conflict, or later ones that update earlier ones: ``sides[:split]`` are one account
+    (the earlier), ``sides[split:]`` the other (the later). Two claims, or one claim and the several that
+    each conflict with it or update it the same way (``relations``: all of them; ``relation``: the one
+    with the highest confidence, whose reason the views print)."""
 
     relation: Relation
-    sides: tuple[Side, Side]
+    sides: tuple[Side, ...]
+    split: int = 1
+    relations: tuple[Relation, ...] = ()
 
     @property
     def is_update(self) -> bool:
         return self.relation.type == "updates"
+
+    @property
+    def accounts(self) -> tuple[tuple[Side, ...], tuple[Side, ...]]:
+        """The two accounts (earlier and later for an update), each one side or more."""
+        return self.sides[: self.split], self.sides[self.split :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,9 +345,8 @@ def sections(brief: Brief) -> Sections:
     agreed = _join_quotations(brief, agreed)
     agreed.sort(key=lambda p: (-len(p.articles), -p.independent_sources, order[p.claims[0].article],
                                p.claims[0].start))
-    disputes = tuple(Dispute(r, (_side(brief, r.claims[0]), _side(brief, r.claims[1])))
-                     for r in brief.relations if r.type in ("conflicts", "updates")
-                     and all(is_fact(brief.claim(c)) for c in r.claims))
+    disputes = _disputes(brief, [r for r in brief.relations if r.type in ("conflicts", "updates")
+                                 and all(is_fact(brief.claim(c)) for c in r.claims)])
     weights = _centrality(brief)
     unique = tuple(OnlyIn(brief.article(u.article), labels[u.article], points)
                    for u in brief.unique if (points := _excerpts(brief, u.article, u.claims, weights)))
@@ -835,6 +846,40 @@ def addressee(brief: Brief, statement: Statement) -> str:
 # "in an interview with", "in a Monday interview with", "in his interview on": how an outlet heard it
 _INTERVIEW = re.compile(r"\b(in (?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}interview (?:with|on))\s*[\"“]?$",
                         re.IGNORECASE)
+
+
+def _disputes(brief: Brief, relations: Sequence[Relation]) -> tuple[Dispute, ...]:
+    """One item per claim that several claims conflict with or update the same way, else per relation.
+
+    A 47-page indictment against two outlets' 48 pages is one dispute with the 47 on one side, not the
+    47 twice; a plan and the two outlets that report its outcome, one change. A claim shared by two
+    relations of one type on the same side (earlier or later for an update; either for a conflict)
+    gathers them, the first such claim in text order first; each relation is in one item.
+    """
+    def shared(r: Relation, position: int) -> tuple[str, str, int]:
+        return r.type, r.claims[position], position if r.type == "updates" else 0
+
+    count: Counter[tuple[str, str, int]] = Counter()
+    for r in relations:
+        count.update({shared(r, 0), shared(r, 1)})
+    groups: dict[tuple[str, str, int], list[tuple[Relation, str]]] = {}
+    for r in relations:
+        key = max((shared(r, 0), shared(r, 1)), key=lambda k: (count[k] > 1, k in groups))
+        other = r.claims[1] if key[1] == r.claims[0] else r.claims[0]
+        groups.setdefault(key if count[key] > 1 else (r.type, r.claims[0] + "|" + r.claims[1], 0), []).append(
+            (r, other))
+    out = []
+    for (kind, claim, position), members in groups.items():
+        if len(members) == 1:
+            r = members[0][0]
+            out.append(Dispute(r, (_side(brief, r.claims[0]), _side(brief, r.claims[1])), 1, (r,)))
+            continue
+        own = (_side(brief, claim),)
+        others = tuple(_side(brief, c) for _, c in members)
+        sides, split = (others + own, len(others)) if kind == "updates" and position == 1 else (own + others, 1)
+        rs = tuple(r for r, _ in members)
+        out.append(Dispute(max(rs, key=lambda r: r.confidence), sides, split, rs))
+    return tuple(out)
 
 
 def _side(brief: Brief, claim_id: str) -> Side:
