@@ -234,6 +234,10 @@ def test_a_point_that_only_states_another_again_is_left_out() -> None:
     closer = without_repeats([point("A1", "B1", "C1"), point("A1", "B3", "C1"), point("B1", "D1"), point("B3", "D2")],
                              lambda x, y: cosines.get(frozenset((x, y)), 0.3))
     assert [p.claims for p in closer] == [("A1", "B3", "C1"), ("B1", "D1"), ("B3", "D2")]
+    # ... but when the looser point's own claim is listed nowhere else, both stay
+    both = [point("A1", "B1", "C1"), point("A1", "B3", "C1"), point("B3", "D2")]
+    assert without_repeats(both, lambda x, y: cosines.get(frozenset((x, y)), 0.3)) == tuple(both)
+    assert without_repeats(both, lambda x, y: 0.3) == (both[0], both[2])  # ... and a repeat no closer goes
     # a part of a point listed after it is a repeat too; a point with a claim no other lists is not
     assert [p.claims for p in without_repeats([point("A1", "C1"), point("A1", "B1", "C1")], lambda x, y: 0.3)] \
         == [("A1", "B1", "C1")]

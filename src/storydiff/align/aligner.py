@@ -48,6 +48,11 @@ MUTUAL = 0.65  # cosine at which two claims of one point need no corroboration o
 # 0.969, recall unchanged; 0.40 scores the same, 0.50-0.55 in between); within one article the cosine
 # stays MUTUAL, since there a hub sentence chains two facts ("bought televisions" / "stuffed animals").
 MUTUAL_ACROSS = 0.45
+# A point that repeats another but for one claim, whose own claim is this much closer in meaning (mean
+# cosine to the shared claims) than the other's, stays beside it: "Trump said he feels badly for Flynn"
+# (0.72) beside the point that took in "Trump said he fired Flynn only for lying" (0.55); Boehner's
+# quotation of his odds (0.68) beside another outlet's same odds (0.67) does not.
+CLEARLY_CLOSER = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,9 +355,10 @@ def without_repeats(points: Sequence[Point], cosine: Callable[[str, str], float]
     two-in-three chance of holding the House" [A] with two outlets' "a one-in-three
     chance of losing" [B][C], the link from A's quotation "a one-in-three chance
     we could lose" (listed with the quotation) to B and C showed the same fact a
-    third time. When each of two such points repeats the other (one claim apart,
-    both listed elsewhere), the one whose own claim is closer in meaning
-    (``cosine``) to the shared ones stays. Nothing is lost:
+    third time. Of two points one claim apart, a repeat whose own claim is
+    closer in meaning (``cosine``) to the shared ones than the other's is kept:
+    in the other's place when that one repeats it too, else beside it when it
+    is ``CLEARLY_CLOSER``. Nothing is lost:
     each claim stays in its other points, and a claim's place in "Only in"
     depends on its relations, not on its points.
     """
@@ -364,9 +370,14 @@ def without_repeats(points: Sequence[Point], cosine: Callable[[str, str], float]
         same = next((k for k, other in enumerate(kept) if _repeats(point, other, listed, True)), None)
         if same is None:
             kept.append(point)
-        elif _repeats(kept[same], point, listed, True) and _fits(point, kept[same], cosine) > _fits(
-                kept[same], point, cosine):
-            kept[same] = point  # each repeats the other, one claim apart: the closer-knit of the two
+        else:
+            # one claim apart, this one closer-knit: it takes the other's place when the other's own
+            # claim is listed elsewhere too, else both stay when it is clearly closer
+            gain = _fits(point, kept[same], cosine) - _fits(kept[same], point, cosine)
+            if gain > 0 and _repeats(kept[same], point, listed, True):
+                kept[same] = point
+            elif gain >= CLEARLY_CLOSER:
+                kept.append(point)
     chosen = {id(point) for point in kept}
     shown = {c for point in kept for c in point.claims}
     for point in points:  # a claim whose every point was left out keeps the first of them
