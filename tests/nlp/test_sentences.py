@@ -27,6 +27,19 @@ def test_an_abbreviation_and_two_spaces_do_not(nlp: Language) -> None:
     assert len(_sentences(nlp, "The board met Sen.  Ines Varga at the harbour on Monday.")) == 1
 
 
+def test_a_town_s_state_without_a_comma_ends_a_sentence(nlp: Language) -> None:
+    # The small model ran these into one sentence and tagged "D.C. Okafor" a person.
+    text = ("The two ministers met the harbour board in Washington, D.C. Okafor's deputy spent $4,200 on "
+            "the trip, the board's accounts show.")
+    sentences = _sentences(nlp, text)
+    assert sentences[0].endswith("in Washington, D.C.") and sentences[1].startswith("Okafor's deputy spent")
+    assert "D.C. Okafor" not in [e.text for e in nlp(text).ents]
+    # mid-sentence, news style puts a comma after the state: one sentence
+    for one in ("The mayor of Springfield, Ill., said on Monday that the bridge would reopen.",
+                "She spoke in Washington, D.C., on Monday.", "The ferry left Portland, Ore. on time."):
+        assert len(_sentences(nlp, one)) == 1, one
+
+
 def test_the_pipeline_is_loaded_once_and_a_doc_s_text_is_kept_on_the_doc(nlp: Language) -> None:
     from storydiff.nlp.parse import doc_text, load_spacy, parse
 

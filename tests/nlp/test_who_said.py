@@ -1985,3 +1985,17 @@ def test_a_quotation_before_a_fronted_asked_continues_the_speaker_before_it(nlp:
             "name.")
     st = by_content(extract(nlp, text), "favor a toll")
     assert st.cue.text == "told" and st.speaker.text == "Mr. Dahl"
+
+
+def test_a_surname_in_the_headline_is_the_one_the_lede_names_in_full(nlp: Language) -> None:
+    """The headline's bare "Brook" is no "Mr. Brook all along" before a son named in full: the lede's
+    Tomas Brook Jr. is the one meant, and his later "Brook said" is his, not his wife's."""
+    text = ("Brook pleads guilty over harbour funds\n\n"
+            "Former harbour master Tomas Brook Jr. pleaded guilty on Wednesday to spending harbour funds on "
+            "his own boat.\n\nHis wife, Ada Brook, pleaded guilty to a tax charge later the same day.\n\n"
+            "“I used money that was never mine,” Brook said in court.")
+    assert by_content(extract(nlp, text), "never mine").speaker.name == "Tomas Brook Jr."
+    # in the body, a bare surname before a "Jr." still means the father
+    body = ("Mr. Brook ran the harbour for twenty years.\n\nHis son, Tomas Brook Jr., joined the board in "
+            "May.\n\n“We never hid the accounts,” Brook said.")
+    assert by_content(extract(nlp, body), "hid the accounts").speaker.name != "Tomas Brook Jr."

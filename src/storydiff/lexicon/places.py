@@ -44,6 +44,9 @@ for _full, _short, _code in _STATES:
 _WRITTEN["tex."] = _WRITTEN["tex"] = "Texas"  # the old abbreviations some outlets keep
 _WRITTEN["wash"] = "Washington"
 _CODES = frozenset(code.lower() for _, _, code in _STATES)
+# The short forms a dateline or a place puts after a town and a comma ("in Washington, D.C."), as the
+# tokenizer keeps them: one token, with the period.
+PLACE_ABBREVIATIONS = frozenset([*(s for _, s, _ in _STATES if s), "D.C.", "Tex."])
 
 # Longest first, so that "West Virginia" is not read as Virginia nor "New York" as York.
 _IN_TEXT = re.compile(

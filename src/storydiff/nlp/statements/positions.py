@@ -88,6 +88,16 @@ def name_in_headline(text: str, start: int, words: list[str]) -> list[str]:
                 words)
 
 
+def headline_end(text: str) -> int:
+    """Where a headline on the text's first line ends (0 when there is none): a line of at most
+    ``_HEADLINE_LENGTH`` characters, with no stop at its end, that more text follows."""
+    end = text.find("\n")
+    line = text[:end].rstrip() if end > 0 else ""
+    if not line or len(line) > _HEADLINE_LENGTH or line[-1] in ".!?" or not text[end:].strip():
+        return 0
+    return end
+
+
 _SENTENCE_BREAK = re.compile(r"[.?!](?:''|[\"”’')])?(\s+)(?:''|``|[\"“‘'])?[A-Z]")  # '' and `` as NYT's quotes
 _LAST_WORD = re.compile(r"([\w.]+)$")
 _ABBREVIATIONS = word_set(
