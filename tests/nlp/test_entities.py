@@ -167,3 +167,24 @@ def test_a_calling_before_a_name_is_no_part_of_it():
     entities, index = link_entities(mentions)
     assert [e.name for e in entities] == ["Ines Halvorsen"]
     assert len({index[("A", 0)], index[("B", 4)], index[("B", 40)]}) == 1
+
+
+def test_a_titled_surname_is_not_the_one_full_name_of_the_other_sex(nlp):
+    """An article that says "President Brook" and "Mr. Brook" and names only his wife in full, "Helen
+    Brook": his words are Brook's, not hers; "Mrs. Brook" is still hers. Where the story names him in
+    full too, his bare surname is his full name."""
+    from storydiff.nlp.entities import iter_mentions
+
+    text = ("President Brook met the harbour board on Monday. His wife, Helen Brook, was at his side.\n\n"
+            "Mr. Brook said the ferry would run all winter. Mrs. Brook said nothing.")
+    mentions = list(iter_mentions(nlp(text), "A"))
+    assert "Mr. Brook" in [m.text for m in mentions]
+    entities, index = link_entities(mentions)
+    name = {e.id: e.name for e in entities}
+    assert name[index[("A", text.index("Mr. Brook"))]] == "Brook"
+    assert name[index[("A", text.index("Helen Brook"))]] == "Helen Brook"
+    if ("A", text.index("Mrs. Brook")) in index:  # when the tagger finds it
+        assert name[index[("A", text.index("Mrs. Brook"))]] == "Helen Brook"
+    entities, index = link_entities([*mentions, _m("B", "Thomas Brook", start=0)])
+    name = {e.id: e.name for e in entities}
+    assert name[index[("A", text.index("Mr. Brook"))]] == "Thomas Brook"

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storydiff.lexicon.names import full_first_name
+from storydiff.lexicon.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, full_first_name
 from storydiff.models import Entity
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -66,7 +66,11 @@ class Mention:
 
 
 def iter_mentions(doc: Any, article_id: str) -> Iterator[Mention]:
-    """Yield the named-entity mentions worth linking (people, organisations, places)."""
+    """Yield the named-entity mentions worth linking (people, organisations, places).
+
+    A person's courtesy title just before the name the tagger found ("Mr." in "Mr. Trump") is part of
+    the mention: it tells which of two people of one surname a bare surname is (``courtesy_sex``).
+    """
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS or "\n" in ent.text:
             continue
@@ -76,7 +80,24 @@ def iter_mentions(doc: Any, article_id: str) -> Iterator[Mention]:
         if not text or len(text.split()) > 6 or not any(c.isalpha() for c in text):
             continue
         start = ent.start_char + ent.text.index(text)
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if ent.label_ == "PERSON" and before is not None and courtesy_sex(before.text) and before.whitespace_ == " ":
+            text, start = f"{before.text} {text}", before.idx
         yield Mention(article_id, text, start, start + len(text), ent.label_)
+
+
+_COURTESY = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+def courtesy_sex(word: str) -> str | None:
+    """The sex a courtesy title gives ("Mr." -> "m", "Mrs." -> "f"), else None."""
+    return _COURTESY.get(word.lower().rstrip("."))
+
+
+def _sex_of(words: Sequence[str]) -> str | None:
+    """The sex a full name's first name tells, by the lexicon's lists of men's and women's names."""
+    first = words[0].lower() if words else ""
+    return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
 
 
 # Words that open a sentence and that the tagger sometimes takes into a name ("Plus Obama is nominating").
@@ -144,6 +165,14 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
         full_names[last] = {respelt.get(k, k) for k in keys_of}
     named = _names_tagged_org(mentions, full_names)
     short_forms = _short_forms(mentions)
+    # The sexes courtesy titles give a bare surname ("Mr. Trump"): a story whose one full name of it is
+    # of the other sex ("Melania Trump", where the writer says "President Trump" and "Mr. Trump") names
+    # two people by it, and a bare one is that full name only when its own title fits.
+    titled: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and len(words) == 2 and (sex := courtesy_sex(words[0])):
+            titled[name_key(words[-1])].add(sex)
     keys = []
     for m in mentions:
         words = (formal.get((m.article, m.text)) or person_words(m.text)) if m.label == "PERSON" else m.text.split()
@@ -151,11 +180,14 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
             keys.append("person:" + respelt.get(_full_key(words), _full_key(words)))
             continue
         single = name_key(words[-1]) if len(words) == 1 else None
-        person = _the_one(full_names.get(single, set()), written) if single else None
+        sexes = {s} if (s := courtesy_sex(m.text.split()[0])) else titled.get(single or "", set())
+        fitting = {k for k in full_names.get(single or "", set())
+                   if not sexes or _sex_of(k.split()) in (None, *sexes)}
+        person = _the_one(fitting, written) if single else None
         if person and m.label in ("PERSON", "ORG", "GPE"):
             keys.append("person:" + person)  # "Tillerson" -> Rex Tillerson
         elif m.label == "PERSON":
-            keys.append("person:" + name_key(m.text))
+            keys.append("person:" + name_key(" ".join(words)))  # "Mr. Trump" keys as "Trump"
         else:
             norm = short_forms.get((m.article, m.text), m.text).lower()
             keys.append("thing:" + ALIASES.get(norm, norm).lower())
