@@ -188,3 +188,10 @@ def test_a_titled_surname_is_not_the_one_full_name_of_the_other_sex(nlp):
     entities, index = link_entities([*mentions, _m("B", "Thomas Brook", start=0)])
     name = {e.id: e.name for e in entities}
     assert name[index[("A", text.index("Mr. Brook"))]] == "Thomas Brook"
+    # a title that fits a full name says nothing of the bare surname: "Mrs. Brook" is Helen, and the
+    # untitled "Brook" the one the story writes most
+    story = [_m("A", "Thomas Brook", start=0), _m("A", "Thomas Brook", start=30), _m("A", "Thomas Brook", start=60),
+             _m("A", "Helen Brook", start=90), _m("A", "Mrs. Brook", start=120), _m("A", "Brook", start=150)]
+    entities, index = link_entities(story)
+    name = {e.id: e.name for e in entities}
+    assert (name[index[("A", 120)]], name[index[("A", 150)]]) == ("Helen Brook", "Thomas Brook")

@@ -94,6 +94,17 @@ def courtesy_sex(word: str) -> str | None:
     return _COURTESY.get(word.lower().rstrip("."))
 
 
+def _fitting(full: set[str], sex: str | None, titled: set[str]) -> set[str]:
+    """The full names a bare surname can be: with its own title (``sex``), those of that sex or of
+    none known; untitled, all of them, unless a title the story gives the surname fits none of them
+    (the one Trump named in full is Melania, and "Mr. Trump" someone else): then only the names that
+    could be that unnamed person."""
+    if sex is not None:
+        return {k for k in full if _sex_of(k.split()) in (None, sex)}
+    unnamed = {s for s in titled if not any(_sex_of(k.split()) in (None, s) for k in full)}
+    return {k for k in full if _sex_of(k.split()) in (None, *unnamed)} if unnamed else full
+
+
 def _sex_of(words: Sequence[str]) -> str | None:
     """The sex a full name's first name tells, by the lexicon's lists of men's and women's names."""
     first = words[0].lower() if words else ""
@@ -167,7 +178,7 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
     short_forms = _short_forms(mentions)
     # The sexes courtesy titles give a bare surname ("Mr. Trump"): a story whose one full name of it is
     # of the other sex ("Melania Trump", where the writer says "President Trump" and "Mr. Trump") names
-    # two people by it, and a bare one is that full name only when its own title fits.
+    # two people by it (``_fitting``).
     titled: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         words = m.text.split()
@@ -180,9 +191,8 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
             keys.append("person:" + respelt.get(_full_key(words), _full_key(words)))
             continue
         single = name_key(words[-1]) if len(words) == 1 else None
-        sexes = {s} if (s := courtesy_sex(m.text.split()[0])) else titled.get(single or "", set())
-        fitting = {k for k in full_names.get(single or "", set())
-                   if not sexes or _sex_of(k.split()) in (None, *sexes)}
+        fitting = _fitting(full_names.get(single or "", set()), courtesy_sex(m.text.split()[0]),
+                           titled.get(single or "", set()))
         person = _the_one(fitting, written) if single else None
         if person and m.label in ("PERSON", "ORG", "GPE"):
             keys.append("person:" + person)  # "Tillerson" -> Rex Tillerson
