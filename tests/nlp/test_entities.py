@@ -195,3 +195,15 @@ def test_a_titled_surname_is_not_the_one_full_name_of_the_other_sex(nlp):
     entities, index = link_entities(story)
     name = {e.id: e.name for e in entities}
     assert (name[index[("A", 120)]], name[index[("A", 150)]]) == ("Helen Brook", "Thomas Brook")
+
+
+def test_a_surname_that_is_also_a_title_is_kept():
+    """Titles go from the front of a name, never its surname: "Representative Peter T. King" had become
+    "Peter T.", and "Martin Luther King Jr." "Martin Luther Jr."."""
+    from storydiff.nlp.entities import person_words
+
+    assert person_words("Rep. Peter T. King") == ["Peter", "T.", "King"]
+    assert person_words("Martin Luther King Jr.") == ["Martin", "Luther", "King", "Jr."]
+    assert person_words("Mr. Prince") == ["Prince"] and person_words("Queen Elena") == ["Elena"]
+    entities, _ = link_entities([_m("A", "Peter T. King"), _m("A", "King", start=40), _m("B", "Mr. King", start=3)])
+    assert [e.name for e in entities] == ["Peter T. King"]

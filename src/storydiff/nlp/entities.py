@@ -118,9 +118,11 @@ SENTENCE_ADVERBS = frozenset({"plus", "also", "meanwhile", "still", "but", "and"
 
 def person_words(name: str) -> list[str]:
     """The words of a person's name without titles: "Sen. Ann Lee" -> ["Ann", "Lee"]; a headline's state or
-    party initials before them go too: "NJ Gov Chris Christie" -> ["Chris", "Christie"]."""
+    party initials before them go too: "NJ Gov Chris Christie" -> ["Chris", "Christie"]. A surname that
+    is also a title stays: "Rep. Peter T. King" -> ["Peter", "T.", "King"], "Mr. King" -> ["King"]."""
     words = [w for w in re.split(r"\s+", name) if w]
-    kept = [w for w in words if w.lower().rstrip(".") not in HONORIFICS] or words
+    last = max((k for k, w in enumerate(words) if w.lower() not in NAME_SUFFIXES), default=len(words) - 1)
+    kept = [w for k, w in enumerate(words) if k == last or w.lower().rstrip(".") not in HONORIFICS] or words
     while (len(kept) > 2 and re.fullmatch(r"[A-Z]{2,3}", kept[0])) or (
         len(kept) > 1 and kept[0].lower().rstrip(".") in TITLE_WORDS | SENTENCE_ADVERBS
     ):
