@@ -1999,3 +1999,10 @@ def test_a_surname_in_the_headline_is_the_one_the_lede_names_in_full(nlp: Langua
     body = ("Mr. Brook ran the harbour for twenty years.\n\nHis son, Tomas Brook Jr., joined the board in "
             "May.\n\n“We never hid the accounts,” Brook said.")
     assert by_content(extract(nlp, body), "hid the accounts").speaker.name != "Tomas Brook Jr."
+
+
+def test_an_aside_in_dashes_is_no_part_of_the_speaker(nlp: Language) -> None:
+    text = ("One of the most senior members of the harbour board – where the ferry plan will live or die this "
+            "year – said she agrees with giving the crews more time.")
+    speaker = by_content(extract(nlp, text), "more time").speaker
+    assert speaker.text == "One of the most senior members of the harbour board"

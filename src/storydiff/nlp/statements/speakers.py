@@ -207,8 +207,9 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
             break
         end = child.right_edge.i + 1
     doc = head.doc
-    for i in range(head.i + 1, end - 1):  # "A nurse at the clinic, who asked not to be named"
-        if doc[i].text == "," and doc[i + 1].tag_ in ("WP", "WDT"):
+    for i in range(head.i + 1, end - 1):  # "A nurse at the clinic, who asked not to be named"; an aside
+        # in dashes: "One of the highest-profile Republicans in the House – where reform will live or die –"
+        if (doc[i].text == "," and doc[i + 1].tag_ in ("WP", "WDT")) or doc[i].text in ("—", "–", "--"):
             end = i
             break
     while end - 1 > head.i and doc[end - 1].is_punct:
