@@ -34,7 +34,7 @@ def test_a_first_name_misspelt_by_one_letter_is_one_person() -> None:
 
     def opened(cid: str, entity: str) -> ClaimContext:
         return _context(_claim(cid, f"{people[entity]} opened the new bridge over the river.", entities=(entity,),
-                               predicate="open"))
+                               predicate="open", arguments=("Okafor", "bridge")))
 
     assert difference(opened("A1", "E1"), opened("B1", "E2"), _evidence(), True, people) is None
     # Two first names, or short ones a letter apart, are still two people.

@@ -176,11 +176,13 @@ def test_someone_else_doing_the_planned_thing_is_no_update(valley: Brief) -> Non
 
 
 def test_a_name_without_its_first_name_is_the_same_person() -> None:
-    def claim(cid: str, entity: str) -> Claim:
-        return Claim(id=cid, article=cid[0], text="text", start=0, end=4, entities=(entity,))
+    def claim(cid: str, entity: str, about: tuple[str, ...] = ("Schultz", "Sanchez", "Sánchez")) -> Claim:
+        return Claim(id=cid, article=cid[0], text="text", start=0, end=4, entities=(entity,), arguments=about)
 
     same = {"E1": "Wasserman Schultz", "E2": "Debbie Wasserman Schultz"}
     assert _people_differ(claim("A1", "E1"), claim("B1", "E2"), same) is None
     other = {"E1": "Loretta Sanchez", "E2": "Linda T. Sánchez"}
     differ = _people_differ(claim("A1", "E1"), claim("B1", "E2"), other)
     assert differ == "people differ (Loretta Sanchez vs Linda T. Sánchez)"
+    # a name in passing, not what the claim is about, is no other person doing it
+    assert _people_differ(claim("A1", "E1", ("post",)), claim("B1", "E2"), other) is None

@@ -428,9 +428,11 @@ def _years(context: ClaimContext) -> set[str]:
 
 
 def _people_differ(a: Claim, b: Claim, people: Mapping[str, str]) -> str | None:
-    """One surname with two first names for one event: "Loretta Sanchez" here, "Linda T. Sánchez" there."""
-    only_a = [people[e] for e in a.entities if e in people and e not in b.entities]
-    only_b = [people[e] for e in b.entities if e in people and e not in a.entities]
+    """One surname with two first names for one event: "Loretta Sanchez" here, "Linda T. Sánchez" there,
+    each among what its claim is about (its arguments), not a name in passing: "he retweeted a post
+    ... of Mrs. Cruz ... and Mrs. Trump" is not Melania Trump doing what "Trump lashed out" tells."""
+    only_a = [people[e] for e in a.entities if e in people and e not in b.entities and _argued(a, people[e])]
+    only_b = [people[e] for e in b.entities if e in people and e not in a.entities and _argued(b, people[e])]
     for name_a in only_a:
         for name_b in only_b:
             first_a, last_a = _name_parts(name_a)
@@ -469,6 +471,12 @@ def _tail_of(one: str, other: str) -> bool:
 
 def _plain(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+def _argued(claim: Claim, name: str) -> bool:
+    """Whether a person's surname is among a claim's arguments (the nouns its predicate is about)."""
+    last = _name_parts(name)[1]
+    return bool(last) and any(_plain(word).split()[-1:] == [last] for word in claim.arguments)
 
 
 def _name_parts(name: str) -> tuple[str, str]:
