@@ -2006,3 +2006,37 @@ def test_an_aside_in_dashes_is_no_part_of_the_speaker(nlp: Language) -> None:
             "year – said she agrees with giving the crews more time.")
     speaker = by_content(extract(nlp, text), "more time").speaker
     assert speaker.text == "One of the most senior members of the harbour board"
+
+
+def test_a_quotation_that_ends_a_clause_starts_where_the_clause_does(nlp: Language) -> None:
+    """A newspaper sentence whose parse hung the clause's subject on "said" (given by hand): the
+    quotation "a gift to nobody" is what the vote is, and the content starts with the vote; a title in
+    quotation marks after a noun, or a quotation a colon brings on, stays as it is."""
+    from storydiff.models import Speaker
+    from storydiff.nlp.statements.boundaries import _from_its_clause
+    from storydiff.nlp.statements.candidates import Candidate
+    from storydiff.nlp.statements.positions import TokenAt
+
+    def content(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> str:
+        doc = _hand_parse(nlp, words, heads, deps, pos)
+        text = doc.text
+        opening, said = text.index("“"), text.index("said")
+        quoted = Candidate(Speaker("Mayor Ada Brook", said - 16, said - 1), (said, said + 4),
+                           (opening, text.index("”") + 1), True)
+        start, end = _from_its_clause(doc, TokenAt(doc), quoted).content
+        return text[start:end]
+
+    tail = ["“", "a", "gift", "to", "nobody", ",", "”", "Mayor", "Ada", "Brook", "said", "."]
+    tail_pos = ["PUNCT", "DET", "NOUN", "ADP", "PRON", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    words = ["The", "council", "vote", "to", "sell", "the", "pier", "is", *tail]
+    heads = [2, 2, 18, 4, 2, 6, 4, 4, 10, 10, 7, 10, 11, 18, 18, 17, 17, 18, 18, 18]
+    deps = ["det", "compound", "dep", "aux", "acl", "det", "dobj", "ccomp", "punct", "det", "attr", "prep", "pobj",
+            "punct", "punct", "compound", "compound", "nsubj", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "NOUN", "PART", "VERB", "DET", "NOUN", "AUX", *tail_pos]
+    assert content(words, heads, deps, pos) == "The council vote to sell the pier is “ a gift to nobody , ”"
+    # the same words after a colon, or after a noun ("the motto “a gift to nobody,”"), stay the quotation
+    colon = [*words[:7], ":", *tail]
+    assert content(colon, heads, deps, pos) == "“ a gift to nobody , ”"
+    noun = ["The", "council", "vote", "to", "sell", "the", "pier", "motto", *tail]
+    noun_pos = ["DET", "NOUN", "NOUN", "PART", "VERB", "DET", "NOUN", "NOUN", *tail_pos]
+    assert content(noun, heads, deps, noun_pos) == "“ a gift to nobody , ”"

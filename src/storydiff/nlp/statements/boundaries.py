@@ -40,7 +40,36 @@ def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Seq
     chosen = [_through_list(token_at, item) for item in chosen]
     chosen = [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
     chosen = [_through_condition(doc, token_at, item) for item in chosen]
+    chosen = [_from_its_clause(doc, token_at, item) for item in chosen]
     return [_through_open_quote(quotes, item) for item in chosen]
+
+
+def _from_its_clause(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A quotation that ends a clause, its cue after it, starts where the clause does: "The House vote
+    to reaffirm the motto is “not putting people back to work,” President Obama said" says the vote is
+    that, not the bare words; the clause is the one the quotation hangs from, under the cue."""
+    start, end = item.content
+    if not item.direct or item.cue[0] < end:
+        return item
+    first, cue = token_at(start), token_at(item.cue[0])
+    if first.i == 0 or doc[first.i - 1].is_punct:
+        return item  # set off by a comma or a colon, not bound to a clause: "there was an asterisk, “...”"
+    while first.is_punct and first.i + 1 < len(doc) and first.idx < end:
+        first = doc[first.i + 1]
+    node = first
+    while node.head.i != node.i and node.head.i != cue.i and start <= node.head.idx < end:
+        node = node.head
+    if node.head.i >= first.i or node.head.pos_ not in ("VERB", "AUX"):
+        return item  # a title in quotation marks ("the anthem “A Change Is Gonna Come,”") is no clause's end
+    while node.head.i != node.i and node.head.i != cue.i:
+        node = node.head
+    if node.head.i != cue.i or node.dep_ in ("nsubj", "nsubjpass", "punct") or node.left_edge.i >= first.i:
+        return item
+    opening = node.left_edge
+    before = doc[opening.i : first.i]
+    if any(t.lemma_ in SPEECH_LEMMAS or (t.is_sent_end and t.i > opening.i) or t.text in ".?!:;" for t in before):
+        return item
+    return dataclasses.replace(item, content=(opening.idx, end))
 
 
 def _through_open_quote(quotes: QuoteIndex, item: Candidate) -> Candidate:
