@@ -100,14 +100,14 @@ def _fitting(full: set[str], sex: str | None, titled: set[str]) -> set[str]:
     (the one Trump named in full is Melania, and "Mr. Trump" someone else): then only the names that
     could be that unnamed person."""
     if sex is not None:
-        return {k for k in full if _sex_of(k.split()) in (None, sex)}
-    unnamed = {s for s in titled if not any(_sex_of(k.split()) in (None, s) for k in full)}
-    return {k for k in full if _sex_of(k.split()) in (None, *unnamed)} if unnamed else full
+        return {k for k in full if first_name_sex(k) in (None, sex)}
+    unnamed = {s for s in titled if not any(first_name_sex(k) in (None, s) for k in full)}
+    return {k for k in full if first_name_sex(k) in (None, *unnamed)} if unnamed else full
 
 
-def _sex_of(words: Sequence[str]) -> str | None:
+def first_name_sex(name: str) -> str | None:
     """The sex a full name's first name tells, by the lexicon's lists of men's and women's names."""
-    first = words[0].lower() if words else ""
+    first = name.split()[0].lower() if name.split() else ""
     return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from storydiff.lexicon import FEMALE_FIRST_NAMES, FIRST_NAMES, MALE_FIRST_NAMES
+from storydiff.lexicon import FIRST_NAMES
 from storydiff.nlp.entities import NAME_SUFFIXES, SENTENCE_ADVERBS, TITLE_WORDS
+from storydiff.nlp.entities import first_name_sex as first_name_sex  # one rule for the sex of a first name
 from storydiff.nlp.statements.cues import BODIES, FEMALE_PRONOUNS, MALE_PRONOUNS
 
 _TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
@@ -49,12 +50,6 @@ def pronoun_sex(pronoun: str) -> str | None:
     """The sex a pronoun asks for: "he" -> "m", "she" -> "f", else None."""
     pronoun = pronoun.lower()
     return "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
-
-
-def first_name_sex(name: str) -> str | None:
-    """The sex a full name's first name tells, by ``lexicon``'s lists of men's and women's names."""
-    first = name.split()[0].lower()
-    return "m" if first in MALE_FIRST_NAMES else "f" if first in FEMALE_FIRST_NAMES else None
 
 
 def suffixed(words: list[str]) -> bool:
