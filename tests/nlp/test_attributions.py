@@ -650,6 +650,17 @@ def test_the_one_faulted_for_saying_it_said_it(nlp: Language, text: str, speaker
     assert speaker in st.speaker.text
 
 
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("The early arrest of the harbour master at his home prompted critics to question the tactics of the "
+     "port police.", "question", "critics"),
+    ("The ferry strike led the mayor to warn that the harbour would close.", "warn", "the mayor"),
+    # the subject's own purpose: the mayor warns
+    ("The mayor used the speech to warn that the harbour would close.", "warn", "The mayor"),
+])
+def test_the_one_prompted_to_speak_speaks(nlp: Language, text: str, cue: str, speaker: str) -> None:
+    assert by_cue(extract(nlp, text), cue).speaker.text == speaker
+
+
 def test_a_clause_hung_across_a_full_stop_and_a_double_apostrophe_quote_keeps_its_subject(nlp: Language) -> None:
     # Some papers write quotation marks as '' and ``; a full stop before one still ends the sentence,
     # so "announcing" is Varga's, not that of Dahl, who speaks in the next sentence.

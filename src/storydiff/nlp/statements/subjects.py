@@ -213,9 +213,20 @@ def summoned(cue: Token) -> bool:
 _FAULTING_PREPS = frozenset({"for", "of"})
 
 
+# Verbs whose object does what the infinitive after it says: "prompted critics to question", "urged
+# him to say"; not "used the speech to warn" (the subject warns) nor "promised them to ..."
+_OBJECT_CONTROL = frozenset(str.split(
+    "prompt lead force cause push spur urge ask persuade convince encourage invite allow press pressure "
+    "compel drive inspire move tell"))
+
+
 def faulted_for(cue: Token) -> Token | None:
     """The object of the verb a "for"/"of" gerund cue hangs on: in "criticized Ola Dahl for saying the pier
-    was safe" or "accused him of claiming ...", Dahl said it and he claimed it, not the one who criticized."""
+    was safe" or "accused him of claiming ...", Dahl said it and he claimed it, not the one who criticized;
+    and the object of a verb of prompting an infinitive cue hangs on: in "The arrest prompted critics to
+    question the tactics", the critics question, not the arrest."""
+    if cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.lemma_ in _OBJECT_CONTROL:
+        return next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
     prep = cue.head
     if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _FAULTING_PREPS:
         return None
