@@ -2040,3 +2040,10 @@ def test_a_quotation_that_ends_a_clause_starts_where_the_clause_does(nlp: Langua
     noun = ["The", "council", "vote", "to", "sell", "the", "pier", "motto", *tail]
     noun_pos = ["DET", "NOUN", "NOUN", "PART", "VERB", "DET", "NOUN", "NOUN", *tail_pos]
     assert content(noun, heads, deps, noun_pos) == "“ a gift to nobody , ”"
+
+
+def test_an_ex_role_is_the_person_given_the_role(nlp: Language) -> None:
+    # the parse hangs "the" on "ex", not on "congressman": still a definite role noun
+    text = ("Former Rep. Tomas Brook Jr. pleaded guilty on Wednesday to spending harbour funds on his boat.\n\n"
+            "When prosecutors charged him last Friday, the ex-congressman said he fully accepts the responsibility.")
+    assert by_content(extract(nlp, text), "fully accepts").speaker.name == "Tomas Brook Jr."

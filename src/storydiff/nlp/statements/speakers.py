@@ -411,7 +411,8 @@ def _named_role(head: Token, names: NameIndex) -> str | None:
         return None
     if head.ent_type_ == "NORP" and _an_office(head):
         return None
-    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children)
+    near = [*head.children, *(g for c in head.children if c.dep_ == "compound" for g in c.children)]  # "the ex-"
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in near)
     party = next((PARTY_WORDS[t.lower_] for t in head.lefts if t.lower_ in PARTY_WORDS), None)
     return names.by_role(head.lemma_.lower(), head.idx, role_state(head), party) if definite else None
 
