@@ -2047,3 +2047,16 @@ def test_an_ex_role_is_the_person_given_the_role(nlp: Language) -> None:
     text = ("Former Rep. Tomas Brook Jr. pleaded guilty on Wednesday to spending harbour funds on his boat.\n\n"
             "When prosecutors charged him last Friday, the ex-congressman said he fully accepts the responsibility.")
     assert by_content(extract(nlp, text), "fully accepts").speaker.name == "Tomas Brook Jr."
+
+
+def test_a_subject_in_dashes_is_an_aside_not_the_speaker(nlp: Language) -> None:
+    """A newspaper sentence whose parse gave "acknowledged" two subjects, the aside in dashes first
+    (given by hand): "When asked ... -- a charge Dahl knows -- the harbour master acknowledged ..."."""
+    words = ["When", "asked", "--", "a", "charge", "Dahl", "knows", "--", "the", "master", "acknowledged", "it", "."]
+    heads = [1, 10, 1, 4, 10, 6, 4, 6, 9, 10, 10, 10, 10]
+    deps = ["advmod", "advcl", "punct", "det", "nsubj", "nsubj", "relcl", "punct", "det", "nsubj", "ROOT", "dobj",
+            "punct"]
+    pos = ["SCONJ", "VERB", "PUNCT", "DET", "NOUN", "PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PRON", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    subject = find_subject(doc[10])
+    assert subject is not None and subject.text == "master"

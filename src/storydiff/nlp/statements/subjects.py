@@ -205,6 +205,15 @@ def name_run_into_objects(cue: Token) -> Token | None:
     return None
 
 
+def in_dashes(subject: Token) -> bool:
+    """Whether a subject is an aside set off by dashes on both sides: "When asked whether Obama
+    flip-flopped -- an accusation Romney has some experience with -- the presumptive nominee acknowledged"."""
+    doc, first, last = subject.doc, subject.left_edge.i, subject.right_edge.i
+    dashes = {"--", "—", "–"}
+    closed = doc[last].text in dashes or (last + 1 < len(doc) and doc[last + 1].text in dashes)
+    return first > 0 and doc[first - 1].text in dashes and closed  # the parse may hang the closing dash inside
+
+
 def summoned(cue: Token) -> bool:
     """'The sergeant-at-arms was called to remove a protester': sent for, not calling."""
     return cue.lemma_ == "call" and any(c.dep_ in ("xcomp", "advcl") and c.tag_ == "VB" for c in cue.children)
