@@ -8,12 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from storydiff.lexicon import FIRST_NAMES
-from storydiff.nlp.entities import NAME_SUFFIXES, SENTENCE_ADVERBS, TITLE_WORDS
+from storydiff.nlp.entities import NAME_SUFFIXES, SENTENCE_ADVERBS, TITLE_WORDS, courtesy_sex
 from storydiff.nlp.entities import first_name_sex as first_name_sex  # one rule for the sex of a first name
 from storydiff.nlp.statements.cues import BODIES, FEMALE_PRONOUNS, MALE_PRONOUNS
 
-_TITLES_MALE = frozenset({"mr", "mr.", "sir", "lord", "king"})
-_TITLES_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "lady", "queen", "dame"})
+# Titles of nobility that tell a sex, beside the courtesy titles (``entities.courtesy_sex``).
+_TITLES_MALE = frozenset({"sir", "lord", "king"})
+_TITLES_FEMALE = frozenset({"lady", "queen", "dame"})
 OFFICES = TITLE_WORDS | frozenset(str.split(
     "mr mrs ms miss dr rep sen gov pres president senator governor former father sister msgr imam judge justice "
     "gen general mayor minister secretary vice chief first lady historian economist professor analyst pollster "
@@ -43,7 +44,7 @@ def _body_before_office(words: list[str], k: int) -> bool:
 def title_sex(word: str) -> str | None:
     """The sex a courtesy title gives: "Mr." -> "m", "Mrs." -> "f", else None."""
     word = word.lower()
-    return "m" if word in _TITLES_MALE else "f" if word in _TITLES_FEMALE else None
+    return courtesy_sex(word) or ("m" if word in _TITLES_MALE else "f" if word in _TITLES_FEMALE else None)
 
 
 def pronoun_sex(pronoun: str) -> str | None:
