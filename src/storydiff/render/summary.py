@@ -107,10 +107,14 @@ class Dispute:
     each conflict with it or update it the same way (``relations``: all of them; ``relation``: the one
     with the highest confidence, whose reason the views print)."""
 
-    relation: Relation
+    relations: tuple[Relation, ...]
     sides: tuple[Side, ...]
     split: int = 1
-    relations: tuple[Relation, ...] = ()
+
+    @property
+    def relation(self) -> Relation:
+        """The relation with the highest confidence (the first of equals), whose reason the views print."""
+        return max(self.relations, key=lambda r: r.confidence)
 
     @property
     def is_update(self) -> bool:
@@ -872,13 +876,12 @@ def _disputes(brief: Brief, relations: Sequence[Relation]) -> tuple[Dispute, ...
     for (kind, claim, position), members in groups.items():
         if len(members) == 1:
             r = members[0][0]
-            out.append(Dispute(r, (_side(brief, r.claims[0]), _side(brief, r.claims[1])), 1, (r,)))
+            out.append(Dispute((r,), (_side(brief, r.claims[0]), _side(brief, r.claims[1]))))
             continue
         own = (_side(brief, claim),)
         others = tuple(_side(brief, c) for _, c in members)
         sides, split = (others + own, len(others)) if kind == "updates" and position == 1 else (own + others, 1)
-        rs = tuple(r for r, _ in members)
-        out.append(Dispute(max(rs, key=lambda r: r.confidence), sides, split, rs))
+        out.append(Dispute(tuple(r for r, _ in members), sides, split))
     return tuple(out)
 
 
