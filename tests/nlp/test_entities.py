@@ -150,6 +150,19 @@ def test_a_formal_name_with_a_suffix_is_the_short_name_of_the_other_articles():
     assert index[("A", 0)] == index[("A", 40)] == index[("B", 5)] == index[("C", 9)]
 
 
+def test_a_suffixed_name_without_its_initial_is_the_formal_name_of_another_article():
+    # "Roland Hale Jr." is the "Roland J. Hale Jr." whom another article writes formally, and so the
+    # "Roland Hale" of a third; a "Victor Marsh Jr." whose article also writes "Victor Marsh" stays apart.
+    mentions = [
+        _m("A", "Roland J. Hale Jr.", start=0), _m("B", "Roland Hale", start=5), _m("C", "Roland Hale Jr.", start=9),
+        _m("A", "Victor T. Marsh Jr.", start=80), _m("C", "Victor Marsh Jr.", start=60),
+        _m("C", "Victor Marsh", start=120),
+    ]
+    _, index = link_entities(mentions)
+    assert index[("A", 0)] == index[("B", 5)] == index[("C", 9)]
+    assert index[("C", 60)] != index[("C", 120)]
+
+
 def test_a_suffix_that_tells_a_son_from_his_father_is_kept():
     # No middle initial: "Ward Pike Jr." is the son, whom the suffix tells from "Ward Pike".
     mentions = [_m("A", "Ward Pike", start=0), _m("A", "Ward Pike Jr.", start=30), _m("B", "Ward Pike", start=3)]

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from storydiff.models import Statement
-from storydiff.nlp.statements.people import _role_nouns as role_nouns
+from storydiff.nlp.statements.given_roles import role_nouns
 from storydiff.nlp.statements.people import speaking_subject
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.relatives import antecedent
@@ -1589,6 +1589,21 @@ _FILLER = " ".join(["The ferry ran late again on Tuesday, and the queue of cars 
         "as its chairman after he left Brook’s council in 2015.\n\n"
         "He has said many times that the pier would pay for itself within a decade.",
         "pier would pay", "Tom Stone",
+    ),
+    (  # the one person a paragraph names before "he said", not the subject of the paragraph before it
+        "Councillor Tom Hale defended the harbour levy at length. “The fishermen will pay less,” he said.\n\n"
+        "That did not satisfy Mayor Paul Brook. “If the levy rises every year,” he said, “they will not pay less.”",
+        "will not pay less", "Paul Brook",
+    ),
+    (  # ... but a "he" between carries the earlier subject on
+        "Councillor Tom Hale defended the harbour levy at length. “The fishermen will pay less,” he said.\n\n"
+        "He pointed to the record of Mayor Paul Brook. “It is a record of delay,” he said.",
+        "record of delay", "Tom Hale",
+    ),
+    (  # ... and a name asked about is no speaker
+        "Asked about each of his rivals, Councillor Tom Hale played along.\n\n"
+        "Mayor Paul Brook? “Tired,” he said.",
+        "Tired", "Tom Hale",
     ),
 ])
 def test_a_role_or_a_pronoun_goes_to_the_person_the_article_means(

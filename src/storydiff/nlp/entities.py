@@ -238,21 +238,27 @@ def _formal_suffixes(mentions: Sequence[Mention]) -> dict[tuple[str, str], list[
     """Formal full names whose suffix is style, not a second person: "Roger J. Stone Jr." and "Robert S.
     Mueller III" (a middle initial and a suffix, as some papers write every name) are the "Roger Stone"
     and "Robert Mueller" of the other articles. Keyed (article, text) -> the name's words without the
-    suffix. Never "Donald Trump Jr." (no middle initial: the suffix tells him from his father), nor a
-    suffixed name whose article also writes the name without it ("Jesse L. Jackson Jr." beside the Rev.
-    Jesse Jackson)."""
+    suffix, and so is the same name with the same suffix written without the initial ("Theodore Boutrous
+    Jr." beside another article's "Theodore J. Boutrous Jr."). Never "Donald Trump Jr." alone (no middle
+    initial: the suffix tells him from his father), nor a suffixed name whose article also writes the name
+    without it ("Jesse L. Jackson Jr." beside the Rev. Jesse Jackson)."""
     plain: set[tuple[str, str]] = set()
     found: dict[tuple[str, str], list[str]] = {}
+    short: dict[tuple[str, str], list[str]] = {}  # suffixed names without an initial: "Theodore Boutrous Jr."
     for m in mentions:
         if m.label != "PERSON":
             continue
         words = person_words(m.text)
         initial = any(re.fullmatch(r"[A-Z]\.", w) for w in words[1:-2])
-        if len(words) >= 3 and words[-1].lower() in NAME_SUFFIXES and initial:
-            found[(m.article, m.text)] = words[:-1]
+        if len(words) >= 3 and words[-1].lower() in NAME_SUFFIXES:
+            (found if initial else short)[(m.article, m.text)] = words
         elif len(words) >= 2:
             plain.add((m.article, _full_key(words)))
-    return {k: v for k, v in found.items() if (k[0], _full_key(v)) not in plain}
+    found = {k: v for k, v in found.items() if (k[0], _full_key(v[:-1])) not in plain}
+    formal = {(_full_key(v[:-1]), name_key(v[-1]).rstrip(".")) for v in found.values()}
+    found.update((k, v) for k, v in short.items() if (k[0], _full_key(v[:-1])) not in plain
+                 and (_full_key(v[:-1]), name_key(v[-1]).rstrip(".")) in formal)
+    return {k: v[:-1] for k, v in found.items()}
 
 
 def _respellings(

@@ -12,6 +12,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``states``: the U.S. state a writer ties a person to ("Nancy Pelosi (D-Calif.)", "the Oregon Democrat");
 - ``names``: the words of a name: titles, suffixes, the surname, the sex a title or first name tells;
 - ``subjects``: speakers the parse hides from a cue's clause (a quote's own subject, a dateline run in);
+- ``given_roles``: the role nouns an article gives a named person ("press secretary Sarah Sanders");
 - ``people``: the people an article names: full names, roles, pronouns, two people of one surname apart;
 - ``speakers``: who a cue attributes its content to, named as the article names them;
 - ``reported``: the clause, object or infinitive a cue governs;

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from storydiff.models import Speaker
 from storydiff.lexicon import PLATFORMS, SPEECH_LEMMAS, same_first_name
-from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, DOCUMENT_NOUNS
-from storydiff.nlp.statements.cues import PARTY_WORDS, ROLE_ABBREVIATIONS
+from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, PARTY_WORDS
+from storydiff.nlp.statements.given_roles import role_nouns
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.names import (
     OFFICES,
@@ -37,7 +37,7 @@ from storydiff.nlp.statements.names import (
     unsuffixed,
     untitled,
 )
-from storydiff.nlp.statements.positions import doc_text, headline_end, name_in_headline
+from storydiff.nlp.statements.positions import Paragraphs, doc_text, headline_end, name_in_headline
 from storydiff.nlp.statements.states import state_of
 from storydiff.nlp.statements.subjects import past_dateline
 from storydiff.nlp.statements.unnamed import untagged_name
@@ -121,7 +121,7 @@ class NameIndex:
                 written[last] = " ".join(bare)
             found.append(_mention(ent.root, ent.start_char, words, _gender(prev, words), speaking_subject(ent.root),
                                   not quoted, state_of(ent, text)))
-            roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in _role_nouns(ent))
+            roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in role_nouns(ent))
         for tok in _untagged(doc, ("PROPN",), "appos"):  # ... or leaves a name set beside a role untagged:
             # "One of its members, Demetrios Minor,"
             role = tok.head.pos_ in ("NOUN", "NUM") or (tok.head.pos_ == "PROPN" and not tok.head.ent_type_)
@@ -196,7 +196,11 @@ class NameIndex:
         self._people = [_Person(m.start, name, gender.get(name), m.subject, m.main, m.sentence, m.said)
                         for m, name in named if m.counts]
         self._starts = [p.start for p in self._people]
-        self._sentences = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
+        sentences = list(doc.sents) if doc.has_annotation("SENT_START") else []
+        self._sentences = [sent.start_char for sent in sentences]
+        self._clauses = {sent.start_char for sent in sentences if sent.root.pos_ in ("VERB", "AUX")}  # not "Ann Lee?"
+        self._paragraphs = Paragraphs(text)
+        self._pronouns = [t.idx for t in _untagged(doc, ("PRON",), "nsubj") if t.lower_ in ("he", "she")]
         self._roles = roles
 
     def _person(self, words: list[str], gender: str | None = None) -> str:
@@ -308,7 +312,7 @@ class NameIndex:
         if not fits:
             return None
         # the nearest person not inside what someone else said ("He said *Trump* made ... “...,” he said")
-        here = self._sentences[bisect_right(self._sentences, pos) - 1] if self._sentences else 0
+        here = self._sentence(pos)
         nearest = next((p for p in reversed(fits) if not p.said or p.sentence == here), fits[-1])
         for n in range(len(fits) - 1, -1, -1):
             person = fits[n]
@@ -325,8 +329,24 @@ class NameIndex:
                 # clause's subject of that sentence before a subject of a clause inside it
                 main = next((p for p in reversed(fits[:n]) if p.sentence == person.sentence and p.subject
                              and p.main), None) if not person.main else None
-                return (main or person).name
+                return self._named_in_the_paragraph(nearest, person if main is None else main, pos)
         return fits[-1].name
+
+    def _named_in_the_paragraph(self, nearest: _Person, subject: _Person, pos: int) -> str:
+        """The subject found, unless it lies in an earlier paragraph and the pronoun's own paragraph named
+        someone else in an earlier sentence, with no "he" or "she" between to carry the subject on: in
+        "That did not satisfy Justice Scalia. “...,” he said" he is Scalia, whoever spoke the paragraph before."""
+        start = self._paragraphs(pos)[0]
+        if nearest is subject or subject.start >= start or not start <= nearest.sentence < self._sentence(pos):
+            return subject.name
+        if nearest.sentence not in self._clauses:
+            return subject.name  # "Governor Christie? “Strong,” he said.": a name asked about, not a speaker
+        k = bisect_left(self._pronouns, start)
+        carried = k < len(self._pronouns) and self._pronouns[k] < pos  # "He pointed to Lee's vote. “...,” he said"
+        return subject.name if carried else nearest.name
+
+    def _sentence(self, pos: int) -> int:
+        return self._sentences[bisect_right(self._sentences, pos) - 1] if self._sentences else 0
 
     def _quoted_between(self, start: int, end: int) -> int:
         quotes = self._quotes
@@ -450,50 +470,6 @@ def _deep_in_what_was_said(verb: Token, before: int) -> bool:
         if through and tok.i < before and tok.lemma_.lower() in SPEECH_LEMMAS:
             return True
     return False
-
-
-def _role_nouns(ent: Span) -> set[str]:
-    """The role nouns an article gives a person: "press secretary Sarah Sanders",
-    "Peskov, Putin's spokesman", "Putin's spokesman, Dmitry Peskov"."""
-    doc = ent.doc
-    root = ent.root
-    nouns: set[str] = set()
-    i = ent.start - 1
-    inside = set(range(ent.start, ent.end))
-    while i >= 0 and doc[i].dep_ in ("compound", "amod") and doc[i].head.i in inside:
-        # "press secretary", "Senator"; not the body ("Union chairwoman"): "the union said" is the union
-        if doc[i].lower_ in _SECOND_IN_LINE:
-            nouns.clear()  # "Vice President Joseph R. Biden Jr.": "the president" is someone else
-        elif (_is_role_word(doc[i]) or doc[i].lower_ in PARTY_WORDS) and doc[i].lemma_.lower() not in BODIES:
-            lemma = doc[i].lemma_.lower()
-            nouns.update(ROLE_ABBREVIATIONS.get(lemma.rstrip("."), {lemma}))
-        inside.add(i)
-        i -= 1
-    if i >= 1 and doc[i].text in ("-", "\u2011") and doc[i - 1].lower_ == "then":
-        nouns.clear()  # "then-President Obama": a role held once; "the president" now is someone else
-    # "Secretary of State Hillary Clinton": the office the parser hung on the name with its "of"
-    nouns.update(c.lemma_.lower() for c in root.children if c.dep_ == "nmod" and c.i < ent.start
-                 and _is_role_word(c) and c.lemma_.lower() not in BODIES and any(k.dep_ == "prep" for k in c.children))
-    appositions = [c for c in root.children if c.dep_ == "appos"]
-    sought = root.head.dep_ == "pobj" and root.head.head.lower_ == "for"  # an office run for, not held
-    if root.dep_ == "appos" and not sought:
-        appositions.append(root.head)  # not "his opponent for president, Hillary Clinton", the parser's "president"
-    # "has sent Ryan, R-Wis., a letter", "Rep. Maxine Waters (D-Calif.), ... package": the parser's
-    # apposition is a thing, no one's role
-    nouns.update(a.lemma_.lower() for a in appositions if _is_role_word(a) and a.lemma_.lower() not in _THINGS)
-    return nouns
-
-
-# Things the parser may set in apposition to a name: never a role.
-_THINGS = DOCUMENT_NOUNS | frozenset({"package", "parcel", "device", "bomb", "envelope", "statement", "message"})
-
-# Words before a title that make it another office: a vice president is not "the president".
-_SECOND_IN_LINE = frozenset({"vice", "deputy", "assistant", "associate", "lieutenant"})
-
-
-def _is_role_word(tok: Token) -> bool:
-    """A word that can name a role: a common noun, a title ("Senator"), a party ("Republican")."""
-    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.ent_type_ in ("", "NORP"))
 
 
 __all__ = ["SUBJECTS", "NameIndex", "speaking_subject"]
