@@ -279,6 +279,11 @@ def test_according_to(nlp: Language) -> None:
     assert st.speaker.text == "the league's annual report"
 
 
+def test_according_to_a_measure_is_no_source(nlp: Language) -> None:
+    text = "The pensions of the harbour pilots are calculated according to a worker’s earnings over his or her career."
+    assert not [s for s in extract(nlp, text) if s.cue.text == "according to"]
+
+
 def test_according_to_anonymous_people(nlp: Language) -> None:
     text = "The merger talks stalled over pensions, according to two people familiar with the deal."
     st = by_content(extract(nlp, text), "merger talks")

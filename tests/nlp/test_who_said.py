@@ -207,6 +207,24 @@ def test_negated_and_withheld_speech_is_marked(nlp: Language) -> None:
     assert Statement.from_dict(plain.to_dict()) == plain
 
 
+def test_no_comment_is_no_statement_of_what_it_was_on(nlp: Language) -> None:
+    text = (
+        "The ferry operators, who have fought the levy for years, had no immediate comments on the council’s "
+        "decision to raise it."
+    )
+    assert by_content(extract(nlp, text), "decision to raise it").negated
+
+
+def test_the_agent_of_a_verb_of_using_does_what_its_infinitive_says(nlp: Language) -> None:
+    # Not the councillor, who only said the levy would be used so.
+    text = (
+        "Councillor Ada Brook said the new levy would no doubt be used by harbour hawks to push for higher fees "
+        "on the ferries."
+    )
+    pushed = [s for s in extract(nlp, text) if s.cue.text == "push"]
+    assert [s.speaker.text for s in pushed] == ["harbour hawks"]
+
+
 def test_a_document_is_a_source_and_a_split_word_stays_whole(nlp: Language) -> None:
     text = "The leaked e-mails show that the contract was signed in March."
     st = by_content(extract(nlp, text), "contract was signed")
@@ -1476,6 +1494,18 @@ def test_a_dateline_the_parser_made_a_subject_never_speaks(nlp: Language) -> Non
     found = extract(nlp, text)
     assert by_content(found, "should be fired").speaker.name == "Ada Brook"
     assert all(s.speaker.text != "HARBOURTON" for s in found)
+
+
+def test_a_dateline_beside_the_subject_never_owns_a_noun_cue(nlp: Language) -> None:
+    # The parser gives "appeared" two subjects, the dateline and the court; the learned noun cue
+    # "arguments" had taken the first.
+    text = (
+        "Judges Take Up Crucial Issue in Port Suit\n\n"
+        "SELBY — The Appeals Court appeared sharply divided on Tuesday during arguments over the theory put forth "
+        "by the fishermen in an enormous class-action case against Selby Port."
+    )
+    found = extract(nlp, text)
+    assert found and all(s.speaker.text != "SELBY" for s in found)
 
 
 def test_his_in_his_own_comments_is_the_man_named_before(nlp: Language) -> None:

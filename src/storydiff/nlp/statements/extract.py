@@ -166,12 +166,14 @@ _WITHHELD = SPEECH_LEMMAS | frozenset({"comment", "discuss", "elaborate", "specu
 
 
 def is_negated(cue: Token) -> bool:
-    """Whether a cue is negated or withheld: "did not say", "never said", "declined to say".
+    """Whether a cue is negated or withheld: "did not say", "never said", "declined to say", "no comment".
 
     The cue span stays the verb (offsets as before); readers see the flag.
     """
     if any(c.dep_ == "neg" for c in cue.children):
         return True
+    if cue.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children):
+        return True  # "had no immediate comment on ..."
     withholds = cue.lemma_ in _WITHHOLDING or cue.lemma_ in UNABLE_ADJECTIVES
     if withholds and any(c.dep_ == "xcomp" and c.lemma_ in _WITHHELD for c in cue.children):
         return True

@@ -454,6 +454,13 @@ def _widen_to_quotes(quotes: QuoteIndex, start: int, end: int, used: set[int]) -
     return start, end
 
 
+# Verbs that "according to" follows as a measure or a plan, not a source: "calculated according to",
+# "went according to plan".
+_BASIS_VERBS = frozenset(str.split(
+    "calculate compute adjust vary rank sort divide distribute classify grade weight allocate assign price "
+    "go proceed act behave perform play arrange group order scale tax pay"))
+
+
 # "Prices rose, according to the ministry": the source is the object of "to".
 def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> Candidate | None:
     if tok.lower_ != "according":
@@ -466,6 +473,8 @@ def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> Candidate
     if source is None:
         return None
     text = quotes.text
+    if tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() in _BASIS_VERBS:
+        return None  # "benefits are calculated according to a worker's contributions": a basis, no source
     phrase_start, phrase_end = tok.idx, source.right_edge.idx + len(source.right_edge)
     # The clause before the phrase when there is one ("Prices rose 4%, according to the
     # ministry, more than twice ..."), else the rest of the sentence on the longer side.

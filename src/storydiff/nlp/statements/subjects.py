@@ -229,13 +229,24 @@ _OBJECT_CONTROL = frozenset(str.split(
     "compel drive inspire move tell"))
 
 
+# Verbs whose agent does what the infinitive after them says: "used by X to push for ...".
+_INSTRUMENT_VERBS = frozenset({"use", "employ", "exploit", "cite", "invoke", "seize", "wield", "leverage"})
+
+
 def faulted_for(cue: Token) -> Token | None:
     """The object of the verb a "for"/"of" gerund cue hangs on: in "criticized Ola Dahl for saying the pier
     was safe" or "accused him of claiming ...", Dahl said it and he claimed it, not the one who criticized;
     and the object of a verb of prompting an infinitive cue hangs on: in "The arrest prompted critics to
-    question the tactics", the critics question, not the arrest."""
+    question the tactics", the critics question, not the arrest; and the agent of a verb of using ("used by
+    hawks to push for cuts": the hawks push)."""
     if cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.lemma_ in _OBJECT_CONTROL:
         return next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
+    if cue.dep_ in ("xcomp", "advcl") and cue.tag_ == "VB" and cue.head.lemma_ in _INSTRUMENT_VERBS:
+        # "would be used by deficit hawks to push for cuts": the hawks push, not whoever said it would be
+        agent = next((c for c in cue.head.children if c.dep_ == "agent" and c.i < cue.i), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if by is not None:
+            return by
     prep = cue.head
     if cue.tag_ != "VBG" or cue.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ not in _FAULTING_PREPS:
         return None

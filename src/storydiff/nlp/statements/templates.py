@@ -28,7 +28,7 @@ from storydiff.nlp.statements.reported import (
     predicate_of_the_opening,
 )
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, in_circumstance
-from storydiff.nlp.statements.subjects import participle_subject
+from storydiff.nlp.statements.subjects import dateline_dash, participle_subject, past_dateline
 
 _TEMPLATE_DEPS = {
     "ccomp": "t:ccomp",
@@ -175,17 +175,26 @@ def template_speaker(tok: Token) -> Token | None:
         if tok.dep_ == "pobj":
             head = head.head
         if tok.dep_ in ("dobj", "pobj", "attr") and head.pos_ in ("VERB", "AUX"):
-            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+            return _subject_of(head, ("nsubj",))
         return None
     if tok.pos_ == "ADJ":
         if tok.dep_ in ("acomp", "amod", "oprd") and tok.head.pos_ in ("AUX", "VERB"):
-            return next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return _subject_of(tok.head, ("nsubj", "nsubjpass"))
         return None
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
         return tok.head  # "placards supporting Sanders", "voters backing the plan"
     if is_passive_participle(tok):
         return None  # "Asked if ..., she said": the question is not hers (an agent is found above)
     return find_subject(tok)
+
+
+def _subject_of(verb: Token, relations: tuple[str, ...]) -> Token | None:
+    """A verb's subject, past a dateline the parser made a second one: in "WASHINGTON — The Supreme Court
+    appeared divided during arguments over ...", the court, never the place."""
+    subjects = [c for c in verb.children if c.dep_ in relations]
+    if len(subjects) > 1 and dateline_dash(subjects[0]) is not None:
+        return subjects[1]
+    return past_dateline(subjects[0]) if subjects else None
 
 
 def _edges(tok: Token) -> tuple[int, int]:
