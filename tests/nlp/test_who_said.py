@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from storydiff.models import Statement
 from storydiff.nlp.statements.given_roles import role_nouns
+from storydiff.nlp.statements.templates import _speaking as speaking_noun
 from storydiff.nlp.statements.people import speaking_subject
 from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.relatives import antecedent
@@ -1508,6 +1509,22 @@ def test_a_dateline_beside_the_subject_never_owns_a_noun_cue(nlp: Language) -> N
     assert found and all(s.speaker.text != "SELBY" for s in found)
 
 
+def test_a_dateline_the_parser_made_a_second_subject_leaves_the_noun_the_speaker(nlp: Language) -> None:
+    # "SELBY -- The region's leading advocate for retired fishermen says that ...": the parse gives "says"
+    # the dateline and the advocate as subjects; the advocate still speaks, and is no noun cue of its own.
+    words = ["SELBY", "--", "The", "region", "'s", "leading", "advocate", "for", "retired", "fishermen", "says",
+             "that", "it", "held", "."]
+    heads = [10, 0, 3, 6, 3, 6, 10, 6, 9, 7, 10, 13, 13, 10, 10]
+    deps = ["nsubj", "punct", "det", "poss", "case", "amod", "nsubj", "prep", "amod", "pobj", "ROOT", "mark",
+            "nsubj", "ccomp", "punct"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PART", "VERB", "NOUN", "ADP", "ADJ", "NOUN", "VERB", "SCONJ", "PRON",
+           "VERB", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[10] = "say"
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    assert speaking_noun(doc[6])
+
+
 def test_his_in_his_own_comments_is_the_man_named_before(nlp: Language) -> None:
     text = (
         "Mayor Tom Hale opened the new pier on Monday.\n\n"
@@ -2105,3 +2122,27 @@ def test_a_subject_in_dashes_is_an_aside_not_the_speaker(nlp: Language) -> None:
     doc = _hand_parse(nlp, words, heads, deps, pos)
     subject = find_subject(doc[10])
     assert subject is not None and subject.text == "master"
+
+
+def test_a_content_the_parse_ended_on_its_subject_runs_through_the_predicate(nlp: Language) -> None:
+    """A newspaper sentence's parse (given by hand) made "lobby" the clause "claiming" governs and hung
+    "was dropping ..." on "pushed": the content runs on through that predicate, and stops at the dash."""
+    from storydiff.models import Speaker
+    from storydiff.nlp.statements.boundaries import _through_its_predicate
+    from storydiff.nlp.statements.candidates import Candidate
+    from storydiff.nlp.statements.positions import TokenAt
+
+    words = ["The", "union", "pushed", "back", "on", "a", "report", "claiming", "the", "harbour", "lobby", "was",
+             "dropping", "its", "opposition", "--", "but", "agreed", "."]
+    heads = [1, 2, 2, 2, 2, 6, 4, 6, 10, 10, 7, 12, 2, 14, 12, 2, 2, 2, 2]
+    deps = ["det", "nsubj", "ROOT", "prt", "prep", "det", "pobj", "acl", "det", "compound", "ccomp", "aux",
+            "advcl", "poss", "dobj", "punct", "cc", "conj", "punct"]
+    pos = ["DET", "NOUN", "VERB", "ADP", "ADP", "DET", "NOUN", "VERB", "DET", "NOUN", "NOUN", "AUX", "VERB", "PRON",
+           "NOUN", "PUNCT", "CCONJ", "VERB", "PUNCT"]
+    doc = _hand_parse(nlp, words, heads, deps, pos)
+    text = doc.text
+    claiming, the = text.index("claiming"), text.index("the harbour")
+    item = Candidate(Speaker("a report", text.index("a report"), claiming - 1), (claiming, claiming + 8),
+                     (the, text.index(" was")), False)
+    start, end = _through_its_predicate(doc, TokenAt(doc), item).content
+    assert text[start:end] == "the harbour lobby was dropping its opposition"

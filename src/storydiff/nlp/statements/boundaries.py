@@ -40,6 +40,7 @@ def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Seq
     chosen = [_through_list(token_at, item) for item in chosen]
     chosen = [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
     chosen = [_through_condition(doc, token_at, item) for item in chosen]
+    chosen = [_through_its_predicate(doc, token_at, item) for item in chosen]
     chosen = [_from_its_clause(doc, token_at, item) for item in chosen]
     return [_through_open_quote(quotes, item) for item in chosen]
 
@@ -176,6 +177,30 @@ def _through_bare_participle(doc: Doc, token_at: TokenAt, item: Candidate) -> Ca
     if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in after.children):
         return item
     return _run_to(doc, item, after.right_edge)
+
+
+def _through_its_predicate(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
+    """A content the parse ended on a noun it made the whole clause runs on through the predicate after it.
+
+    "a report claiming the nation's most powerful seniors lobby was dropping its opposition to benefits
+    cuts": the parse made "lobby" the clause "claiming" governs and hung "was dropping ..." on the
+    sentence's verb, and the content stopped at "lobby". A verb right after the noun, with no subject of
+    its own and no comma between, is the noun's predicate; the run stops before a dash or a semicolon.
+    """
+    if not _reported_after_cue(item):
+        return item
+    last = token_at(item.content[1] - 1)
+    if last.dep_ != "ccomp" or last.pos_ not in ("NOUN", "PROPN") or last.i + 1 >= len(doc):
+        return item
+    after = doc[last.i + 1]
+    verb = after.head if after.dep_ in ("aux", "auxpass") else after
+    if verb.pos_ not in ("VERB", "AUX") or verb.i < after.i or verb.head.i == last.i:
+        return item
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or _holds_speech(verb):
+        return item
+    end = verb.right_edge.i
+    stop = next((t.i for t in doc[after.i : end + 1] if t.text in ("--", "\u2014", "\u2013", ";")), None)
+    return _run_to(doc, item, doc[stop - 1] if stop is not None else doc[end])
 
 
 def _through_second_clause(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:

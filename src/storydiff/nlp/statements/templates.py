@@ -136,10 +136,12 @@ def _speaking(tok: Token) -> bool:
     """Whether a noun is the one subject of a verb of speech: in "The nation's leading advocate for
     seniors says that ...", the advocate is who speaks, not a cue for "seniors". A verb the parse
     gives two subjects is misread ("His promises to cut taxes notwithstanding, analysts agree ...":
-    the promises are his), and the noun stays a cue."""
+    the promises are his), and the noun stays a cue; a dateline the parse made a second subject
+    ("WASHINGTON -- The nation's leading advocate ... says") is no subject."""
     if tok.pos_ != "NOUN" or tok.dep_ != "nsubj" or tok.head.lemma_ not in SPEECH_LEMMAS:
         return False
-    return sum(c.dep_ in ("nsubj", "nsubjpass") for c in tok.head.children) == 1
+    subjects = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") and dateline_dash(c) is None]
+    return len(subjects) == 1
 
 
 def _in_a_name(tok: Token) -> bool:
