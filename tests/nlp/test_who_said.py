@@ -208,6 +208,18 @@ def test_negated_and_withheld_speech_is_marked(nlp: Language) -> None:
     assert Statement.from_dict(plain.to_dict()) == plain
 
 
+def test_the_subject_of_is_believed_to_be_is_not_the_believer(nlp: Language) -> None:
+    # Others believe her the favourite; what she is expected to argue is still hers.
+    text = (
+        "Councillor Ada Brook is widely believed to be the favourite for the harbour seat in May. "
+        "She is expected to argue that the levy has driven the fishermen away."
+    )
+    found = extract(nlp, text)
+    believed = by_content(found, "favourite for the harbour seat")
+    assert believed.speaker.text == "" and believed.speaker.name is None
+    assert by_content(found, "driven the fishermen away").speaker.text == "She"
+
+
 def test_no_comment_is_no_statement_of_what_it_was_on(nlp: Language) -> None:
     text = (
         "The ferry operators, who have fought the levy for years, had no immediate comments on the council’s "

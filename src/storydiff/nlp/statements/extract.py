@@ -27,6 +27,7 @@ from storydiff.nlp.statements.quotes import QuoteIndex, find_quotes
 from storydiff.nlp.statements.recipients import outlet_said_on, recipient
 from storydiff.nlp.statements.rules import rule_candidates
 from storydiff.nlp.statements.relatives import antecedent
+from storydiff.nlp.statements.subjects import lifted_subject
 from storydiff.nlp.statements.speakers import NameIndex, is_source, phrase_bounds
 from storydiff.nlp.statements.templates import template_candidates
 from storydiff.nlp.statements.variants import describes_the_noun, into_main_verb, variant_candidates
@@ -111,7 +112,7 @@ def number_statements(
         yield Statement(
             id=f"{article_id}-S{n}",
             article=article_id,
-            speaker=_gated(doc, item.speaker, item.cue[0], item.content),
+            speaker=_gated(doc, item.speaker, item.cue, item.content),
             cue=Span(text[item.cue[0] : item.cue[1]], *item.cue),
             content=Span(text[item.content[0] : item.content[1]], *item.content),
             direct=item.direct,
@@ -130,7 +131,7 @@ def _addressee(item: Candidate) -> Recipient | None:
     return told
 
 
-def _gated(doc: Doc, speaker: Speaker, cue_start: int, content: tuple[int, int]) -> Speaker:
+def _gated(doc: Doc, speaker: Speaker, cue_span: tuple[int, int], content: tuple[int, int]) -> Speaker:
     """The speaker, or none (an empty span at the cue) when the phrase cannot be a source.
 
     The statement stays: the article does attribute the content, only not to
@@ -142,6 +143,11 @@ def _gated(doc: Doc, speaker: Speaker, cue_start: int, content: tuple[int, int])
     span = doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     if span is None or not len(span):
         return speaker
+    cue_start = cue_span[0]
+    cue = doc.char_span(*cue_span, alignment_mode="expand")
+    if cue is not None and len(cue) == 1 and lifted_subject(cue[0]):
+        # "Clinton is widely believed to be ...": not Clinton's belief; "she's expected to argue" is hers
+        return Speaker("", cue_start, cue_start)
     head = span.root if not span.root.is_punct else span[0]  # "The film ― which ...": a dash parsed as head
     noun = antecedent(head)
     if noun is not None:  # "The minister, who said ...": the minister speaks, not "who"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
+from storydiff.nlp.statements.cues import CUE_LEMMAS
 from storydiff.nlp.statements.positions import doc_text, sentence_breaks
 from storydiff.nlp.statements.quotes import QuoteIndex
 
@@ -212,6 +213,23 @@ def in_dashes(subject: Token) -> bool:
     dashes = {"--", "—", "–"}
     closed = doc[last].text in dashes or (last + 1 < len(doc) and doc[last + 1].text in dashes)
     return first > 0 and doc[first - 1].text in dashes and closed  # the parse may hang the closing dash inside
+
+
+def lifted_subject(cue: Token) -> bool:
+    """Whether a passive cue's subject is what others said or thought of it, not who said it: "Clinton is
+    widely believed to be the front-runner", "she was expected to formally launch her candidacy". The
+    statement stands, with its speaker unnamed."""
+    if cue.lemma_ not in _RAISING or not any(c.dep_ == "auxpass" for c in cue.children):
+        return False
+    # ... but "she's expected to argue that ..." is her argument: the infinitive is a cue of its own
+    return any(c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+               and c.lemma_ not in CUE_LEMMAS for c in cue.children)
+
+
+# Verbs whose passive lifts the subject of what was said: "is believed to be", "was said to have".
+_RAISING = frozenset(str.split(
+    "believe expect think say report rumor rumour allege consider know understand estimate predict suppose "
+    "presume deem reckon"))
 
 
 def summoned(cue: Token) -> bool:
