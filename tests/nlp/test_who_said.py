@@ -1751,6 +1751,20 @@ def test_a_place_the_tagger_called_a_person_is_not_whom_she_stands_for(nlp: Lang
 
 
 
+def test_a_name_the_tagger_ran_a_conjunction_into_is_still_its_clauses_subject(nlp: Language) -> None:
+    # The tagger made "Plus Brook" one person; its root "Plus" is no subject, but Brook is the one
+    # nominating, and so whom the next paragraph's "he" stands for, not the man he nominates.
+    text = ("The council met Mayor Tom Brook on Monday. Plus Brook is nominating harbour master Ian Hale to lead the "
+            "review.\n\nThe rules he wants the council to pass are the hard part.")
+    doc = nlp(text)
+    at = {token.text: token.i for token in doc}
+    doc.ents = [Span(doc, at["Tom"], at["Tom"] + 2, label="PERSON"), Span(doc, at["Plus"], at["Plus"] + 2,
+                                                                       label="PERSON"),
+                Span(doc, at["Ian"], at["Ian"] + 2, label="PERSON")]
+    names = NameIndex(doc, QuoteIndex(text, find_quotes(text)))
+    assert names.nearest_before(text.index("he wants"), "he") == "Tom Brook"
+
+
 def test_a_name_the_tagger_left_untagged_beside_a_role_is_the_speaker(nlp: Language) -> None:
     # "One of its members, Demetrios Minor, said ...": no person entity, only proper nouns
     words = ["One", "of", "its", "members", ",", "Osei", "Brandt", ",", "said", "it", "was", "bad", "."]

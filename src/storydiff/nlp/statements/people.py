@@ -119,7 +119,8 @@ class NameIndex:
             # a writer who only says "Mr. Obama" leaves the quotation's "Barack Obama".
             if not quoted and first_named(words) and len(bare) > len(written.get(last, "").split()):
                 written[last] = " ".join(bare)
-            found.append(_mention(ent.root, ent.start_char, words, _gender(prev, words), speaking_subject(ent.root),
+            root = shown.root if shown is not None else ent.root  # "Plus Obama is nominating": Obama, not "Plus"
+            found.append(_mention(root, ent.start_char, words, _gender(prev, words), speaking_subject(root),
                                   not quoted, state_of(ent, text)))
             roles.extend((ent.start_char, noun, " ".join(words), quoted) for noun in role_nouns(ent))
         for tok in _untagged(doc, ("PROPN",), "appos"):  # ... or leaves a name set beside a role untagged:
