@@ -980,6 +980,48 @@ def test_a_quote_whose_closing_mark_comes_a_paragraph_later_is_the_speakers(nlp:
     assert by_content(found, "local hero").speaker.name == "Maria Lindqvist"
 
 
+def test_a_quote_pasted_a_sentence_a_paragraph_holds_the_paragraphs_without_marks() -> None:
+    # A post pasted one sentence a paragraph: one opening mark, one closing mark three paragraphs on.
+    text = (
+        "This was after the mayor's account posted on Saturday: “I had to close the pier because it was unsafe.\n\n"
+        "He has admitted that he lied about the beams.\n\n"
+        "There was nothing to hide!”\n\n"
+        "The council met on Monday. “We will see,” the clerk said. The harbour master left.\n\n"
+        "He was not asked to stay."
+    )
+    quoted = [text[a:b] for a, b in find_quotes(text)]
+    assert "He has admitted that he lied about the beams." in quoted
+    assert "There was nothing to hide!”" in quoted
+    # A quote that closes in its own paragraph leaves the next unquoted.
+    assert not any(q.startswith("He was not") for q in quoted)
+
+
+def test_a_quote_left_open_without_a_closing_mark_later_holds_no_paragraph_after_it() -> None:
+    text = (
+        "The clerk read the letter aloud: “The pier is closed until further notice.\n\n"
+        "The mayor left the hall before the vote.\n\n"
+        "“We will see,” the clerk said."
+    )
+    quoted = [text[a:b] for a, b in find_quotes(text)]
+    assert not any(q.startswith("The mayor") for q in quoted)
+
+
+def test_whom_a_persons_account_posts_for_is_whom_a_later_he_stands_for(nlp: Language) -> None:
+    # The tagger called the second "Brook" a body; the article never gives his first name. What Brook's
+    # account tweeted is his, and "according to the tweet, he" is Brook, not the councillor before.
+    text = ("Mayor Brook defended the pier on Monday.\n\n"
+            "Councillor Ian Hale warned that the pier would cost the harbour dearly.\n\n"
+            "This was after Brook’s account tweeted on Saturday: “The pier will pay for itself.”\n\n"
+            "Critics said that, according to the tweet, he had known the cost all along.")
+    doc = nlp(text)
+    brooks = [token.i for token in doc if token.text == "Brook"]
+    ian = next(token.i for token in doc if token.text == "Ian")
+    doc.ents = [Span(doc, brooks[0], brooks[0] + 1, label="PERSON"), Span(doc, ian, ian + 2, label="PERSON"),
+                Span(doc, brooks[1], brooks[1] + 1, label="ORG")]
+    names = NameIndex(doc, QuoteIndex(text, find_quotes(text)))
+    assert names.nearest_before(text.index("he had known"), "he") == "Brook"
+
+
 def test_the_president_is_not_whoever_held_the_office_then(nlp: Language) -> None:
     text = (
         "President Maria Lindqvist announced on Sunday that the old harbour would close.\n\n"

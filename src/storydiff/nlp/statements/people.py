@@ -142,7 +142,7 @@ class NameIndex:
                 continue
             if last in full and len(untitled(words)) > len(full[last].split()):
                 full[last] = " ".join(untitled(words))  # not "Spokeswoman Haley Morris", tagged a body
-            bare_surname = ent.label_ in _NAME_LIKE_LABELS and len(words) == 1 and len(full.get(last, "").split()) > 1
+            bare_surname = ent.label_ in _NAME_LIKE_LABELS and len(words) == 1 and last in full
             if bare_surname and not self.quoted(ent.start_char):
                 found.append(_mention(ent.root, ent.start_char, words, None, speaking_subject(ent.root), True))
         # ... or leaves a later bare surname untagged ("“...,” Schiff said of ..."): as the subject
@@ -390,11 +390,17 @@ def _gender(prev: str, words: list[str]) -> str | None:
     return title_sex(prev) or (first_name_sex(" ".join(words)) if len(words) > 1 else None)
 
 
+# A person's own channels: what "Trump's account" or "her campaign" says, the person says.
+_CHANNELS = frozenset({"account", "feed", "handle", "page", "campaign"})
+
+
 def speaking_subject(root: Token) -> bool:
     """Whether a name (its head token) is a clause's subject, and so whom a later "he said" may stand
     for; not the subject of what someone said ("said *Steele* must apologize") nor of an infinitive
     ("calling for *Steele* to step down"), nor of a "that" clause a noun holds ("disbelief that *X*
     would"): those are what the sentence is about, not who speaks in it."""
+    if root.dep_ == "poss" and root.head.lemma_.lower() in _CHANNELS:
+        root = root.head  # "Trump's account tweeted ...": his own words, and whom a later "he" stands for
     head = root.head
     if root.dep_ == "appos" and head.dep_ == "appos" and head.pos_ == "NOUN":
         head = head.head  # "The other man, his cousin James York, 40, cited ...": through the description

@@ -6,7 +6,9 @@ and the doubled apostrophes some archives print (``''``). A quote still open
 at the end of a paragraph closes there: newspapers leave the closing mark off
 a paragraph when the next one continues the quote. Some leave the opening
 mark off the next one too: there a first mark that can only close ("... before
-leaving," Trump tweeted.) ends a quote that runs from the paragraph's start.
+leaving," Trump tweeted.) ends a quote that runs from the paragraph's start, and
+the few paragraphs without a mark before it are quoted whole (a tweet pasted a
+sentence a paragraph).
 """
 
 from __future__ import annotations
@@ -29,11 +31,35 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     quotes: list[tuple[int, int]] = []
     pos = 0
     left_open = False  # the paragraph before ended inside a quote
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
         if line.strip():
-            left_open = _scan_paragraph(line, pos, quotes, left_open)
+            if left_open and not _MARKS.search(line) and _closed_later(lines, k):
+                _close(line, pos, len(line) - len(line.lstrip()), len(line), quotes)  # wholly inside the quote
+            else:
+                left_open = _scan_paragraph(line, pos, quotes, left_open)
         pos += len(line) + 1
     return quotes
+
+
+_UNMARKED_REACH = 4  # paragraphs without a mark that a quote left open may run through to its closing mark
+
+
+def _closed_later(lines: list[str], k: int) -> bool:
+    """Whether a quote left open before paragraph ``k`` (which has no mark) closes a few paragraphs on, with
+    no mark before that closing one: a tweet pasted a sentence a paragraph, “I had to fire General Flynn
+    ... / He has pled guilty to those lies. / ... / There was nothing to hide!”"""
+    seen = 0
+    for line in lines[k:]:
+        if not line.strip():
+            continue
+        first = _MARKS.search(line)
+        if first is not None:
+            return first.group() not in _OPENERS and _closes_here(line, first.start(), first.end())
+        seen += 1
+        if seen > _UNMARKED_REACH:
+            return False
+    return False
 
 
 def _scan_paragraph(line: str, offset: int, out: list[tuple[int, int]], continued: bool = False) -> bool:
