@@ -142,6 +142,16 @@ def test_one_sentence_edited_two_ways_shares_its_words_and_its_negation() -> Non
     assert negation_apart(left, right, unnamed=False)
 
 
+def test_a_negation_printed_with_either_apostrophe_is_printed_by_both() -> None:
+    """One outlet prints the quotation whole with a straight "don't", the other in two pieces with a curly
+    "don’t", its claim's core the first piece: the negation both print keeps them one fact."""
+    whole = '"If the council sets the fares, you don\'t set the fares," she said.'
+    pieces = "“If the council sets the fares,” she said, “you don’t set the fares.”"
+    negative = Claim("B1", "B", whole, 0, len(whole), polarity="negative", key="don't set")
+    positive = Claim("A1", "A", pieces, 0, len(pieces), key="sets")
+    assert negation_apart(negative, positive, unnamed=False)
+
+
 def test_only_facts_become_points_or_only_in() -> None:
     """A claim marked as a byline (or headline, caption, ...) is never a point, a dispute side or "only in"."""
     import dataclasses

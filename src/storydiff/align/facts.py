@@ -219,18 +219,23 @@ def negation_apart(a: Claim, b: Claim, unnamed: bool = True) -> bool:
     if a.polarity == b.polarity:
         return False
     negative, positive = (a, b) if a.polarity == "negative" else (b, a)
-    said = positive.text.lower()
+    said = _straight(positive.text)
     # the negation its decisive words hold, else every one it prints ("nobody knows" when the key is "knows")
     printed = [m.group() for m in _NEGATED.finditer(negative.key or "")] or [
         m.group() for m in _NEGATED.finditer(negative.text)]
-    if printed and all(" ".join(p.lower().split()) in said for p in printed):
-        return True
+    if printed and all(" ".join(_straight(p).split()) in said for p in printed):
+        return True  # one outlet's "don't have", the other's "don’t have": one apostrophe or the other
     if not unnamed:
         return False
     # The negated event: its decisive words, its verb and the things it is about ("will not hold" a *meeting*).
     event = {*terms_of(negative.key or ""), negative.predicate, *(w for w in negative.arguments if w.islower())}
     event = {w for w in event if w} | {stem(w) for w in event if w}
     return bool(event) and not event & (set(terms_of(positive.text)) | set(positive.words))
+
+
+def _straight(text: str) -> str:
+    """Lower case with straight apostrophes, as outlets print "don't" and "don’t" alike."""
+    return text.lower().replace("\u2019", "'")
 
 
 def _specifics_confidence(specifics: float, same_fact: float) -> float:
