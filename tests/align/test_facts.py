@@ -152,6 +152,23 @@ def test_a_negation_printed_with_either_apostrophe_is_printed_by_both() -> None:
     assert negation_apart(negative, positive, unnamed=False)
 
 
+def test_one_speakers_short_line_printed_word_for_word_by_two_outlets_is_one_fact() -> None:
+    """Too short for the run of words that makes two quotations one, but the same speaker's same words:
+    one fact, with "same words" as the reason; another speaker's same words are not."""
+    from storydiff.align.facts import Proposal, decide
+    from storydiff.align.relations import ClaimContext, Evidence
+
+    def pair(speaker_b: str) -> Proposal:
+        left = ClaimContext(Claim("A5", "A", "We do not want him.", 0, 19, polarity="negative"), "A", "Ana Ruiz", None)
+        right = ClaimContext(Claim("C5", "C", "“We do not want him.", 0, 20, polarity="negative"), "C", speaker_b, None)
+        return Proposal(left, right, Evidence(0.84, (), (), (), ()), None)
+
+    found = decide(pair("Ana Ruiz"), 0.0)
+    assert found is not None and found.type == "corroborates" and found.reason.startswith("same words")
+    other = decide(pair("Tom Hale"), 0.0)
+    assert other is None or other.type != "corroborates"
+
+
 def test_only_facts_become_points_or_only_in() -> None:
     """A claim marked as a byline (or headline, caption, ...) is never a point, a dispute side or "only in"."""
     import dataclasses

@@ -94,6 +94,7 @@ PLAN_COSINE = 0.50  # a plan and its outcome in the same verb, between claims at
 ONE_THING_COSINE = 0.50
 NARROW_COSINE = 0.75  # other years or other people for one event, between claims this close, without the model
 SHARED_RUN = 8  # two claims repeating this many words in a row (one quote, cut differently) agree
+_SHORT_QUOTE = 3  # ... or one speaker's shorter line printed word for word by both, of at least this many words
 _SAME_WORDS = 0.6  # ... when its runs of three or more words hold this share of the shorter claim
 
 
@@ -327,6 +328,9 @@ def _same_by_rule(left: ClaimContext, right: ClaimContext, found: Evidence) -> t
     if reopening:
         return 0.8, f"same fact (closed until {reopening}, reopening then): {quotes(left, right)}"
     run = shared_run(a.text, b.text)
+    if run is None and left.speaker is not None and left.speaker == right.speaker and _tokens(a.text) == _tokens(
+            b.text) and len(_tokens(a.text)) >= _SHORT_QUOTE:
+        run = " ".join(_tokens(a.text))  # one speaker's short line, word for word: "We don't want him."
     return (0.9, f"same words: '{_cut(run)}'") if run else None
 
 
