@@ -220,6 +220,20 @@ def test_the_subject_of_is_believed_to_be_is_not_the_believer(nlp: Language) -> 
     assert by_content(found, "driven the fishermen away").speaker.text == "She"
 
 
+@pytest.mark.parametrize(("text", "cue", "subject"), [
+    ("Hale conceded a major worry is whether ferry owners will now be legally permitted to deny passage to some "
+     "travellers.", "deny", "owners"),
+    ("The clerks said they were not authorized to discuss the harbour accounts.", "discuss", "they"),
+])
+def test_the_passive_subject_of_a_verb_of_letting_does_what_its_infinitive_says(
+    nlp: Language, text: str, cue: str, subject: str
+) -> None:
+    # Not the one who conceded or said it: the owners would deny, the clerks (they) would discuss.
+    doc = nlp(text)
+    found = find_subject(next(token for token in doc if token.text == cue))
+    assert found is not None and found.text == subject
+
+
 def test_no_comment_is_no_statement_of_what_it_was_on(nlp: Language) -> None:
     text = (
         "The ferry operators, who have fought the levy for years, had no immediate comments on the council’s "

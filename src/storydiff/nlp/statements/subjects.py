@@ -247,6 +247,10 @@ _OBJECT_CONTROL = frozenset(str.split(
     "compel drive inspire move tell"))
 
 
+# ... and verbs of letting and requiring, whose passive subject does it: "will be permitted to deny".
+_PERMITTING = frozenset({"permit", "require", "order", "authorize", "authorise", "empower", "entitle"})
+
+
 # Verbs whose agent does what the infinitive after them says: "used by X to push for ...".
 _INSTRUMENT_VERBS = frozenset({"use", "employ", "exploit", "cite", "invoke", "seize", "wield", "leverage"})
 
@@ -257,6 +261,12 @@ def faulted_for(cue: Token) -> Token | None:
     and the object of a verb of prompting an infinitive cue hangs on: in "The arrest prompted critics to
     question the tactics", the critics question, not the arrest; and the agent of a verb of using ("used by
     hawks to push for cuts": the hawks push)."""
+    controlled = cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.lemma_ in _OBJECT_CONTROL | _PERMITTING
+    if controlled and any(c.dep_ == "auxpass" for c in cue.head.children):
+        # "whether businesses will be permitted to deny services": the businesses would deny them
+        passive = next((c for c in cue.head.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
+        if passive is not None:
+            return passive
     if cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.lemma_ in _OBJECT_CONTROL:
         return next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
     if cue.dep_ in ("xcomp", "advcl") and cue.tag_ == "VB" and cue.head.lemma_ in _INSTRUMENT_VERBS:
