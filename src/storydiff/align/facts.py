@@ -327,11 +327,15 @@ def _same_by_rule(left: ClaimContext, right: ClaimContext, found: Evidence) -> t
     reopening = same_reopening(a, b)
     if reopening:
         return 0.8, f"same fact (closed until {reopening}, reopening then): {quotes(left, right)}"
-    run = shared_run(a.text, b.text)
-    if run is None and left.speaker is not None and left.speaker == right.speaker and _tokens(a.text) == _tokens(
-            b.text) and len(_tokens(a.text)) >= _SHORT_QUOTE:
-        run = " ".join(_tokens(a.text))  # one speaker's short line, word for word: "We don't want him."
+    run = shared_run(a.text, b.text) or _same_short_line(left, right)
     return (0.9, f"same words: '{_cut(run)}'") if run else None
+
+
+def _same_short_line(left: ClaimContext, right: ClaimContext) -> str | None:
+    """One speaker's line too short for ``shared_run``, printed word for word by both: "We don't want him."."""
+    words = _tokens(left.claim.text)
+    same = left.speaker is not None and left.speaker == right.speaker and words == _tokens(right.claim.text)
+    return " ".join(words) if same and len(words) >= _SHORT_QUOTE else None
 
 
 def _figure_moved(left: ClaimContext, right: ClaimContext) -> Relation | None:
