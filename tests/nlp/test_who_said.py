@@ -1807,6 +1807,19 @@ def test_a_place_the_tagger_called_a_person_is_not_whom_she_stands_for(nlp: Lang
 
 
 
+def test_a_girls_name_is_no_he(nlp: Language) -> None:
+    # The subject named before is past the pronoun's reach; the nearest name, his daughter's, is a girl's.
+    text = (
+        "Councillor Tom Hale defended the new clinic on Friday and took questions for an hour about its budget, "
+        "its staff, its opening hours, its parking, its pharmacy and the long waiting lists that have angered so "
+        "many families in the harbour district this year, from the fishing crews on the north quay to the ferry "
+        "workers, the shopkeepers and the teachers of the two schools by the old market square.\n\n"
+        "The former harbour master has a 3-year-old daughter, Bella, with a rare heart condition, and he said that "
+        "the clinic would have saved the family weeks of travel."
+    )
+    assert by_content(extract(nlp, text), "weeks of travel").speaker.name == "Tom Hale"
+
+
 def test_a_name_the_tagger_ran_a_conjunction_into_is_still_its_clauses_subject(nlp: Language) -> None:
     # The tagger made "Plus Brook" one person; its root "Plus" is no subject, but Brook is the one
     # nominating, and so whom the next paragraph's "he" stands for, not the man he nominates.
