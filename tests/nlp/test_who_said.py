@@ -1807,6 +1807,22 @@ def test_a_place_the_tagger_called_a_person_is_not_whom_she_stands_for(nlp: Lang
 
 
 
+def test_a_long_report_of_he_said_goes_on_being_the_speakers(nlp: Language) -> None:
+    # The mayor is named far back; the nearest name is the one he blames, inside what he said.
+    text = (
+        "Mayor Tom Brook spoke for an hour at the harbour hall on Friday evening.\n\n"
+        "He talked about the ferries, the fish market, the new pier, the winter timetable, the school buses, the "
+        "clinic, the library hours, the price of diesel, the storms of last March and the flooding that followed "
+        "them, the insurance claims that are still unpaid, the shops that have closed on the quay and the young "
+        "families who have moved inland.\n\n"
+        "Blaming Councillor Ian Hale, he said, was “too easy an answer.”\n\n"
+        "The real problem, he said, is the weather."
+    )
+    found = extract(nlp, text)
+    assert by_content(found, "too easy an answer").speaker.name == "Tom Brook"
+    assert by_content(found, "is the weather").speaker.name == "Tom Brook"
+
+
 def test_a_girls_name_is_no_he(nlp: Language) -> None:
     # The subject named before is past the pronoun's reach; the nearest name, his daughter's, is a girl's.
     text = (

@@ -201,7 +201,9 @@ class NameIndex:
         self._sentences = [sent.start_char for sent in sentences]
         self._clauses = {sent.start_char for sent in sentences if sent.root.pos_ in ("VERB", "AUX")}  # not "Ann Lee?"
         self._paragraphs = Paragraphs(text)
-        self._pronouns = [t.idx for t in _untagged(doc, ("PRON",), "nsubj") if t.lower_ in ("he", "she")]
+        self._pronoun_at = {t.idx: t.lower_ for t in _untagged(doc, ("PRON",), "nsubj") if t.lower_ in ("he", "she")}
+        self._pronouns = sorted(self._pronoun_at)
+        self._carried: dict[int, str | None] = {}  # whom each "he"/"she" stood for, as ``_carried_on`` reads it
         self._roles = roles
 
     def _person(self, words: list[str], gender: str | None = None) -> str:
@@ -324,7 +326,7 @@ class NameIndex:
             # “...,” he said" is Rubio.
             if pos - person.start > _SUBJECT_REACH and (person.sentence != nearest.sentence or pos - person.start
                                                         - self._quoted_between(person.start, pos) > _SUBJECT_REACH):
-                break
+                return self._carried_on(pos, pronoun, state) or fits[-1].name
             if person.subject:
                 # "Ryan offered insight on how Romney and Ryan came to bond. He recalled ...": the main
                 # clause's subject of that sentence before a subject of a clause inside it
@@ -332,6 +334,20 @@ class NameIndex:
                              and p.main), None) if not person.main else None
                 return self._named_in_the_paragraph(nearest, person if main is None else main, pos)
         return fits[-1].name
+
+    def _carried_on(self, pos: int, pronoun: str, state: str | None) -> str | None:
+        """Whom the last "he" or "she" before ``pos`` within reach stood for, when no named subject is near: a
+        long speech reported "he said" after "he said" goes on being the speaker's, not that of a name he
+        mentioned ("Saying President Obama, he said, was “too simple an answer.”")."""
+        k = bisect_left(self._pronouns, pos) - 1
+        while k >= 0 and self.quoted(self._pronouns[k]):
+            k -= 1  # "“He is a faker,” she said": someone she spoke of
+        if k < 0 or pos - self._pronouns[k] > _SUBJECT_REACH or pronoun not in ("he", "she"):
+            return None
+        before = self._pronouns[k]
+        if before not in self._carried:
+            self._carried[before] = self.nearest_before(before, self._pronoun_at[before], state)
+        return self._carried[before] if self._pronoun_at[before] == pronoun else None
 
     def _named_in_the_paragraph(self, nearest: _Person, subject: _Person, pos: int) -> str:
         """The subject found, unless it lies in an earlier paragraph and the pronoun's own paragraph named
