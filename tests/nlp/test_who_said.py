@@ -1823,6 +1823,17 @@ def test_a_long_report_of_he_said_goes_on_being_the_speakers(nlp: Language) -> N
     assert by_content(found, "is the weather").speaker.name == "Tom Brook"
 
 
+def test_he_or_she_stands_for_no_one_named(nlp: Language) -> None:
+    text = ("Mayor Tom Brook signed the harbour bill on Friday. It lets the harbour master close the pier if he or "
+            "she believes the storm is too strong, and he/she must then tell the council.")
+    doc = nlp(text)
+    names = NameIndex(doc, QuoteIndex(text, find_quotes(text)))
+    assert names.nearest_before(text.index("he or she"), "he") is None
+    assert names.nearest_before(text.index("she believes"), "she") is None
+    assert names.nearest_before(text.index("he/she"), "he") is None
+    assert names.nearest_before(len(text), "he") == "Tom Brook"
+
+
 def test_a_girls_name_is_no_he(nlp: Language) -> None:
     # The subject named before is past the pronoun's reach; the nearest name, his daughter's, is a girl's.
     text = (

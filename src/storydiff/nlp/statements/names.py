@@ -107,6 +107,20 @@ def name_span(ent: Span) -> Span | None:
     return ent if ent[-1].text in surnames else None
 
 
+def couple_surname(ent: Span, words: list[str]) -> list[str]:
+    """A first name alone before "and" and a full name shares its surname: "Hillary and Bill Clinton
+    earned ..." names Hillary Clinton first."""
+    doc = ent.doc
+    if len(words) != 1 or first_name_sex(words[0]) is None or ent.end + 1 >= len(doc):
+        return words
+    if doc[ent.end].lower_ not in ("and", "&"):
+        return words
+    partner = next((e for e in doc.ents if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
+    partner_words = name_words(partner.text) if partner is not None else []
+    kept = unsuffixed(partner_words)
+    return [words[0], kept[-1].rstrip(",")] if len(kept) >= 2 else words
+
+
 def after_an_office(doc: Doc, ent: Span, words: list[str]) -> bool:
     """Whether a name the tagger called a body is a person's: two or three capitalised words, no body's
     word among them, right after a person's office ("Fire chief Nadia Okafor", "Police chief Ines Varga")."""

@@ -10,6 +10,7 @@ one the article introduced first ("Mr. Clinton": the first man of them).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, PARTY_WORDS
 from storydiff.nlp.statements.given_roles import role_nouns
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.names import (
+    couple_surname,
     OFFICES,
     after_an_office,
     first_name_sex,
@@ -34,7 +36,6 @@ from storydiff.nlp.statements.names import (
     suffixed,
     surname,
     title_sex,
-    unsuffixed,
     untitled,
 )
 from storydiff.nlp.statements.positions import Paragraphs, doc_text, headline_end, name_in_headline
@@ -43,6 +44,7 @@ from storydiff.nlp.statements.subjects import past_dateline
 from storydiff.nlp.statements.unnamed import untagged_name
 
 _T = TypeVar("_T")
+_GENERIC = re.compile(r"\b(?:he|she)\s*(?:or|/)\s*(?:she|he)\b", re.IGNORECASE)  # "he or she", "he/she"
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                       "southeastern", "southwestern", "north", "south", "east", "west"})
@@ -109,7 +111,7 @@ class NameIndex:
                     others.append((ent, words))
                 continue
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            words = name_in_headline(text, ent.start_char, _couple_surname(ent, words))
+            words = name_in_headline(text, ent.start_char, couple_surname(ent, words))
             last = surname(words)
             quoted = self.quoted(ent.start_char)
             bare = untitled(words)  # "Representative K. Michael Conaway" is K. Michael Conaway
@@ -309,6 +311,8 @@ class NameIndex:
         ``state`` ("the California Democrat"), the people the article ties to that state come
         first, and someone it ties to another state ("Rep. Tim Ryan (Ohio)") never fits.
         """
+        if _GENERIC.search(self._paragraphs.text[max(0, pos - 8) : pos + 12]):
+            return None  # "if he or she believes": whoever holds the office, no one named
         fits = self._fits(pos, pronoun)
         if state is not None:
             fits = self._of_state(fits, lambda p: p.name, state)
@@ -442,20 +446,6 @@ def _in_main_clause(root: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT"
-
-
-def _couple_surname(ent: Span, words: list[str]) -> list[str]:
-    """A first name alone before "and" and a full name shares its surname: "Hillary and Bill Clinton
-    earned ..." names Hillary Clinton first."""
-    doc = ent.doc
-    if len(words) != 1 or first_name_sex(words[0]) is None or ent.end + 1 >= len(doc):
-        return words
-    if doc[ent.end].lower_ not in ("and", "&"):
-        return words
-    partner = next((e for e in doc.ents if e.start == ent.end + 1 and e.label_ == "PERSON"), None)
-    partner_words = name_words(partner.text) if partner is not None else []
-    kept = unsuffixed(partner_words)
-    return [words[0], kept[-1].rstrip(",")] if len(kept) >= 2 else words
 
 
 def _opens_the_sentence(tok: Token) -> bool:
