@@ -254,10 +254,13 @@ def _formal_suffixes(mentions: Sequence[Mention]) -> dict[tuple[str, str], list[
             (found if initial else short)[(m.article, m.text)] = words
         elif len(words) >= 2:
             plain.add((m.article, _full_key(words)))
+    def suffixed_key(words: list[str]) -> tuple[str, str]:  # ("theodore boutrous", "jr")
+        return _full_key(words[:-1]), name_key(words[-1]).rstrip(".")
+
     found = {k: v for k, v in found.items() if (k[0], _full_key(v[:-1])) not in plain}
-    formal = {(_full_key(v[:-1]), name_key(v[-1]).rstrip(".")) for v in found.values()}
-    found.update((k, v) for k, v in short.items() if (k[0], _full_key(v[:-1])) not in plain
-                 and (_full_key(v[:-1]), name_key(v[-1]).rstrip(".")) in formal)
+    formal = {suffixed_key(v) for v in found.values()}
+    found.update((k, v) for k, v in short.items()
+                 if (k[0], _full_key(v[:-1])) not in plain and suffixed_key(v) in formal)
     return {k: v[:-1] for k, v in found.items()}
 
 

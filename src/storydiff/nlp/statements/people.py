@@ -343,10 +343,12 @@ class NameIndex:
         """Whom the last "he" or "she" before ``pos`` within reach stood for, when no named subject is near: a
         long speech reported "he said" after "he said" goes on being the speaker's, not that of a name he
         mentioned ("Saying President Obama, he said, was “too simple an answer.”")."""
+        if pronoun not in ("he", "she"):
+            return None
         k = bisect_left(self._pronouns, pos) - 1
         while k >= 0 and self.quoted(self._pronouns[k]):
             k -= 1  # "“He is a faker,” she said": someone she spoke of
-        if k < 0 or pos - self._pronouns[k] > _SUBJECT_REACH or pronoun not in ("he", "she"):
+        if k < 0 or pos - self._pronouns[k] > _SUBJECT_REACH:
             return None
         before = self._pronouns[k]
         if before not in self._carried:

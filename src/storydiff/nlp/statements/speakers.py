@@ -19,7 +19,7 @@ from storydiff.nlp.statements.relatives import antecedent
 from storydiff.nlp.statements.unnamed import DETERMINERS, description, is_anonymous, name_before_comma
 from storydiff.nlp.statements.unnamed import apposed, name_apposed_to_a_name, named_in_description, untagged_name
 from storydiff.nlp.statements.subjects import dateline_dash, misread_addressee, name_run_into_objects
-from storydiff.nlp.statements.subjects import faulted_for, in_dashes, past_dateline, run_on_clause, summoned
+from storydiff.nlp.statements.subjects import behind_dateline, faulted_for, in_dashes, run_on_clause, summoned
 from storydiff.nlp.statements.names import OFFICES, name_span
 from storydiff.nlp.statements.people import SUBJECTS, NameIndex, speaking_subject
 from storydiff.nlp.statements.cues import (
@@ -108,12 +108,10 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
                 or (adverbial and child.dep_ == "nsubjpass")
             ]
             if subjects:
-                if len(subjects) > 1 and dateline_dash(subjects[0]) is not None:
-                    return subjects[1]  # "Washington (AFP) – Clinton said"
-                if len(subjects) > 1 and subjects[0].ent_type_ != "PERSON":
+                if len(subjects) > 1 and subjects[0].ent_type_ != "PERSON" and dateline_dash(subjects[0]) is None:
                     # "THE BORROWING Back when he wrote, Mr. McKinley said": a subhead run in
                     subjects.sort(key=lambda t: (t.ent_type_ != "PERSON", in_dashes(t)))  # "-- an accusation --"
-                return past_dateline(subjects[0], cue)
+                return behind_dateline(subjects, cue)  # "Washington (AFP) – Clinton said": Clinton
         # "issued a statement saying ...": from the participle through the noun to the verb
         via_noun = tok.dep_ == "dobj" and tok.i != cue.i and came_from_acl
         aside = tok.dep_ == "advmod" and tok.lower_ in ("aside", "apart") and adverbial  # "aside from saying"

@@ -160,6 +160,14 @@ def dateline_dash(subject: Token) -> Token | None:
     return None
 
 
+def behind_dateline(subjects: list[Token], cue: Token | None = None) -> Token | None:
+    """Of a verb's subjects (at least one), the one that speaks: the second when the parse made the
+    dateline the first ("Washington (AFP) – Clinton said"), else the first, past a dateline run into it."""
+    if len(subjects) > 1 and dateline_dash(subjects[0]) is not None:
+        return subjects[1]
+    return past_dateline(subjects[0], cue)
+
+
 def past_dateline(subject: Token, cue: Token | None = None) -> Token | None:
     """The subject behind a dateline: "New York (AFP) – Joe Biden said"; None when the parser made the
     dateline itself the subject of ``cue`` and nothing after it is (a place never speaks)."""
@@ -249,6 +257,7 @@ _OBJECT_CONTROL = frozenset(str.split(
 
 # ... and verbs of letting and requiring, whose passive subject does it: "will be permitted to deny".
 _PERMITTING = frozenset({"permit", "require", "order", "authorize", "authorise", "empower", "entitle"})
+_TOLD_TO = _OBJECT_CONTROL | _PERMITTING
 
 
 # Verbs whose agent does what the infinitive after them says: "used by X to push for ...".
@@ -261,13 +270,13 @@ def faulted_for(cue: Token) -> Token | None:
     and the object of a verb of prompting an infinitive cue hangs on: in "The arrest prompted critics to
     question the tactics", the critics question, not the arrest; and the agent of a verb of using ("used by
     hawks to push for cuts": the hawks push)."""
-    controlled = cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.lemma_ in _OBJECT_CONTROL | _PERMITTING
-    if controlled and any(c.dep_ == "auxpass" for c in cue.head.children):
+    infinitive = cue.dep_ == "xcomp" and cue.tag_ == "VB"
+    if infinitive and cue.head.lemma_ in _TOLD_TO and any(c.dep_ == "auxpass" for c in cue.head.children):
         # "whether businesses will be permitted to deny services": the businesses would deny them
         passive = next((c for c in cue.head.children if c.dep_ == "nsubjpass" and c.i < cue.i), None)
         if passive is not None:
             return passive
-    if cue.dep_ == "xcomp" and cue.tag_ == "VB" and cue.head.lemma_ in _OBJECT_CONTROL:
+    if infinitive and cue.head.lemma_ in _OBJECT_CONTROL:
         return next((c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i), None)
     if cue.dep_ in ("xcomp", "advcl") and cue.tag_ == "VB" and cue.head.lemma_ in _INSTRUMENT_VERBS:
         # "would be used by deficit hawks to push for cuts": the hawks push, not whoever said it would be

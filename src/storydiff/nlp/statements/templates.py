@@ -28,7 +28,7 @@ from storydiff.nlp.statements.reported import (
     predicate_of_the_opening,
 )
 from storydiff.nlp.statements.speakers import NameIndex, describe, find_subject, in_circumstance
-from storydiff.nlp.statements.subjects import dateline_dash, participle_subject, past_dateline
+from storydiff.nlp.statements.subjects import behind_dateline, dateline_dash, participle_subject
 
 _TEMPLATE_DEPS = {
     "ccomp": "t:ccomp",
@@ -194,9 +194,7 @@ def _subject_of(verb: Token, relations: tuple[str, ...]) -> Token | None:
     """A verb's subject, past a dateline the parser made a second one: in "WASHINGTON — The Supreme Court
     appeared divided during arguments over ...", the court, never the place."""
     subjects = [c for c in verb.children if c.dep_ in relations]
-    if len(subjects) > 1 and dateline_dash(subjects[0]) is not None:
-        return subjects[1]
-    return past_dateline(subjects[0]) if subjects else None
+    return behind_dateline(subjects) if subjects else None
 
 
 def _edges(tok: Token) -> tuple[int, int]:
