@@ -673,3 +673,30 @@ def test_a_clause_hung_across_a_full_stop_and_a_double_apostrophe_quote_keeps_it
             "as harbour master. ''I really want to get this done,'' Mr. Dahl recalled the mayor telling him.")
     st = by_cue(extract(nlp, text), "announcing")
     assert st.speaker.text == "Ms. Varga"
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("Harbour master Ines Varga called for a second ferry berth in a statement on Thursday.",
+     "called", "a second ferry berth"),
+    ("A county judge rejected that argument in a ruling released Friday.", "rejected", "that argument"),
+    ("The mayor praised the new timetable in an email to residents.", "praised", "the new timetable"),
+    ("Councillor Ola Dahl blasted the ferry company on The Harbour Hour.", "blasted", "the ferry company"),
+    ("Ms. Varga said the berth would cost less than the bridge in an interview with the Gazette.",
+     "said", "the berth would cost less than the bridge"),
+])
+def test_where_the_speaker_spoke_is_not_what_was_said(nlp: Language, text: str, cue: str, content: str) -> None:
+    assert by_cue(extract(nlp, text), cue).content.text == content
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # where what was said happened stays in it
+    ("Ms. Varga said the captain lied during his interview with the inspectors.",
+     "said", "the captain lied during his interview with the inspectors"),
+    ("Mr. Dahl said he was asked about the berth in an interview last month.",
+     "said", "he was asked about the berth in an interview last month"),
+    ("The union posted a message on its website that showed the ferry stuck in the ice.",
+     "posted", "a message on its website that showed the ferry stuck in the ice"),
+    ("The mayor said there were errors in the statement.", "said", "there were errors in the statement"),
+])
+def test_where_what_was_said_happened_stays_in_it(nlp: Language, text: str, cue: str, content: str) -> None:
+    assert by_cue(extract(nlp, text), cue).content.text == content

@@ -28,6 +28,7 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``variants``: other end points for a rule's clause, shorter and longer, for the model to choose from;
 - ``features``: the model's features, by name;
 - ``choice``: the statement model: loading, scoring, choosing;
+- ``channels``: where a statement was made ("in a statement", "on Twitter"), cut from its content's end;
 - ``boundaries``: a chosen content's ends settled: cuts and run-ons the choice cannot make;
 - ``extract``: ``iter_statements``, the whole of it.
 """

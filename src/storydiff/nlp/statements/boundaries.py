@@ -9,8 +9,10 @@ what a colon brings on, through a list the parser broke after its first
 item (also one that repeats its preposition: "of her father, and of ..."),
 through a participle right after it that tells of its last noun, through
 the rest of a clause the parser split in two at a comma, through a
-condition right after it ("unless he is paid"), and last to the end of a
-quotation it opened (also one that a run-on opened).
+condition right after it ("unless he is paid"); the channel it was said
+through is cut from its end ("in a statement on Thursday", ``channels``), and
+last it runs to the end of a quotation it opened (also one that a run-on
+opened).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.channels import cut_channel
 from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.variants import MIN_WORDS, end_before
@@ -41,7 +44,7 @@ def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Seq
     chosen = [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
     chosen = [_through_condition(doc, token_at, item) for item in chosen]
     chosen = [_through_its_predicate(doc, token_at, item) for item in chosen]
-    chosen = [_from_its_clause(doc, token_at, item) for item in chosen]
+    chosen = [_from_its_clause(doc, token_at, cut_channel(doc, token_at, item)) for item in chosen]
     return [_through_open_quote(quotes, item) for item in chosen]
 
 
