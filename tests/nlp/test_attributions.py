@@ -700,3 +700,26 @@ def test_where_the_speaker_spoke_is_not_what_was_said(nlp: Language, text: str, 
 ])
 def test_where_what_was_said_happened_stays_in_it(nlp: Language, text: str, cue: str, content: str) -> None:
     assert by_cue(extract(nlp, text), cue).content.text == content
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    ("The magazine defended the photo -- an extreme close-up of the wide-eyed mayor looking over the camera "
+     "with a dazed stare.", "defended", "the photo"),
+    ("The mayor signed nearly two-dozen harbour orders -- a step that has stirred objections from councillors "
+     "who have warned against it.", "signed", "nearly two-dozen harbour orders"),
+])
+def test_an_apposition_the_writer_adds_to_what_was_said_is_not_said(
+        nlp: Language, text: str, cue: str, content: str) -> None:
+    assert by_cue(extract(nlp, text), cue).content.text == content
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # a dash and "the" name what was said
+    ("The union argued for a new name for the quay - the Harbour Steps.",
+     "argued", "a new name for the quay - the Harbour Steps"),
+    ("The union argued for a new name for the quay -- the Harbour Steps.",
+     "argued", "a new name for the quay -- the Harbour Steps"),
+])
+def test_an_apposition_that_names_what_was_said_stays(
+        nlp: Language, text: str, cue: str, content: str) -> None:
+    assert by_cue(extract(nlp, text), cue).content.text == content

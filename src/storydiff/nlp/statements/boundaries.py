@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.nlp.statements.candidates import Candidate
-from storydiff.nlp.statements.channels import cut_channel
+from storydiff.nlp.statements.channels import cut_apposition, cut_channel
 from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.variants import MIN_WORDS, end_before
@@ -44,7 +44,8 @@ def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Seq
     chosen = [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
     chosen = [_through_condition(doc, token_at, item) for item in chosen]
     chosen = [_through_its_predicate(doc, token_at, item) for item in chosen]
-    chosen = [_from_its_clause(doc, token_at, cut_channel(doc, token_at, item)) for item in chosen]
+    chosen = [cut_apposition(doc, token_at, cut_channel(doc, token_at, item)) for item in chosen]
+    chosen = [_from_its_clause(doc, token_at, item) for item in chosen]
     return [_through_open_quote(quotes, item) for item in chosen]
 
 

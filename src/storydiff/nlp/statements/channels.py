@@ -1,4 +1,4 @@
-"""Where a statement was made, cut from the end of its content.
+"""Where a statement was made, and the writer's comment on it, cut from the end of its content.
 
 "called for more school investment in a statement on Thursday", "rejected
 that argument in a ruling released Thursday", "blasted Clinton as a
@@ -8,14 +8,20 @@ the content ran on over it. What was said is "more school investment", "that
 argument", "Clinton as a “disgrace”"; the channel (a statement, an
 interview, a post, a rally, a platform) and the day are the writer's
 setting, as PolNeAR draws them and as a reader of the brief wants the
-claim.
+claim. So is an apposition the writer hangs on a noun phrase that was
+said: "signed nearly two-dozen executive actions -- a step that has stirred
+objections", "defended the photo -- an extreme close-up of ...".
 
 Only a phrase that ends the content is cut, and only one whose noun is a
 channel of speech. After a clause ("said the trees soak up carbon in an
 interview") only a written or spoken piece qualifies (a statement, an
 interview, a post), never an event (a rally, a hearing), which a reported
 clause may well be about; after a noun phrase or an infinitive ("called for
-..., praised ..., thanked ...") the events count too.
+..., praised ..., thanked ...") the events count too. An apposition is cut
+only after a noun phrase (a clause's own, "... born to unmarried mothers, a
+threefold rise", is what was said), opened by "a", "an" or "the" after a
+comma, or by "a" or "an" after a dash ("argued for a new name - the
+Opposition Bloc" names what was argued for).
 """
 
 from __future__ import annotations
@@ -119,3 +125,29 @@ def _before_day(doc: Doc, prep: Token) -> Token | None:
     while i > 0 and doc[i - 1].ent_type_ in ("DATE", "TIME") and doc[i - 1].dep_ in ("npadvmod", "compound", "appos"):
         i -= 1
     return end_before(doc, i)
+
+
+_APPOSITION_MARKS = frozenset({",", "-", "--", "\u2014", "\u2013"})
+
+
+def cut_apposition(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
+    """``item`` without a trailing apposition the writer adds to its last noun phrase: "is endorsing
+    Trump's campaign, the latest chapter in a rocky relationship"."""
+    start, end = item.content
+    if item.direct or start < item.cue[1] or end - start < 2:
+        return item
+    first, last = token_at(start), token_at(end - 1)
+    head = _content_head(doc, first, last)
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return item  # a clause's own apposition is what was said: "... born to unmarried mothers, a threefold rise"
+    for tok in doc[head.i + 1 : last.i + 1]:
+        if tok.dep_ != "appos" or tok.right_edge.i < last.i - 1 or tok.left_edge.lower_ not in ("a", "an", "the"):
+            continue
+        mark = doc[tok.left_edge.i - 1]
+        if mark.text not in _APPOSITION_MARKS or not head.i <= tok.head.i < mark.i:
+            continue
+        if mark.text != "," and tok.left_edge.lower_ == "the":
+            continue  # "argued for a new name - the Opposition Bloc": the dash names what was said
+        a, b = trim_edges(doc_text(doc), start, mark.idx)
+        return dataclasses.replace(item, content=(a, b)) if b > a else item
+    return item
