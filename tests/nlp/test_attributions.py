@@ -723,3 +723,11 @@ def test_an_apposition_the_writer_adds_to_what_was_said_is_not_said(
 def test_an_apposition_that_names_what_was_said_stays(
         nlp: Language, text: str, cue: str, content: str) -> None:
     assert by_cue(extract(nlp, text), cue).content.text == content
+
+
+def test_bare_verbs_listed_after_an_infinitive_said_are_said_too(nlp: Language) -> None:
+    text = "She wants to triple the size of the harbour fund, grow the ferry fleet and create a new coastal reserve."
+    assert by_cue(extract(nlp, text), "wants").content.text == (
+        "to triple the size of the harbour fund, grow the ferry fleet and create a new coastal reserve")
+    text = "The mayor vowed to fix the pier, and told reporters the work would start soon."
+    assert by_cue(extract(nlp, text), "vowed").content.text == "to fix the pier"

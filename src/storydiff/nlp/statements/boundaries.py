@@ -40,7 +40,7 @@ def settle_contents(doc: Doc, quotes: QuoteIndex, token_at: TokenAt, chosen: Seq
     chosen = _cut_participle_tails(text, token_at, chosen)
     chosen = _cut_before_other_speakers(doc, token_at, chosen)
     chosen = [_through_colon(text, token_at, item) for item in chosen]
-    chosen = [_through_list(token_at, item) for item in chosen]
+    chosen = [_through_infinitives(token_at, _through_list(token_at, item)) for item in chosen]
     chosen = [_through_second_clause(doc, token_at, _through_bare_participle(doc, token_at, item)) for item in chosen]
     chosen = [_through_condition(doc, token_at, item) for item in chosen]
     chosen = [_through_its_predicate(doc, token_at, item) for item in chosen]
@@ -327,6 +327,26 @@ def _through_list(token_at: TokenAt, item: Candidate) -> Candidate:
     if any(t.lemma_ in SPEECH_LEMMAS for t in head.subtree):
         return item
     return _run_to(doc, item, head.right_edge)
+
+
+def _through_infinitives(token_at: TokenAt, item: Candidate) -> Candidate:
+    """An infinitive said runs on through the bare verbs listed after it: "wants to triple the size of
+    the fund, grow the fleet and create a reserve". The parse hangs "grow" on "wants" as its conjunct,
+    a thing a finite verb cannot share a list with, and the content stopped at "fund"."""
+    if not _reported_after_cue(item):
+        return item
+    cue = token_at(item.cue[0])
+    doc = cue.doc
+    first = token_at(item.content[0])
+    i = token_at.index(item.content[1] - 1) + 1
+    if first.lower_ != "to" or cue.tag_ == "VB" or i + 1 >= len(doc) or doc[i].text != ",":
+        return item
+    verb = doc[i + 1]
+    if verb.tag_ != "VB" or verb.dep_ != "conj" or verb.head.i != cue.i:
+        return item
+    if any(child.dep_ in ("nsubj", "nsubjpass", "aux") for child in verb.children) or _holds_speech(verb):
+        return item
+    return _run_to(doc, item, verb.right_edge)
 
 
 # Words that open an indirect question; not "who" or "which", which open a relative clause as often
