@@ -7,10 +7,13 @@ a content is cut before a trailing participle that is its speaker's next
 statement and before another statement it ran over; it runs on through
 what a colon brings on, through a list the parser broke after its first
 item (also one that repeats its preposition: "of her father, and of ..."),
+through the bare verbs listed after an infinitive ("to triple the fund, grow
+the fleet and create a reserve"),
 through a participle right after it that tells of its last noun, through
 the rest of a clause the parser split in two at a comma, through a
 condition right after it ("unless he is paid"); the channel it was said
-through is cut from its end ("in a statement on Thursday", ``channels``), and
+through and the writer's apposition are cut from its end ("in a statement
+on Thursday", ``channels``), and
 last it runs to the end of a quotation it opened (also one that a run-on
 opened).
 """
