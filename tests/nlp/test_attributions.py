@@ -731,3 +731,11 @@ def test_bare_verbs_listed_after_an_infinitive_said_are_said_too(nlp: Language) 
         "to triple the size of the harbour fund, grow the ferry fleet and create a new coastal reserve")
     text = "The mayor vowed to fix the pier, and told reporters the work would start soon."
     assert by_cue(extract(nlp, text), "vowed").content.text == "to fix the pier"
+
+
+def test_an_adjective_set_off_by_commas_inside_a_noun_phrase_is_no_aside(nlp: Language) -> None:
+    # "although brief" reads like a contrasting clause of the writer's, but it sits inside the noun phrase
+    text = ("Ines Varga said she always treated the ferry ride as a crucial, although brief, chance to "
+            "question the minister.")
+    assert by_cue(extract(nlp, text), "said").content.text == (
+        "she always treated the ferry ride as a crucial, although brief, chance to question the minister")

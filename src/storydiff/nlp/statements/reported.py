@@ -342,6 +342,8 @@ def _is_aside(child: Token) -> bool:
         return True
     if doc[i].text not in (",", ";", "\u2014", "\u2015", "\u2013"):
         return False
+    if child.pos_ == "ADJ" and child.i + 1 < len(doc) and doc[child.i + 1].text == ",":
+        return False  # "as a crucial, although brief, opportunity": an adjective set off inside a noun phrase
     return bool(marks & _ASIDE_MARKS)
 
 
