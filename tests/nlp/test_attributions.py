@@ -739,3 +739,25 @@ def test_an_adjective_set_off_by_commas_inside_a_noun_phrase_is_no_aside(nlp: La
             "question the minister.")
     assert by_cue(extract(nlp, text), "said").content.text == (
         "she always treated the ferry ride as a crucial, although brief, chance to question the minister")
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "content"), [
+    ("In a Harbour Gazette poll released Monday, Ines Varga held a 12-point lead over Ola Dahl.",
+     "In", "a Harbour Gazette poll", "Ines Varga held a 12-point lead over Ola Dahl"),
+    ("Mr. Dahl stays well ahead of the other candidates in the latest survey.",
+     "in", "the latest survey", "Mr. Dahl stays well ahead of the other candidates"),
+    ("In the same survey, 61 percent of ferry users said the timetable had improved.",
+     "In", "the same survey", "61 percent of ferry users said the timetable had improved"),
+])
+def test_a_poll_vouches_for_the_finding_told_in_its_clause(
+        nlp: Language, text: str, cue: str, source: str, content: str) -> None:
+    st = by_cue(extract(nlp, text), cue)
+    assert (st.speaker.text, st.content.text) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "In a report, the harbour authority said ferry traffic had doubled.",
+    "In a recent study, two economists raised a challenge to the ferry subsidy.",
+])
+def test_a_study_whose_author_speaks_is_not_the_source(nlp: Language, text: str) -> None:
+    assert all(st.cue.text != "In" for st in extract(nlp, text))

@@ -22,6 +22,7 @@ from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.continued import continued_quotes
+from storydiff.nlp.statements.findings import finding_candidates
 from storydiff.nlp.statements.lines import colon_statements, signed_quotes
 from storydiff.nlp.statements.cues import ACCUSING_LEMMAS, CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS
 from storydiff.nlp.statements.positions import doc_text, semicolon_bounds, sentence_breaks, trim_edges
@@ -83,6 +84,7 @@ def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Cand
             found.append(item)
     found.extend(colon_statements(doc, quotes, names))
     found.extend(signed_quotes(doc, names))
+    found.extend(finding_candidates(doc, names))
     found.extend(continued_quotes(doc, quotes, used, pending, found, names))
     return found
 
