@@ -761,3 +761,20 @@ def test_a_poll_vouches_for_the_finding_told_in_its_clause(
 ])
 def test_a_study_whose_author_speaks_is_not_the_source(nlp: Language, text: str) -> None:
     assert all(st.cue.text != "In" for st in extract(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("A lesson from Maria Lindqvist: 'Be the voice that people hear.'\n\nAs a young clerk, Maria Lindqvist "
+     "said she was asked to brief the harbour board.", "Maria Lindqvist", "'Be the voice that people hear.'"),
+    ("Lindqvist on the Mayor’s Ferry Contracts: ‘I Think She Will.’\n\nCouncillor Maria Lindqvist "
+     "said on Friday that the mayor would publish the contracts.", "Lindqvist", "‘I Think She Will.’"),
+])
+def test_a_headline_quoting_the_person_it_names(nlp: Language, text: str, speaker: str, content: str) -> None:
+    st = by_content(extract(nlp, text), content)
+    assert (st.speaker.text, st.cue.text) == (speaker, ":")
+
+
+def test_a_line_further_down_that_ends_on_a_quotation_is_not_a_headline(nlp: Language) -> None:
+    text = ("Ferry news.\n\nThanks to her latest show, Ines Varga can add a new title to her long resume: "
+            "“song collector.”")
+    assert all(st.cue.text != ":" for st in extract(nlp, text))

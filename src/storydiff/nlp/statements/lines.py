@@ -2,7 +2,9 @@
 
 "Mayor Reddick: Bridge Tolls Will Stay" (a headline), "OKAFOR: Did you know
 ...?" (a transcript line), "Reddick: “We will pay.”" (inline), and
-"“We will pay.” ― Ana Ruiz" (a quotation signed at its line's end). Each
+"“We will pay.” ― Ana Ruiz" (a quotation signed at its line's end), and a
+headline that names its speaker before the colon and quotes them after it
+("A lesson from Ana Ruiz: 'Be the voice people hear.'"). Each
 yields ``Candidate`` records of kind ``colon``, whose cue is the colon or the dash.
 """
 
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storydiff.lexicon import word_set
 from storydiff.models import Speaker
@@ -55,6 +57,27 @@ def colon_statements(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> Iterator
         name = names.full_name(person) if person else names.known_name(text[who[0] : who[1]])
         speaker = Speaker(text[who[0] : who[1]], who[0], who[1], name)
         yield Candidate(speaker, (who[1], who[1] + 1), content, text[content[0]] in _OPENING_MARKS, kind="colon")
+    yield from _quoted_headlines(doc, names)
+
+
+# "A lesson from Ana Ruiz: 'Be the voice people hear.'", "Ruiz Grills Ferry Chief: ‘You Should Resign.’": a
+# headline whose words after the colon are all one quotation, in single marks as headlines print them,
+# and whose words before it name the one who said it.
+_QUOTED_HEADLINE = re.compile(r"[ \t]*([^\n:.!?]{3,120}?): +([‘'“\"][^\n]+[’'”\"])[ \t]*(?:\n|$)")
+
+
+def _quoted_headlines(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
+    """The article's first line only: further down, such a line is prose ("..., Butz can add a new title
+    to his resume: “song anthropologist.”")."""
+    text = doc_text(doc)
+    m = _QUOTED_HEADLINE.match(text)
+    if m is not None:
+        span = doc.char_span(*m.span(1), alignment_mode="expand")
+        person = _named_in(span, names) if span is not None else None
+        if person is not None and len(_WORD.findall(m.group(2))) >= 2 and not _NAME_COLON.fullmatch(
+                m.group(0).strip()):  # "Reddick: “We will pay.”" is the colon rule's
+            speaker = Speaker(person.text, person.start_char, person.end_char, names.full_name(person.text))
+            yield Candidate(speaker, (m.end(1), m.end(1) + 1), m.span(2), True, kind="colon")
 
 
 _NAME_COLON = re.compile(
@@ -86,6 +109,19 @@ def signed_quotes(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
         speaker = Speaker(text[who[0] : who[1]], who[0], who[1], names.full_name(text[who[0] : who[1]]))
         dash = m.end(1) + len(text[m.end(1) : who[0]]) - len(text[m.end(1) : who[0]].lstrip())
         yield Candidate(speaker, (dash, dash + 1), m.span(1), True, kind="colon")
+
+
+def _named_in(span: Span, names: NameIndex) -> Span | None:
+    """The first person a headline's words name: a capitalised run holding a surname the article gives a
+    full name ("Gillibrand on Hillary Releasing Her Speeches", whose tagger read "Gillibrand" as a verb
+    and "Hillary Releasing" as a person), else the first the tagger calls a person."""
+    for tok in span:
+        if tok.text[:1].isupper() and names.known_name(tok.text):
+            start = tok.i
+            while start > span.start and span.doc[start - 1].text[:1].isupper() and span.doc[start - 1].i > span.start:
+                start -= 1
+            return span.doc[start : tok.i + 1]
+    return next((e for e in span.ents if e.label_ == "PERSON"), None)
 
 
 # Labels that put a colon after a word without quoting anyone.
