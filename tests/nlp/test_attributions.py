@@ -707,6 +707,10 @@ def test_where_what_was_said_happened_stays_in_it(nlp: Language, text: str, cue:
      "with a dazed stare.", "defended", "the photo"),
     ("The mayor signed nearly two-dozen harbour orders -- a step that has stirred objections from councillors "
      "who have warned against it.", "signed", "nearly two-dozen harbour orders"),
+    # the parse hangs "now, a kind of truce" on the cue, after the apposition
+    ("Mayor Ines Varga is backing Ola Dahl's harbour campaign, the latest chapter in a stormy relationship "
+     "between the two men that has ricocheted from warm praise to bitter personal insults to, now, a kind of "
+     "truce.", "backing", "Ola Dahl's harbour campaign"),
 ])
 def test_an_apposition_the_writer_adds_to_what_was_said_is_not_said(
         nlp: Language, text: str, cue: str, content: str) -> None:

@@ -141,8 +141,12 @@ def cut_apposition(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return item  # a clause's own apposition is what was said: "... born to unmarried mothers, a threefold rise"
     for tok in doc[head.i + 1 : last.i + 1]:
-        if tok.dep_ != "appos" or tok.right_edge.i < last.i - 1 or tok.left_edge.lower_ not in ("a", "an", "the"):
+        if tok.dep_ != "appos" or tok.left_edge.lower_ not in ("a", "an", "the"):
             continue
+        if any(head.is_ancestor(t) for t in doc[tok.right_edge.i + 1 : last.i + 1] if not t.is_punct):
+            continue  # more of the noun phrase follows the apposition
+        if any(t.pos_ in ("VERB", "AUX") for t in tok.ancestors if head.is_ancestor(t)):
+            continue  # "years that women disliked Mrs. Clinton, the first working mother ...": inside a clause
         mark = doc[tok.left_edge.i - 1]
         if mark.text not in _APPOSITION_MARKS or not head.i <= tok.head.i < mark.i:
             continue
