@@ -782,3 +782,21 @@ def test_a_line_further_down_that_ends_on_a_quotation_is_not_a_headline(nlp: Lan
     text = ("Ferry news.\n\nThanks to her latest show, Ines Varga can add a new title to her long resume: "
             "“song collector.”")
     assert all(st.cue.text != ":" for st in extract(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("The ferry has not sailed since March, harbour records show.", "harbour records",
+     "The ferry has not sailed since March"),
+    ("That is why Mayor Varga had to lend her campaign thousands of dollars last month, fundraising "
+     "documents show.", "fundraising documents",
+     "That is why Mayor Varga had to lend her campaign thousands of dollars last month"),
+])
+def test_what_records_show_at_the_end_of_a_sentence_is_theirs(
+        nlp: Language, text: str, source: str, content: str) -> None:
+    st = by_content(extract(nlp, text), content[:20])
+    assert (st.speaker.text, st.cue.text, st.content.text) == (source, "show", content)
+
+
+def test_records_inside_a_relative_clause_are_no_source(nlp: Language) -> None:
+    text = "The ferry has not sailed since March, which the records show."
+    assert all(st.speaker.text != "the records" for st in extract(nlp, text))

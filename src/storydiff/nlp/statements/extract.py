@@ -19,6 +19,7 @@ from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
 from storydiff.models import Recipient, Span, Speaker, Statement, When
 from storydiff.nlp.statements.candidates import RULE_KINDS, Candidate
 from storydiff.nlp.statements.cues import DOCUMENT_VERBS, PERSON_PRONOUNS, UNABLE_ADJECTIVES
+from storydiff.nlp.statements.findings import trust_findings
 from storydiff.nlp.statements.exchanges import give_answers, inside_transcript_line, trust_transcript
 from storydiff.nlp.statements.boundaries import settle_contents
 from storydiff.nlp.statements.choice import RULE_MARGIN, StatementModel, choose, load_model, score
@@ -58,6 +59,7 @@ def iter_statements(
     if found:
         scores = trust_transcript(text, found, score(model, doc, quotes, found), model.threshold)
         scores = _trust_pointers(text, token_at, found, scores, model.threshold)
+        scores = trust_findings(text, found, scores, model.threshold)
         lowest = min(model.threshold, model.lexicon_threshold or model.threshold)  # below it, never chosen anyway
         scores = [0.0 if s >= lowest and (into_main_verb(token_at, f) or describes_the_noun(token_at, f)) else s
                   for f, s in zip(found, scores, strict=True)]

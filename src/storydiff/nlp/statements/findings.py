@@ -1,5 +1,7 @@
 """Findings a poll or a study reports, told in the writer's own clause: "In a CNN poll, Clinton led by 5 points".
 
+Also what records show, said at a sentence's end: "..., fundraising documents show."
+
 No verb of speech says who found it; the phrase "in" a poll, a survey or a
 study is the source, as "according to" is, and the rest of the clause is
 what it found. The phrase may open the sentence ("In the latest survey,
@@ -13,6 +15,9 @@ what they said, as PolNeAR draws it).
 """
 
 from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -47,6 +52,49 @@ def finding_candidates(doc: Doc, names: NameIndex) -> list[Candidate]:
             continue
         out.append(Candidate(describe(noun, names), (tok.idx, tok.idx + len(tok)), (start, end), False,
                              kind="according"))
+    out.extend(_records_show(doc, names))
+    return out
+
+
+# What records show: "..., fundraising documents show.", "..., records show." at a sentence's end; the
+# parser often reads the verb as a noun ("records show" as one) or the clause as the verb's subject.
+_SHOWING = word_set("show shows showed indicate indicates indicated suggest suggests suggested")
+_RECORDS = word_set(
+    "records documents data polls figures filings results statistics surveys estimates reports studies "
+    "tallies disclosures papers returns numbers")
+
+
+_CLAUSE_OPENERS = word_set("which that what as who whom whose")
+
+
+def trust_findings(text: str, found: Sequence[Candidate], scores: Sequence[float], threshold: float) -> list[float]:
+    """Scores with what records show at the threshold at least: the model never met the construction
+    in training (its candidates had no such reading), and it is as plain a source as "according to"."""
+    return [max(score, threshold) if item.kind == "according" and text[item.cue[0] : item.cue[1]].lower()
+            in _SHOWING else score for item, score in zip(found, scores, strict=True)]
+
+
+def _records_show(doc: Doc, names: NameIndex) -> list[Candidate]:
+    text = doc_text(doc)
+    out: list[Candidate] = []
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_punct and not t.is_space]
+        if len(words) < 6 or words[-1].lower_ not in _SHOWING:
+            continue
+        verb = words[-1]
+        comma = next((t for t in reversed(list(doc[sent.start : verb.i])) if t.text == ","), None)
+        if comma is None or verb.i - comma.i > 14:
+            continue
+        phrase = doc[comma.i + 1 : verb.i]
+        noun = next((t for t in reversed(list(phrase)) if t.lower_ in _RECORDS), None)
+        if noun is None or any(t.lower_ in _CLAUSE_OPENERS for t in phrase):
+            continue  # "..., which the records show": no clause of the phrase's own
+        start, end = trim_edges(text, sent.start_char, comma.idx)
+        if len(text[start:end].split()) < MIN_WORDS:
+            continue
+        speaker = describe(noun, names)
+        speaker = dataclasses.replace(speaker, text=phrase.text, start=phrase.start_char, end=phrase.end_char)
+        out.append(Candidate(speaker, (verb.idx, verb.idx + len(verb)), (start, end), False, kind="according"))
     return out
 
 
