@@ -800,3 +800,11 @@ def test_what_records_show_at_the_end_of_a_sentence_is_theirs(
 def test_records_inside_a_relative_clause_are_no_source(nlp: Language) -> None:
     text = "The ferry has not sailed since March, which the records show."
     assert all(st.speaker.text != "the records" for st in extract(nlp, text))
+
+
+def test_a_name_listed_with_people_is_a_person_whatever_the_tagger_says(nlp: Language) -> None:
+    # the tagger reads "Emanuel Cleaver" as an organisation; listed with two people, it names a third
+    text = ("The harbour board has faced claims of racism. Councillors John Lewis, Andre Carson and Emanuel "
+            "Cleaver said some demonstrators yelled insults at the quay. Cleaver also said he was spat on.")
+    assert by_cue(extract(nlp, text), "said").speaker.name == "John Lewis"
+    assert by_content(extract(nlp, text), "he was spat on").speaker.name == "Emanuel Cleaver"

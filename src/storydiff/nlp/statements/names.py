@@ -129,4 +129,12 @@ def after_an_office(doc: Doc, ent: Span, words: list[str]) -> bool:
         w[:1].isupper() and w[1:].islower() for w in words) and not {w.lower() for w in words} & (BODIES | OFFICES)
 
 
+def listed_with_people(ent: Span, words: list[str]) -> bool:
+    """Whether a name the tagger called a body is listed with people it tagged as such: "U.S. Reps. John
+    Lewis, Andre Carson and Emanuel Cleaver" (the last tagged ORG); two or three capitalised words."""
+    return ent.label_ == "ORG" and 2 <= len(words) <= 3 and ent.root.dep_ == "conj" and \
+        ent.root.head.ent_type_ == "PERSON" and all(w[:1].isupper() and w[1:].islower() for w in words) and \
+        not {w.lower() for w in words} & (BODIES | OFFICES)
+
+
 _NOT_PERSONAL = frozenset(str.split("house senate state department gop democratic republican majority minority press"))

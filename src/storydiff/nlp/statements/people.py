@@ -30,6 +30,7 @@ from storydiff.nlp.statements.names import (
     after_an_office,
     first_name_sex,
     first_named,
+    listed_with_people,
     name_span,
     name_words,
     pronoun_sex,
@@ -138,7 +139,8 @@ class NameIndex:
         # or a body that ends in a surname-like word ("Joint Base Andrews", "Ferguson" the town).
         for ent, words in others:
             last = surname(words)
-            if last not in full and after_an_office(doc, ent, words):  # "Fire chief Nadia Okafor", tagged ORG
+            # "Fire chief Nadia Okafor", "Reps. John Lewis and Emanuel Cleaver": a person the tagger called ORG
+            if last not in full and (after_an_office(doc, ent, words) or listed_with_people(ent, words)):
                 full[last] = " ".join(words)
                 found.append(_mention(ent.root, ent.start_char, words, None, speaking_subject(ent.root), True))
                 continue
