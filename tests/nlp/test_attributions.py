@@ -808,3 +808,12 @@ def test_a_name_listed_with_people_is_a_person_whatever_the_tagger_says(nlp: Lan
             "Cleaver said some demonstrators yelled insults at the quay. Cleaver also said he was spat on.")
     assert by_cue(extract(nlp, text), "said").speaker.name == "John Lewis"
     assert by_content(extract(nlp, text), "he was spat on").speaker.name == "Emanuel Cleaver"
+
+
+def test_a_programme_title_before_the_speaker_is_not_what_was_said(nlp: Language) -> None:
+    text = ("On Tuesday’s episode of “The Bergen Harbour Morning Show,” the former harbour master and current "
+            "mayoral nominee said she wanted to speak “directly to dock workers” and let them know that “this is "
+            "not who we are.”")
+    found = extract(nlp, text)
+    assert all("Morning Show" not in st.content.text for st in found)
+    assert by_cue(found, "said").content.text.startswith("she wanted to speak")

@@ -206,6 +206,7 @@ def _content(
         and (quotes.full[before] or _is_short_utterance(text, quotes.spans[before]))
         and _is_gap(text[quotes.ends[before] : left])
         and not _ends_a_sentence_begun_before(text, quotes.spans[before])
+        and not _is_title(text, quotes.spans[before])  # 'On Tuesday's episode of “The Morning Show,” she said ...'
         # '“Christie was excellent.” Mr. Trump will appear on Tuesday': a quotation closed by a full stop
         # is no content of a next sentence's verb unless that verb is one of speech
         and (cue.lemma_ in SPEECH_LEMMAS or _closing_punct(text, quotes.spans[before]) != ".")
