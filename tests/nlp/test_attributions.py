@@ -817,3 +817,22 @@ def test_a_programme_title_before_the_speaker_is_not_what_was_said(nlp: Language
     found = extract(nlp, text)
     assert all("Morning Show" not in st.content.text for st in found)
     assert by_cue(found, "said").content.text.startswith("she wanted to speak")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("As a harbour authority memo put it, the first requirement for the permit is a lawful source of income.",
+     "a harbour authority memo", "the first requirement for the permit is a lawful source of income"),
+    ("Ms. Varga put it this way: “The ferry is late, and the town knows it.”",
+     "Ms. Varga", "“The ferry is late, and the town knows it.”"),
+])
+def test_putting_it_so_is_saying_it(nlp: Language, text: str, speaker: str, content: str) -> None:
+    st = by_cue(extract(nlp, text), "put it")
+    assert (st.speaker.text, st.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    "He put it on the shelf before the meeting.",
+    "To put it mildly, the ferry is late.",
+])
+def test_putting_a_thing_somewhere_is_no_statement(nlp: Language, text: str) -> None:
+    assert all(st.cue.text != "put it" and not st.cue.text.startswith("put") for st in extract(nlp, text))

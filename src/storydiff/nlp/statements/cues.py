@@ -10,6 +10,8 @@ statement extractor reads these lists.
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
 
 
@@ -101,7 +103,21 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
     "row": word_set("back"),
     "weigh": word_set("in"),
     "spell": word_set("out"),
+    "put": word_set("it"),  # "as the memo put it, ...", "Ms. Varga put it this way: ..."
 }
+
+
+
+def puts_it_so(cue: Token) -> bool:
+    """Whether "put it" words what someone said: in an "as" clause ("as the memo put it, ..."), or right
+    before a colon or a quotation ("she put it bluntly: “...”"); not "put it on the shelf"."""
+    if not any(c.lower_ == "it" for c in cue.rights):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return True
+    after = cue.right_edge.i + 1
+    return after < len(cue.doc) and cue.doc[after].text in (":", "\"", "“", "''")
+
 
 CUE_LEMMAS: frozenset[str] = (
     SPEECH_LEMMAS | OTHER_CUE_LEMMAS | frozenset(PREPOSITION_CONTENT) | QUOTE_ONLY_LEMMAS

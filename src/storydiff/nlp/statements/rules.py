@@ -24,7 +24,7 @@ from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.continued import continued_quotes
 from storydiff.nlp.statements.findings import finding_candidates
 from storydiff.nlp.statements.lines import colon_statements, signed_quotes
-from storydiff.nlp.statements.cues import ACCUSING_LEMMAS, CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS
+from storydiff.nlp.statements.cues import ACCUSING_LEMMAS, CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS, puts_it_so
 from storydiff.nlp.statements.positions import doc_text, semicolon_bounds, sentence_breaks, trim_edges
 from storydiff.nlp.statements.lead_ins import with_its_lead_in
 from storydiff.nlp.statements.quotes import QuoteIndex
@@ -178,6 +178,8 @@ def _cue_end(cue: Token) -> int | None:
     particles = PHRASAL_CUES.get(cue.lemma_)
     if particles is None:
         return cue.idx + len(cue)
+    if cue.lemma_ == "put" and not puts_it_so(cue):
+        return None  # "put it on the shelf"; but "as the memo put it, ...", "she put it: “...”"
     end = None
     for child in cue.rights:
         if child.lower_ in particles:
