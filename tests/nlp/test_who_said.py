@@ -2268,3 +2268,22 @@ def test_a_content_the_parse_ended_on_its_subject_runs_through_the_predicate(nlp
                      (the, text.index(" was")), False)
     start, end = _through_its_predicate(doc, TokenAt(doc), item).content
     assert text[start:end] == "the harbour lobby was dropping its opposition"
+
+
+def test_a_name_with_its_age_before_the_cue_is_the_speaker_whatever_the_tagger_says(nlp: Language) -> None:
+    # The newspaper's parse, given by hand: the cue hangs on the quotation's verb with no subject of its
+    # own, and the tagger called the name an organisation; "Ramos, 58," is still a person, by the age.
+    from storydiff.nlp.statements.speakers import left_neighbour
+
+    words = ["“", "We", "were", "wrong", ",", "”", "Ramos", ",", "58", ",", "told", "the", "Gazette", "."]
+    spaces = [False, True, True, False, False, True, False, True, False, True, True, True, False, False]
+    heads = [2, 2, 2, 2, 2, 6, 2, 6, 6, 6, 2, 12, 10, 2]
+    deps = ["punct", "nsubj", "ROOT", "acomp", "punct", "punct", "conj", "punct", "appos", "punct", "conj",
+            "det", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "DET",
+           "PROPN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * 13)
+    doc.ents = [Span(doc, 6, 7, label="ORG"), Span(doc, 8, 9, label="DATE")]
+    found = left_neighbour(doc[10], doc[5].idx + 1)  # the floor: the quotation's end
+    assert found is not None and found.text == "Ramos"

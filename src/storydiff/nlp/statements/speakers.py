@@ -159,7 +159,8 @@ def left_neighbour(cue: Token, floor: int) -> Token | None:
     # Climb to the head of the phrase, staying between the floor and the cue.
     while tok.ent_type_ != "PERSON" and tok.head.i != tok.i and floor <= tok.head.idx < cue.idx:
         tok = tok.head
-    if tok.ent_type_ == "PERSON" or tok.lemma_.lower() in ANONYMOUS_NOUNS:
+    aged = tok.pos_ == "PROPN" and any(c.dep_ == "appos" and c.like_num for c in tok.rights)  # "Ramos, 58,"
+    if tok.ent_type_ == "PERSON" or aged or tok.lemma_.lower() in ANONYMOUS_NOUNS:
         return tok
     return None
 
