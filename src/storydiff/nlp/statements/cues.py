@@ -107,7 +107,6 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
 }
 
 
-
 def puts_it_so(cue: Token) -> bool:
     """Whether "put it" words what someone said: in an "as" clause ("as the memo put it, ..."), or right
     before a colon or a quotation ("she put it bluntly: “...”"); not "put it on the shelf"."""
