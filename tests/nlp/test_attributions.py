@@ -836,3 +836,23 @@ def test_putting_it_so_is_saying_it(nlp: Language, text: str, speaker: str, cont
 ])
 def test_putting_a_thing_somewhere_is_no_statement(nlp: Language, text: str) -> None:
     assert all(st.cue.text != "put it" and not st.cue.text.startswith("put") for st in extract(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Lindqvist camp: Dahl’s harbour plan threatens the town’s safety.\n\nMaria Lindqvist’s campaign said on "
+     "Monday that the plan was dangerous.", "Lindqvist", "Dahl’s harbour plan threatens the town’s safety"),
+    ("Lindqvist on Ferry Safety: The Delays Are 'Alarming.'\n\nMaria Lindqvist spoke to the council on Monday.",
+     "Lindqvist", "The Delays Are 'Alarming.'"),
+])
+def test_a_headline_opened_by_a_person_before_its_colon_is_theirs(
+        nlp: Language, text: str, speaker: str, content: str) -> None:
+    st = by_cue(extract(nlp, text), ":")
+    assert (st.speaker.text, st.content.text) == (speaker, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Lindqvist’s visit to Bergen: What we know so far.\n\nMaria Lindqvist visited Bergen on Monday.",
+    "Lindqvist and Dahl: A tortured friendship.\n\nMaria Lindqvist and Ola Dahl met on Monday.",
+])
+def test_a_headline_about_a_person_is_no_statement_of_theirs(nlp: Language, text: str) -> None:
+    assert all(st.cue.text != ":" for st in extract(nlp, text))

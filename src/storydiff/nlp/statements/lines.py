@@ -78,6 +78,28 @@ def _quoted_headlines(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
                 m.group(0).strip()):  # "Reddick: “We will pay.”" is the colon rule's
             speaker = Speaker(person.text, person.start_char, person.end_char, names.full_name(person.text))
             yield Candidate(speaker, (m.end(1), m.end(1) + 1), m.span(2), True, kind="colon")
+        return
+    m = _HEADLINE.match(text)
+    if m is None or _NAME_COLON.fullmatch(m.group(0).strip()):
+        return
+    span = doc.char_span(*m.span(1), alignment_mode="expand")
+    person = _named_in(span, names) if span is not None else None
+    # "Clinton camp: Trump’s rhetoric threatens national security", "Obama on Climate Change: The Trends
+    # Are 'Terrifying.'": the person opens the words before the colon, which hold no verb
+    if person is None or span is None or person.start > span.start + 2 or person.end > span.end:
+        return
+    after = span.doc[person.end] if person.end < len(span.doc) else None
+    if (after is not None and after.text in ("'s", "’s")) or any(
+            (t.pos_ in ("VERB", "AUX") and not person.start <= t.i < person.end)
+            or t.lower_ in ("and", "&", "vs", "vs.", "versus") for t in span):
+        return  # "Trump’s visit: what we know", "Obama and Netanyahu: A tortured relationship": a topic
+    start, end = trim_edges(text, *m.span(2))
+    if len(_WORD.findall(text, start, end)) >= 3:
+        speaker = Speaker(person.text, person.start_char, person.end_char, names.full_name(person.text))
+        yield Candidate(speaker, (m.end(1), m.end(1) + 1), (start, end), False, kind="colon")
+
+
+_HEADLINE = re.compile(r"[ \t]*([^\n:.!?]{3,80}?): +(\S[^\n]*?)[ \t]*(?:\n|$)")
 
 
 _NAME_COLON = re.compile(
