@@ -67,8 +67,9 @@ _QUOTED_HEADLINE = re.compile(r"[ \t]*([^\n:.!?]{3,120}?): +([‘'“\"][^\n]+[�
 
 
 def _quoted_headlines(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
-    """The article's first line only: further down, such a line is prose ("..., Butz can add a new title
-    to his resume: “song anthropologist.”")."""
+    """A first-line headline quoting the person its words before the colon name, or opened by that person
+    with no verb ("Clinton camp: ..."). The first line only: further down, such a line is prose ("..., Butz
+    can add a new title to his resume: “song anthropologist.”")."""
     text = doc_text(doc)
     m = _QUOTED_HEADLINE.match(text)
     if m is not None:
