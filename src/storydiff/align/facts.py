@@ -333,9 +333,10 @@ def _same_by_rule(left: ClaimContext, right: ClaimContext, found: Evidence) -> t
 
 def _same_short_line(left: ClaimContext, right: ClaimContext) -> str | None:
     """One speaker's line too short for ``shared_run``, printed word for word by both: "We don't want him."."""
+    if left.speaker is None or left.speaker != right.speaker:
+        return None
     words = _tokens(left.claim.text)
-    same = left.speaker is not None and left.speaker == right.speaker and words == _tokens(right.claim.text)
-    return " ".join(words) if same and len(words) >= _SHORT_QUOTE else None
+    return " ".join(words) if len(words) >= _SHORT_QUOTE and words == _tokens(right.claim.text) else None
 
 
 def _figure_moved(left: ClaimContext, right: ClaimContext) -> Relation | None:

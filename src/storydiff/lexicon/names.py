@@ -79,7 +79,7 @@ MALE_FIRST_NAMES = word_set(
     nathan newt nicholas nick orrin patrick paul pete peter phil ralph rand randy ray reince
     richard rick robert rod roger ron ronald roy rudy scott sean stephen steve steven ted thomas
     tim timothy todd tom tony trey vladimir walter wayne william
-    jesse duncan rahm rex jared steny eliot
+    jesse rahm rex jared steny eliot
     adrian alex alfred allen andy arthur barry bernard billy bobby brandon bryan calvin carlos chad
     charlie clarence clint colin craig curtis dale darrell dave dean derek duncan dwight earl eddie eli
     elijah elliott ernest eugene evan francis franklin gabriel gene geoffrey gilbert glenn gordon guy

@@ -80,10 +80,12 @@ def _records_show(doc: Doc, names: NameIndex) -> list[Candidate]:
     text = doc_text(doc)
     out: list[Candidate] = []
     for sent in doc.sents:
-        words = [t for t in sent if not t.is_punct and not t.is_space]
-        if len(words) < 6 or words[-1].lower_ not in _SHOWING:
-            continue
-        verb = words[-1]
+        i = sent.end - 1
+        while i > sent.start and (doc[i].is_punct or doc[i].is_space):
+            i -= 1
+        if doc[i].lower_ not in _SHOWING or sum(not t.is_punct and not t.is_space for t in sent) < 6:
+            continue  # the sentence's last word first: most sentences end on something else
+        verb = doc[i]
         comma = next((t for t in reversed(list(doc[sent.start : verb.i])) if t.text == ","), None)
         if comma is None or verb.i - comma.i > 14:
             continue

@@ -77,8 +77,7 @@ def _quoted_headlines(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
         person = _named_in(span, names) if span is not None else None
         if person is not None and len(_WORD.findall(m.group(2))) >= 2 and not _NAME_COLON.fullmatch(
                 m.group(0).strip()):  # "Reddick: “We will pay.”" is the colon rule's
-            speaker = Speaker(person.text, person.start_char, person.end_char, names.full_name(person.text))
-            yield Candidate(speaker, (m.end(1), m.end(1) + 1), m.span(2), True, kind="colon")
+            yield _headline_candidate(person, m.end(1), m.span(2), True, names)
         return
     m = _HEADLINE.match(text)
     if m is None or _NAME_COLON.fullmatch(m.group(0).strip()):
@@ -87,7 +86,7 @@ def _quoted_headlines(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
     person = _named_in(span, names) if span is not None else None
     # "Clinton camp: Trump’s rhetoric threatens national security", "Obama on Climate Change: The Trends
     # Are 'Terrifying.'": the person opens the words before the colon, which hold no verb
-    if person is None or span is None or person.start > span.start + 2 or person.end > span.end:
+    if person is None or span is None or person.start > span.start + 2:
         return
     after = span.doc[person.end] if person.end < len(span.doc) else None
     if (after is not None and after.text in ("'s", "’s")) or any(
@@ -96,8 +95,13 @@ def _quoted_headlines(doc: Doc, names: NameIndex) -> Iterator[Candidate]:
         return  # "Trump’s visit: what we know", "Obama and Netanyahu: A tortured relationship": a topic
     start, end = trim_edges(text, *m.span(2))
     if len(_WORD.findall(text, start, end)) >= 3:
-        speaker = Speaker(person.text, person.start_char, person.end_char, names.full_name(person.text))
-        yield Candidate(speaker, (m.end(1), m.end(1) + 1), (start, end), False, kind="colon")
+        yield _headline_candidate(person, m.end(1), (start, end), False, names)
+
+
+def _headline_candidate(person: Span, colon: int, content: tuple[int, int], direct: bool,
+                        names: NameIndex) -> Candidate:
+    speaker = Speaker(person.text, person.start_char, person.end_char, names.full_name(person.text))
+    return Candidate(speaker, (colon, colon + 1), content, direct, kind="colon")
 
 
 _HEADLINE = re.compile(r"[ \t]*([^\n:.!?]{3,80}?): +(\S[^\n]*?)[ \t]*(?:\n|$)")
@@ -141,7 +145,7 @@ def _named_in(span: Span, names: NameIndex) -> Span | None:
     for tok in span:
         if tok.text[:1].isupper() and names.known_name(tok.text):
             start = tok.i
-            while start > span.start and span.doc[start - 1].text[:1].isupper() and span.doc[start - 1].i > span.start:
+            while start - 1 > span.start and span.doc[start - 1].text[:1].isupper():
                 start -= 1
             return span.doc[start : tok.i + 1]
     return next((e for e in span.ents if e.label_ == "PERSON"), None)
