@@ -112,6 +112,14 @@ def test_choose_lexicon_cues_of_the_rules_need_less() -> None:
     assert kept == [said]
 
 
+def test_choose_according_to_needs_no_more_than_a_verb_of_speech() -> None:
+    # "..., according to the harbour board": as plain a mark of a source as "said"
+    according = _found((5, 17), (20, 60), "according")
+    kept = choose([according], [0.3], threshold=0.5, lexicon_threshold=0.2)
+    assert kept == [according]
+    assert choose([according], [0.1], threshold=0.5, lexicon_threshold=0.2) == []
+
+
 def test_shipped_model_loads_and_matches_this_code() -> None:
     model = load_model()
     assert model.booster is not None and model.booster.num_feature() == len(FEATURE_NAMES)

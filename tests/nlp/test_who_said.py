@@ -1733,7 +1733,7 @@ def test_a_role_or_a_pronoun_goes_to_the_person_the_article_means(
         "evidence thin", "Harbor-Mart",
     ),
     (  # a body's whole name, not its head word "Office"
-        "The strike ended. The Office of Harbour Management circulated a letter on Friday instructing the crews "
+        "The strike ended. The Office of Harbour Management circulated a letter on Friday telling the crews "
         "to prepare for an orderly reopening.",
         "orderly reopening", "Office of Harbour Management",
     ),
@@ -2287,3 +2287,59 @@ def test_a_name_with_its_age_before_the_cue_is_the_speaker_whatever_the_tagger_s
     doc.ents = [Span(doc, 6, 7, label="ORG"), Span(doc, 8, 9, label="DATE")]
     found = left_neighbour(doc[10], doc[5].idx + 1)  # the floor: the quotation's end
     assert found is not None and found.text == "Ramos"
+
+
+def test_a_verb_of_speech_after_a_participle_that_follows_said_is_the_speakers(nlp: Language) -> None:
+    # The newspaper's parse, given by hand: "said" hangs on the last clause of a long quotation as a
+    # parataxis and "going" on that clause's verb, so the climb from "say" reached the quotation's
+    # subject; the participle right after "Reddick said," is Reddick's, and so is what he went on to say.
+    from storydiff.nlp.statements.subjects import participle_subject
+
+    words = ["Reddick", "said", ",", "going", "on", "to", "say", "that", "fares", "rose", ",", "riders", "want",
+             "less", "."]
+    heads = [1, 12, 1, 12, 3, 6, 3, 9, 9, 6, 12, 12, 12, 12, 12]
+    deps = ["nsubj", "parataxis", "punct", "advcl", "prt", "aux", "xcomp", "mark", "nsubj", "ccomp", "punct",
+            "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "VERB", "ADP", "PART", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT", "NOUN",
+           "VERB", "ADJ", "PUNCT"]
+    tags = ["NNP", "VBD", ",", "VBG", "RP", "TO", "VB", "IN", "NNS", "VBD", ",", "NNS", "VBP", "JJR", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * 14)
+    quotes = QuoteIndex(doc.text, find_quotes(doc.text))
+    found = participle_subject(doc[6], quotes, 0)
+    assert found is not None and found.text == "Reddick"
+    assert participle_subject(doc[9], quotes, 0) is None  # "rose" is no participle's: the fares' own verb
+
+
+def test_according_to_a_name_the_parser_ran_on_ends_at_the_comma(nlp: Language) -> None:
+    # The parser hangs the clause after "According to ... Ola Dahl," on the name as an apposition, so the
+    # source phrase ran to the sentence's end and the statement was lost.
+    text = (
+        "The harbour board has asked the ferry company to publish its accounts. According to longtime island "
+        "radio host Ola Dahl, the move reeks of “panic” and desperation."
+    )
+    st = by_cue(extract(nlp, text), "According to")
+    assert st.speaker.name == "Ola Dahl"
+    assert st.content.text == "the move reeks of “panic” and desperation"
+
+
+def test_a_clarification_label_is_no_speaker(nlp: Language) -> None:
+    text = (
+        "Mayor Reddick calls for a toll review\n\n"
+        "CLARIFICATION: The first paragraph has been clarified to show that the mayor asked for a review of the "
+        "tolls, not for their end.\n\n"
+        "Mayor Ana Reddick said on Tuesday that the bridge tolls should be reviewed before the summer."
+    )
+    found = extract(nlp, text)
+    assert by_cue(found, "said").speaker.name == "Ana Reddick"
+    assert all(s.speaker.text != "CLARIFICATION" for s in found)
+
+
+def test_according_to_after_a_colon_vouches_for_what_follows(nlp: Language) -> None:
+    # The writer's clause before the colon is no finding of the polls.
+    text = (
+        "The ferry lost riders all winter. And it has not gone unnoticed: According to recent island polls, "
+        "the ferry holds only 14 percent of the commuter trade."
+    )
+    st = by_cue(extract(nlp, text), "According to")
+    assert st.content.text == "the ferry holds only 14 percent of the commuter trade"

@@ -116,8 +116,8 @@ def choose(
 
     A rule's statement whose cue is in the lexicon of speech needs only
     ``lexicon_threshold`` (the issue's cue list, "said", "warned", "rowed back
-    on", is evidence of its own). A continuation ("“A,” she said. “B.”": B) is
-    never scored on its own: PolNeAR draws it as part of one discontinuous
+    on", is evidence of its own), and so does "according to". A continuation
+    ("“A,” she said. “B.”": B) is never scored on its own: PolNeAR draws it as part of one discontinuous
     statement with A, so it is kept exactly when the statement it continues is.
     A rule's candidate is ranked as if it scored ``rule_margin`` more: where the
     model can hardly tell two contents apart, the rules' conventions (the
@@ -133,7 +133,7 @@ def choose(
         if scores[i] < lowest:
             break
         item = items[i]
-        if scores[i] < threshold and not (item.lexicon and item.kind in RULE_KINDS):
+        if scores[i] < threshold and not ((item.lexicon or item.kind == "according") and item.kind in RULE_KINDS):
             continue
         if item.kind in CONTINUING_KINDS or item.cue in cues:
             continue

@@ -37,6 +37,54 @@ _AUTHORS = word_set("economist researcher scientist author analyst scholar profe
 MIN_WORDS = 3
 
 
+# Verbs that "according to" follows as a measure or a plan, not a source: "calculated according to",
+# "went according to plan".
+_BASIS_VERBS = frozenset(str.split(
+    "calculate compute adjust vary rank sort divide distribute classify grade weight allocate assign price "
+    "go proceed act behave perform play arrange group order scale tax pay"))
+
+
+# "Prices rose, according to the ministry": the source is the object of "to".
+def according_to(tok: Token, text: str, names: NameIndex) -> Candidate | None:
+    """A candidate for "according to" at ``tok``: its object the source, the clause beside it the content."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    # "according to show insiders": the parser may read "show" as a verb
+    source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
+    if source is None:
+        return None
+    if tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() in _BASIS_VERBS:
+        return None  # "benefits are calculated according to a worker's contributions": a basis, no source
+    phrase_start, phrase_end = tok.idx, source.right_edge.idx + len(source.right_edge)
+    words = [t for t in tok.sent if not (t.is_punct or t.is_space)]
+    if tok.i == tok.sent.start and source.right_edge.i >= words[-1].i:
+        # "According to radio host Rush Limbaugh, the move reeks of ...": the parser hung the clause on the
+        # name as an apposition, so the phrase ends at the comma after the name
+        comma = next((t for t in tok.doc[source.i + 1 : tok.sent.end] if t.text == ","), None)
+        phrase_end = comma.idx if comma is not None else phrase_end
+    # The clause before the phrase when there is one ("Prices rose 4%, according to the
+    # ministry, more than twice ..."), else the rest of the sentence on the longer side.
+    clause_start, clause_end = tok.sent.start_char, tok.sent.end_char
+    before = tok.doc[tok.sent.start : tok.i]
+    # "It hasn't gone unnoticed: According to recent polls, Trump holds ...": the clause before a colon is
+    # the writer's own, unless a verb of speech opens what follows ("One message said: “...,” according to")
+    stop = next((t for t in reversed(before) if t.text == ":"), None)
+    if stop is not None and not (stop.i > 0 and tok.doc[stop.i - 1].lemma_ in SPEECH_LEMMAS):
+        clause_start, before = stop.idx + 1, tok.doc[stop.i + 1 : tok.i]
+    has_clause = len(before) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in before)
+    if has_clause or phrase_start - clause_start >= clause_end - phrase_end:
+        start, end = clause_start, phrase_start
+    else:
+        start, end = phrase_end, clause_end
+    start, end = trim_edges(text, start, end)
+    if end - start < 3:
+        return None
+    return Candidate(describe(source, names), (tok.idx, to.idx + len(to)), (start, end), False, kind="according")
+
+
 def finding_candidates(doc: Doc, names: NameIndex) -> list[Candidate]:
     """One candidate for each clause a poll, survey or study it is "in" vouches for."""
     text = doc_text(doc)

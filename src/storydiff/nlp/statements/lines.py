@@ -155,7 +155,7 @@ def _named_in(span: Span, names: NameIndex) -> Span | None:
 _NOT_COLON_SPEAKERS = word_set(
     """
     update note editor editor's read watch related photo photos video source sources image
-    click follow share tags topics correction disclosure advertisement warning breaking
+    click follow share tags topics correction clarification disclosure advertisement warning breaking
     exclusive opinion analysis live listen see also more previously contact email credit
     subscribe caption getty ap reuters the an this that it here why how what when where
     """

@@ -22,7 +22,7 @@ from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
 from storydiff.nlp.statements.continued import continued_quotes
-from storydiff.nlp.statements.findings import finding_candidates
+from storydiff.nlp.statements.findings import according_to, finding_candidates
 from storydiff.nlp.statements.lines import colon_statements, signed_quotes
 from storydiff.nlp.statements.cues import ACCUSING_LEMMAS, CUE_LEMMAS, PHRASAL_CUES, QUOTE_ONLY_LEMMAS, puts_it_so
 from storydiff.nlp.statements.positions import doc_text, semicolon_bounds, sentence_breaks, trim_edges
@@ -77,7 +77,7 @@ def rule_candidates(doc: Doc, quotes: QuoteIndex, names: NameIndex) -> list[Cand
         if tok.pos_ not in ("VERB", "ADP") or tok.lemma_ not in CANDIDATE_LEMMAS:
             item = _manner_of_speech(tok, quotes, names, used, pending)
         elif tok.lemma_ == "accord" or tok.lower_ == "according":
-            item = _according_to(tok, quotes, names)
+            item = according_to(tok, quotes.text, names)
         else:
             item = _from_cue(tok, quotes, names, used, pending)
         if item is not None:
@@ -457,41 +457,3 @@ def _widen_to_quotes(quotes: QuoteIndex, start: int, end: int, used: set[int]) -
             start, end = min(start, s), max(end, e)
         used.add(i)
     return start, end
-
-
-# Verbs that "according to" follows as a measure or a plan, not a source: "calculated according to",
-# "went according to plan".
-_BASIS_VERBS = frozenset(str.split(
-    "calculate compute adjust vary rank sort divide distribute classify grade weight allocate assign price "
-    "go proceed act behave perform play arrange group order scale tax pay"))
-
-
-# "Prices rose, according to the ministry": the source is the object of "to".
-def _according_to(tok: Token, quotes: QuoteIndex, names: NameIndex) -> Candidate | None:
-    if tok.lower_ != "according":
-        return None
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    if to is None:
-        return None
-    # "according to show insiders": the parser may read "show" as a verb
-    source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
-    if source is None:
-        return None
-    text = quotes.text
-    if tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() in _BASIS_VERBS:
-        return None  # "benefits are calculated according to a worker's contributions": a basis, no source
-    phrase_start, phrase_end = tok.idx, source.right_edge.idx + len(source.right_edge)
-    # The clause before the phrase when there is one ("Prices rose 4%, according to the
-    # ministry, more than twice ..."), else the rest of the sentence on the longer side.
-    clause_start, clause_end = tok.sent.start_char, tok.sent.end_char
-    before = tok.doc[tok.sent.start : tok.i]
-    has_clause = len(before) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in before)
-    if has_clause or phrase_start - clause_start >= clause_end - phrase_end:
-        start, end = clause_start, phrase_start
-    else:
-        start, end = phrase_end, clause_end
-    start, end = trim_edges(text, start, end)
-    if end - start < 3:
-        return None
-    return Candidate(describe(source, names), (tok.idx, to.idx + len(to)), (start, end), False, kind="according")
-

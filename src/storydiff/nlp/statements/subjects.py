@@ -27,6 +27,8 @@ _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 
 
 def participle_subject(cue: Token, quotes: QuoteIndex, floor: int) -> Token | None:
+    if cue.tag_ == "VB" and cue.dep_ == "xcomp" and cue.head.tag_ == "VBG" and cue.head.i < cue.i:
+        cue = cue.head  # '..., Sanders said, going on to say that ...': the participle's subject says it
     if cue.tag_ != "VBG" or cue.dep_ not in _PARTICIPLE_DEPS or cue.i == cue.sent.start:
         return None
     if cue.doc[cue.i - 1].text != ",":
