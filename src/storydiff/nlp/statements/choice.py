@@ -142,10 +142,10 @@ def choose(
         kept.append(item)
         cues.add(item.cue)
     for item in items:
-        continues = item.kind in CONTINUING_KINDS and item.cue in cues
+        if item.kind not in CONTINUING_KINDS or item.cue not in cues:
+            continue
         # "“B” to drive up the stock, she said": B has a cue of its own, and is no continuation
-        taken = any(_mostly_same(item.content, k.content) or _within(item.content, k.content) for k in kept)
-        if continues and not taken:
+        if not any(_mostly_same(item.content, k.content) or _within(item.content, k.content) for k in kept):
             kept.append(item)
     return kept
 

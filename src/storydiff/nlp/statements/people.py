@@ -465,15 +465,18 @@ def _opens_the_sentence(tok: Token) -> bool:
 def _untagged(doc: Doc, tags: tuple[str, ...], dep: str | None = None) -> Iterator[Token]:
     """The words of these parts of speech (and relation) outside every entity, found in one array read:
     a ``Token`` made for each word of a long article costs more than the rest of the name index."""
+    import numpy as np
     from spacy.attrs import DEP, ENT_TYPE, POS
 
     if not len(doc):
         return
     strings = doc.vocab.strings
-    kinds, relation = {strings[t] for t in tags}, strings[dep] if dep is not None else None
-    for i, (pos, rel, ent) in enumerate(doc.to_array([POS, DEP, ENT_TYPE]).tolist()):
-        if pos in kinds and not ent and (relation is None or rel == relation):
-            yield doc[i]
+    columns = doc.to_array([POS, DEP, ENT_TYPE])
+    keep = np.isin(columns[:, 0], np.array([strings[t] for t in tags], dtype=columns.dtype)) & (columns[:, 2] == 0)
+    if dep is not None:
+        keep &= columns[:, 1] == np.array(strings[dep], dtype=columns.dtype)
+    for i in np.flatnonzero(keep).tolist():
+        yield doc[i]
 
 
 def _deep_in_what_was_said(verb: Token, before: int) -> bool:
