@@ -47,3 +47,7 @@ def test_the_pipeline_is_loaded_once_and_a_doc_s_text_is_kept_on_the_doc(nlp: La
     first, second = parse(["The ferry left at noon.", "The crews went back to work."])
     assert (doc_text(first), doc_text(second)) == (first.text, second.text)
     assert first.user_data["storydiff_text"] == first.text
+    # parse() keeps the text it was given, which spaCy's tokens reproduce exactly, odd spacing included
+    odd = "The ferry  left\n\n at noon\u00a0on Friday.\t \u201cWe go,\u201d she said. "
+    (doc,) = parse([odd])
+    assert doc_text(doc) == doc.text == odd

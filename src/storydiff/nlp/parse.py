@@ -119,6 +119,9 @@ def load_spacy() -> Any:
 
 
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator[Any]:
-    """Parse texts into spaCy Docs, in order."""
+    """Parse texts into spaCy Docs, in order, each holding its text for ``doc_text`` (spaCy keeps the text
+    exactly; rebuilding it from the tokens costs a ``Token`` object per word)."""
     nlp = load_spacy()
-    yield from nlp.pipe(texts, batch_size=batch_size)
+    for doc, text in nlp.pipe(((text, text) for text in texts), batch_size=batch_size, as_tuples=True):
+        doc.user_data["storydiff_text"] = text
+        yield doc

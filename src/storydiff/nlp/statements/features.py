@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -63,13 +64,14 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl"})
 
 def _code(value: str, table: Sequence[str]) -> int:
     """The value's position in its table; the table's last ("OTHER") for a value it does not list."""
-    codes = _CODES.get(id(table))
-    if codes is None:
-        codes = _CODES[id(table)] = {v: i for i, v in reversed(list(enumerate(table)))}
-    return codes.get(value, len(table) - 1)
+    try:
+        codes, other = _CODES[id(table)]
+    except KeyError:
+        codes, other = _CODES[id(table)] = ({v: i for i, v in reversed(list(enumerate(table)))}, len(table) - 1)
+    return codes.get(value, other)
 
 
-_CODES: dict[int, dict[str, int]] = {}  # each table's positions by value, built on first use
+_CODES: dict[int, tuple[dict[str, int], int]] = {}  # each table's positions by value, built on first use
 
 
 class _Tokens:
@@ -95,10 +97,11 @@ class _Tokens:
         self.lemma: list[str] = [lowered[k] for k in codes[4]]
         self.ent: list[str] = [words[k] for k in codes[5]]
         self.head: list[int] = (np.arange(n) + doc.to_array(HEAD).astype("int64")).tolist() if n else []
-        self.child_deps: list[set[str]] = [set() for _ in range(n)]
+        self.child_deps: defaultdict[int, set[str]] = defaultdict(set)  # only tokens with children get a set
+        dep = self.dep
         for i, head in enumerate(self.head):
             if head != i:
-                self.child_deps[head].add(self.dep[i])
+                self.child_deps[head].add(dep[i])
 
     def root(self, first: int, last: int) -> int:
         """The token of ``first..last`` whose head lies outside the range."""
