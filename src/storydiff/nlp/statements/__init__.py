@@ -23,8 +23,8 @@ into ``doc.text``. The modules, read top-down, each build on those before:
 - ``continued``: quotations no cue claims, continuing the speaker before them;
 - ``exchanges``: questions and answers: transcript lines, replies given to the person asked;
 - ``recipients``: whom a statement was made to, or the outlet it was said on ("told reporters", "said on CNN");
-- ``findings``: what a poll or a study it is "in" found, told in the writer's clause ("In a CNN poll, ...");
-- ``rules``: candidates from cue verbs, "according to", block quotations, with those of ``lines`` and ``continued``;
+- ``findings``: what a source vouches for: "according to" it, a poll it is "in" ("In a CNN poll, ...");
+- ``rules``: candidates from cue verbs, block quotations, with those of ``lines``, ``continued`` and ``findings``;
 - ``templates``: candidates from the cue vocabulary learned on PolNeAR;
 - ``variants``: other end points for a rule's clause, shorter and longer, for the model to choose from;
 - ``features``: the model's features, by name;

@@ -1,6 +1,7 @@
 """Findings a poll or a study reports, told in the writer's own clause: "In a CNN poll, Clinton led by 5 points".
 
-Also what records show, said at a sentence's end: "..., fundraising documents show."
+Also what records show, said at a sentence's end: "..., fundraising documents show.", and what is said
+"according to" a source (``according_to``, the rules' reading of the phrase: the clause beside it).
 
 No verb of speech says who found it; the phrase "in" a poll, a survey or a
 study is the source, as "according to" is, and the rest of the clause is

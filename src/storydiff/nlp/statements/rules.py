@@ -3,7 +3,7 @@
 Each rule proposes a ``Candidate`` (speaker, cue, content, recipient) with a
 one-line comment saying what it catches and an example. A cue verb with a
 subject takes the quotation next to its clause, else the clause it governs
-(``reported.py``); "according to" takes the rest of its sentence; a name and
+(``reported.py``); "according to" takes the rest of its sentence (``findings.py``); a name and
 a colon take what follows; a quotation no cue claims continues the speaker
 before it. The statement model (``choice.py``) chooses among these and the
 learned templates' candidates.
