@@ -50,4 +50,5 @@ def test_the_pipeline_is_loaded_once_and_a_doc_s_text_is_kept_on_the_doc(nlp: La
     # parse() keeps the text it was given, which spaCy's tokens reproduce exactly, odd spacing included
     odd = "The ferry  left\n\n at noon\u00a0on Friday.\t \u201cWe go,\u201d she said. "
     (doc,) = parse([odd])
+    assert doc.user_data["storydiff_text"] == odd  # set by parse(), before any doc_text call
     assert doc_text(doc) == doc.text == odd

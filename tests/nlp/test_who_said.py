@@ -27,11 +27,13 @@ from tests.nlp.test_attributions import by_content, by_cue, extract
 
 def _hand_parse(
     nlp: Language, words: list[str], heads: list[int], deps: list[str], pos: list[str],
-    person: tuple[int, int] | None = None,
+    person: tuple[int, int] | None = None, tags: list[str] | None = None,
 ) -> Doc:
     """A parse given by hand, as the tagger left a newspaper's sentence that our own prose does not
-    reproduce: absolute head indices, lower-case lemmas, and the one person entity the tagger found."""
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    reproduce: absolute head indices, lower-case lemmas, the fine tags where a rule reads them, and the
+    one person entity the tagger found."""
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+              lemmas=[w.lower() for w in words])
     if person is not None:
         doc.ents = [Span(doc, *person, label="PERSON")]
     return doc
@@ -2303,8 +2305,7 @@ def test_a_verb_of_speech_after_a_participle_that_follows_said_is_the_speakers(n
     pos = ["PROPN", "VERB", "PUNCT", "VERB", "ADP", "PART", "VERB", "SCONJ", "NOUN", "VERB", "PUNCT", "NOUN",
            "VERB", "ADJ", "PUNCT"]
     tags = ["NNP", "VBD", ",", "VBG", "RP", "TO", "VB", "IN", "NNS", "VBD", ",", "NNS", "VBP", "JJR", "."]
-    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
-              lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * 14)
+    doc = _hand_parse(nlp, words, heads, deps, pos, tags=tags)
     quotes = QuoteIndex(doc.text, find_quotes(doc.text))
     found = participle_subject(doc[6], quotes, 0)
     assert found is not None and found.text == "Reddick"

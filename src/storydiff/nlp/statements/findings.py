@@ -61,17 +61,17 @@ def according_to(tok: Token, text: str, names: NameIndex) -> Candidate | None:
         return None
     if tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() in _BASIS_VERBS:
         return None  # "benefits are calculated according to a worker's contributions": a basis, no source
+    sent = tok.sent
     phrase_start, phrase_end = tok.idx, source.right_edge.idx + len(source.right_edge)
-    words = [t for t in tok.sent if not (t.is_punct or t.is_space)]
-    if tok.i == tok.sent.start and source.right_edge.i >= words[-1].i:
+    if tok.i == sent.start and not any(t.i > source.right_edge.i and not (t.is_punct or t.is_space) for t in sent):
         # "According to radio host Rush Limbaugh, the move reeks of ...": the parser hung the clause on the
         # name as an apposition, so the phrase ends at the comma after the name
-        comma = next((t for t in tok.doc[source.i + 1 : tok.sent.end] if t.text == ","), None)
+        comma = next((t for t in tok.doc[source.i + 1 : sent.end] if t.text == ","), None)
         phrase_end = comma.idx if comma is not None else phrase_end
     # The clause before the phrase when there is one ("Prices rose 4%, according to the
     # ministry, more than twice ..."), else the rest of the sentence on the longer side.
-    clause_start, clause_end = tok.sent.start_char, tok.sent.end_char
-    before = tok.doc[tok.sent.start : tok.i]
+    clause_start, clause_end = sent.start_char, sent.end_char
+    before = tok.doc[sent.start : tok.i]
     # "It hasn't gone unnoticed: According to recent polls, Trump holds ...": the clause before a colon is
     # the writer's own, unless a verb of speech opens what follows ("One message said: “...,” according to")
     stop = next((t for t in reversed(before) if t.text == ":"), None)
