@@ -5,6 +5,7 @@ article and yields ``Statement`` records; every span is a character range
 into ``doc.text``. The modules, read top-down, each build on those before:
 
 - ``quotes``: where the quoted passages are;
+- ``columns``: each token's attributes and sentence bounds as lists, read once per article;
 - ``cues``: the cue words beyond the verbs of speech (``storydiff.lexicon``);
 - ``positions``: the token and paragraph at an offset, sentence breaks in the text, a span's trimmed edges;
 - ``relatives``: the antecedent a relative "who" stands for, the speaker in its place;

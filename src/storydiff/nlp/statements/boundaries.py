@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.columns import columns
 from storydiff.nlp.statements.channels import cut_apposition, cut_channel
 from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex
@@ -139,8 +140,7 @@ def _cut_before_other_speakers(doc: Doc, token_at: TokenAt, chosen: Sequence[Can
         start, end = outer.content
         if outer.direct or end - start < 2:
             continue
-        words = doc[token_at(start).i : token_at(end - 1).i + 1]
-        roots = [t for t in words if t.head.i == t.i or not start <= t.head.idx < end]
+        roots: list[Token] | None = None  # the content's words whose heads lie outside it, found when needed
         cut = end
         for inner in chosen:
             if inner is outer or not inner.speaker.text or not start < inner.speaker.start < inner.speaker.end <= end:
@@ -148,6 +148,8 @@ def _cut_before_other_speakers(doc: Doc, token_at: TokenAt, chosen: Sequence[Can
             if inner.speaker.text.lower() in _PRONOUNS or inner.speaker.text == outer.speaker.text or (
                     inner.speaker.name and inner.speaker.name == outer.speaker.name):
                 continue  # "she hopes to win, but she knows ...": one speaker's one statement
+            if roots is None:
+                roots = _roots(doc, token_at.index(start), token_at.index(end - 1), start, end)
             cue = token_at(inner.cue[0])
             if any(cue.i == r.i for r in roots):
                 if roots[0].i == cue.i or roots[0].idx >= inner.speaker.start:
@@ -162,6 +164,13 @@ def _cut_before_other_speakers(doc: Doc, token_at: TokenAt, chosen: Sequence[Can
             if len(text[a:b].split()) >= MIN_WORDS:
                 out[n] = dataclasses.replace(outer, content=(a, b))
     return out
+
+
+def _roots(doc: Doc, first: int, last: int, start: int, end: int) -> list[Token]:
+    """The words ``first..last`` whose heads lie outside the characters ``start..end``."""
+    words = columns(doc)
+    head, idx = words.head, words.idx
+    return [doc[i] for i in range(first, last + 1) if head[i] == i or not start <= idx[head[i]] < end]
 
 
 def _through_bare_participle(doc: Doc, token_at: TokenAt, item: Candidate) -> Candidate:

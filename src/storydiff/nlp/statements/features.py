@@ -1,22 +1,24 @@
-"""The statement model's features, by name: one table of name → how to read it off a candidate.
+"""The statement model's features, by name: one table of name → how to read it off an article's candidates.
 
 Each candidate is described by the parse around it: the cue's lemma, part
 of speech and dependents, how the content hangs off the cue, its length and
 edges, what kind of phrase the speaker is, and which rule (if any) proposed
 it. ``FEATURES`` lists every feature once, with its name, whether LightGBM
-treats it as a category, and the function that computes it from a
-``_View`` of one candidate (the values several features share, computed
-once). ``features`` builds the rows in whatever column order it is given:
-the order of the names stored in the model file, so a feature added here
-cannot silently shift the shipped model's columns.
+treats it as a category, and the function that computes it for all of an
+article's candidates at once from a ``_Batch``: what each candidate's
+features read, worked out in one pass over the candidates (``_candidate``,
+with what the candidates of one cue share worked out once, ``_Cue``), as
+arrays, and the tokens' attributes as ``columns`` keeps them. ``features``
+builds the rows in whatever column order it is given: the order of the
+names stored in the model file, so a feature added here cannot silently
+shift the shipped model's columns.
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +26,7 @@ from spacy.tokens import Doc
 
 from storydiff.lexicon import SPEECH_LEMMAS
 from storydiff.nlp.statements.candidates import CONTINUING_KINDS, KINDS, RULE_KINDS, Candidate
+from storydiff.nlp.statements.columns import columns
 from storydiff.nlp.statements.cues import (
     ANONYMOUS_NOUNS,
     INFINITIVE_CONTENT_LEMMAS,
@@ -74,61 +77,6 @@ def _code(value: str, table: Sequence[str]) -> int:
 _CODES: dict[int, tuple[dict[str, int], int]] = {}  # each table's positions by value, built on first use
 
 
-class _Tokens:
-    """Each token's attributes as plain lists, read once per article (a spaCy
-    ``Token`` is a new object on every access)."""
-
-    def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
-
-        n = len(doc)
-        # One array read instead of a Token object per attribute: the columns hold string ids (HEAD an offset),
-        # and each distinct id is looked up once.
-        columns = doc.to_array([POS, DEP, TAG, LOWER, LEMMA, ENT_TYPE]) if n else np.zeros((0, 6), dtype=np.uint64)
-        ids, codes = np.unique(columns, return_inverse=True)
-        strings = doc.vocab.strings
-        words = [strings[key] if key else "" for key in ids.tolist()]
-        lowered = [word.lower() for word in words]
-        codes = codes.reshape(columns.shape).T.tolist()
-        self.pos: list[str] = [words[k] for k in codes[0]]
-        self.dep: list[str] = [words[k] for k in codes[1]]
-        self.tag: list[str] = [words[k] for k in codes[2]]
-        self.lower: list[str] = [words[k] for k in codes[3]]
-        self.lemma: list[str] = [lowered[k] for k in codes[4]]
-        self.ent: list[str] = [words[k] for k in codes[5]]
-        self.head: list[int] = (np.arange(n) + doc.to_array(HEAD).astype("int64")).tolist() if n else []
-        self.child_deps: defaultdict[int, set[str]] = defaultdict(set)  # only tokens with children get a set
-        dep = self.dep
-        for i, head in enumerate(self.head):
-            if head != i:
-                self.child_deps[head].add(dep[i])
-
-    def root(self, first: int, last: int) -> int:
-        """The token of ``first..last`` whose head lies outside the range."""
-        for i in range(first, last + 1):
-            head = self.head[i]
-            if head < first or head > last or head == i:
-                return i
-        return first
-
-
-class _Sentences:
-    """Sentence bounds per token, computed once (``Token.sent`` searches each time)."""
-
-    def __init__(self, doc: Doc) -> None:
-        n = len(doc)
-        self.start_char = [0] * n
-        self.end_char = [0] * n
-        self.length = [0] * n
-        self.index = [0] * n
-        for number, sent in enumerate(doc.sents):
-            k = sent.end - sent.start
-            self.index[sent.start : sent.end] = [number] * k
-            self.start_char[sent.start : sent.end] = [sent.start_char] * k
-            self.end_char[sent.start : sent.end] = [sent.end_char] * k
-            self.length[sent.start : sent.end] = [k] * k
-
-
 class _Article:
     """What every candidate of one article reads: its tokens, sentences, quotes, the rules' spans."""
 
@@ -144,9 +92,8 @@ class _Article:
         self.items = items
         self.vocab = vocab
         self.token_at = TokenAt(doc)
-        self.tokens = _Tokens(doc)
+        self.tokens = columns(doc)
         self.paragraphs = Paragraphs(self.text)
-        self.sents = _Sentences(doc)
         self.speech_before = _speech_verbs_before(doc)
         self.n_doc = len(doc)
         self.by_cue: dict[tuple[int, int], list[int]] = {}
@@ -165,191 +112,294 @@ class _Article:
         self.rule_cues = sorted({item.cue[0] for item in rule_items})
 
 
-class _View:
-    """One candidate as the features see it: the token indices and values several features share."""
-
-    def __init__(self, a: _Article, item: Candidate) -> None:
-        t = a.tokens
-        self.a, self.t, self.s, self.text, self.item = a, t, a.sents, a.text, item
-        self.c = c = a.token_at.index(item.cue[0])  # the cue's token
-        self.lemma = lemma = t.lemma[c]
-        self.code, self.rate, self.count = a.vocab.get(lemma, (0, 0.0, 0.0))
-        self.start, self.end = start, end = item.content
-        self.first = first = a.token_at.index(start)
-        self.last = last = a.token_at.index(max(start, end - 1))
-        self.root = root = t.root(first, last)
-        self.root_head = t.head[root]
-        self.siblings = siblings = a.by_cue[item.cue]  # candidates of the same cue, this one included
-        self.lengths = sorted({a.items[j].content[1] - a.items[j].content[0] for j in siblings})
-        self.rules = [a.items[j] for j in siblings if a.items[j].kind in RULE_KINDS]
-        self.speaker = item.speaker
-        self.sp = a.token_at.index(item.speaker.start)  # the speaker's first token
-        self.first_word = "quote" if a.text[start] in _QUOTE_MARKS else t.lower[first]
-        self.cue_idx = a.token_at.starts[c]
-        self.children = t.child_deps[c]
-        content = a.text[start:end]
-        self.marks = sum(content.count(mark) for mark in _QUOTE_MARKS)
-        verbs_inside = a.speech_before[last + 1] - a.speech_before[first]
-        if first <= c <= last and t.pos[c] == "VERB" and lemma in SPEECH_LEMMAS:
-            verbs_inside -= 1
-        self.verbs_inside = verbs_inside
-        self.gap = first - c if first > c else c - last if last < c else 0
-        self.length = end - start
-        # The first word after the content, and after the rule's content for the cue (``_tail``).
-        self.tail = _tail(a, last)
-        self.rule_tail = _tail(a, a.token_at.index(self.rules[0].content[1] - 1)) if self.rules else self.tail
-
-
-def _nested_cue(v: _View) -> bool:
-    """Whether the cue lies inside another rule candidate's content."""
-    a, c = v.a, v.c
-    own = sum(1 for r in v.rules if a.token_at.index(r.content[0]) <= c <= a.token_at.index(r.content[1] - 1))
-    return a.covered[c] - own > 0
-
-
-def _contains_rule_cue(v: _View) -> bool:
-    """Whether the content holds the cue of another rule candidate."""
-    inside = bisect_left(v.a.rule_cues, v.end) - bisect_left(v.a.rule_cues, v.start)
-    if v.rules and v.start <= v.item.cue[0] < v.end:
-        inside -= 1
-    return inside > 0
-
-
 def _tail(a: _Article, last: int) -> int:
     """The first word after token ``last`` in its sentence, past commas and "and" (-1 if none):
     what a content leaves out ("..., citing the audit": "citing")."""
-    pos, index, end = a.tokens.pos, a.sents.index, a.sents.index[last]
+    pos, index, end = a.tokens.pos, a.tokens.sent_index, a.tokens.sent_index[last]
     i = last + 1
     while i < a.n_doc and index[i] == end and (pos[i] in ("PUNCT", "CCONJ", "SPACE")):
         i += 1
     return i if i < a.n_doc and index[i] == end else -1
 
 
-def _tail_code(i: int, table: Sequence[str], values: list[str]) -> int:
-    """The code of token ``i``'s value (a ``_tail``), "OTHER" when there is none."""
-    return _code(values[i] if i >= 0 else "OTHER", table)
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """What the candidates of one cue share: its token and lemma, and its other candidates (the rules' first)."""
+
+    c: int  # the cue's token
+    lemma_code: int
+    rate: float
+    count: float
+    speech_verb: bool  # a verb of speech, which a content holding the cue does not count among its own
+    in_quote: bool
+    rules: list[Candidate]
+    rule_kind: int  # the first rule's kind, plus one; 0 for none
+    rule_tail: int  # the ``_tail`` of the first rule's content (-1 for none)
+    nested: bool  # the cue lies inside another rule candidate's content
+    siblings: int  # how many candidates the cue has
+    continuations: int
+    lengths: list[int]  # the distinct lengths of its candidates' contents, sorted
 
 
-def _versus_rule(v: _View) -> int:
-    """Whether the content ends after (1), at (0) or before (-1) the rule's content for the cue."""
-    if not v.rules:
-        return 0
-    end = v.rules[0].content[1]
-    return (v.end > end) - (v.end < end)
+def _cue(a: _Article, cue: tuple[int, int], siblings: list[int]) -> _Cue:
+    t = a.tokens
+    c = a.token_at.index(cue[0])
+    lemma = t.lemma[c]
+    code, rate, count = a.vocab.get(lemma, (0, 0.0, 0.0))
+    items = [a.items[j] for j in siblings]
+    rules = [item for item in items if item.kind in RULE_KINDS]
+    index = a.token_at.index
+    own = sum(1 for r in rules if index(r.content[0]) <= c <= index(r.content[1] - 1))
+    start = a.token_at.starts[c]
+    return _Cue(
+        c, code, rate, count, t.pos[c] == "VERB" and lemma in SPEECH_LEMMAS,
+        a.quotes.containing(start, start + len(t.lower[c])) is not None,
+        rules, _KIND_CODES[rules[0].kind] + 1 if rules else 0,
+        _tail(a, index(rules[0].content[1] - 1)) if rules else -1,
+        a.covered[c] - own > 0, len(items), sum(item.kind in CONTINUING_KINDS for item in items),
+        sorted({item.content[1] - item.content[0] for item in items}),
+    )  # fmt: skip
 
 
-def _has_child(dep: str) -> Callable[[_View], float]:
+# The values each candidate's features read, in the order ``_candidate`` gives them.
+_VALUES = (
+    "c", "first", "last", "root", "sp", "tail", "rule_tail", "start", "end", "cue_start", "cue_end", "sp_start",
+    "lemma_code", "rate", "count", "marks", "verbs_inside", "gap", "kind", "rule_kind", "is_rule", "direct",
+    "lexicon", "has_recipient", "no_speaker", "anonymous", "quote_start", "cue_in_quote", "speaker_in_quote",
+    "candidates_for_cue", "length_rank", "rule_for_cue", "same_as_rule", "rule_contains", "contains_rule",
+    "share_of_longest", "share_of_rule", "versus_rule", "continuations", "nested_cue", "contains_rule_cue",
+    "closing_quote", "next_char", "commas",
+)  # fmt: skip
+
+
+def _candidate(a: _Article, item: Candidate, cue: _Cue) -> tuple[float, ...]:
+    """One candidate's values, in ``_VALUES`` order."""
+    text, index, t = a.text, a.token_at.index, a.tokens
+    c = cue.c
+    start, end = item.content
+    first = index(start)
+    last = index(max(start, end - 1))
+    sp_start = item.speaker.start
+    marks = 0
+    for mark in _QUOTE_MARKS:
+        marks += text.count(mark, start, end)
+    verbs_inside = a.speech_before[last + 1] - a.speech_before[first]
+    if cue.speech_verb and first <= c <= last:
+        verbs_inside -= 1
+    length = end - start
+    tail = _tail(a, last)
+    rules, lengths = cue.rules, cue.lengths
+    if rules:
+        rule = rules[0].content
+        share_of_rule = length / max(1, rule[1] - rule[0])
+        versus_rule = (end > rule[1]) - (end < rule[1])
+        rule_tail = cue.rule_tail
+    else:
+        share_of_rule = versus_rule = 0
+        rule_tail = tail
+    rule_cues = a.rule_cues
+    cues_inside = bisect_left(rule_cues, end) - bisect_left(rule_cues, start)
+    if rules and start <= item.cue[0] < end:
+        cues_inside -= 1
+    return (
+        c, first, last, t.root(first, last), index(sp_start), tail, rule_tail, start, end, item.cue[0], item.cue[1],
+        sp_start, cue.lemma_code, cue.rate, cue.count, marks, verbs_inside,
+        first - c if first > c else c - last if last < c else 0,
+        _KIND_CODES[item.kind], cue.rule_kind, item.kind in RULE_KINDS, item.direct, item.lexicon,
+        item.recipient is not None, sp_start == item.speaker.end, item.speaker.anonymous,
+        text[start] in _QUOTE_MARKS, cue.in_quote, a.quotes.containing(sp_start, sp_start + 1) is not None,
+        cue.siblings, lengths.index(length) / max(1, len(lengths) - 1), bool(rules),
+        any(r.content == item.content for r in rules),
+        any(r.content[0] <= start and end <= r.content[1] for r in rules),
+        any(start <= r.content[0] and r.content[1] <= end and r.content != item.content for r in rules),
+        length / max(1, lengths[-1]), share_of_rule, versus_rule, cue.continuations, cue.nested, cues_inside > 0,
+        text[end - 1] in _QUOTE_MARKS, _code(text[end : end + 1], _NEXT_CHARS), text.count(",", start, end),
+    )  # fmt: skip
+
+
+class _Batch:
+    """All candidates of one article at once: each value the features read as an array, one entry per
+    candidate (``values[name]``, the token indices also as integer attributes)."""
+
+    def __init__(self, a: _Article) -> None:
+        self.a, self.t, self.n_doc = a, a.tokens, a.n_doc
+        cues = {cue: _cue(a, cue, siblings) for cue, siblings in a.by_cue.items()}
+        rows = np.array([_candidate(a, item, cues[item.cue]) for item in a.items], dtype=np.float64)
+        self.values = dict(zip(_VALUES, rows.T, strict=True))
+        whole = {name: column.astype(np.int64) for name, column in self.values.items()}
+        self.c, self.first, self.last, self.root, self.sp = (whole[k] for k in ("c", "first", "last", "root", "sp"))
+        self.tail, self.rule_tail, self.start, self.end = (whole[k] for k in ("tail", "rule_tail", "start", "end"))
+        self.cue_start, self.cue_end, self.sp_start = whole["cue_start"], whole["cue_end"], whole["sp_start"]
+        self.marks, self.length = whole["marks"], self.end - self.start
+        self.root_head = self.t.heads[self.root]
+
+    def code(self, attr: str, table: Sequence[str], at: np.ndarray) -> np.ndarray:
+        """The codes in ``table`` of the ``attr`` of the tokens at ``at``."""
+        return self.t.codes(attr, table, at)
+
+    def code_or_other(self, attr: str, table: Sequence[str], at: np.ndarray) -> np.ndarray:
+        """As ``code``, with "OTHER" where ``at`` is no token (negative or past the end)."""
+        inside = (at >= 0) & (at < self.n_doc)
+        return np.where(inside, self.code(attr, table, np.clip(at, 0, self.n_doc - 1)), len(table) - 1)
+
+    def flag(self, attr: str, words: Collection[str], at: np.ndarray) -> np.ndarray:
+        """Whether the ``attr`` of the tokens at ``at`` is one of ``words``."""
+        return self.t.is_in(attr, words, at)
+
+
+def _value(name: str) -> Callable[[_Batch], np.ndarray]:
+    """A feature that is one of ``_VALUES``."""
+    return lambda b: b.values[name]
+
+
+def _has_child(dep: str) -> Callable[[_Batch], np.ndarray]:
     """Whether the cue has a dependent of this relation ("child_ccomp": it governs a clause)."""
-    return lambda v: dep in v.children
+    return lambda b: b.t.has_child(dep)[b.c]
+
+
+def _either(values: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return (values == a) | (values == b)
+
+
+def _paragraph_starts(a: _Article, positions: np.ndarray) -> np.ndarray:
+    """Where the paragraph around each character offset starts (``Paragraphs`` at once)."""
+    starts = np.array(a.paragraphs.starts, dtype=np.int64)
+    return starts[np.searchsorted(starts, positions, side="right") - 1]
+
+
+def _log1p(values: np.ndarray) -> list[float]:
+    """``math.log1p`` of each value (numpy's may differ from libm's in the last bit)."""
+    return [math.log1p(x) for x in values.tolist()]
 
 
 @dataclass(frozen=True, slots=True)
 class Feature:
-    """One column of the statement model: its name, its value for a candidate, whether a category."""
+    """One column of the statement model: its name, its values for an article's candidates, whether a category."""
 
     name: str
-    value: Callable[[_View], float]
+    value: Callable[[_Batch], np.ndarray | list[float]]
     categorical: bool = False
 
+
+_CONTENT_PREPS = frozenset({"pobj", "pcomp"})
+_SUBORDINATE = frozenset({"relcl", "advcl", "acl", "ccomp"})
+_RELATIVES = frozenset({"who", "which", "that"})
+_THINGS = frozenset({"it", "this", "that", "which", "they"})
+_PERSON, _PRON, _PROPN, _VERB = frozenset({"PERSON"}), frozenset({"PRON"}), frozenset({"PROPN"}), frozenset({"VERB"})
+_KIND_CODES = {kind: i for i, kind in reversed(list(enumerate(KINDS)))}
 
 # Every feature, once. The order is the order training writes into the model file;
 # ``features`` follows the file's order, whatever this one is.
 FEATURES: tuple[Feature, ...] = (
-    Feature("kind", lambda v: KINDS.index(v.item.kind), True),
-    Feature("cue_lemma", lambda v: v.code, True),
-    Feature("cue_pos", lambda v: _code(v.t.pos[v.c], _POS), True),
-    Feature("cue_dep", lambda v: _code(v.t.dep[v.c], _DEPS), True),
-    Feature("head_pos", lambda v: _code(v.t.pos[v.t.head[v.c]], _POS), True),
-    Feature("head_dep", lambda v: _code(v.t.dep[v.t.head[v.c]], _DEPS), True),
-    Feature("first_word", lambda v: _code(v.first_word, _FIRST_WORDS), True),
-    Feature("content_dep", lambda v: _code(v.t.dep[v.root] if v.root_head == v.c else "OTHER", _DEPS), True),
-    Feature("speaker_dep", lambda v: _code(v.t.dep[v.sp], _SPEAKER_DEPS), True),
+    Feature("kind", _value("kind"), True),
+    Feature("cue_lemma", _value("lemma_code"), True),
+    Feature("cue_pos", lambda b: b.code("pos", _POS, b.c), True),
+    Feature("cue_dep", lambda b: b.code("dep", _DEPS, b.c), True),
+    Feature("head_pos", lambda b: b.code("pos", _POS, b.t.heads[b.c]), True),
+    Feature("head_dep", lambda b: b.code("dep", _DEPS, b.t.heads[b.c]), True),
     Feature(
-        "prep",
-        lambda v: _code(v.t.lower[v.root_head] if v.t.dep[v.root] in ("pobj", "pcomp") else "OTHER", _PREPS),
+        "first_word",
+        lambda b: np.where(b.values["quote_start"] != 0, _code("quote", _FIRST_WORDS),
+                           b.code("lower", _FIRST_WORDS, b.first)),
         True,
     ),
-    Feature("cue_tag", lambda v: _code(v.t.tag[v.c], _TAGS), True),
-    Feature("content_pos", lambda v: _code(v.t.pos[v.root], _POS), True),
-    Feature("rule_kind", lambda v: KINDS.index(v.rules[0].kind) + 1 if v.rules else 0, True),
-    Feature("after_cue", lambda v: _code(v.t.lower[v.c + 1] if v.c + 1 < v.a.n_doc else "OTHER", _PREPS), True),
-    Feature("lemma_rate", lambda v: v.rate),
-    Feature("lemma_count_log", lambda v: v.count),
-    Feature("is_rule", lambda v: v.item.kind in RULE_KINDS),
-    Feature("speech_lemma", lambda v: v.lemma in SPEECH_LEMMAS),
-    Feature("other_lemma", lambda v: v.lemma in OTHER_CUE_LEMMAS),
-    Feature("nominal_lemma", lambda v: v.lemma in NOMINAL_CONTENT_LEMMAS),
-    Feature("infinitive_lemma", lambda v: v.lemma in INFINITIVE_CONTENT_LEMMAS),
-    Feature("preposition_lemma", lambda v: v.lemma in PREPOSITION_CONTENT),
-    Feature("cue_in_quote", lambda v: v.a.quotes.containing(v.cue_idx, v.cue_idx + len(v.t.lower[v.c])) is not None),
-    Feature("direct", lambda v: v.item.direct),
-    Feature("content_tokens_log", lambda v: math.log1p(v.last - v.first + 1)),
-    Feature("content_after_cue", lambda v: 1 if v.start >= v.item.cue[1] else -1 if v.end <= v.item.cue[0] else 0),
-    Feature("gap_tokens", lambda v: math.log1p(v.gap)),
-    Feature("content_ends_sentence", lambda v: v.end >= v.s.end_char[v.first] - 2),
-    Feature("content_starts_sentence", lambda v: v.start <= v.s.start_char[v.first] + 1),
-    Feature("sentence_share", lambda v: min(1.0, v.length / max(1, v.s.end_char[v.c] - v.s.start_char[v.c]))),
-    Feature("quote_marks", lambda v: v.marks),
-    Feature("partial_quote", lambda v: v.marks % 2 == 1),
-    Feature("cue_verbs_inside", lambda v: v.verbs_inside),
-    Feature("sentence_tokens_log", lambda v: math.log1p(v.s.length[v.c])),
-    Feature("speaker_person", lambda v: v.t.ent[v.sp] == "PERSON"),
-    Feature("speaker_pronoun", lambda v: v.t.lower[v.sp] in PERSON_PRONOUNS or v.t.pos[v.sp] == "PRON"),
-    Feature("speaker_anonymous", lambda v: v.speaker.anonymous or v.t.lemma[v.sp] in ANONYMOUS_NOUNS),
-    Feature("speaker_propn", lambda v: v.t.pos[v.sp] == "PROPN"),
-    Feature("speaker_distance", lambda v: math.log1p(abs(v.sp - v.c))),
-    Feature("speaker_in_quote", lambda v: v.a.quotes.containing(v.speaker.start, v.speaker.start + 1) is not None),
-    Feature("candidates_for_cue", lambda v: len(v.siblings)),
-    Feature("length_rank", lambda v: v.lengths.index(v.length) / max(1, len(v.lengths) - 1)),
-    Feature("rule_for_cue", lambda v: bool(v.rules)),
-    Feature("same_as_rule", lambda v: any(r.content == v.item.content for r in v.rules)),
-    Feature("rule_contains", lambda v: any(r.content[0] <= v.start and v.end <= r.content[1] for r in v.rules)),
-    *(Feature(f"child_{dep}", _has_child(dep)) for dep in _CHILD_FLAGS),
-    Feature("cue_negated", lambda v: "neg" in v.children),
-    Feature("has_recipient", lambda v: v.item.recipient is not None),
-    Feature("paragraph_start", lambda v: v.s.start_char[v.c] <= v.a.paragraphs(v.cue_idx)[0] + 1),
-    Feature("content_chars_log", lambda v: math.log1p(v.length)),
-    Feature("contains_cue", lambda v: v.start <= v.item.cue[0] and v.item.cue[1] <= v.end),
-    Feature("speaker_in_content", lambda v: v.start <= v.speaker.start < v.end),
-    Feature("closing_quote", lambda v: v.text[v.end - 1] in _QUOTE_MARKS),
-    Feature("next_char", lambda v: _code(v.text[v.end : v.end + 1], _NEXT_CHARS), True),
-    Feature("commas", lambda v: v.text.count(",", v.start, v.end)),
-    Feature("content_has_subject", lambda v: bool(v.t.child_deps[v.root] & _SUBJECT_DEPS)),
-    Feature("cue_subordinate", lambda v: v.t.dep[v.c] in ("relcl", "advcl", "acl", "ccomp")),
+    Feature("content_dep", lambda b: np.where(b.root_head == b.c, b.code("dep", _DEPS, b.root), len(_DEPS) - 1),
+            True),
+    Feature("speaker_dep", lambda b: b.code("dep", _SPEAKER_DEPS, b.sp), True),
     Feature(
-        "next_word", lambda v: _code(v.t.lower[v.last + 1] if v.last + 1 < v.a.n_doc else "OTHER", _NEXT_WORDS), True
+        "prep",
+        lambda b: np.where(b.flag("dep", _CONTENT_PREPS, b.root), b.code("lower", _PREPS, b.root_head),
+                           len(_PREPS) - 1),
+        True,
     ),
-    Feature("last_pos", lambda v: _code(v.t.pos[v.last], _POS), True),
+    Feature("cue_tag", lambda b: b.code("tag", _TAGS, b.c), True),
+    Feature("content_pos", lambda b: b.code("pos", _POS, b.root), True),
+    Feature("rule_kind", _value("rule_kind"), True),
+    Feature("after_cue", lambda b: b.code_or_other("lower", _PREPS, b.c + 1), True),
+    Feature("lemma_rate", _value("rate")),
+    Feature("lemma_count_log", _value("count")),
+    Feature("is_rule", _value("is_rule")),
+    Feature("speech_lemma", lambda b: b.flag("lemma", SPEECH_LEMMAS, b.c)),
+    Feature("other_lemma", lambda b: b.flag("lemma", OTHER_CUE_LEMMAS, b.c)),
+    Feature("nominal_lemma", lambda b: b.flag("lemma", NOMINAL_CONTENT_LEMMAS, b.c)),
+    Feature("infinitive_lemma", lambda b: b.flag("lemma", INFINITIVE_CONTENT_LEMMAS, b.c)),
+    Feature("preposition_lemma", lambda b: b.flag("lemma", PREPOSITION_CONTENT, b.c)),
+    Feature("cue_in_quote", _value("cue_in_quote")),
+    Feature("direct", _value("direct")),
+    Feature("content_tokens_log", lambda b: _log1p(b.last - b.first + 1)),
+    Feature("content_after_cue", lambda b: np.where(b.start >= b.cue_end, 1, np.where(b.end <= b.cue_start, -1, 0))),
+    Feature("gap_tokens", lambda b: _log1p(b.values["gap"])),
+    Feature("content_ends_sentence", lambda b: b.end >= b.t.array("sent_end_char")[b.first] - 2),
+    Feature("content_starts_sentence", lambda b: b.start <= b.t.array("sent_start_char")[b.first] + 1),
     Feature(
-        "contains_rule",
-        lambda v: any(
-            v.start <= r.content[0] and r.content[1] <= v.end and r.content != v.item.content for r in v.rules
+        "sentence_share",
+        lambda b: np.minimum(
+            1.0, b.length / np.maximum(1, b.t.array("sent_end_char")[b.c] - b.t.array("sent_start_char")[b.c])
         ),
     ),
-    Feature("share_of_longest", lambda v: v.length / max(1, v.lengths[-1])),
+    Feature("quote_marks", _value("marks")),
+    Feature("partial_quote", lambda b: b.marks % 2 == 1),
+    Feature("cue_verbs_inside", _value("verbs_inside")),
+    Feature("sentence_tokens_log",
+            lambda b: _log1p(b.t.array("sent_end")[b.c] - b.t.array("sent_start")[b.c])),
+    Feature("speaker_person", lambda b: b.flag("ent", _PERSON, b.sp)),
+    Feature("speaker_pronoun", lambda b: b.flag("lower", PERSON_PRONOUNS, b.sp) | b.flag("pos", _PRON, b.sp)),
     Feature(
-        "share_of_rule",
-        lambda v: v.length / max(1, v.rules[0].content[1] - v.rules[0].content[0]) if v.rules else 0,
+        "speaker_anonymous",
+        lambda b: (b.values["anonymous"] != 0) | b.flag("lemma", ANONYMOUS_NOUNS, b.sp),
     ),
-    Feature("continuations", lambda v: sum(v.a.items[j].kind in CONTINUING_KINDS for j in v.siblings)),
-    Feature("prev_word", lambda v: _code(v.t.lower[v.first - 1] if v.first > 0 else "OTHER", _NEXT_WORDS), True),
-    Feature("first_dep", lambda v: _code(v.t.dep[v.first], _DEPS), True),
-    Feature("last_dep", lambda v: _code(v.t.dep[v.last], _DEPS), True),
-    Feature("speaker_ent", lambda v: _code(v.t.ent[v.sp], _ENTS), True),
-    Feature("nested_cue", _nested_cue),
-    Feature("speaker_relative", lambda v: v.t.lower[v.sp] in ("who", "which", "that")),
-    Feature("speaker_thing", lambda v: v.t.lower[v.sp] in ("it", "this", "that", "which", "they")),
-    Feature("content_sentences", lambda v: v.s.index[v.last] - v.s.index[v.first]),
-    Feature("contains_rule_cue", _contains_rule_cue),
-    Feature("lexicon", lambda v: v.item.lexicon),
-    Feature("tail_tag", lambda v: _tail_code(v.tail, _TAGS, v.t.tag), True),
-    Feature("tail_dep", lambda v: _tail_code(v.tail, _DEPS, v.t.dep), True),
-    Feature("tail_word", lambda v: _tail_code(v.tail, _NEXT_WORDS, v.t.lower), True),
-    Feature("tail_to_head", lambda v: v.tail >= 0 and v.t.head[v.tail] in (v.root, v.c)),
-    Feature("rule_tail_tag", lambda v: _tail_code(v.rule_tail, _TAGS, v.t.tag), True),
-    Feature("rule_tail_dep", lambda v: _tail_code(v.rule_tail, _DEPS, v.t.dep), True),
-    Feature("no_speaker", lambda v: v.speaker.start == v.speaker.end),
-    Feature("versus_rule", _versus_rule),
+    Feature("speaker_propn", lambda b: b.flag("pos", _PROPN, b.sp)),
+    Feature("speaker_distance", lambda b: _log1p(np.abs(b.sp - b.c))),
+    Feature("speaker_in_quote", _value("speaker_in_quote")),
+    Feature("candidates_for_cue", _value("candidates_for_cue")),
+    Feature("length_rank", _value("length_rank")),
+    Feature("rule_for_cue", _value("rule_for_cue")),
+    Feature("same_as_rule", _value("same_as_rule")),
+    Feature("rule_contains", _value("rule_contains")),
+    *(Feature(f"child_{dep}", _has_child(dep)) for dep in _CHILD_FLAGS),
+    Feature("cue_negated", _has_child("neg")),
+    Feature("has_recipient", _value("has_recipient")),
+    Feature(
+        "paragraph_start",
+        lambda b: b.t.array("sent_start_char")[b.c] <= _paragraph_starts(b.a, b.t.array("idx")[b.c]) + 1,
+    ),
+    Feature("content_chars_log", lambda b: _log1p(b.length)),
+    Feature("contains_cue", lambda b: (b.start <= b.cue_start) & (b.cue_end <= b.end)),
+    Feature("speaker_in_content", lambda b: (b.start <= b.sp_start) & (b.sp_start < b.end)),
+    Feature("closing_quote", _value("closing_quote")),
+    Feature("next_char", _value("next_char"), True),
+    Feature("commas", _value("commas")),
+    Feature("content_has_subject",
+            lambda b: b.t.has_child("nsubj")[b.root] | b.t.has_child("nsubjpass")[b.root]
+            | b.t.has_child("expl")[b.root]),
+    Feature("cue_subordinate", lambda b: b.flag("dep", _SUBORDINATE, b.c)),
+    Feature("next_word", lambda b: b.code_or_other("lower", _NEXT_WORDS, b.last + 1), True),
+    Feature("last_pos", lambda b: b.code("pos", _POS, b.last), True),
+    Feature("contains_rule", _value("contains_rule")),
+    Feature("share_of_longest", _value("share_of_longest")),
+    Feature("share_of_rule", _value("share_of_rule")),
+    Feature("continuations", _value("continuations")),
+    Feature("prev_word", lambda b: b.code_or_other("lower", _NEXT_WORDS, b.first - 1), True),
+    Feature("first_dep", lambda b: b.code("dep", _DEPS, b.first), True),
+    Feature("last_dep", lambda b: b.code("dep", _DEPS, b.last), True),
+    Feature("speaker_ent", lambda b: b.code("ent", _ENTS, b.sp), True),
+    Feature("nested_cue", _value("nested_cue")),
+    Feature("speaker_relative", lambda b: b.flag("lower", _RELATIVES, b.sp)),
+    Feature("speaker_thing", lambda b: b.flag("lower", _THINGS, b.sp)),
+    Feature("content_sentences", lambda b: b.t.array("sent_index")[b.last] - b.t.array("sent_index")[b.first]),
+    Feature("contains_rule_cue", _value("contains_rule_cue")),
+    Feature("lexicon", _value("lexicon")),
+    Feature("tail_tag", lambda b: b.code_or_other("tag", _TAGS, b.tail), True),
+    Feature("tail_dep", lambda b: b.code_or_other("dep", _DEPS, b.tail), True),
+    Feature("tail_word", lambda b: b.code_or_other("lower", _NEXT_WORDS, b.tail), True),
+    Feature(
+        "tail_to_head",
+        lambda b: (b.tail >= 0) & _either(b.t.heads[np.maximum(b.tail, 0)], b.root, b.c),
+    ),
+    Feature("rule_tail_tag", lambda b: b.code_or_other("tag", _TAGS, b.rule_tail), True),
+    Feature("rule_tail_dep", lambda b: b.code_or_other("dep", _DEPS, b.rule_tail), True),
+    Feature("no_speaker", _value("no_speaker")),
+    Feature("versus_rule", _value("versus_rule")),
 )
 FEATURE_NAMES: tuple[str, ...] = tuple(f.name for f in FEATURES)
 BY_NAME: dict[str, Feature] = {f.name: f for f in FEATURES}
@@ -370,10 +420,15 @@ def features(
     Raises ``KeyError`` for a name no feature has; ``choice.model_from_payload``
     checks a model's names before it is ever used.
     """
-    columns = [BY_NAME[name].value for name in names]
+    values = [BY_NAME[name].value for name in names]
+    if not items:
+        return np.zeros((0, len(values)), dtype=np.float32)
     article = _Article(doc, quotes, items, vocab)
-    rows = [[value(view) for value in columns] for view in (_View(article, item) for item in items)]
-    return np.array(rows, dtype=np.float32).reshape(len(items), len(columns))
+    batch = _Batch(article)
+    rows = np.empty((len(items), len(values)), dtype=np.float64)
+    for k, value in enumerate(values):
+        rows[:, k] = value(batch)
+    return rows.astype(np.float32)
 
 
 def _speech_verbs_before(doc: Doc) -> list[int]:

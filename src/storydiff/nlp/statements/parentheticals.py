@@ -12,10 +12,12 @@ content too, not the quotation alone. Ranges are character offsets into ``doc.te
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from spacy.tokens import Token
 
 from storydiff.lexicon import SPEECH_LEMMAS
+from storydiff.nlp.statements.columns import columns
 from storydiff.nlp.statements.positions import doc_text
 from storydiff.nlp.statements.reported import OBJECTS
 
@@ -85,9 +87,14 @@ def quotation_goes_on_the_subject(cue: Token, quote_start: int) -> bool:
     """Whether a quotation right after a parenthetical cue is the predicate of a subject before the cue:
     in "Republicans who back the changes, he said, “are embracing a government that lied”" what he
     said is the whole sentence, not the quotation alone, whose verb's subject stands before him."""
-    first = next((t for t in cue.doc[cue.i + 1 :] if t.idx > quote_start and not t.is_punct), None)
-    if first is None:
+    doc = cue.doc
+    words = columns(doc)
+    i = max(cue.i + 1, bisect_right(words.idx, quote_start))  # the first word after the cue and the mark
+    while i < words.n and words.punct[i]:
+        i += 1
+    if i >= words.n:
         return False
+    first = doc[i]
     verb = first if first.pos_ in ("VERB", "AUX") and first.dep_ not in ("aux", "auxpass") else first.head
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in verb.children)
 

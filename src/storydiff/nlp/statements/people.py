@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storydiff.models import Speaker
 from storydiff.lexicon import PLATFORMS, SPEECH_LEMMAS, same_first_name
+from storydiff.nlp.statements.columns import sentence_start_char
 from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, PARTY_WORDS
 from storydiff.nlp.statements.given_roles import role_nouns
 from storydiff.nlp.statements.quotes import QuoteIndex
@@ -398,7 +399,7 @@ class NameIndex:
 def _mention(root: Token, start: int, words: list[str], gender: str | None, subject: bool, counts: bool,
              state: str | None = None) -> _Mention:
     """A mention headed by ``root``, with its clause and sentence (which the main-clause rule reads)."""
-    return _Mention(start, words, gender, subject, counts, state, _in_main_clause(root), root.sent.start_char,
+    return _Mention(start, words, gender, subject, counts, state, _in_main_clause(root), sentence_start_char(root),
                     _deep_in_what_was_said(root, root.i))
 
 

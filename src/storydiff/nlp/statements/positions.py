@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from storydiff.lexicon import FIRST_NAMES, word_set
 from storydiff.nlp.parse import doc_text as doc_text  # re-exported: the statement modules read the text through it
 from storydiff.nlp.roles import is_title_case
+from storydiff.nlp.statements.columns import columns
 from storydiff.nlp.statements.quotes import QuoteIndex
 
 _NEWLINE = re.compile("\n")
@@ -25,10 +26,8 @@ class TokenAt:
     """The token at a character offset."""
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import IDX
-
         self.doc = doc
-        self.starts = doc.to_array([IDX]).tolist() if len(doc) else []
+        self.starts = columns(doc).idx
 
     def index(self, pos: int) -> int:
         """The index of the token that covers (or last starts before) ``pos``."""

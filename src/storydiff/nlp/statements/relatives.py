@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storydiff.nlp.statements.columns import sentence_start
 from storydiff.nlp.statements.cues import RELATIVE_PRONOUNS
 
 
@@ -36,7 +37,7 @@ def antecedent(head: Token) -> Token | None:
         noun = noun.head if noun.dep_ == "appos" and noun.head.pos_ in ("NOUN", "PROPN") else noun
         return _thing_for_which(head, noun) or noun
     i = head.i - 1 if head.i and head.doc[head.i - 1].text != "," else head.i - 2
-    before = head.doc[i] if i >= head.sent.start else None
+    before = head.doc[i] if i >= sentence_start(head) else None
     if head.tag_ in ("WP", "WDT") and before is not None and before.pos_ in ("NOUN", "PROPN"):
         while before.dep_ == "compound" and before.head.i > before.i:
             before = before.head

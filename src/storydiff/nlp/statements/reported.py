@@ -11,6 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
+from storydiff.nlp.statements.columns import columns
+from storydiff.nlp.statements.columns import sentence_end
 from storydiff.nlp.statements.cues import (
     AS_CLAUSE_LEMMAS,
     CUE_LEMMAS,
@@ -122,7 +124,7 @@ def governed_content(cue: Token, para_start: int, para_end: int) -> tuple[int, i
             return fronted
         # The parser lost the "that" clause ("told reporters on a call that ..."):
         # take it from "that" to the end of the sentence.
-        sent_end = cue.sent.end
+        sent_end = sentence_end(cue)
         for tok in cue.doc[cue.i + 1 : sent_end]:
             if tok.lower_ == "that" and tok.dep_ == "mark" and tok.head.dep_ != "ccomp":
                 last = cue.doc[sent_end - 1]
@@ -248,7 +250,8 @@ def content_span(tok: Token, cue: Token | None = None) -> tuple[int, int]:
     """A content clause, cut before a coordinated cue ("found X and called Y") and a
     trailing aside of the writer's."""
     last = tok.right_edge
-    for inner in tok.doc[tok.i + 1 : last.i + 1]:
+    doc, dep = tok.doc, columns(tok.doc).dep
+    for inner in (doc[i] for i in range(tok.i + 1, last.i + 1) if dep[i] == "conj"):
         if inner.dep_ == "conj" and inner.pos_ == "VERB" and _is_second_cue(inner, cue):
             last = _before(inner)
             break
@@ -292,8 +295,9 @@ _ACTS_OF_SPEECH = word_set("call accuse praise criticize demand blame thank dism
 # apposition that runs to the end of the content is the writer's aside.
 def _trailing_cut(head: Token, last: Token) -> Token:
     doc = head.doc
+    text = columns(doc).text
     for i in range(head.i + 1, last.i):
-        if doc[i].text not in (",", "\u2014", "\u2015", "\u2013", "--"):
+        if text[i] not in (",", "\u2014", "\u2015", "\u2013", "--"):
             continue
         first = doc[i + 1]
         phrase = first
@@ -313,7 +317,8 @@ def _trailing_cut(head: Token, last: Token) -> Token:
 
 def _before_index(doc: Doc, i: int) -> Token:
     """The last token before index ``i``, skipping "and" and punctuation."""
-    while i > 0 and (doc[i].dep_ == "cc" or doc[i].is_punct):
+    words = columns(doc)
+    while i > 0 and (words.dep[i] == "cc" or words.punct[i]):
         i -= 1
     return doc[i]
 
@@ -469,6 +474,7 @@ def _before(tok: Token) -> Token:
     """The last token before ``tok``'s phrase, skipping "and" and commas."""
     i = tok.left_edge.i - 1
     doc = tok.doc
-    while i > 0 and (doc[i].dep_ == "cc" or doc[i].is_punct):
+    words = columns(doc)
+    while i > 0 and (words.dep[i] == "cc" or words.punct[i]):
         i -= 1
     return doc[i]

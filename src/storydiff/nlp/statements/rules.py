@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.columns import sentence_end
 from storydiff.nlp.statements.continued import continued_quotes
 from storydiff.nlp.statements.findings import according_to, finding_candidates
 from storydiff.nlp.statements.lines import colon_statements, signed_quotes
@@ -161,7 +162,7 @@ def _manner_of_speech(
         return None
     if _closing_punct(quotes.text, quotes.spans[before]) not in (",", "?", "!"):
         return None
-    if any(t.lemma_ in CANDIDATE_LEMMAS and t.pos_ == "VERB" for t in tok.doc[tok.i + 1 : tok.sent.end]):
+    if any(t.lemma_ in CANDIDATE_LEMMAS and t.pos_ == "VERB" for t in tok.doc[tok.i + 1 : sentence_end(tok)]):
         return None  # "''...,'' Mr. Delgado, now retired in Cambridge, said": "said" is the cue
     kept_used, kept_pending = set(used), list(pending)
     item = _from_cue(tok, quotes, names, used, pending)
@@ -351,7 +352,7 @@ def _run_on_clause(doc: Doc, content: tuple[int, int]) -> tuple[int, int]:
     nxt = doc.char_span(after, after + 1, alignment_mode="expand")
     if nxt is None or not len(nxt):
         return content
-    rest = doc[nxt.start : nxt[0].sent.end]
+    rest = doc[nxt.start : sentence_end(nxt[0])]
     # "... “depleted” and says he will ...": a new statement; "... despite the loss": the writer's
     if rest[0].pos_ in ("CCONJ", "ADP") or any(t.lemma_ in CUE_LEMMAS or t.is_quote for t in rest):
         return content

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from storydiff.nlp.statements.columns import sentence_start
 from storydiff.nlp.statements.states import role_state
 from storydiff.models import Speaker
 from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
@@ -150,7 +151,7 @@ def _nearer_conjunct_head(cue: Token) -> Token | None:
 def left_neighbour(cue: Token, floor: int) -> Token | None:
     i = cue.i - 1
     doc = cue.doc
-    start = cue.sent.start
+    start = sentence_start(cue)
     while i >= start and (doc[i].is_punct or doc[i].pos_ == "ADV"):
         i -= 1
     if i < start or doc[i].idx < floor:
@@ -361,7 +362,7 @@ def _untagged_surname(head: Token, names: NameIndex) -> str | None:
 # sentence stands for the person who is that sentence's subject.
 # So is the owner of that subject: "Clinton's camp is touting the fact she is the first ...".
 def _sentence_subject(pronoun: Token, names: NameIndex) -> str | None:
-    for tok in pronoun.doc[pronoun.sent.start : pronoun.i]:
+    for tok in pronoun.doc[sentence_start(pronoun) : pronoun.i]:
         owner = tok.dep_ == "poss" and tok.head.dep_ == "nsubj" and speaking_subject(tok.head)
         subject = tok.dep_ == "nsubj" and speaking_subject(tok)
         if tok.pos_ != "PROPN" or names.quoted(tok.idx) or not (owner or subject):

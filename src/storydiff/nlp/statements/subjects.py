@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, dateline_length
+from storydiff.nlp.statements.columns import sentence_start
 from storydiff.nlp.statements.cues import CUE_LEMMAS
 from storydiff.nlp.statements.positions import doc_text, sentence_breaks
 from storydiff.nlp.statements.quotes import QuoteIndex
@@ -29,11 +30,11 @@ _SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp"})
 def participle_subject(cue: Token, quotes: QuoteIndex, floor: int) -> Token | None:
     if cue.tag_ == "VB" and cue.dep_ == "xcomp" and cue.head.tag_ == "VBG" and cue.head.i < cue.i:
         cue = cue.head  # '..., Sanders said, going on to say that ...': the participle's subject says it
-    if cue.tag_ != "VBG" or cue.dep_ not in _PARTICIPLE_DEPS or cue.i == cue.sent.start:
+    if cue.tag_ != "VBG" or cue.dep_ not in _PARTICIPLE_DEPS or cue.i == sentence_start(cue):
         return None
     if cue.doc[cue.i - 1].text != ",":
         return None
-    for tok in reversed(cue.doc[cue.sent.start : cue.i - 1]):
+    for tok in reversed(cue.doc[sentence_start(cue) : cue.i - 1]):
         if tok.idx < floor:
             break
         if (
@@ -55,7 +56,7 @@ def subject_of_lead_clause(cue: Token) -> Token | None:
         return None
     clause = lefts[0]
     first = clause.left_edge
-    if first.is_quote or first.i != cue.sent.start:
+    if first.is_quote or first.i != sentence_start(cue):
         return None
     subject = next((c for c in clause.lefts if c.dep_ == "nsubj"), None)
     if subject is None or subject.left_edge.i != first.i or subject.pos_ not in ("PROPN", "NOUN"):
@@ -67,7 +68,7 @@ def subject_of_lead_clause(cue: Token) -> Token | None:
 # cue and the name on the quote's verb; a name right after the quote is the speaker.
 def name_after_quote(cue: Token, floor: int) -> Token | None:
     doc = cue.doc
-    i = next((t.i for t in doc[cue.sent.start : cue.i] if t.idx >= floor and not t.is_punct), None)
+    i = next((t.i for t in doc[sentence_start(cue) : cue.i] if t.idx >= floor and not t.is_punct), None)
     if i is None or cue.i - i > 20 or doc_text(doc)[floor : doc[i].idx].strip():
         return None
     tok = doc[i]
@@ -117,7 +118,7 @@ _DASHES = frozenset({"-", "\u2013", "\u2014", "\u2015", "--"})
 
 
 def _in_dateline(subject: Token) -> bool:
-    start = subject.sent.start
+    start = sentence_start(subject)
     if subject.i - start > _DATELINE_TOKENS or not subject.doc[start].is_upper:
         return False  # a dateline opens its sentence in capitals: "WASHINGTON ―", "DA NANG, Vietnam —"
     return subject.idx < subject.doc[start].idx + _dateline_length(subject)
@@ -125,7 +126,7 @@ def _in_dateline(subject: Token) -> bool:
 
 def _dateline_length(token: Token) -> int:
     """The dateline's length at the start of ``token``'s sentence (its first characters only)."""
-    start = token.doc[token.sent.start].idx
+    start = token.doc[sentence_start(token)].idx
     return dateline_length(doc_text(token.doc)[start : start + _DATELINE_CHARS])
 
 
@@ -153,7 +154,7 @@ def _after_dateline(subject: Token, cue: Token | None) -> Token | None:
 
 def dateline_dash(subject: Token) -> Token | None:
     """The dash after a dateline subject: "New York (AFP) –", "WASHINGTON —"."""
-    if subject.left_edge.i != subject.sent.start:
+    if subject.left_edge.i != sentence_start(subject):
         return None
     doc = subject.doc
     for child in subject.rights:

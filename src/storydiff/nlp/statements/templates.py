@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from storydiff.lexicon import SPEECH_LEMMAS
 from storydiff.models import Speaker
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.columns import sentence_start
 from storydiff.nlp.statements.positions import Paragraphs, doc_text, semicolon_bounds, trim_edges
 from storydiff.nlp.statements.quotes import QuoteIndex
 from storydiff.nlp.statements.reported import (
@@ -147,7 +148,7 @@ def _speaking(tok: Token) -> bool:
 def _in_a_name(tok: Token) -> bool:
     """A word of a person's name the parser read as a verb ("Rev. John Paul Hopping of ..., told"), not
     a headline's capitalised verb the tagger took into a name ("Ted Cruz Refuses to Disavow ...")."""
-    if tok.ent_type_ != "PERSON" or tok.i == tok.sent.start:
+    if tok.ent_type_ != "PERSON" or tok.i == sentence_start(tok):
         return False
     return any(t.is_lower and t.is_alpha and not t.is_stop for t in tok.sent)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from storydiff.nlp.statements.columns import sentence_start
 from storydiff.nlp.statements.cues import ANONYMOUS_NOUNS
 
 # Dependents that only count or point at a noun ("a", "one", "two", "his"): not part of a description.
@@ -51,10 +52,10 @@ def name_before_comma(span: Span) -> str | None:
     if comma < 1 or doc[comma].text != ",":
         return None
     first = comma
-    while first > doc[comma].sent.start and doc[first - 1].is_title and comma - first < 4:
+    while first > sentence_start(doc[comma]) and doc[first - 1].is_title and comma - first < 4:
         first -= 1
     words = doc[first:comma]
-    if first != doc[comma].sent.start or not 2 <= len(words) <= 4 or words[-1].pos_ != "PROPN":
+    if first != sentence_start(doc[comma]) or not 2 <= len(words) <= 4 or words[-1].pos_ != "PROPN":
         return None
     if span.end >= len(doc) or doc[span.end].text != ",":
         return None  # an apposition is closed by a comma too: "In Washington, a spokesman said" has none

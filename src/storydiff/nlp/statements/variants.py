@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.columns import sentence_end
 from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
 
 # Trailing phrases of a clause's head that annotators cut as often as they keep:
@@ -61,7 +62,7 @@ def variant_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             cut = end_before(doc, child.left_edge.i)
             if cut is not None and cut.i > head.i - 1 and cut.i >= first.i + MIN_WORDS - 1:
                 ends.setdefault(cut.idx + len(cut), "v:short")
-        sent_end = last.sent.end - 1
+        sent_end = sentence_end(last) - 1
         for far in (head.right_edge, doc[sent_end]):
             if far.i > last.i and far.sent == last.sent:
                 ends.setdefault(far.idx + len(far), "v:long")
