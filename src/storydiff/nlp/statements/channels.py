@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import PLATFORMS, SPEECH_LEMMAS, word_set
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.columns import columns
 from storydiff.nlp.statements.positions import TokenAt, doc_text, trim_edges
 from storydiff.nlp.statements.variants import end_before
 
@@ -88,8 +89,11 @@ def _phrase_end(doc: Doc, prep: Token) -> int:
 
 def _content_head(doc: Doc, first: Token, last: Token) -> Token | None:
     """The content's first word whose head lies outside it (a phrase of the cue's may follow it)."""
-    return next((t for t in doc[first.i : last.i + 1]
-                 if not t.is_punct and (t.head.i == t.i or not first.i <= t.head.i <= last.i)), None)
+    words = columns(doc)
+    head, punct = words.head, words.punct
+    at = next((i for i in range(first.i, last.i + 1)
+               if not punct[i] and (head[i] == i or not first.i <= head[i] <= last.i)), None)
+    return None if at is None else doc[at]
 
 
 def _is_channel(prep: Token, clause: bool, cue: Token) -> bool:

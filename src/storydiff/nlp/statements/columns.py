@@ -124,6 +124,15 @@ class Columns:
         return self._arrays["sent_start_char"].tolist()
 
     @cached_property
+    def children(self) -> list[list[int]]:
+        """Each token's dependents, in text order (as ``Token.children``)."""
+        found: list[list[int]] = [[] for _ in range(self.n)]
+        for i, head in enumerate(self.head):
+            if head != i:
+                found[head].append(i)
+        return found
+
+    @cached_property
     def head(self) -> list[int]:
         return self.heads.tolist()
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storydiff.models import Speaker
 from storydiff.lexicon import PLATFORMS, SPEECH_LEMMAS, same_first_name
-from storydiff.nlp.statements.columns import sentence_start_char
+from storydiff.nlp.statements.columns import columns, sentence_start_char
 from storydiff.nlp.statements.cues import BODIES, CUE_LEMMAS, PARTY_WORDS
 from storydiff.nlp.statements.given_roles import role_nouns
 from storydiff.nlp.statements.quotes import QuoteIndex
@@ -482,13 +482,15 @@ def _untagged(doc: Doc, tags: tuple[str, ...], dep: str | None = None) -> Iterat
 
 def _deep_in_what_was_said(verb: Token, before: int) -> bool:
     """Whether a clause hangs, through a clause complement further up, under a verb of speech before it."""
-    tok, through = verb, False
+    words = columns(verb.doc)
+    head, dep, lemma = words.head, words.dep, words.lemma
+    i, through = verb.i, False
     for _ in range(6):
-        if tok.head.i == tok.i:
+        if head[i] == i:
             return False
-        through = through or tok.dep_ == "ccomp"
-        tok = tok.head
-        if through and tok.i < before and tok.lemma_.lower() in SPEECH_LEMMAS:
+        through = through or dep[i] == "ccomp"
+        i = head[i]
+        if through and i < before and lemma[i] in SPEECH_LEMMAS:
             return True
     return False
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from storydiff.nlp.statements.columns import sentence_start
+from storydiff.nlp.statements.columns import columns, sentence_start
 from storydiff.nlp.statements.states import role_state
 from storydiff.models import Speaker
 from storydiff.nlp.entities import HONORIFICS, TITLE_WORDS
@@ -97,16 +97,17 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     came_from_acl = False
     adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only
     shared = cue.head.i if cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ", "VBP") else -1
+    kids, dep = columns(cue.doc).children, columns(cue.doc).dep
     for _ in range(5):
         if tok.i == cue.i or tok.dep_ != "ccomp" or run_on_clause(tok):  # a ccomp's subject: someone else's content
             subjects = [
-                child
-                for child in tok.children
+                cue.doc[k]
+                for k in kids[tok.i]
                 # Passive subjects speak only for the cue itself ("was quoted as saying") and for
                 # a finite verb coordinated with it ("was forced into it and said that ...").
-                if child.dep_ == "nsubj" or (tok.i in (cue.i, shared) and child.dep_ in SUBJECTS)
+                if dep[k] == "nsubj" or (tok.i in (cue.i, shared) and dep[k] in SUBJECTS)
                 # "After saying her foot was swollen, she was rushed to hospital": she said it
-                or (adverbial and child.dep_ == "nsubjpass")
+                or (adverbial and dep[k] == "nsubjpass")
             ]
             if subjects:
                 if len(subjects) > 1 and subjects[0].ent_type_ != "PERSON" and dateline_dash(subjects[0]) is None:
