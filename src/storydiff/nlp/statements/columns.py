@@ -126,11 +126,13 @@ class Columns:
     @cached_property
     def children(self) -> list[list[int]]:
         """Each token's dependents, in text order (as ``Token.children``)."""
-        found: list[list[int]] = [[] for _ in range(self.n)]
-        for i, head in enumerate(self.head):
-            if head != i:
-                found[head].append(i)
-        return found
+        index = np.arange(self.n)
+        dependent = self.heads != index
+        heads, kids = self.heads[dependent], index[dependent]
+        order = np.argsort(heads, kind="stable")  # by head, each head's dependents in text order
+        bounds = np.searchsorted(heads[order], np.arange(self.n + 1)).tolist()
+        ordered = kids[order].tolist()
+        return [ordered[bounds[i] : bounds[i + 1]] for i in range(self.n)]
 
     @cached_property
     def head(self) -> list[int]:
