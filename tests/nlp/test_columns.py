@@ -75,3 +75,10 @@ def test_an_empty_doc_has_empty_columns(nlp: Language) -> None:
     doc = Doc(nlp.vocab, words=[])
     found = columns(doc)
     assert found.n == 0 and found.text == [] and found.head == [] and found.sent_index == []
+
+
+def test_sentences_a_hook_draws_are_read_as_it_draws_them(nlp: Language) -> None:
+    doc = next(parse([TEXT]))
+    doc.user_hooks["sents"] = lambda d: iter([d[0:5], d[5:]])
+    assert [sentence_start(t) for t in doc] == [0] * 5 + [5] * (len(doc) - 5)
+    assert [sentence_end(t) for t in doc] == [5] * 5 + [len(doc)] * (len(doc) - 5)

@@ -14,8 +14,8 @@ still serialises as spaCy writes it).
 from __future__ import annotations
 
 import weakref
-from functools import cached_property
 from collections.abc import Collection, Sequence
+from functools import cached_property
 
 import numpy as np
 from spacy.tokens import Doc, Token
@@ -35,7 +35,8 @@ def columns(doc: Doc) -> Columns:
 
 class Columns:
     """The tokens' attributes: string ones as lists built on first use (``lemma`` lowercased, as the cue
-    vocabulary keys it), numbers and sentence bounds as arrays (``array``) and lists."""
+    vocabulary keys it), numbers and sentence bounds as arrays (``array("sent_start")``) and as lists
+    (``sent_start``)."""
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START, TAG
@@ -65,7 +66,7 @@ class Columns:
         }
         if "sents" in doc.user_hooks:  # sentences drawn by a hook: read them as the hook gives them
             self._hooked_sentences(doc)
-        self._children: dict[str, np.ndarray] = {}
+        self._with_child: dict[str, np.ndarray] = {}
 
     def _hooked_sentences(self, doc: Doc) -> None:
         names = ("sent_index", "sent_start", "sent_end", "sent_start_char", "sent_end_char")
@@ -112,15 +113,15 @@ class Columns:
         return self._words("text")
 
     @cached_property
-    def sent_first(self) -> list[int]:
+    def sent_start(self) -> list[int]:
         return self._arrays["sent_start"].tolist()
 
     @cached_property
-    def sent_past(self) -> list[int]:
+    def sent_end(self) -> list[int]:
         return self._arrays["sent_end"].tolist()
 
     @cached_property
-    def sent_first_char(self) -> list[int]:
+    def sent_start_char(self) -> list[int]:
         return self._arrays["sent_start_char"].tolist()
 
     @cached_property
@@ -175,9 +176,9 @@ class Columns:
 
     def has_child(self, dep: str) -> np.ndarray:
         """Whether each token has a dependent of relation ``dep``."""
-        found = self._children.get(dep)
+        found = self._with_child.get(dep)
         if found is None:
-            found = self._children[dep] = np.zeros(self.n, dtype=bool)
+            found = self._with_child[dep] = np.zeros(self.n, dtype=bool)
             is_dep = self._ids[ATTRS.index("dep")] == self._strings.add(dep)
             found[self.heads[is_dep & (self.heads != np.arange(self.n))]] = True
         return found
@@ -193,14 +194,14 @@ class Columns:
 
 def sentence_start(token: Token) -> int:
     """The first token of ``token``'s sentence: ``token.sent.start`` without building the sentence."""
-    return columns(token.doc).sent_first[token.i]
+    return columns(token.doc).sent_start[token.i]
 
 
 def sentence_end(token: Token) -> int:
     """One past the last token of ``token``'s sentence: ``token.sent.end``."""
-    return columns(token.doc).sent_past[token.i]
+    return columns(token.doc).sent_end[token.i]
 
 
 def sentence_start_char(token: Token) -> int:
     """Where ``token``'s sentence starts in the text: ``token.sent.start_char``."""
-    return columns(token.doc).sent_first_char[token.i]
+    return columns(token.doc).sent_start_char[token.i]
