@@ -68,7 +68,8 @@ def test_the_compiled_statement_model_scores_are_lightgbms_exactly(
 
 
 def _odd_rows(rows: np.ndarray) -> np.ndarray:
-    """Real rows with NaN, negative and fractional categories, tiny values and values far outside training."""
+    """Real rows with NaN, negative and fractional categories, tiny values, values far outside training and
+    categories past every set."""
     rng = np.random.default_rng(7)
     data = rows[rng.integers(0, len(rows), 4000)].astype(np.float64)
     draw = rng.random(data.shape)
@@ -78,6 +79,8 @@ def _odd_rows(rows: np.ndarray) -> np.ndarray:
     data[(draw >= 0.10) & (draw < 0.11)] = 1e-36
     data[(draw >= 0.11) & (draw < 0.14)] += rng.normal(0, 50, size=((draw >= 0.11) & (draw < 0.14)).sum())
     data[(draw >= 0.14) & (draw < 0.17)] += rng.uniform(-0.9, 0.9, size=((draw >= 0.14) & (draw < 0.17)).sum())
+    past = (draw >= 0.17) & (draw < 0.19)  # categories past every set (the cue lemma's codes end at 734)
+    data[past] = rng.choice([733.0, 734.0, 735.0, 736.0, 737.0, 5000.0, 1e9], size=past.sum())
     return data
 
 

@@ -21,11 +21,14 @@ Training still uses LightGBM (``scripts/``); only prediction is done here.
 Two evaluators give those same scores. ``TreeEnsemble`` walks the trees with
 numpy and reads any model text. ``CompiledTrees`` runs the same trees compiled
 to an ONNX ``TreeEnsemble`` node (``scripts/compile_trees.py``) with ONNX
-Runtime, which storydiff already loads for its embeddings: in about half the
-time on the statement model's thousands of candidates a story
-(``benchmarks/throughput.py --stages``), so the
-shipped statement model uses it. The compiled file carries the SHA-256 of the
-text it was compiled from, and loading refuses a file compiled from another.
+Runtime, which storydiff already loads for its embeddings: in about a third
+of the numpy walk's time on the statement model's thousands of candidates a
+story (``benchmarks/throughput.py --stages``), so the shipped statement model
+uses it. A split on a large category set reads a column of its own, which
+``CompiledTrees.predict`` fills in (ONNX Runtime tests such a set member by
+member). The compiled file carries the SHA-256 of the text it was compiled
+from and a format version, and loading refuses a file compiled from another
+text or by another version.
 """
 
 from __future__ import annotations
@@ -172,6 +175,16 @@ class TreeEnsemble(_Columns):
 
 
 @dataclass(frozen=True, slots=True)
+class _LargeSets:
+    """The categorical splits of one feature on a set reaching past category 31, as compiled: one input
+    column each, from ``first`` on, saying whether the row's category is in that split's set."""
+
+    feature: int
+    first: int
+    table: np.ndarray  # (categories + 1, splits): row v, which of the sets hold category v; the last row, none
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledTrees(_Columns):
     """The same model compiled to ONNX, run by ONNX Runtime: ``predict`` as ``TreeEnsemble.predict``.
 
@@ -179,17 +192,20 @@ class CompiledTrees(_Columns):
     values in tree order on one thread, so its sums are LightGBM's. What it
     does not do, ``predict`` does around it: values within 1e-35 of zero
     become zero, categories are truncated to integers (a NaN or a category
-    outside a split's set then goes right, as in LightGBM), and the
-    objective's transform is applied to the sums. It needs ONNX Runtime
-    1.23.2 or later: 1.22 hangs on category codes as large as the statement
-    model's (up to 734).
+    outside a split's set then goes right, as in LightGBM), the columns of
+    the splits on a large set are filled in (``scripts/compile_trees.py``),
+    and the objective's transform is applied to the sums. It needs ONNX
+    Runtime 1.23.2 or later: 1.22 hangs on category codes as large as the
+    statement model's (up to 734).
     """
 
-    session: Any  # onnxruntime.InferenceSession of one TreeEnsemble node: X (rows, features) -> Y (rows, 1)
+    session: Any  # onnxruntime.InferenceSession of one TreeEnsemble node: X (rows, width) -> Y (rows, 1)
     categorical: np.ndarray  # the columns the trees split on as categories
     names: tuple[str, ...]
     objective: str
     sigmoid: float
+    large: tuple[_LargeSets, ...]
+    width: int  # the compiled model's input columns: the features, then one per split on a large set
 
     @classmethod
     def load(cls, model: bytes, text: str, location: str = "the compiled trees") -> CompiledTrees:
@@ -207,21 +223,51 @@ class CompiledTrees(_Columns):
         meta = session.get_modelmeta().custom_metadata_map
         if meta.get("format") != COMPILED_FORMAT or meta.get("lightgbm_sha256") != text_digest(text):
             raise ModelError(
-                f"{location} was not compiled from this LightGBM model; compile it again with: "
-                "python scripts/compile_trees.py"
+                f"{location} was not compiled from this LightGBM model by this version of storydiff; compile "
+                "it again with: python scripts/compile_trees.py"
             )
         categorical = np.array([int(c) for c in meta.get("categorical", "").split(",") if c], dtype=np.int64)
-        return cls(session, categorical, names, objective, sigmoid)
+        large = _large_sets(TreeEnsemble.from_text(text), len(names))
+        width = len(names) + sum(sets.table.shape[1] for sets in large)
+        if session.get_inputs()[0].shape[1] != width:
+            raise ModelError(f"{location} reads {session.get_inputs()[0].shape[1]} columns, not {width}; "
+                             "compile it again with: python scripts/compile_trees.py")
+        return cls(session, categorical, names, objective, sigmoid, large, width)
 
     def predict(self, rows: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
         """One score per row, as LightGBM computes it."""
         data = _as_rows(rows, len(self.names))
         data[:, self.categorical] = np.trunc(data[:, self.categorical])
-        total = self.session.run(None, {"X": data})[0][:, 0]
+        wide = np.empty((len(data), self.width), dtype=np.float64)
+        wide[:, : data.shape[1]] = data
+        for sets in self.large:
+            value = np.nan_to_num(data[:, sets.feature], nan=-1.0)  # NaN, negative or past every set: in none
+            none = len(sets.table) - 1
+            category = np.where((value >= 0) & (value < none), value, none).astype(np.int64)
+            wide[:, sets.first : sets.first + sets.table.shape[1]] = sets.table[category]
+        total = self.session.run(None, {"X": wide})[0][:, 0]
         return _transform(total, self.objective, self.sigmoid)
 
 
-COMPILED_FORMAT = "storydiff.trees/1"
+def _large_sets(trees: TreeEnsemble, width: int) -> tuple[_LargeSets, ...]:
+    """The splits on a set spanning more than one 32-bit word, in the compiled columns' order (by feature,
+    each feature's in node order, from column ``width`` on), with their sets as tables."""
+    nodes = np.flatnonzero(trees.set_size > 32)
+    nodes = nodes[np.argsort(trees.feature[nodes], kind="stable")]
+    found: list[_LargeSets] = []
+    column = width
+    for feature in dict.fromkeys(trees.feature[nodes].tolist()):
+        mine = nodes[trees.feature[nodes] == feature]
+        table = np.zeros((int(trees.set_size[mine].max()) + 1, len(mine)), dtype=np.float64)
+        for k, node in enumerate(mine.tolist()):
+            start, size = int(trees.set_start[node]), int(trees.set_size[node])
+            table[:size, k] = trees.in_set[start : start + size]
+        found.append(_LargeSets(int(feature), column, table))
+        column += len(mine)
+    return tuple(found)
+
+
+COMPILED_FORMAT = "storydiff.trees/2"  # /2: the splits on a large set read columns of their own
 
 
 def text_digest(text: str) -> str:
