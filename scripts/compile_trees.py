@@ -16,7 +16,8 @@ member by member, which cost most of the walk; such a split instead reads
 a column of its own after the features, which ``CompiledTrees`` fills with
 whether the row's category is in the set (one table lookup per feature), and
 is a ``BRANCH_LEQ`` at 0.5 whose true branch is LightGBM's right. Those
-columns come grouped by feature, each feature's in node order. A tree of
+columns come grouped by feature, each feature's in node order, and their
+sets are written into the file's metadata (``large_sets``). A tree of
 one leaf is a node whose two branches reach that leaf. Leaf values are
 float64, and no transform is applied inside the graph: ``CompiledTrees``
 applies LightGBM's with libm's ``exp``. Needs the ``onnx`` package (the ``test`` and ``train``
@@ -59,7 +60,7 @@ def compile_onnx(text: str) -> bytes:
                                              "nan_true")}
     roots: list[int] = []
     members: list[float] = []
-    large: list[tuple[int, int]] = []  # the splits on a large set: (feature, node)
+    large: list[tuple[int, int, list[int]]] = []  # the splits on a large set: (feature, node, its categories)
     leaf_values: list[float] = []
     categorical: set[int] = set()
     numerical: set[int] = set()
@@ -86,11 +87,10 @@ def compile_onnx(text: str) -> bytes:
                 categorical.add(feature)
                 words = tree["cat_threshold"][bounds[int(threshold)] : bounds[int(threshold) + 1]].tolist()
                 if len(words) > 1:  # a large set: a column of its own says whether the row's category is in it
-                    large.append((feature, len(node["mode"])))
+                    large.append((feature, len(node["mode"]), _categories(words)))
                     add(_LEQ, 0.5, -1, 0, children[1], children[0])  # 0 (not in the set) goes right
                     continue
-                members.extend(float(32 * w + bit) for w, word in enumerate(words) for bit in range(32)
-                               if (word >> bit) & 1)
+                members.extend(float(c) for c in _categories(words))
                 members.append(float("nan"))  # ends this node's set
                 add(_MEMBER, 0.0, feature, 0, *children)  # a NaN is in no set: right, as in LightGBM
             else:
@@ -101,7 +101,8 @@ def compile_onnx(text: str) -> bytes:
         leaf_values.extend(tree["leaf_value"].tolist())
     if categorical & numerical:
         raise SystemExit(f"features split both ways: {sorted(categorical & numerical)}")
-    for column, (_, at) in enumerate(sorted(large, key=lambda split: split[0])):  # by feature, then node order
+    large.sort(key=lambda split: split[0])  # by feature, each feature's in node order
+    for column, (_, at, _) in enumerate(large):
         node["feature"][at] = len(names) + column
     ensemble = helper.make_node(
         "TreeEnsemble", ["X"], ["Y"], domain="ai.onnx.ml",
@@ -123,9 +124,15 @@ def compile_onnx(text: str) -> bytes:
                                                     helper.make_opsetid("", 21)])
     model.ir_version = 10
     helper.set_model_props(model, {"format": COMPILED_FORMAT, "lightgbm_sha256": text_digest(text),
-                                   "categorical": ",".join(str(c) for c in sorted(categorical))})
+                                   "categorical": ",".join(str(c) for c in sorted(categorical)),
+                                   "large_sets": json.dumps([[feature, cats] for feature, _, cats in large])})
     onnx.checker.check_model(model)
     return model.SerializeToString()
+
+
+def _categories(words: list[int]) -> list[int]:
+    """The categories of a set packed in LightGBM's 32-bit words."""
+    return [32 * w + bit for w, word in enumerate(words) for bit in range(32) if (word >> bit) & 1]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -101,6 +101,18 @@ def test_compiled_trees_of_another_model_are_refused(model_text: str, compiled: 
         CompiledTrees.load(b"not an onnx file", model_text)
 
 
+@pytest.mark.skipif(importlib.util.find_spec("onnx") is None, reason="editing needs the onnx package (test extra)")
+def test_a_compiled_file_with_unreadable_large_sets_is_refused(model_text: str, compiled: bytes) -> None:
+    import onnx
+
+    for listed, message in (("not json", "unreadably"), ("[]", "columns, not")):
+        model = onnx.load_from_string(compiled)
+        entry = next(p for p in model.metadata_props if p.key == "large_sets")
+        entry.value = listed
+        with pytest.raises(ModelError, match=message):
+            CompiledTrees.load(model.SerializeToString(), model_text)
+
+
 @pytest.mark.skipif(importlib.util.find_spec("onnx") is None, reason="compiling needs the onnx package (test extra)")
 def test_the_shipped_compiled_file_is_what_the_compiler_builds(model_text: str, compiled: bytes) -> None:
     spec = importlib.util.spec_from_file_location("compile_trees", ROOT / "scripts" / "compile_trees.py")

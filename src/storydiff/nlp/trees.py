@@ -34,9 +34,11 @@ text or by another version.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 import numpy as np
@@ -227,7 +229,11 @@ class CompiledTrees(_Columns):
                 "it again with: python scripts/compile_trees.py"
             )
         categorical = np.array([int(c) for c in meta.get("categorical", "").split(",") if c], dtype=np.int64)
-        large = _large_sets(TreeEnsemble.from_text(text), len(names))
+        try:
+            large = _large_sets(json.loads(meta.get("large_sets", "[]")), len(names))
+        except (ValueError, TypeError, IndexError) as exc:
+            raise ModelError(f"{location} lists its large category sets unreadably ({exc}); compile it again "
+                             "with: python scripts/compile_trees.py") from exc
         width = len(names) + sum(sets.table.shape[1] for sets in large)
         if session.get_inputs()[0].shape[1] != width:
             raise ModelError(f"{location} reads {session.get_inputs()[0].shape[1]} columns, not {width}; "
@@ -249,21 +255,18 @@ class CompiledTrees(_Columns):
         return _transform(total, self.objective, self.sigmoid)
 
 
-def _large_sets(trees: TreeEnsemble, width: int) -> tuple[_LargeSets, ...]:
-    """The splits on a set spanning more than one 32-bit word, in the compiled columns' order (by feature,
-    each feature's in node order, from column ``width`` on), with their sets as tables."""
-    nodes = np.flatnonzero(trees.set_size > 32)
-    nodes = nodes[np.argsort(trees.feature[nodes], kind="stable")]
+def _large_sets(splits: list[list[Any]], width: int) -> tuple[_LargeSets, ...]:
+    """The tables of the splits on a large set, as the compiled file lists them: ``[feature, categories]``
+    in column order from column ``width`` on, each feature's together."""
     found: list[_LargeSets] = []
     column = width
-    for feature in dict.fromkeys(trees.feature[nodes].tolist()):
-        mine = nodes[trees.feature[nodes] == feature]
-        table = np.zeros((int(trees.set_size[mine].max()) + 1, len(mine)), dtype=np.float64)
-        for k, node in enumerate(mine.tolist()):
-            start, size = int(trees.set_start[node]), int(trees.set_size[node])
-            table[:size, k] = trees.in_set[start : start + size]
-        found.append(_LargeSets(int(feature), column, table))
-        column += len(mine)
+    for feature, group in groupby(splits, key=lambda split: int(split[0])):
+        sets = [[int(c) for c in categories] for _, categories in group]
+        table = np.zeros((max(max(c, default=-1) for c in sets) + 2, len(sets)), dtype=np.float64)
+        for k, categories in enumerate(sets):
+            table[categories, k] = 1.0
+        found.append(_LargeSets(feature, column, table))
+        column += len(sets)
     return tuple(found)
 
 
