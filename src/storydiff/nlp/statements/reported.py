@@ -11,8 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
-from storydiff.nlp.statements.columns import columns
-from storydiff.nlp.statements.columns import sentence_end
+from storydiff.nlp.statements.columns import columns, sentence_end
 from storydiff.nlp.statements.cues import (
     AS_CLAUSE_LEMMAS,
     CUE_LEMMAS,
