@@ -30,9 +30,11 @@ def test_the_lists_are_each_tokens_own_attributes(nlp: Language) -> None:
     assert found.lower == [t.lower_ for t in doc]
     assert found.lemma == [t.lemma_.lower() for t in doc]
     assert found.head == [t.head.i for t in doc]
-    assert found.children == [[c.i for c in t.children] for t in doc]
+    assert [found.children(t.i) for t in doc] == [[c.i for c in t.children] for t in doc]
     assert found.idx == [t.idx for t in doc]
     assert found.punct == [t.is_punct for t in doc]
+    assert found.space == [t.is_space for t in doc]
+    assert found.sentences == [(s.start, s.end) for s in doc.sents]
     assert found.sent_index == [next(k for k, s in enumerate(doc.sents) if s.start <= t.i < s.end) for t in doc]
 
 

@@ -39,16 +39,19 @@ class Columns:
     (``sent_start``)."""
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START, TAG
+        from spacy.attrs import (
+            DEP, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START, TAG,
+        )  # fmt: skip
 
         self.n = n = len(doc)
         self._strings = doc.vocab.strings
-        read = [POS, DEP, TAG, LOWER, LEMMA, ENT_TYPE, ORTH, HEAD, IDX, IS_PUNCT, SENT_START, LENGTH]
+        read = [POS, DEP, TAG, LOWER, LEMMA, ENT_TYPE, ORTH, HEAD, IDX, IS_PUNCT, IS_SPACE, SENT_START, LENGTH]
         at = doc.to_array(read) if n else np.zeros((0, len(read)), np.uint64)
         self._ids = at[:, : len(ATTRS)].T  # one row of string ids per attribute of ``ATTRS``
-        head, idx, punct, sent_start, length = at[:, len(ATTRS) :].astype(np.int64).T
+        head, idx, punct, space, sent_start, length = at[:, len(ATTRS) :].astype(np.int64).T
         self.heads = np.arange(n) + head
         self.punct: list[bool] = (punct != 0).tolist()
+        self.space: list[bool] = (space != 0).tolist()
         # Sentences as ``Doc.sents`` draws them: one starts at the first token and at each token flagged a start.
         starts = np.flatnonzero(sent_start == 1)
         if not len(starts) or starts[0] != 0:
@@ -125,15 +128,25 @@ class Columns:
         return self._arrays["sent_start_char"].tolist()
 
     @cached_property
-    def children(self) -> list[list[int]]:
-        """Each token's dependents, in text order (as ``Token.children``)."""
+    def sentences(self) -> list[tuple[int, int]]:
+        """Each sentence's first token and the one past its last, in order (as ``Doc.sents``)."""
+        index = self._arrays["sent_index"]
+        starts = np.flatnonzero(np.r_[True, index[1:] != index[:-1]]) if self.n else np.zeros(0, np.int64)
+        return list(zip(starts.tolist(), [*starts[1:].tolist(), self.n], strict=True))
+
+    def children(self, i: int) -> list[int]:
+        """Token ``i``'s dependents, in text order (as ``Token.children``)."""
+        ordered, bounds = self._dependents
+        return ordered[bounds[i] : bounds[i + 1]]
+
+    @cached_property
+    def _dependents(self) -> tuple[list[int], list[int]]:
+        """Every dependent, by head and then in text order, and where each head's dependents start."""
         index = np.arange(self.n)
         dependent = self.heads != index
         heads, kids = self.heads[dependent], index[dependent]
-        order = np.argsort(heads, kind="stable")  # by head, each head's dependents in text order
-        bounds = np.searchsorted(heads[order], np.arange(self.n + 1)).tolist()
-        ordered = kids[order].tolist()
-        return [ordered[bounds[i] : bounds[i + 1]] for i in range(self.n)]
+        order = np.argsort(heads, kind="stable")
+        return kids[order].tolist(), np.searchsorted(heads[order], np.arange(self.n + 1)).tolist()
 
     @cached_property
     def head(self) -> list[int]:

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from storydiff.lexicon import SPEECH_LEMMAS, word_set
 from storydiff.nlp.statements.candidates import Candidate
+from storydiff.nlp.statements.columns import columns
 from storydiff.nlp.statements.cues import CUE_LEMMAS
 from storydiff.nlp.statements.positions import doc_text, trim_edges
 from storydiff.nlp.statements.speakers import NameIndex, describe
@@ -132,13 +133,15 @@ def _records_show(doc: Doc, names: NameIndex) -> list[Candidate]:
     """One candidate for each sentence that ends on what records show: its clause before the comma."""
     text = doc_text(doc)
     out: list[Candidate] = []
-    for sent in doc.sents:
-        i = sent.end - 1
-        while i > sent.start and (doc[i].is_punct or doc[i].is_space):
+    words = columns(doc)
+    lower, punct, space = words.lower, words.punct, words.space
+    for first, past in words.sentences:
+        i = past - 1
+        while i > first and (punct[i] or space[i]):
             i -= 1
-        if doc[i].lower_ not in _SHOWING or sum(not t.is_punct and not t.is_space for t in sent) < 6:
+        if lower[i] not in _SHOWING or sum(not punct[k] and not space[k] for k in range(first, past)) < 6:
             continue  # the sentence's last word first: most sentences end on something else
-        verb = doc[i]
+        sent, verb = doc[first:past], doc[i]
         comma = next((t for t in reversed(list(doc[sent.start : verb.i])) if t.text == ","), None)
         if comma is None or verb.i - comma.i > 14:
             continue

@@ -97,17 +97,17 @@ def find_subject(cue: Token, floor: int = 0) -> Token | None:
     came_from_acl = False
     adverbial = False  # reached from an adverbial participle ("after saying ...") through prepositions only
     shared = cue.head.i if cue.dep_ == "conj" and cue.tag_ in ("VBD", "VBZ", "VBP") else -1
-    kids, dep = columns(cue.doc).children, columns(cue.doc).dep
+    words = columns(cue.doc)
     for _ in range(5):
         if tok.i == cue.i or tok.dep_ != "ccomp" or run_on_clause(tok):  # a ccomp's subject: someone else's content
             subjects = [
                 cue.doc[k]
-                for k in kids[tok.i]
+                for k in words.children(tok.i)
                 # Passive subjects speak only for the cue itself ("was quoted as saying") and for
                 # a finite verb coordinated with it ("was forced into it and said that ...").
-                if dep[k] == "nsubj" or (tok.i in (cue.i, shared) and dep[k] in SUBJECTS)
+                if words.dep[k] == "nsubj" or (tok.i in (cue.i, shared) and words.dep[k] in SUBJECTS)
                 # "After saying her foot was swollen, she was rushed to hospital": she said it
-                or (adverbial and dep[k] == "nsubjpass")
+                or (adverbial and words.dep[k] == "nsubjpass")
             ]
             if subjects:
                 if len(subjects) > 1 and subjects[0].ent_type_ != "PERSON" and dateline_dash(subjects[0]) is None:
