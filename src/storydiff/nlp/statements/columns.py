@@ -33,6 +33,24 @@ def columns(doc: Doc) -> Columns:
     return found
 
 
+def _strings_of(attr: str) -> cached_property[list[str]]:
+    """A ``Columns`` property: each token's ``attr`` as a string."""
+
+    def read(self: Columns) -> list[str]:
+        return self._words(attr)
+
+    return cached_property(read)
+
+
+def _numbers_of(name: str) -> cached_property[list[int]]:
+    """A ``Columns`` property: the array ``name`` as a list."""
+
+    def read(self: Columns) -> list[int]:
+        return self.array(name).tolist()
+
+    return cached_property(read)
+
+
 class Columns:
     """The tokens' attributes: string ones as lists built on first use (``lemma`` lowercased, as the cue
     vocabulary keys it), numbers and sentence bounds as arrays (``array("sent_start")``) and as lists
@@ -91,41 +109,22 @@ class Columns:
             words = [word.lower() for word in words]
         return [words[k] for k in at.tolist()]
 
-    @cached_property
-    def pos(self) -> list[str]:
-        return self._words("pos")
+    # Each string attribute as a list (``_words``), each number as a list of its array; built on first use.
+    pos = _strings_of("pos")
+    dep = _strings_of("dep")
+    tag = _strings_of("tag")
+    lower = _strings_of("lower")
+    lemma = _strings_of("lemma")
+    text = _strings_of("text")
+    idx = _numbers_of("idx")
+    sent_index = _numbers_of("sent_index")
+    sent_start = _numbers_of("sent_start")
+    sent_end = _numbers_of("sent_end")
+    sent_start_char = _numbers_of("sent_start_char")
 
     @cached_property
-    def dep(self) -> list[str]:
-        return self._words("dep")
-
-    @cached_property
-    def tag(self) -> list[str]:
-        return self._words("tag")
-
-    @cached_property
-    def lower(self) -> list[str]:
-        return self._words("lower")
-
-    @cached_property
-    def lemma(self) -> list[str]:
-        return self._words("lemma")
-
-    @cached_property
-    def text(self) -> list[str]:
-        return self._words("text")
-
-    @cached_property
-    def sent_start(self) -> list[int]:
-        return self._arrays["sent_start"].tolist()
-
-    @cached_property
-    def sent_end(self) -> list[int]:
-        return self._arrays["sent_end"].tolist()
-
-    @cached_property
-    def sent_start_char(self) -> list[int]:
-        return self._arrays["sent_start_char"].tolist()
+    def head(self) -> list[int]:
+        return self.heads.tolist()
 
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
@@ -147,18 +146,6 @@ class Columns:
         heads, kids = self.heads[dependent], index[dependent]
         order = np.argsort(heads, kind="stable")
         return kids[order].tolist(), np.searchsorted(heads[order], np.arange(self.n + 1)).tolist()
-
-    @cached_property
-    def head(self) -> list[int]:
-        return self.heads.tolist()
-
-    @cached_property
-    def idx(self) -> list[int]:
-        return self._arrays["idx"].tolist()
-
-    @cached_property
-    def sent_index(self) -> list[int]:
-        return self._arrays["sent_index"].tolist()
 
     def codes(self, attr: str, table: Sequence[str], at: np.ndarray) -> np.ndarray:
         """The positions in ``table`` of the ``attr`` (not "lemma") of the tokens at ``at``; the table's

@@ -251,10 +251,10 @@ def content_span(tok: Token, cue: Token | None = None) -> tuple[int, int]:
     last = tok.right_edge
     doc, dep = tok.doc, columns(tok.doc).dep
     for inner in (doc[i] for i in range(tok.i + 1, last.i + 1) if dep[i] == "conj"):
-        if inner.dep_ == "conj" and inner.pos_ == "VERB" and _is_second_cue(inner, cue):
+        if inner.pos_ == "VERB" and _is_second_cue(inner, cue):
             last = _before(inner)
             break
-        if inner.dep_ == "conj" and inner.head.i == tok.i and _narrated(tok, inner, cue):
+        if inner.head.i == tok.i and _narrated(tok, inner, cue):
             last = _before(inner)
             break
     for child in tok.rights:
