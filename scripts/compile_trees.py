@@ -2,7 +2,7 @@
 
 storydiff scores statement candidates with ONNX Runtime's C++ tree ensemble
 (``storydiff.nlp.trees.CompiledTrees``) instead of walking the trees in numpy:
-the same scores in about a third of the time. This script writes that file,
+the same scores in less time. This script writes that file,
 ``src/storydiff/data/statement-trees.onnx``, from the LightGBM text inside
 ``statement-model.json.gz``; ``scripts/train_statements.py`` runs it after
 training, and a test checks that the shipped file is what it builds.

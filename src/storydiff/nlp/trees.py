@@ -21,10 +21,10 @@ Training still uses LightGBM (``scripts/``); only prediction is done here.
 Two evaluators give those same scores. ``TreeEnsemble`` walks the trees with
 numpy and reads any model text. ``CompiledTrees`` runs the same trees compiled
 to an ONNX ``TreeEnsemble`` node (``scripts/compile_trees.py``) with ONNX
-Runtime, which storydiff already loads for its embeddings: in about a third
-of the numpy walk's time on the statement model's thousands of candidates a
-story (``benchmarks/throughput.py --stages``), so the shipped statement model
-uses it. A split on a large category set reads a column of its own, which
+Runtime, which storydiff already loads for its embeddings: faster than the
+numpy walk on the statement model's thousands of candidates a story (the
+``tree walk`` stage of ``benchmarks/throughput.py --stages``), so the shipped
+statement model uses it. A split on a large category set reads a column of its own, which
 ``CompiledTrees.predict`` fills in (ONNX Runtime tests such a set member by
 member). The compiled file carries the SHA-256 of the text it was compiled
 from and a format version, and loading refuses a file compiled from another
