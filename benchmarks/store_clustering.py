@@ -7,7 +7,8 @@ Usage::
 
 The corpus is written as one JSONL dataset in a seeded shuffle and ingested
 with full analysis into a fresh store, exactly as ``storydiff ingest`` does
-(dated articles by date, then the undated in the shuffled order); the stories
+(dated articles by date, then the undated placed together, least attached to
+a live story first); the stories
 the store holds are scored against the gold labels (BASIL ``triplet-uuid``,
 ECB+ ``subtopic``). The shipped join-or-new model is trained on ECB+ dev, so
 the ECB+ figure here is in-sample; ``benchmarks/clustering.py`` gives the

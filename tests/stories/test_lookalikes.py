@@ -126,3 +126,23 @@ def test_expiry_drops_the_least_recently_grown_story_not_the_oldest():
     for copy in (index, restored):
         assert copy.expire() == [south]
         assert list(copy.stories) == [north, east]
+
+
+def test_undated_articles_placed_together_go_least_attached_first(undated):
+    """The other port's strike starts its story before the Brindle follow-up is decided; nothing changes meanwhile."""
+    by_id = {f.id: f for f in undated}
+    index = StoryIndex(load_model())
+    assert index.attachment(by_id["brindle-2"]) == 0.0  # nothing live yet
+    index.place(by_id["brindle-1"])
+    before = json.dumps(index.to_dict(), sort_keys=True)
+    follow_up, other_port = index.attachment(by_id["brindle-2"]), index.attachment(by_id["caskey-1"])
+    assert follow_up > load_model().threshold > other_port
+    order = index.seeding_order([by_id["brindle-2"], by_id["caskey-1"], by_id["caskey-2"]])
+    assert sorted(order) == [0, 1, 2] and order[-1] == 0  # the Caskey articles first, in either order
+    assert json.dumps(index.to_dict(), sort_keys=True) == before  # scoring joined nothing
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+def test_undated_articles_placed_together_keep_the_strikes_apart(undated, seed):
+    story = replay(undated, shuffled_order(len(undated), seed), load_model(), undated_together=256)
+    assert story["brindle-1"] == story["brindle-2"] != story["caskey-1"] == story["caskey-2"]

@@ -67,19 +67,23 @@ MERGE_THRESHOLDS = (None, 0.9)
 
 def replay(
     articles: Sequence[StoryFeatures], order: Iterable[int], model: JoinModel | Callable[[int], JoinModel],
-    settings: IndexSettings | None = None,
+    settings: IndexSettings | None = None, undated_together: int = 0,
 ) -> dict[str, str]:
     """Article id -> story id after assigning ``articles`` in ``order`` (merged stories relabelled).
 
     ``model`` is one model, or a function giving the model for an article's
     position (the leave-topics-out benchmark decides each article with the
-    model that never saw its topic).
+    model that never saw its topic). ``undated_together``: as ``storydiff
+    ingest`` does, runs of consecutive undated articles, this many at most, are
+    placed together, least attached to a live story first
+    (:meth:`StoryIndex.seeding_order`); 0 places every article in ``order``.
     """
     model_for = model if callable(model) else (lambda _: model)
     index = StoryIndex(settings=settings)
     story_of: dict[str, str] = {}
     members: dict[str, list[str]] = {}
-    for i in order:
+
+    def place(i: int) -> None:
         placed = index.place(articles[i], model=model_for(i))
         for gone in placed.merged:
             for article_id in members.pop(gone, []):
@@ -87,6 +91,24 @@ def replay(
                 members.setdefault(placed.story_id, []).append(article_id)
         story_of[articles[i].id] = placed.story_id
         members.setdefault(placed.story_id, []).append(articles[i].id)
+
+    pending: list[int] = []
+
+    def place_pending() -> None:
+        together = [articles[i] for i in pending]
+        for n in index.seeding_order(together, [model_for(i) for i in pending]):
+            place(pending[n])
+        pending.clear()
+
+    for i in order:
+        if undated_together and articles[i].published is None:
+            pending.append(i)
+            if len(pending) >= undated_together:
+                place_pending()
+            continue
+        place_pending()
+        place(i)
+    place_pending()
     return story_of
 
 

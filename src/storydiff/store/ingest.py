@@ -6,7 +6,11 @@ order (dated articles by date, then the undated in input order), analysed in
 batches, each joined to a story by the online story index, and written with
 their analysis, story and the index state in one transaction per batch: a run
 killed at any point leaves whole articles only, and running the same command
-again adds exactly the ones still missing. Near-duplicates of stored articles
+again adds exactly the ones still missing. Undated articles are held until
+``UNDATED_TOGETHER`` of them (or the input's end) and placed together, least
+attached to a live story first (``StoryIndex.seeding_order``: they start their
+own stories before the look-alikes of an existing story are decided), then
+written in one transaction. Near-duplicates of stored articles
 (wire copies: word 5-gram Jaccard >= 0.5, estimated by MinHash LSH) are
 marked with the article they copy, never dropped.
 """
@@ -124,6 +128,7 @@ def _date_order(articles: list[Article]) -> list[Article]:
 def _add(store: Store, articles: list[Article], summary: IngestSummary, batch_size: int,
          progress: Progress | None, runner: Runner) -> None:
     from storydiff.stories import StoryIndex
+    from storydiff.stories.index import UNDATED_TOGETHER
 
     state = store.index_state()
     index = StoryIndex.from_dict(state) if state else StoryIndex()
@@ -133,11 +138,13 @@ def _add(store: Store, articles: list[Article], summary: IngestSummary, batch_si
     done = 0
     step = max(1, batch_size)
     batches = (articles[start : start + step] for start in range(0, len(articles), step))
-    for result in runner.map(batches):
+    undated: list[tuple[Any, Any, Any]] = []  # analysed, not yet placed: placed together, then written
+
+    def write(rows: list[tuple[Any, Any, Any]]) -> None:
+        nonlocal done
         items = []
         merges: list[tuple[str, str]] = []
-        signatures = result.signatures or (None,) * len(result.analyzed)
-        for aa, feature, values in zip(result.analyzed, result.features, signatures, strict=True):
+        for aa, feature, values in rows:
             placed = index.place(feature)
             story = placed.story_id
             if story not in known:
@@ -158,6 +165,22 @@ def _add(store: Store, articles: list[Article], summary: IngestSummary, batch_si
             progress(done, len(articles))
         if pause:
             time.sleep(pause)
+
+    def write_undated() -> None:
+        if undated:
+            write([undated[n] for n in index.seeding_order([feature for _, feature, _ in undated])])
+            undated.clear()
+
+    for result in runner.map(batches):
+        signatures = result.signatures or (None,) * len(result.analyzed)
+        rows = list(zip(result.analyzed, result.features, signatures, strict=True))
+        dated = [row for row in rows if row[1].published is not None]
+        if dated:
+            write(dated)
+        undated.extend(row for row in rows if row[1].published is None)
+        if len(undated) >= UNDATED_TOGETHER:
+            write_undated()
+    write_undated()
 
 
 class _NearDuplicates:

@@ -19,7 +19,7 @@ no article lists: the caller records which story each article joined.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -35,6 +35,7 @@ from storydiff.stories.similarity import Pair, StoryState, Vocabulary, Weighted,
 
 STATE_FORMAT = "storydiff-story-index/2"  # 2: member vectors, name counts
 _EXPIRE_EVERY = 64  # sweep the live window every so many articles
+UNDATED_TOGETHER = 256  # undated articles of one ingest placed together, least attached first (seeding_order)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +95,7 @@ class StoryIndex:
         """Like :meth:`assign`, with the decision's probability (``model`` overrides for this article)."""
         chosen = model or self.model or load_model()
         weighted = self.vocabulary.weigh(article)
-        scored = []
-        for story in self.candidates(article):
-            logit = chosen.logit(feature_row(Pair(article, weighted, story, self.vocabulary.idf)))
-            scored.append((sigmoid(logit + self.time_prior(article, story)), story))
-        scored.sort(key=lambda ps: -ps[0])
+        scored = self._scored(article, weighted, chosen)
         best_p, best = scored[0] if scored else (-1.0, None)
         if best is not None and best_p >= chosen.threshold:
             self.join(article, best.id, weighted)
@@ -108,6 +105,37 @@ class StoryIndex:
             return Assignment(article.id, best.id, False, best_p, merged)
         story_id = self.start(article, weighted)
         return Assignment(article.id, story_id, True, max(best_p, 0.0))
+
+    def _scored(self, article: StoryFeatures, weighted: Weighted, model: JoinModel) -> list[tuple[float, StoryState]]:
+        """The candidates with the probability that the article joins each, the likeliest first."""
+        scored = []
+        for story in self.candidates(article):
+            logit = model.logit(feature_row(Pair(article, weighted, story, self.vocabulary.idf)))
+            scored.append((sigmoid(logit + self.time_prior(article, story)), story))
+        scored.sort(key=lambda ps: -ps[0])
+        return scored
+
+    def attachment(self, article: StoryFeatures, *, model: JoinModel | None = None) -> float:
+        """The probability that ``article`` joins its likeliest live story (0 with none live); changes nothing."""
+        scored = self._scored(article, self.vocabulary.weigh(article), model or self.model or load_model())
+        return scored[0][0] if scored else 0.0
+
+    def seeding_order(
+        self, articles: Sequence[StoryFeatures], models: Sequence[JoinModel | None] | None = None,
+    ) -> list[int]:
+        """Positions of ``articles`` in the order to place them together: least attached to a live story first.
+
+        For undated articles that arrive together (``UNDATED_TOGETHER`` at a
+        time in ``storydiff ingest``): with no date to order them, the ones
+        least like any live story go first and start their stories, and the
+        ones that look like an existing story are decided once those stand.
+        Placed in input order instead, the first article of a look-alike
+        event (the second earthquake, the other player's arrest) that meets
+        only the first event's story joins it, and its own event's articles
+        follow. ``models``: one per article (None: the index's).
+        """
+        attached = [self.attachment(a, model=models[n] if models else None) for n, a in enumerate(articles)]
+        return sorted(range(len(articles)), key=lambda n: (attached[n], n))
 
     def candidates(self, article: StoryFeatures) -> list[StoryState]:
         """The live stories whose centroids are nearest to the article's vector, nearest first."""
