@@ -146,3 +146,46 @@ def test_undated_articles_placed_together_go_least_attached_first(undated):
 def test_undated_articles_placed_together_keep_the_strikes_apart(undated, seed):
     story = replay(undated, shuffled_order(len(undated), seed), load_model(), undated_together=256)
     assert story["brindle-1"] == story["brindle-2"] != story["caskey-1"] == story["caskey-2"]
+
+
+def _random_stories(count: int, seed: int) -> tuple[StoryIndex, np.ndarray]:
+    """An index of ``count`` one-article stories in random directions (none close enough to join another)."""
+    directions = np.random.default_rng(seed).standard_normal((count, 384)).astype(np.float32)
+    directions /= np.linalg.norm(directions, axis=1, keepdims=True)
+    index = StoryIndex(_DENSE_ONLY)
+    for n, vector in enumerate(directions):
+        assert index.place(_bare(f"a{n}", vector)).is_new
+    return index, directions
+
+
+def test_past_exact_up_to_the_sign_code_prefilter_finds_what_the_exact_search_finds(monkeypatch):
+    import storydiff.stories.index as story_index
+
+    index, directions = _random_stories(story_index.EXACT_UP_TO + 200, seed=5)
+    noise = np.random.default_rng(6).standard_normal((50, 384)).astype(np.float32)
+    close = 0
+    for n in range(50):  # an article close to story n, and one in a direction of its own
+        for vector in (directions[n] + 0.05 * noise[n], noise[n]):
+            query = _bare("q", (vector / np.linalg.norm(vector)).astype(np.float32))
+            prefiltered = {s.id for s in index.candidates(query)}
+            with monkeypatch.context() as patched:
+                patched.setattr(story_index, "EXACT_UP_TO", 10**9)
+                exact = index.candidates(query)
+            # every candidate that could matter is found; the rest of the ten are random directions anyway
+            similar = {s.id for s in exact if float(s.centroid @ query.vector) >= 0.3}
+            assert similar <= prefiltered
+            close += len(similar)
+    assert close == 50  # each near article had its story among the similar ones
+
+
+def test_the_prefiltered_index_round_trips_and_continues_identically(monkeypatch):
+    import storydiff.stories.index as story_index
+
+    monkeypatch.setattr(story_index, "EXACT_UP_TO", 8)  # the two-step search from the ninth live story on
+    monkeypatch.setattr(story_index, "PREFILTER", 4)
+    index, directions = _random_stories(40, seed=7)
+    restored = StoryIndex.from_dict(json.loads(json.dumps(index.to_dict())), _DENSE_ONLY)
+    follow_ups = [_bare(f"f{n}", (directions[n] + 0.2 * directions[n + 1]) / 1.02) for n in range(0, 30, 3)]
+    assert [restored.place(f) for f in follow_ups] == [index.place(f) for f in follow_ups]
+    assert restored.to_dict() == index.to_dict()
+    assert sum(not index.place(f).is_new for f in follow_ups) >= 8  # the follow-ups found their stories
