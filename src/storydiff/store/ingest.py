@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -32,6 +32,12 @@ from storydiff.models import Article
 from storydiff.runners.local import LocalRunner, Runner
 from storydiff.store.database import Store, StoredArticle, content_hash
 from storydiff.store.sources import Failure, iter_sources
+
+if TYPE_CHECKING:
+    from storydiff.nlp.analysis import AnalyzedArticle
+    from storydiff.stories.features import StoryFeatures
+
+    _Row = tuple[AnalyzedArticle, StoryFeatures, bytes | None]  # one analysed article, to place and write
 
 DEFAULT_BATCH = 16
 # Test hook: seconds to sleep after each committed batch, so a test can kill the process between commits.
@@ -138,9 +144,9 @@ def _add(store: Store, articles: list[Article], summary: IngestSummary, batch_si
     done = 0
     step = max(1, batch_size)
     batches = (articles[start : start + step] for start in range(0, len(articles), step))
-    undated: list[tuple[Any, Any, Any]] = []  # analysed, not yet placed: placed together, then written
+    undated: list[_Row] = []  # analysed, not yet placed: placed together, then written
 
-    def write(rows: list[tuple[Any, Any, Any]]) -> None:
+    def write(rows: list[_Row]) -> None:
         nonlocal done
         items = []
         merges: list[tuple[str, str]] = []
