@@ -6,7 +6,8 @@ live stories whenever a stream arrives out of date order, as backfills do;
 dates act through the time prior instead.) A new article is compared with the few live stories
 whose centroids are nearest to its vector (a faiss inner-product search over
 one matrix of centroids; past ``EXACT_UP_TO`` live stories, over the
-``PREFILTER`` nearest by the Hamming distance of their sign codes), each candidate is scored by the join-or-new model
+``PREFILTER`` nearest by the Hamming distance of their sign codes), each
+candidate is scored by the join-or-new model
 over the named similarity features, and a time prior lowers the odds of
 joining a story whose dates lie far from the article's. The best candidate
 is joined when its probability reaches the model's threshold; otherwise the
