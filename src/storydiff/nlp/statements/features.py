@@ -226,11 +226,14 @@ class _Batch:
         cues = {cue: _cue(a, cue, siblings) for cue, siblings in a.by_cue.items()}
         rows = np.array([_candidate(a, item, cues[item.cue]) for item in a.items], dtype=np.float64)
         self.values = dict(zip(_VALUES, rows.T, strict=True))
-        whole = {name: column.astype(np.int64) for name, column in self.values.items()}
-        self.c, self.first, self.last, self.root, self.sp = (whole[k] for k in ("c", "first", "last", "root", "sp"))
-        self.tail, self.rule_tail, self.start, self.end = (whole[k] for k in ("tail", "rule_tail", "start", "end"))
-        self.cue_start, self.cue_end, self.sp_start = whole["cue_start"], whole["cue_end"], whole["sp_start"]
-        self.marks, self.length = whole["marks"], self.end - self.start
+
+        def whole(name: str) -> np.ndarray:
+            return self.values[name].astype(np.int64)
+
+        self.c, self.first, self.last, self.root, self.sp = (whole(k) for k in ("c", "first", "last", "root", "sp"))
+        self.tail, self.rule_tail, self.start, self.end = (whole(k) for k in ("tail", "rule_tail", "start", "end"))
+        self.cue_start, self.cue_end, self.sp_start = whole("cue_start"), whole("cue_end"), whole("sp_start")
+        self.marks, self.length = whole("marks"), self.end - self.start
         self.root_head = self.t.heads[self.root]
 
     def code(self, attr: str, table: Sequence[str], at: np.ndarray) -> np.ndarray:

@@ -471,9 +471,4 @@ _CONTENT_PREPS = frozenset({"for", "of", "as", "about", "against", "to", "over",
 
 def _before(tok: Token) -> Token:
     """The last token before ``tok``'s phrase, skipping "and" and commas."""
-    i = tok.left_edge.i - 1
-    doc = tok.doc
-    words = columns(doc)
-    while i > 0 and (words.dep[i] == "cc" or words.punct[i]):
-        i -= 1
-    return doc[i]
+    return _before_index(tok.doc, tok.left_edge.i - 1)
